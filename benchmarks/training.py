@@ -1,0 +1,54 @@
+"""Training throughput of the bundled recipe on this machine (augmentation included), in images per second, and the
+time a full default run of train_model.py should take from it.
+
+    DIGITPAD_MNIST=../shared/mnist/mnist.npz python -m benchmarks.training
+"""
+
+from __future__ import annotations
+
+import time
+
+import keras
+
+from digitpad.config import TrainingRecipe
+from digitpad.data import load_mnist
+from digitpad.model import build_model
+from digitpad.training import compile_for_training, training_batches
+
+WARMUP_STEPS = 20
+TIMED_STEPS = 100
+
+
+class StepTimer(keras.callbacks.Callback):
+    def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+        if batch == WARMUP_STEPS - 1:
+            self.started = time.perf_counter()
+        if batch == WARMUP_STEPS + TIMED_STEPS - 1:
+            self.seconds = time.perf_counter() - self.started
+
+
+def main() -> None:
+    recipe = TrainingRecipe()
+    mnist = load_mnist()
+    model = build_model(recipe)
+    train_images = len(mnist.x_train) - recipe.validation_size
+    steps_per_epoch = train_images // recipe.batch_size
+    compile_for_training(model, recipe, steps_per_epoch)
+    timer = StepTimer()
+    model.fit(
+        training_batches(mnist.x_train, mnist.y_train, recipe),
+        steps_per_epoch=WARMUP_STEPS + TIMED_STEPS,
+        epochs=1,
+        verbose=0,
+        callbacks=[timer],
+    )
+    per_second = TIMED_STEPS * recipe.batch_size / timer.seconds
+    epoch_seconds = steps_per_epoch * recipe.batch_size / per_second
+    print(f"parameters            {model.count_params():,}")
+    print(f"training throughput   {per_second:,.0f} images/s (batch {recipe.batch_size}, augmentation on)")
+    print(f"one epoch             {epoch_seconds:.0f} s for {train_images:,} images")
+    print(f"default recipe        {recipe.epochs} epochs ~ {recipe.epochs * epoch_seconds / 60:.1f} min of training")
+
+
+if __name__ == "__main__":
+    main()

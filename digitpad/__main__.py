@@ -1,0 +1,7 @@
+"""`python -m digitpad ...`: see digitpad.cli."""
+
+import sys
+
+from digitpad.cli import main
+
+sys.exit(main())

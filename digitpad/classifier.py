@@ -1,0 +1,81 @@
+"""The loaded model as a fast digit classifier, and what it says about one image.
+
+In: preprocessed [28, 28] float32 inputs (see digitpad.preprocess), or raw images via `classify`. Out: Predictions:
+the digit, its probability, and all ten probabilities.
+
+Speed: Keras' `model.predict` builds a data pipeline on every call (about 66 ms for one image on a 2-core CPU).
+Here the model's forward pass is traced once into a TensorFlow graph for any batch size, so one image costs about
+a millisecond; see benchmarks/inference.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import tensorflow as tf
+
+from digitpad.config import MODEL_PATH, MODEL_SIZE, NUM_CLASSES, PREDICT_BATCH
+from digitpad.model import load_model
+from digitpad.preprocess import preprocess
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """What the model says about one digit."""
+
+    probabilities: np.ndarray  # [10] float32, summing to 1
+    model_input: np.ndarray  # the [28, 28] image the model saw
+
+    @property
+    def digit(self) -> int:
+        return int(np.argmax(self.probabilities))
+
+    @property
+    def confidence(self) -> float:
+        return float(self.probabilities[self.digit])
+
+    def top(self, k: int) -> list[tuple[int, float]]:
+        """The k most likely digits with their probabilities, most likely first."""
+        order = np.argsort(self.probabilities)[::-1][:k]
+        return [(int(d), float(self.probabilities[d])) for d in order]
+
+
+class DigitClassifier:
+    """A digit model loaded once; call `predict` per drawing and `predict_many` for batches."""
+
+    def __init__(self, model: tf.keras.Model) -> None:
+        self.model = model
+        # One graph for every batch size: traced on first use, then reused.
+        self._forward = tf.function(
+            lambda images: tf.nn.softmax(model(images, training=False)),
+            input_signature=[tf.TensorSpec([None, MODEL_SIZE, MODEL_SIZE, 1], tf.float32)],
+        )
+        self._forward(tf.zeros([1, MODEL_SIZE, MODEL_SIZE, 1]))  # trace now, not on the user's first stroke
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> DigitClassifier:
+        """Load the model at `path` (default: the bundled one); raises digitpad.model.ModelError if unusable."""
+        return cls(load_model(path))
+
+    def probabilities(self, model_inputs: np.ndarray) -> np.ndarray:
+        """[N, 28, 28] preprocessed images -> [N, 10] probabilities, in batches of PREDICT_BATCH."""
+        images = np.asarray(model_inputs, dtype=np.float32).reshape(-1, MODEL_SIZE, MODEL_SIZE, 1)
+        if len(images) == 0:
+            return np.zeros((0, NUM_CLASSES), dtype=np.float32)
+        batches = [self._forward(images[i : i + PREDICT_BATCH]).numpy() for i in range(0, len(images), PREDICT_BATCH)]
+        return np.concatenate(batches)
+
+    def predict(self, model_input: np.ndarray) -> Prediction:
+        """One preprocessed [28, 28] image -> its Prediction."""
+        return Prediction(self.probabilities(model_input[None])[0], model_input)
+
+    def predict_many(self, model_inputs: np.ndarray) -> list[Prediction]:
+        """[N, 28, 28] preprocessed images -> N Predictions, computed in batches."""
+        return [Prediction(p, x) for p, x in zip(self.probabilities(model_inputs), model_inputs, strict=True)]
+
+    def classify(self, image: np.ndarray) -> Prediction | None:
+        """Any image of one digit -> its Prediction, or None when the image is blank."""
+        model_input = preprocess(image)
+        return None if model_input is None else self.predict(model_input)

@@ -1,0 +1,106 @@
+"""Loading and checking the data digitpad learns from and is measured on.
+
+In: a path (or the environment variable naming one). Out: MNIST as uint8 arrays with their file's sha256, or the
+pen-drawn digits as stroke lists. A file that is missing or malformed raises DataError naming the file and the fault,
+before any training starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.config import MNIST_ENV, MODEL_SIZE, NUM_CLASSES, STROKES_ENV
+
+MNIST_KEYS = ("x_train", "y_train", "x_test", "y_test")
+
+Stroke = list[tuple[float, float]]  # pen positions from pen-down to pen-up, x right and y down
+
+
+class DataError(Exception):
+    """A data file is missing or not in the expected format. The message names the file and the fault."""
+
+
+@dataclass(frozen=True)
+class Mnist:
+    x_train: np.ndarray  # [N, 28, 28] uint8, ink high
+    y_train: np.ndarray  # [N] uint8 in 0..9
+    x_test: np.ndarray
+    y_test: np.ndarray
+    path: Path
+    sha256: str
+
+
+@dataclass(frozen=True)
+class PenDigit:
+    label: int
+    writer: str
+    strokes: list[Stroke]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def env_path(variable: str) -> Path | None:
+    value = os.environ.get(variable, "").strip()
+    return Path(value) if value else None
+
+
+def load_mnist(path: Path | None = None) -> Mnist:
+    """MNIST from `path`, else from $DIGITPAD_MNIST, else Keras' normal download (cached in ~/.keras/datasets)."""
+    path = path or env_path(MNIST_ENV)
+    if path is None:
+        import keras  # only needed for the download
+
+        path = Path(
+            keras.utils.get_file("mnist.npz", "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz")
+        )
+    if not path.is_file():
+        raise DataError(f"{path}: no such file (give an MNIST npz with --data or ${MNIST_ENV})")
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            missing = [key for key in MNIST_KEYS if key not in npz.files]
+            if missing:
+                raise DataError(f"{path}: not an MNIST npz, missing keys {missing} (expected {list(MNIST_KEYS)})")
+            arrays = {key: npz[key] for key in MNIST_KEYS}
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as error:
+        raise DataError(f"{path}: not a readable npz file ({error})") from error
+    for split in ("train", "test"):
+        images, labels = arrays[f"x_{split}"], arrays[f"y_{split}"]
+        if images.ndim != 3 or images.shape[1:] != (MODEL_SIZE, MODEL_SIZE) or len(images) == 0:
+            raise DataError(f"{path}: x_{split} has shape {images.shape}, expected (N, {MODEL_SIZE}, {MODEL_SIZE})")
+        if labels.shape != (len(images),):
+            raise DataError(f"{path}: y_{split} has shape {labels.shape}, expected ({len(images)},)")
+        if not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 or labels.max() >= NUM_CLASSES:
+            raise DataError(f"{path}: y_{split} must hold integer labels 0-{NUM_CLASSES - 1}")
+    return Mnist(
+        **{key: value.astype(np.uint8) for key, value in arrays.items()},
+        path=path,
+        sha256=sha256_of(path),
+    )
+
+
+def load_pen_digits(path: Path | None = None) -> list[PenDigit]:
+    """The pen-drawn digits from `path` or $DIGITPAD_STROKES: a JSON list of {label, writer, strokes}."""
+    path = path or env_path(STROKES_ENV)
+    if path is None or not path.is_file():
+        raise DataError(f"{path}: no such file (set ${STROKES_ENV} to pendigits_train.json)")
+    try:
+        records = json.loads(path.read_text())
+        return [
+            PenDigit(int(r["label"]), str(r["writer"]), [[(float(x), float(y)) for x, y in s] for s in r["strokes"]])
+            for r in records
+        ]
+    except (ValueError, KeyError, TypeError) as error:
+        raise DataError(f"{path}: not a pen-digit JSON list ({error})") from error

@@ -1,0 +1,61 @@
+"""Reading image files safely.
+
+In: a path (or bytes) of a PNG, JPEG, BMP, GIF or WebP file. Out: a grayscale [H, W] or RGB(A) [H, W, C] uint8 array
+the right way up (EXIF orientation applied; the first frame of an animation), or ImageReadError with a reason a person
+can act on. Only those formats are opened, and Pillow's decompression-bomb limit stays on.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+SUPPORTED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "WEBP")
+SUPPORTED_NAMES = "PNG, JPEG, BMP, GIF or WebP"
+
+
+class ImageReadError(Exception):
+    """A file that is not a readable image. str() is one line: the reason, without the path."""
+
+
+def to_array(image: Image.Image) -> np.ndarray:
+    """A decoded Pillow image -> uint8 array: L, RGB or RGBA, whatever mode it came in (16-bit, CMYK, palette...)."""
+    if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # 16-bit or float grayscale: rescale to 8 bits
+        wide = np.asarray(image, dtype=np.float64)
+        top = 65535.0 if image.mode != "F" else max(float(wide.max()), 1.0)
+        return np.clip(wide / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    return np.asarray(image.convert("RGBA" if has_alpha else "L" if image.mode in ("1", "L") else "RGB"))
+
+
+def decode(source: Path | io.BytesIO) -> np.ndarray:
+    """Open, check and decode an image from a path or a byte stream."""
+    with warnings.catch_warnings():
+        # Above Pillow's pixel limit it only warns; a bomb must be refused like one past twice the limit.
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(source, formats=SUPPORTED_FORMATS) as image:
+                image.seek(0)  # an animation: its first frame
+                image.load()
+                return to_array(ImageOps.exif_transpose(image))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            raise ImageReadError(f"image too large to open safely ({error})") from None
+        except UnidentifiedImageError:
+            raise ImageReadError(f"not an image, or not a {SUPPORTED_NAMES} file") from None
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise ImageReadError(f"damaged or truncated image ({error})") from None
+
+
+def read_image(path: Path) -> np.ndarray:
+    """An image file -> uint8 array; ImageReadError if it is missing, empty or not a supported, intact image."""
+    if not path.exists():
+        raise ImageReadError("no such file")
+    if not path.is_file():
+        raise ImageReadError("not a file")
+    if path.stat().st_size == 0:
+        raise ImageReadError("empty file (0 bytes)")
+    return decode(path)

@@ -1,0 +1,199 @@
+"""Training the CNN on MNIST with drawing-like augmentation, and writing what the run produced.
+
+In: a TrainingRecipe and MNIST. Out, in the output folder: the model (written to a temporary file, then renamed over
+the old one, so an interrupted run never leaves a broken model), its model card (JSON) and PNG plots.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shlex
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from digitpad import plots
+from digitpad.augment import augment_batch
+from digitpad.config import NUM_CLASSES, PREDICT_BATCH, TrainingRecipe
+from digitpad.data import Mnist
+from digitpad.model import build_model, save_model
+
+CARD_SUFFIX = ".card.json"
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The files one training run writes into its output folder."""
+
+    model: Path
+    card: Path
+    history_plot: Path
+    confusion_plot: Path
+    mistakes_plot: Path
+
+    @classmethod
+    def beside(cls, model_path: Path) -> Outputs:
+        stem = model_path.with_suffix("")
+        return cls(
+            model=model_path,
+            card=stem.with_name(stem.name + CARD_SUFFIX),
+            history_plot=stem.with_name(stem.name + ".history.png"),
+            confusion_plot=stem.with_name(stem.name + ".confusion.png"),
+            mistakes_plot=stem.with_name(stem.name + ".mistakes.png"),
+        )
+
+
+def as_model_input(images: np.ndarray | tf.Tensor) -> tf.Tensor:
+    """uint8 [B, 28, 28] (ink high) -> float32 [B, 28, 28, 1] in 0..1, the model's input."""
+    return tf.cast(images, tf.float32)[..., None] / 255.0
+
+
+def split_validation(x: np.ndarray, y: np.ndarray, size: int, seed: int) -> tuple[np.ndarray, ...]:
+    """Hold out `size` random training images for validation: (x_train, y_train, x_val, y_val)."""
+    order = np.random.default_rng(seed).permutation(len(x))
+    held, kept = order[:size], order[size:]
+    return x[kept], y[kept], x[held], y[held]
+
+
+def training_batches(x: np.ndarray, y: np.ndarray, recipe: TrainingRecipe) -> tf.data.Dataset:
+    """An endless stream of shuffled, augmented (images, one-hot labels) batches; batch i is augmented with seed i."""
+    batches = (
+        tf.data.Dataset.from_tensor_slices((x, y))
+        .shuffle(len(x), seed=recipe.seed, reshuffle_each_iteration=True)
+        .repeat()
+        .batch(recipe.batch_size, drop_remainder=True)
+        .enumerate()
+    )
+
+    def augment(index: tf.Tensor, batch: tuple[tf.Tensor, tf.Tensor]) -> tuple[tf.Tensor, tf.Tensor]:
+        images, labels = batch
+        seed = tf.stack([tf.constant(recipe.seed, tf.int64), index])
+        return augment_batch(as_model_input(images), recipe, seed), tf.one_hot(labels, NUM_CLASSES)
+
+    return batches.map(augment, num_parallel_calls=tf.data.AUTOTUNE).prefetch(tf.data.AUTOTUNE)
+
+
+def compile_for_training(model: keras.Model, recipe: TrainingRecipe, steps_per_epoch: int) -> None:
+    total_steps = recipe.epochs * steps_per_epoch
+    warmup_steps = int(min(recipe.warmup_epochs * steps_per_epoch, total_steps / 5))  # short runs warm up less
+    schedule = keras.optimizers.schedules.CosineDecay(
+        initial_learning_rate=recipe.peak_learning_rate / 20,
+        warmup_target=recipe.peak_learning_rate,
+        warmup_steps=warmup_steps,
+        decay_steps=total_steps - warmup_steps,
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(schedule),
+        loss=keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=recipe.label_smoothing),
+        metrics=["accuracy"],
+    )
+
+
+def strategy() -> tf.distribute.Strategy:
+    """Mirror the model across GPUs when there are several; otherwise the default (one device) strategy."""
+    gpus = tf.config.list_logical_devices("GPU")
+    return tf.distribute.MirroredStrategy() if len(gpus) > 1 else tf.distribute.get_strategy()
+
+
+def versions() -> dict[str, str]:
+    return {
+        "python": platform.python_version(),
+        "tensorflow": tf.__version__,
+        "keras": keras.__version__,
+        "numpy": np.__version__,
+    }
+
+
+def evaluate(model: keras.Model, images: np.ndarray, labels: np.ndarray) -> dict:
+    """Accuracy, per-class accuracy and confusion matrix (rows: true digit, columns: predicted) on uint8 images."""
+    predicted = np.argmax(model.predict(as_model_input(images), batch_size=PREDICT_BATCH, verbose=0), axis=1)
+    confusion = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=int)
+    np.add.at(confusion, (labels, predicted), 1)
+    per_class = confusion.diagonal() / np.maximum(confusion.sum(axis=1), 1)
+    return {
+        "accuracy": float(np.mean(predicted == labels)),
+        "per_class_accuracy": [round(float(a), 4) for a in per_class],
+        "confusion_matrix": confusion.tolist(),
+        "predicted": predicted,
+    }
+
+
+def card_json(card: dict) -> str:
+    """The card as indented JSON, with each list of numbers (a confusion-matrix row, say) kept on one line."""
+    text = json.dumps(card, indent=2)
+    return re.sub(r"\[\s+([-\d.,\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text) + "\n"
+
+
+def write_atomically(path: Path, write: callable) -> None:
+    """Call write(tmp_path), then rename the temporary file over `path`."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp_name))
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
+def train(recipe: TrainingRecipe, mnist: Mnist, model_path: Path, limit: int | None = None) -> dict:
+    """Train a model by `recipe` on MNIST (its first `limit` training images if given) and write it, its card and
+    its plots beside `model_path`. Returns the card."""
+    keras.utils.set_random_seed(recipe.seed)
+    outputs = Outputs.beside(model_path)
+    model_path.parent.mkdir(parents=True, exist_ok=True)
+
+    x, y = mnist.x_train[:limit], mnist.y_train[:limit]
+    validation_size = min(recipe.validation_size, len(x) // 10)
+    x_train, y_train, x_val, y_val = split_validation(x, y, validation_size, recipe.seed)
+    steps_per_epoch = len(x_train) // recipe.batch_size
+
+    with strategy().scope():
+        model = build_model(recipe)
+        compile_for_training(model, recipe, steps_per_epoch)
+    started = time.perf_counter()
+    history = model.fit(
+        training_batches(x_train, y_train, recipe),
+        steps_per_epoch=steps_per_epoch,
+        epochs=recipe.epochs,
+        validation_data=(as_model_input(x_val), tf.one_hot(y_val, NUM_CLASSES)),
+        validation_batch_size=PREDICT_BATCH,
+    )
+    training_seconds = time.perf_counter() - started
+
+    test = evaluate(model, mnist.x_test, mnist.y_test)
+    predicted = test.pop("predicted")
+    card = {
+        "model_file": model_path.name,
+        "test_accuracy": round(test["accuracy"], 4),
+        "validation_accuracy": round(float(history.history["val_accuracy"][-1]), 4),
+        **{k: v for k, v in test.items() if k != "accuracy"},
+        "parameters": model.count_params(),
+        "epochs": recipe.epochs,
+        "seed": recipe.seed,
+        "recipe": asdict(recipe),
+        "training_images": len(x_train),
+        "validation_images": len(x_val),
+        "data": {"file": str(mnist.path), "sha256": mnist.sha256},
+        "training_seconds": round(training_seconds, 1),
+        "training_images_per_second": round(len(x_train) * recipe.epochs / training_seconds, 1),
+        "versions": versions(),
+        "command": shlex.join([Path(sys.executable).name, *sys.argv]),
+    }
+
+    # Plots first, model and card last: until the renames, the previous model and card stay as they were.
+    plots.history(history.history, outputs.history_plot)
+    plots.confusion(np.array(card["confusion_matrix"]), outputs.confusion_plot)
+    plots.mistakes(mnist.x_test, mnist.y_test, predicted, outputs.mistakes_plot)
+    save_model(model, outputs.model)
+    write_atomically(outputs.card, lambda tmp: tmp.write_text(card_json(card)))
+    return card

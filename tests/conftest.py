@@ -1,0 +1,43 @@
+"""Shared fixtures: the data sets (MNIST, pen-drawn digits) and the bundled classifier, each loaded once per run.
+
+A data file that is not configured skips the tests that need it on a developer's machine, and fails them in CI
+(where .ci/run sets DIGITPAD_REQUIRE_DATA=1), so a missing file can never pass as green.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from digitpad.config import MNIST_ENV, REQUIRE_DATA_ENV, STROKES_ENV
+from digitpad.data import Mnist, PenDigit, env_path, load_mnist, load_pen_digits
+
+
+def data_file(variable: str) -> Path:
+    """The file named by an environment variable, or skip (fail, in CI) when it is unset or missing."""
+    path = env_path(variable)
+    if path is None or not path.is_file():
+        reason = f"${variable} does not name a data file (got {path})"
+        if os.environ.get(REQUIRE_DATA_ENV) == "1":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def mnist() -> Mnist:
+    return load_mnist(data_file(MNIST_ENV))
+
+
+@pytest.fixture(scope="session")
+def pen_digits() -> list[PenDigit]:
+    return load_pen_digits(data_file(STROKES_ENV))
+
+
+@pytest.fixture(scope="session")
+def classifier():
+    from digitpad.classifier import DigitClassifier
+
+    return DigitClassifier.load()

@@ -1,0 +1,82 @@
+"""`python -m digitpad predict`, run as a user runs it: on real files, in a subprocess, from the repository root."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from digitpad.config import REPO_ROOT
+from digitpad.strokes import render_canvas
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "digitpad", "predict", *map(str, args)]
+    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def digit_files(pen_digits, tmp_path_factory):
+    """Real drawn digits as files: a PNG canvas (white on black), a JPEG of dark ink on paper, a WebP; and a blank."""
+    folder = tmp_path_factory.mktemp("digits")
+    three, seven, zero = (next(d for d in pen_digits if d.label == label) for label in (3, 7, 0))
+    Image.fromarray(render_canvas(three.strokes)).save(folder / "three.png")
+    Image.fromarray(255 - render_canvas(seven.strokes)[:, :, 0]).save(folder / "seven_on_paper.jpg")
+    Image.fromarray(render_canvas(zero.strokes)[:, :, :3]).resize((64, 64)).save(folder / "zero_small.webp")
+    Image.fromarray(np.zeros((280, 280), np.uint8)).save(folder / "blank.png")
+    return folder
+
+
+def test_plain_output_is_one_tab_separated_line_per_image(digit_files):
+    files = [digit_files / name for name in ("three.png", "seven_on_paper.jpg", "zero_small.webp", "blank.png")]
+    result = run_cli(*files)
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    assert [row[0] for row in rows] == [str(f) for f in files]
+    assert [row[1] for row in rows] == ["3", "7", "0", "-"]
+    for _, _, confidence in rows[:3]:
+        assert len(confidence.split(".")[1]) == 4 and 0.5 < float(confidence) <= 1.0
+
+
+def test_json_output(digit_files):
+    result = run_cli("--json", digit_files / "three.png", digit_files / "blank.png")
+    assert result.returncode == 0, result.stderr
+    three, blank = json.loads(result.stdout)
+    assert three["path"].endswith("three.png") and three["digit"] == 3
+    assert len(three["probabilities"]) == 10 and sum(three["probabilities"]) == pytest.approx(1, abs=1e-4)
+    assert three["confidence"] == max(three["probabilities"])
+    assert blank["digit"] is None and blank["confidence"] is None
+
+
+def test_bad_files_are_named_on_stderr_and_the_rest_still_classified(digit_files, tmp_path):
+    not_an_image = tmp_path / "notes.png"
+    not_an_image.write_text("shopping list: eggs")
+    missing = tmp_path / "missing.png"
+    result = run_cli(not_an_image, digit_files / "three.png", missing)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"{digit_files / 'three.png'}\t3\t" + result.stdout.split("\t")[2].strip()]
+    errors = [line for line in result.stderr.splitlines() if line.startswith(str(tmp_path))]  # not TensorFlow's logs
+    assert errors == [
+        f"{not_an_image}: not an image, or not a PNG, JPEG, BMP, GIF or WebP file",
+        f"{missing}: no such file",
+    ]
+
+
+def test_a_missing_model_is_a_clear_error(digit_files, tmp_path):
+    command = [
+        sys.executable,
+        "-m",
+        "digitpad",
+        "predict",
+        "--model",
+        str(tmp_path / "none.keras"),
+        str(digit_files / "three.png"),
+    ]
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "Model file not found" in result.stderr and "python train_model.py" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,101 @@
+"""train_model.py on a slice of MNIST, run as a user runs it: a loadable model, a full card and the plots, written
+only where asked; and a bad data file stops it before any training."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from digitpad.config import MNIST_ENV, REPO_ROOT
+from digitpad.model import load_model
+from digitpad.training import Outputs, split_validation
+
+CARD_FIELDS = {
+    "test_accuracy",
+    "per_class_accuracy",
+    "confusion_matrix",
+    "parameters",
+    "epochs",
+    "seed",
+    "data",
+    "training_seconds",
+    "versions",
+    "command",
+    "validation_accuracy",
+}
+
+
+def fingerprint(folder) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def run_training(*args: str, env_data: str | None = None) -> subprocess.CompletedProcess:
+    env = {key: value for key, value in os.environ.items() if key != MNIST_ENV}
+    if env_data:
+        env[MNIST_ENV] = env_data
+    command = [sys.executable, "train_model.py", *args]
+    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=env)
+
+
+@pytest.fixture(scope="module")
+def smoke_run(mnist, tmp_path_factory):
+    """One real run of train_model.py on 2,000 images for 1 epoch, with the data from the environment."""
+    out = tmp_path_factory.mktemp("trained")
+    before = fingerprint(REPO_ROOT / "models")
+    result = run_training("--limit", "2000", "--epochs", "1", "--out", str(out), env_data=str(mnist.path))
+    return result, out, before
+
+
+def test_smoke_run_writes_a_loadable_model_card_and_plots(smoke_run):
+    result, out, _ = smoke_run
+    assert result.returncode == 0, result.stderr[-2000:]
+    outputs = Outputs.beside(out / "digitpad.keras")
+    assert load_model(outputs.model).output_shape == (None, 10)
+    for plot in (outputs.history_plot, outputs.confusion_plot, outputs.mistakes_plot):
+        with Image.open(plot) as image:
+            assert image.format == "PNG" and min(image.size) > 200
+    card = json.loads(outputs.card.read_text())
+    assert CARD_FIELDS <= card.keys()
+    assert card["epochs"] == 1 and card["training_images"] == 1800 and card["validation_images"] == 200
+    assert 0.5 < card["test_accuracy"] <= 1.0  # one epoch on 1,800 images already beats chance by far
+    assert np.array(card["confusion_matrix"]).sum() == 10_000
+    assert card["data"]["sha256"] == hashlib.sha256(open(card["data"]["file"], "rb").read()).hexdigest()
+    assert "--limit 2000" in card["command"]
+    assert "s/step" in result.stdout  # Keras' progress bar
+
+
+def test_smoke_run_leaves_the_bundled_model_untouched(smoke_run):
+    _, _, before = smoke_run
+    assert fingerprint(REPO_ROOT / "models") == before
+
+
+def test_bad_data_file_stops_before_training(tmp_path):
+    bad = tmp_path / "mnist.npz"
+    bad.write_text("not numbers")
+    result = run_training("--out", str(tmp_path / "out"), "--data", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"train_model.py: {bad}: not a readable npz file ({_pickle_message(bad)})"
+    assert not (tmp_path / "out").exists()
+
+
+def _pickle_message(path) -> str:
+    try:
+        np.load(path, allow_pickle=False)
+    except ValueError as error:
+        return str(error)
+    raise AssertionError("numpy read a text file as an npz")
+
+
+def test_validation_split_is_disjoint_and_seeded():
+    x, y = np.arange(100), np.arange(100) % 10
+    x_train, y_train, x_val, y_val = split_validation(x, y, 20, seed=3)
+    assert len(x_val) == 20 and len(x_train) == 80 and not set(x_val) & set(x_train)
+    assert (y_train == x_train % 10).all()  # images keep their labels
+    np.testing.assert_array_equal(split_validation(x, y, 20, seed=3)[2], x_val)
