@@ -11,14 +11,20 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from digitpad.config import MNIST_ENV, MODEL_PATH, TrainingRecipe
-from digitpad.data import DataError, load_mnist
+from digitpad.config import MNIST_ENV, MODEL_PATH, STROKES_ENV, TrainingRecipe
+from digitpad.data import DataError, env_path, load_mnist, load_pen_digits
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     recipe = TrainingRecipe()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, help=f"MNIST npz with Keras' keys (default: ${MNIST_ENV}, else download)")
+    parser.add_argument(
+        "--strokes",
+        type=Path,
+        default=env_path(STROKES_ENV),
+        help=f"pen-drawn digits (JSON) to train on too, tuning writers only (default: ${STROKES_ENV}, else none)",
+    )
     parser.add_argument("--epochs", type=int, default=recipe.epochs)
     parser.add_argument("--batch-size", type=int, default=recipe.batch_size)
     parser.add_argument("--seed", type=int, default=recipe.seed)
@@ -36,13 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
         mnist = load_mnist(args.data)
+        pen_digits = load_pen_digits(args.strokes) if args.strokes else None
     except DataError as error:
         print(f"train_model.py: {error}", file=sys.stderr)
         return 2
     from digitpad.training import train  # TensorFlow loads only once the data is known to be good
 
     recipe = replace(TrainingRecipe(), epochs=args.epochs, batch_size=args.batch_size, seed=args.seed)
-    card = train(recipe, mnist, args.out / MODEL_PATH.name, limit=args.limit)
+    card = train(recipe, mnist, args.out / MODEL_PATH.name, args.limit, pen_digits, args.strokes)
     print(f"test accuracy {card['test_accuracy']:.4f}; wrote {args.out / MODEL_PATH.name} and its card and plots")
     return 0
 

@@ -29,6 +29,11 @@ INK_THRESHOLD = 0.2  # a pixel is ink when its ink intensity (0..1) exceeds this
 # A one-stroke "1" drawn 30% of the canvas tall at the thinnest width (8 px) covers about 0.3%.
 MIN_INK_FRACTION = 0.0005
 MIN_INK_PIXELS = 4  # and never fewer than this many ink pixels, whatever the image size
+# MNIST's stroke width in its 28 px frame (digit box 20 px): median 2.36 px over 3,000 training digits (p10 1.71,
+# p90 3.29), measured as 2 x area / perimeter of the ink at 4x. Drawn strokes are thinned or thickened towards it:
+# on 4 tuning writers' digits, that lifted the MNIST-only model from 96.3% to 97.1% (mean over the drawing grid)
+# and its worst condition (a 30 px pen, digit 30% of the canvas tall) from 89.9% to 92.5%.
+MNIST_STROKE_WIDTH = 2.36
 
 # --- The page -----------------------------------------------------------------------------------------------------
 DEFAULT_STROKE_WIDTH = 18  # px on the 280 px canvas; see the README for how it was chosen
@@ -51,6 +56,12 @@ DRAWN_CENTRES = {"centred": (0.5, 0.5), "off-centre": (0.2, 0.25)}  # where the 
 
 # --- Inference ----------------------------------------------------------------------------------------------------
 PREDICT_BATCH = 512  # images per model call when classifying many at once
+# Test-time views: the classifier averages the model's log-probabilities over the image rotated by each angle
+# (degrees). With the 30-epoch model trained on MNIST and 4 drawings of each tuning writer's digit, these three views
+# against one: held-out writers' drawn digits 98.66% -> 98.98% (mean over the grid), worst condition 97.88% -> 98.20%;
+# MNIST test 99.64% -> 99.73%. Also tried: +/-6 deg and 0.9/1.1x zoom (5 views) 98.98% / 98.28% / 99.69%; zoom alone
+# 98.88% / 98.24% / 99.66%; +/-1 px shifts 98.79% / 98.04%. One drawing's prediction costs about 0.4 ms more.
+TEST_TIME_ROTATIONS = (0.0, 8.0, -8.0)
 
 
 @dataclass(frozen=True)
@@ -64,6 +75,7 @@ class TrainingRecipe:
     peak_learning_rate: float = 2e-3  # Adam; one-cycle: linear warm-up, then cosine decay to ~0
     warmup_epochs: float = 1.0
     label_smoothing: float = 0.05
+    drawn_variants: int = 4  # with --strokes: random drawings of each tuning writer's digit added to MNIST
     dropout: float = 0.35
     # Augmentation, sampled independently per image (see digitpad.augment)
     rotation_degrees: float = 12.0  # uniform in +/- this

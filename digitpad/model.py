@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import keras
@@ -48,22 +49,29 @@ def build_model(recipe: TrainingRecipe) -> keras.Model:
     )
 
 
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Call write(tmp_path) on a temporary file beside `path`, then rename it over `path`: readers see the old file or
+    the new one, never half of one, even if the writer is interrupted."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp_name))
+        os.chmod(tmp_name, 0o644)  # mkstemp makes it private; the file is meant to be shared like any other
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+
+
 def save_model(model: keras.Model, path: Path) -> None:
-    """Save weights and architecture only (no optimizer state), atomically: a crash never leaves a half-written file.
+    """Save weights and architecture only (no optimizer state), atomically.
 
     Keras 3 always writes a compiled model's optimizer, so an uncompiled copy with the same weights is saved instead.
     """
     bare = type(model).from_config(model.get_config())  # get_config has no compile state; clone_model keeps it
     bare.set_weights(model.get_weights())
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".keras", dir=path.parent)
-    os.close(fd)
-    try:
-        bare.save(tmp_name)
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+    write_atomically(path, lambda tmp: bare.save(tmp))
 
 
 def load_model(path: Path) -> keras.Model:

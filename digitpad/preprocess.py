@@ -6,6 +6,8 @@ when the image holds no digit (no ink, or too little to be one).
 
 MNIST's procedure: crop to the ink's bounding box, scale so the longer side is 20 px keeping the aspect ratio
 (area interpolation, which anti-aliases), and place the result in 28x28 with the ink's centre of mass at the centre.
+One step is added before scaling: strokes are thinned or thickened towards MNIST's typical width for the digit's
+size, so a fat finger on a small digit or a fine pen on a large one looks like the pen MNIST's writers used.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitpad.config import DIGIT_BOX, INK_THRESHOLD, MIN_INK_FRACTION, MIN_INK_PIXELS, MODEL_SIZE
+from digitpad.config import (
+    CANVAS_SIZE,
+    DIGIT_BOX,
+    INK_THRESHOLD,
+    MIN_INK_FRACTION,
+    MIN_INK_PIXELS,
+    MNIST_STROKE_WIDTH,
+    MODEL_SIZE,
+)
 
 MIN_CONTRAST = 0.15  # ink must differ from the paper by at least this much (0..1) to count; below it: blank
 OPAQUE = 0.99  # an RGBA image whose alpha is everywhere above this is treated as RGB
@@ -71,16 +81,55 @@ def is_blank(ink: np.ndarray) -> bool:
     return float(ink.max()) < MIN_CONTRAST or ink_pixels < max(MIN_INK_PIXELS, MIN_INK_FRACTION * ink.size)
 
 
-def fit_digit_box(ink: np.ndarray) -> np.ndarray:
-    """Crop an ink map to its ink's bounding box and scale it so the longer side is DIGIT_BOX px, keeping the aspect."""
+def crop_to_ink(ink: np.ndarray) -> np.ndarray:
+    """The ink map cut down to the bounding box of its ink pixels (above INK_THRESHOLD)."""
     rows, columns = np.nonzero(ink > INK_THRESHOLD)
-    cropped = ink[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1]
-    height, width = cropped.shape
-    scale = DIGIT_BOX / max(height, width)
+    return ink[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1]
+
+
+def stroke_width(ink: np.ndarray) -> float:
+    """The mean width of the strokes in px: 2 x area / perimeter of the binarised ink (exact for long strokes)."""
+    mask = (ink > 0.5).astype(np.uint8)
+    contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_NONE)
+    perimeter = sum(cv2.arcLength(contour, True) for contour in contours)
+    return 2.0 * float(mask.sum()) / max(perimeter, 1.0)
+
+
+def normalise_stroke_width(digit: np.ndarray) -> np.ndarray:
+    """Erode or dilate a cropped digit so its strokes are as wide, relative to its size, as MNIST's; re-cropped.
+
+    A disc of odd diameter d changes a stroke's width by d - 1. If thinning would erase the digit (a dot, say),
+    the digit is returned as it was. A digit larger than the canvas (a photo, a high-DPI screen) is first shrunk to
+    canvas size, which keeps the discs, and so the time, small.
+    """
+    if max(digit.shape) > CANVAS_SIZE:
+        digit = resize_longer_side(digit, CANVAS_SIZE)
+    target_ratio = MNIST_STROKE_WIDTH / DIGIT_BOX  # stroke width / digit size
+    width, size = stroke_width(digit), max(digit.shape)
+    # Eroding (dilating) by c px also shrinks (grows) the digit by c: solve width -/+ c = ratio * (size -/+ c).
+    change = abs(width - target_ratio * size) / (1 - target_ratio)
+    diameter = 2 * round(change / 2) + 1
+    if diameter == 1:
+        return digit
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (diameter, diameter))
+    if width < target_ratio * size:
+        return crop_to_ink(cv2.dilate(np.pad(digit, diameter), disc))
+    thinned = cv2.erode(digit, disc)
+    return crop_to_ink(thinned) if np.count_nonzero(thinned > INK_THRESHOLD) >= MIN_INK_PIXELS else digit
+
+
+def resize_longer_side(digit: np.ndarray, length: int) -> np.ndarray:
+    """Scale an image so its longer side is `length` px, keeping the aspect ratio."""
+    height, width = digit.shape
+    scale = length / max(height, width)
     size = (max(1, round(width * scale)), max(1, round(height * scale)))  # cv2 wants (width, height)
     # Area interpolation averages the source pixels under each target pixel: MNIST's anti-aliasing when shrinking.
-    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
-    return cv2.resize(cropped, size, interpolation=interpolation)
+    return cv2.resize(digit, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+
+
+def scale_to_digit_box(digit: np.ndarray) -> np.ndarray:
+    """Scale a cropped digit so its longer side is DIGIT_BOX px, keeping the aspect ratio."""
+    return resize_longer_side(digit, DIGIT_BOX)
 
 
 def place_by_centre_of_mass(digit: np.ndarray) -> np.ndarray:
@@ -104,4 +153,5 @@ def preprocess(image: np.ndarray) -> np.ndarray | None:
     ink = ink_map(image)
     if is_blank(ink):
         return None
-    return np.clip(place_by_centre_of_mass(fit_digit_box(ink)), 0.0, 1.0)
+    digit = scale_to_digit_box(normalise_stroke_width(crop_to_ink(ink)))
+    return np.clip(place_by_centre_of_mass(digit), 0.0, 1.0)

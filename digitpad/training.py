@@ -12,7 +12,6 @@ import platform
 import re
 import shlex
 import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,9 +22,11 @@ import tensorflow as tf
 
 from digitpad import plots
 from digitpad.augment import augment_batch
-from digitpad.config import NUM_CLASSES, PREDICT_BATCH, TrainingRecipe
-from digitpad.data import Mnist
-from digitpad.model import build_model, save_model
+from digitpad.classifier import DigitClassifier
+from digitpad.config import MNIST_ENV, NUM_CLASSES, PREDICT_BATCH, STROKES_ENV, TrainingRecipe
+from digitpad.data import Mnist, PenDigit, sha256_of
+from digitpad.drawn import correct_by_condition, random_model_inputs, split_writers
+from digitpad.model import build_model, save_model, write_atomically
 
 CARD_SUFFIX = ".card.json"
 
@@ -113,9 +114,10 @@ def versions() -> dict[str, str]:
     }
 
 
-def evaluate(model: keras.Model, images: np.ndarray, labels: np.ndarray) -> dict:
-    """Accuracy, per-class accuracy and confusion matrix (rows: true digit, columns: predicted) on uint8 images."""
-    predicted = np.argmax(model.predict(as_model_input(images), batch_size=PREDICT_BATCH, verbose=0), axis=1)
+def evaluate(classifier: DigitClassifier, images: np.ndarray, labels: np.ndarray) -> dict:
+    """Accuracy, per-class accuracy and confusion matrix (rows: true digit, columns: predicted) on uint8 images,
+    classified as the page and the CLI classify them."""
+    predicted = np.argmax(classifier.probabilities(images / np.float32(255)), axis=1)
     confusion = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=int)
     np.add.at(confusion, (labels, predicted), 1)
     per_class = confusion.diagonal() / np.maximum(confusion.sum(axis=1), 1)
@@ -127,27 +129,42 @@ def evaluate(model: keras.Model, images: np.ndarray, labels: np.ndarray) -> dict
     }
 
 
+def reproducing_command() -> str:
+    """This run's command line, preceded by the data variables it read from the environment."""
+    variables = [f"{name}={os.environ[name]}" for name in (MNIST_ENV, STROKES_ENV) if os.environ.get(name)]
+    return shlex.join([*variables, Path(sys.executable).name, *sys.argv])
+
+
 def card_json(card: dict) -> str:
     """The card as indented JSON, with each list of numbers (a confusion-matrix row, say) kept on one line."""
     text = json.dumps(card, indent=2)
     return re.sub(r"\[\s+([-\d.,\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text) + "\n"
 
 
-def write_atomically(path: Path, write: callable) -> None:
-    """Call write(tmp_path), then rename the temporary file over `path`."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp_name))
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+def drawn_digits_report(classifier: DigitClassifier, held_out: list[PenDigit]) -> dict:
+    """Accuracy on the held-out writers' drawn digits over the condition grid, for the card."""
+    correct = correct_by_condition(classifier.probabilities, held_out)
+    scores = {str(condition): round(float(c.mean()), 4) for condition, c in correct.items()}
+    return {
+        "held_out_writers": len({d.writer for d in held_out}),
+        "held_out_digits": len(held_out),
+        "mean_over_conditions": round(float(np.mean(list(scores.values()))), 4),
+        "worst_condition": min(scores.values()),
+        "by_condition": scores,
+    }
 
 
-def train(recipe: TrainingRecipe, mnist: Mnist, model_path: Path, limit: int | None = None) -> dict:
-    """Train a model by `recipe` on MNIST (its first `limit` training images if given) and write it, its card and
-    its plots beside `model_path`. Returns the card."""
+def train(
+    recipe: TrainingRecipe,
+    mnist: Mnist,
+    model_path: Path,
+    limit: int | None = None,
+    pen_digits: list[PenDigit] | None = None,
+    pen_file: Path | None = None,
+) -> dict:
+    """Train a model by `recipe` on MNIST (its first `limit` training images if given), plus random drawings of the
+    tuning writers' pen digits if given, and write it, its card and its plots beside `model_path`. Returns the card.
+    The held-out writers' digits are never trained on; the card reports accuracy on them."""
     keras.utils.set_random_seed(recipe.seed)
     outputs = Outputs.beside(model_path)
     model_path.parent.mkdir(parents=True, exist_ok=True)
@@ -155,6 +172,17 @@ def train(recipe: TrainingRecipe, mnist: Mnist, model_path: Path, limit: int | N
     x, y = mnist.x_train[:limit], mnist.y_train[:limit]
     validation_size = min(recipe.validation_size, len(x) // 10)
     x_train, y_train, x_val, y_val = split_validation(x, y, validation_size, recipe.seed)
+    drawn = {}
+    if pen_digits:
+        tuning, held_out = split_writers(pen_digits)
+        x_drawn, y_drawn = random_model_inputs(tuning[:limit], recipe.drawn_variants, recipe.seed)
+        x_train, y_train = np.concatenate([x_train, x_drawn]), np.concatenate([y_train, y_drawn])
+        drawn = {
+            "file": str(pen_file),
+            "sha256": sha256_of(pen_file),
+            "training_writers": sorted({d.writer for d in tuning}),
+            "training_images": len(x_drawn),
+        }
     steps_per_epoch = len(x_train) // recipe.batch_size
 
     with strategy().scope():
@@ -170,7 +198,10 @@ def train(recipe: TrainingRecipe, mnist: Mnist, model_path: Path, limit: int | N
     )
     training_seconds = time.perf_counter() - started
 
-    test = evaluate(model, mnist.x_test, mnist.y_test)
+    classifier = DigitClassifier(model)
+    if pen_digits and held_out:
+        drawn |= drawn_digits_report(classifier, held_out[:limit])
+    test = evaluate(classifier, mnist.x_test, mnist.y_test)
     predicted = test.pop("predicted")
     card = {
         "model_file": model_path.name,
@@ -181,13 +212,14 @@ def train(recipe: TrainingRecipe, mnist: Mnist, model_path: Path, limit: int | N
         "epochs": recipe.epochs,
         "seed": recipe.seed,
         "recipe": asdict(recipe),
-        "training_images": len(x_train),
+        "training_images": len(x_train),  # MNIST's, plus the drawn ones if any
         "validation_images": len(x_val),
         "data": {"file": str(mnist.path), "sha256": mnist.sha256},
+        "drawn_digits": drawn or None,
         "training_seconds": round(training_seconds, 1),
         "training_images_per_second": round(len(x_train) * recipe.epochs / training_seconds, 1),
         "versions": versions(),
-        "command": shlex.join([Path(sys.executable).name, *sys.argv]),
+        "command": reproducing_command(),
     }
 
     # Plots first, model and card last: until the renames, the previous model and card stay as they were.

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
 from digitpad.config import DIGIT_BOX, INK_THRESHOLD, MODEL_SIZE
-from digitpad.preprocess import ImageError, centre_of_mass, fit_digit_box, ink_map, preprocess
+from digitpad.preprocess import (
+    ImageError,
+    centre_of_mass,
+    crop_to_ink,
+    ink_map,
+    preprocess,
+    scale_to_digit_box,
+    stroke_width,
+)
 from digitpad.strokes import draw_strokes, fit_strokes, render_canvas
 
 CENTRE = (MODEL_SIZE - 1) / 2
@@ -59,7 +68,7 @@ def test_longer_side_is_20_pixels(sample_digits):
     for digit in sample_digits:
         for height in (0.3, 0.9):
             canvas = render_canvas(digit.strokes, height_fraction=height)
-            assert max(fit_digit_box(ink_map(canvas)).shape) == DIGIT_BOX
+            assert max(scale_to_digit_box(crop_to_ink(ink_map(canvas))).shape) == DIGIT_BOX
             # after the sub-pixel shift into place the ink still spans 20 px, give or take the pixel it straddles
             assert max(ink_box(preprocess(canvas))) in (DIGIT_BOX, DIGIT_BOX + 1)
 
@@ -67,7 +76,7 @@ def test_longer_side_is_20_pixels(sample_digits):
 def test_aspect_ratio_is_kept():
     canvas = np.zeros((280, 280), dtype=np.uint8)
     canvas[40:200, 100:180] = 255  # a 160 x 80 block of ink: 2:1
-    assert fit_digit_box(ink_map(canvas)).shape == (DIGIT_BOX, DIGIT_BOX // 2)
+    assert scale_to_digit_box(crop_to_ink(ink_map(canvas))).shape == (DIGIT_BOX, DIGIT_BOX // 2)
     height, width = ink_box(preprocess(canvas))
     assert height / width == pytest.approx(2, rel=0.1)
 
@@ -130,3 +139,29 @@ def test_a_tiny_digit_in_a_corner_is_scaled_up(sample_digits):
 def test_arrays_that_are_not_images_are_refused(array):
     with pytest.raises(ImageError):
         preprocess(array)
+
+
+def test_stroke_width_of_a_long_bar_is_its_width():
+    bar = np.zeros((60, 400), np.float32)
+    bar[20:30, 10:390] = 1.0  # 10 px wide, 380 px long
+    assert stroke_width(bar) == pytest.approx(10, rel=0.05)
+
+
+def width_after_preprocessing(model_input: np.ndarray) -> float:
+    """Stroke width in the 28 px frame, measured at 4x so the perimeter is not all staircase."""
+    return stroke_width(cv2.resize(model_input, (112, 112), interpolation=cv2.INTER_LINEAR)) / 4
+
+
+@pytest.mark.parametrize(("pen", "height"), [(8, 0.9), (30, 0.3), (18, 0.6)], ids=["fine pen", "fat pen", "default"])
+def test_strokes_come_out_about_as_wide_as_mnists(sample_digits, pen, height):
+    widths = [width_after_preprocessing(preprocess(render_canvas(d.strokes, pen, height))) for d in sample_digits]
+    # MNIST: 1.71-3.29 px (10th-90th percentile); a fat pen on a small digit fills loops, which reads a little wider
+    assert 1.7 <= np.median(widths) <= 3.5, widths
+
+
+def test_a_fine_and_a_fat_pen_give_similar_inputs(sample_digits):
+    similarities = [
+        similarity(preprocess(render_canvas(d.strokes, 8, 0.6)), preprocess(render_canvas(d.strokes, 30, 0.6)))
+        for d in sample_digits
+    ]
+    assert np.median(similarities) > 0.85, similarities

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.config import MNIST_ENV, REPO_ROOT
+from digitpad.config import HELD_OUT_WRITERS, MNIST_ENV, REPO_ROOT, STROKES_ENV
 from digitpad.model import load_model
 from digitpad.training import Outputs, split_validation
 
@@ -37,7 +37,8 @@ def fingerprint(folder) -> dict[str, str]:
 
 
 def run_training(*args: str, env_data: str | None = None) -> subprocess.CompletedProcess:
-    env = {key: value for key, value in os.environ.items() if key != MNIST_ENV}
+    """train_model.py in a subprocess, with MNIST from the environment if given and no pen digits unless flagged."""
+    env = {key: value for key, value in os.environ.items() if key not in (MNIST_ENV, STROKES_ENV)}
     if env_data:
         env[MNIST_ENV] = env_data
     command = [sys.executable, "train_model.py", *args]
@@ -69,6 +70,26 @@ def test_smoke_run_writes_a_loadable_model_card_and_plots(smoke_run):
     assert card["data"]["sha256"] == hashlib.sha256(open(card["data"]["file"], "rb").read()).hexdigest()
     assert "--limit 2000" in card["command"]
     assert "s/step" in result.stdout  # Keras' progress bar
+
+
+def test_smoke_run_without_pen_digits_trains_on_mnist_alone(smoke_run):
+    _, out, _ = smoke_run
+    assert json.loads(Outputs.beside(out / "digitpad.keras").card.read_text())["drawn_digits"] is None
+
+
+def test_pen_digits_of_the_tuning_writers_join_training_and_the_held_out_are_reported(mnist, pen_digits, tmp_path):
+    strokes = os.environ[STROKES_ENV]
+    result = run_training(
+        "--limit", "200", "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes, env_data=str(mnist.path)
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    card = json.loads(Outputs.beside(tmp_path / "digitpad.keras").card.read_text())
+    drawn = card["drawn_digits"]
+    assert drawn["training_images"] == 200 * card["recipe"]["drawn_variants"]
+    assert card["training_images"] == 180 + drawn["training_images"]  # MNIST's 200 less 20 held for validation
+    assert not set(drawn["training_writers"]) & set(HELD_OUT_WRITERS)
+    assert drawn["held_out_digits"] == 200 and len(drawn["by_condition"]) == 18
+    assert drawn["worst_condition"] <= drawn["mean_over_conditions"] <= 1.0
 
 
 def test_smoke_run_leaves_the_bundled_model_untouched(smoke_run):

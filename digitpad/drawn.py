@@ -1,0 +1,80 @@
+"""Pen-drawn digits as the model sees them: rendered on the page's canvas, then preprocessed exactly as the page does.
+
+In: PenDigits (digitpad.data) and how to draw them. Out: [N, 28, 28] model inputs, for measuring accuracy over a grid
+of drawing conditions (pen width x digit size x place) or, drawn under random conditions, for training.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from digitpad.config import DRAWN_CENTRES, DRAWN_HEIGHTS, DRAWN_STROKE_WIDTHS, HELD_OUT_WRITERS
+from digitpad.data import PenDigit
+from digitpad.preprocess import preprocess
+from digitpad.strokes import render_canvas
+
+Probabilities = Callable[[np.ndarray], np.ndarray]  # [N, 28, 28] model inputs -> [N, 10] probabilities
+
+
+@dataclass(frozen=True)
+class Condition:
+    """How a digit is drawn: pen width in canvas px, height as a fraction of the canvas, and where."""
+
+    stroke_width: int
+    height_fraction: float
+    place: str  # a key of DRAWN_CENTRES
+
+    def __str__(self) -> str:
+        return f"pen {self.stroke_width:>2} px, {self.height_fraction:.0%} tall, {self.place}"
+
+
+CONDITIONS = [Condition(*c) for c in itertools.product(DRAWN_STROKE_WIDTHS, DRAWN_HEIGHTS, DRAWN_CENTRES)]
+
+
+def split_writers(digits: list[PenDigit]) -> tuple[list[PenDigit], list[PenDigit]]:
+    """(tuning writers' digits, held-out writers' digits)."""
+    held_out = [d for d in digits if d.writer in HELD_OUT_WRITERS]
+    return [d for d in digits if d.writer not in HELD_OUT_WRITERS], held_out
+
+
+def labels(digits: list[PenDigit]) -> np.ndarray:
+    return np.array([d.label for d in digits])
+
+
+def model_inputs(
+    digits: list[PenDigit], stroke_width: int, height_fraction: float, centre: tuple[float, float]
+) -> np.ndarray:
+    """Each digit drawn the same way, then preprocessed: [N, 28, 28] float32."""
+    return np.array([preprocess(render_canvas(d.strokes, stroke_width, height_fraction, centre)) for d in digits])
+
+
+def correct_by_condition(probabilities: Probabilities, digits: list[PenDigit]) -> dict[Condition, np.ndarray]:
+    """For each condition of the grid, whether each digit drawn that way is classified right: {condition: [N] bool}."""
+    truth = labels(digits)
+    correct = {}
+    for condition in CONDITIONS:
+        centre = DRAWN_CENTRES[condition.place]
+        inputs = model_inputs(digits, condition.stroke_width, condition.height_fraction, centre)
+        correct[condition] = np.argmax(probabilities(inputs), axis=1) == truth
+    return correct
+
+
+def random_model_inputs(digits: list[PenDigit], per_digit: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each digit drawn `per_digit` times with a random pen width, size and place within the grid's ranges, then
+    preprocessed: ([N * per_digit, 28, 28] uint8 images, ink high, as MNIST's; [N * per_digit] labels)."""
+    rng = np.random.default_rng(seed)
+    images = []
+    for digit in digits:
+        for _ in range(per_digit):
+            canvas = render_canvas(
+                digit.strokes,
+                stroke_width=int(rng.integers(min(DRAWN_STROKE_WIDTHS), max(DRAWN_STROKE_WIDTHS) + 1)),
+                height_fraction=float(rng.uniform(min(DRAWN_HEIGHTS), max(DRAWN_HEIGHTS))),
+                centre=tuple(rng.uniform(0.1, 0.9, size=2)),
+            )
+            images.append(np.round(preprocess(canvas) * 255).astype(np.uint8))
+    return np.array(images), np.repeat(labels(digits), per_digit).astype(np.uint8)
