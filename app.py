@@ -1,0 +1,180 @@
+"""digitpad's drawing page: draw a digit with a mouse, pen or finger and see what the model reads, after every stroke.
+
+In: strokes on a 280x280 canvas, and the pen width from the sidebar. Out: the predicted digit with its confidence (or a
+plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, and the 28x28 image the
+model saw. Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL).
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import altair as alt
+import cv2
+import numpy as np
+import pandas as pd
+import streamlit as st
+from streamlit_drawable_canvas import CanvasResult, st_canvas
+
+from digitpad.config import (
+    CANVAS_SIZE,
+    CHART_HEIGHT,
+    DEFAULT_STROKE_WIDTH,
+    INK_COLOUR,
+    MAX_STROKE_WIDTH,
+    MIN_STROKE_WIDTH,
+    MODEL_PATH,
+    OTHER_BAR_COLOUR,
+    PAPER_COLOUR,
+    PREDICTED_BAR_COLOUR,
+    PREVIEW_SIZE,
+    UNSURE_BELOW,
+)
+from digitpad.images import ImageReadError, decode
+from digitpad.preprocess import ImageError, preprocess
+
+if TYPE_CHECKING:
+    from digitpad.classifier import DigitClassifier, Prediction
+
+
+@st.cache_resource(show_spinner="Loading the model…")
+def load_classifier(path: Path) -> DigitClassifier:
+    """The model at `path`, loaded once per server process and shared by every session."""
+    from digitpad.classifier import DigitClassifier  # imports TensorFlow (seconds): only after the canvas is up
+
+    classifier = DigitClassifier.load(path)
+    # TensorFlow and Keras leave millions of objects that live as long as the server, and Streamlit runs a full garbage
+    # collection after every script run (two once Keras is loaded). Freezing them out of collection cut a stroke's
+    # server CPU from about 1 s to 70 ms on a busy 2-core machine, and its latency by half (benchmarks/page_latency.py).
+    gc.freeze()
+    return classifier
+
+
+def classifier_or_error() -> DigitClassifier | None:
+    """The loaded classifier, or None after showing why the model could not be loaded."""
+    from digitpad.model import ModelError  # imports Keras: as late as load_classifier
+
+    try:
+        return load_classifier(MODEL_PATH)
+    except ModelError as error:
+        st.error(str(error), icon=":material/error:")
+        return None
+
+
+def canvas_key() -> str:
+    """The canvas's widget key; the Clear button moves it on, which mounts a fresh, empty canvas."""
+    return f"canvas-{st.session_state.setdefault('canvas_round', 0)}"
+
+
+def clear_canvas() -> None:
+    st.session_state.canvas_round += 1
+
+
+def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
+    """The canvas's pixels as [280, 280, 4] uint8 RGBA (opaque: white ink on black), or None before the first stroke.
+
+    The browser sends a PNG data URL; it is decoded with digitpad.images' checks, which raise ImageReadError for
+    anything that is not a sound PNG (the canvas never sends one, but a hand-made request could).
+    """
+    try:
+        png = canvas.image_bytes
+    except ValueError as error:  # not base64 at all
+        raise ImageReadError(f"the canvas's data is not an image ({error})") from None
+    return None if png is None else decode(io.BytesIO(png))
+
+
+def probability_chart(prediction: Prediction) -> alt.Chart:
+    """The ten probabilities as bars on a fixed 0-1 axis (heights compare across strokes), the predicted one marked."""
+    bars = pd.DataFrame(
+        {
+            "digit": [str(digit) for digit in range(len(prediction.probabilities))],
+            "probability": prediction.probabilities.astype(float),
+            "predicted": np.arange(len(prediction.probabilities)) == prediction.digit,
+        }
+    )
+    return (
+        alt.Chart(bars)
+        .mark_bar()
+        .encode(
+            x=alt.X("digit:O", title="Digit", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("probability:Q", title="Probability", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "predicted:N",
+                scale=alt.Scale(domain=[True, False], range=[PREDICTED_BAR_COLOUR, OTHER_BAR_COLOUR]),
+                legend=None,
+            ),
+            tooltip=["digit:O", alt.Tooltip("probability:Q", format=".1%")],
+        )
+        .properties(height=CHART_HEIGHT)
+    )
+
+
+def enlarged(model_input: np.ndarray) -> np.ndarray:
+    """The [28, 28] model input as a PREVIEW_SIZE-square uint8 image, each pixel a sharp block (no smoothing)."""
+    pixels = np.round(model_input * 255).astype(np.uint8)
+    return cv2.resize(pixels, (PREVIEW_SIZE, PREVIEW_SIZE), interpolation=cv2.INTER_NEAREST)
+
+
+def show_prediction(prediction: Prediction) -> None:
+    """The digit and its confidence, a plain warning when unsure, the ten probabilities, and the model's input."""
+    st.metric("Prediction", prediction.digit, f"{prediction.confidence:.0%} sure", delta_color="off", delta_arrow="off")
+    if prediction.confidence < UNSURE_BELOW:
+        (first, p_first), (second, p_second) = prediction.top(2)
+        message = f"Not sure: it might be {first} ({p_first:.0%}) or {second} ({p_second:.0%})."
+        st.warning(message, icon=":material/help:")
+    st.altair_chart(probability_chart(prediction))
+    st.markdown("**What the model sees**")
+    # PNG: Streamlit's default here, JPEG, would smear the pixel blocks' edges
+    st.image(enlarged(prediction.model_input), caption="28 × 28 pixels, enlarged", output_format="PNG")
+
+
+def show_result(canvas: CanvasResult, classifier: DigitClassifier) -> None:
+    """The prediction for what is on the canvas, a prompt when it is empty, or why it could not be read."""
+    try:
+        image = drawn_image(canvas)
+        model_input = None if image is None else preprocess(image)
+    except (ImageError, ImageReadError) as error:
+        st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
+        return
+    if model_input is None:
+        st.info("Draw a digit on the black square to see what the model reads.", icon=":material/draw:")
+        return
+    show_prediction(classifier.predict(model_input))
+
+
+@st.fragment
+def drawing_pad(stroke_width: int) -> None:
+    """The canvas and everything computed from it: a stroke reruns only this, not the whole page."""
+    pad, result = st.columns(2, gap="medium")
+    with pad:
+        canvas = st_canvas(
+            stroke_width=stroke_width,
+            stroke_color=INK_COLOUR,
+            background_color=PAPER_COLOUR,
+            update_streamlit=True,
+            height=CANVAS_SIZE,
+            width=CANVAS_SIZE,
+            drawing_mode="freedraw",
+            return_image_data=True,
+            key=canvas_key(),
+        )
+        st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas)
+    with result:
+        classifier = classifier_or_error()  # after the canvas, so the page is usable while the model loads
+        if classifier is not None:
+            show_result(canvas, classifier)
+
+
+def main() -> None:
+    st.set_page_config(page_title="digitpad", page_icon=":material/draw:")
+    st.title("digitpad")
+    st.write("Draw one digit, 0 to 9, in the black square: the prediction updates after every stroke.")
+    st.space("small")  # room for the canvas's toolbar, which appears above it on hover
+    stroke_width = st.sidebar.slider("Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH)
+    drawing_pad(stroke_width)
+
+
+main()

@@ -1,0 +1,190 @@
+"""Driving a Streamlit page in headless Debian Chromium, for the browser tests and the page-latency benchmark.
+
+In: a Streamlit script to serve, pen strokes in canvas pixels, and a JavaScript "signature" of what the page shows.
+Out: a running server (stopped by its PID on exit), a browser page, and strokes replayed with the mouse or a finger,
+each waited for until the page shows its result, with the time that took as the page measured it.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+from playwright.sync_api import Browser, CDPSession, Locator, Page, Playwright, expect
+
+from digitpad.config import REPO_ROOT
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's build; Playwright's own download is never used
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_TIMEOUT_S = 60.0  # a cold start imports Streamlit on a busy 2-core machine
+RESULT_TIMEOUT_MS = 30_000  # a stroke's result can wait for the model's first load on a fresh server
+CANVAS = "canvas.upper-canvas"  # Fabric's event-catching layer; Playwright's CSS locators pierce the shadow root
+PAPER = "canvas.dc-canvas.lower-canvas"  # the layer the drawing and its background colour are painted on
+TOOLBAR_RESET = "button[aria-label='Reset canvas & history']"  # the canvas toolbar's bin
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+
+# Page signatures: what changes on screen when a stroke's result arrives. The page's preview image has a URL made from
+# a hash of its pixels, so every stroke that adds ink changes it ('' while there is no prediction); the bare page
+# echoes its ink count.
+PREDICTION_SIGNATURE = "() => document.querySelector('[data-testid=\"stImage\"] img')?.src ?? ''"
+INK_COUNT_SIGNATURE = (
+    "() => [...document.querySelectorAll('[data-testid=\"stMarkdown\"]')]"
+    ".map(e => e.innerText).find(t => t.startsWith('Ink pixels')) ?? ''"
+)
+# Records when the last stroke ended (mouse button or finger lifted), on the page's own clock.
+STROKE_END_LISTENER = """() => {
+    const mark = () => { window.__strokeEnd = performance.now(); };
+    window.addEventListener('mouseup', mark, true);
+    window.addEventListener('touchend', mark, true);
+}"""
+
+Stroke = Callable[[np.ndarray], None]  # draws one stroke given its points in canvas pixels
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:
+    """Poll Streamlit's health endpoint until it answers; fail with the server's log if it dies or never does."""
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {server.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"streamlit did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()}")
+
+
+@contextmanager
+def streamlit_server(script: str, log: Path) -> Iterator[str]:
+    """Serve `script` (relative to the repo root) on a free local port; yields its URL, then stops it by its PID."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1"]
+    command += ["--server.port", str(port), "--server.headless", "true"]
+    with log.open("w") as output:
+        server = subprocess.Popen(command, cwd=REPO_ROOT, env=os.environ.copy(), stdout=output, stderr=output)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_until_answering(url, server, log)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def launch_chromium(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def wait_for_fresh_canvas(page: Page) -> Locator:
+    """Wait until there is one canvas and it is ready to draw on; returns it.
+
+    A canvas that has just mounted (on page load, and after Clear swaps in a new one) is not ready at once: until its
+    shadow root's stylesheet applies, its layers stack vertically, so the drawing layer sits 288 px below where it
+    settles and a stroke aimed at it misses; and the initial drawing it loads asynchronously wipes any stroke drawn
+    before the load ends. The load ends by painting the paper colour, so the paper layer turning opaque marks it (both
+    our pages draw on opaque black).
+    """
+    canvas = page.locator(CANVAS)
+    expect(canvas).to_have_count(1, timeout=RESULT_TIMEOUT_MS)
+    ready = """([upper, paperSelector]) => {
+        const root = upper.getRootNode();
+        const layers = root.querySelector('.dc-background-canvas'), paper = root.querySelector(paperSelector);
+        const stacked = layers.getBoundingClientRect().top === upper.getBoundingClientRect().top;
+        return upper.isConnected && stacked && paper.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255;
+    }"""
+    page.wait_for_function(ready, arg=[canvas.element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
+    return canvas
+
+
+def open_canvas(page: Page, url: str) -> Locator:
+    """Load the page, wait for its canvas to be ready, and start recording stroke ends."""
+    page.goto(url)
+    canvas = wait_for_fresh_canvas(page)
+    page.evaluate(STROKE_END_LISTENER)
+    return canvas
+
+
+def mouse_stroke(page: Page, canvas: Locator) -> Stroke:
+    """A Stroke that drags the mouse along the points with the button down, as a person drawing at a desk."""
+
+    def stroke(points: np.ndarray) -> None:
+        box = canvas.bounding_box()
+        page.mouse.move(points[0, 0] + box["x"], points[0, 1] + box["y"])
+        page.mouse.down()
+        for x, y in points[1:]:
+            page.mouse.move(x + box["x"], y + box["y"])
+        page.mouse.up()
+
+    return stroke
+
+
+def touch_stroke(cdp: CDPSession, canvas: Locator) -> Stroke:
+    """A Stroke that drags one finger along the points with raw touch events, as on a phone."""
+
+    def stroke(points: np.ndarray) -> None:
+        box = canvas.bounding_box()
+        touches = [[{"x": float(x + box["x"]), "y": float(y + box["y"])}] for x, y in points]
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": touches[0]})
+        for touch in touches[1:]:
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": touch})
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+    return stroke
+
+
+def signature(page: Page, signature_js: str) -> str:
+    return page.evaluate(signature_js)
+
+
+def wait_for_signature(page: Page, signature_js: str, value: str) -> None:
+    """Wait until the page's signature is `value` (say, the empty result after clearing)."""
+    page.wait_for_function(f"value => ({signature_js})() === value", arg=value, timeout=RESULT_TIMEOUT_MS)
+
+
+def wait_for_result(page: Page, signature_js: str, before: str) -> float:
+    """Wait until the page shows a new, non-empty signature; returns the ms since the last stroke ended."""
+    # Resolves to a number once the signature has changed; false keeps Playwright polling, once per frame.
+    changed = f"""before => {{
+        const now = ({signature_js})();
+        return now !== '' && now !== before && performance.now() - window.__strokeEnd;
+    }}"""
+    return float(page.wait_for_function(changed, arg=before, polling="raf", timeout=RESULT_TIMEOUT_MS).json_value())
+
+
+def draw_digit(page: Page, stroke: Stroke, strokes: list[np.ndarray], signature_js: str) -> list[float]:
+    """Draw a digit stroke by stroke, after each waiting for the page's result; returns each stroke's latency in ms."""
+    latencies = []
+    for points in strokes:
+        before = signature(page, signature_js)
+        stroke(points)
+        latencies.append(wait_for_result(page, signature_js, before))
+    return latencies

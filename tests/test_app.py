@@ -1,0 +1,140 @@
+"""The drawing page's script (app.py) under Streamlit's AppTest: no browser, drawings injected as the canvas sends them.
+
+The canvas component keeps the browser's last drawing in session state under its key, as
+{"drawing": {"raw": <Fabric JSON>, "data": <PNG data URL>}}; setting that and rerunning is exactly what a stroke does.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+
+import numpy as np
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from digitpad.config import (
+    CANVAS_SIZE,
+    DEFAULT_STROKE_WIDTH,
+    MAX_STROKE_WIDTH,
+    MIN_STROKE_WIDTH,
+    PREDICTED_BAR_COLOUR,
+    REPO_ROOT,
+    RETRAIN_COMMAND,
+)
+from digitpad.strokes import render_canvas
+from tests.drawings import first_of_each_label
+
+APP = str(REPO_ROOT / "app.py")
+RUN_TIMEOUT_S = 60  # the first run imports TensorFlow and loads the model
+# "#": two uprights crossed by two bars. No digit looks like it, so the model splits its belief.
+HASH_SCRIBBLE = [[(100, 60), (100, 220)], [(180, 60), (180, 220)], [(60, 110), (220, 110)], [(60, 170), (220, 170)]]
+BLANK = np.zeros((CANVAS_SIZE, CANVAS_SIZE, 4), np.uint8)  # what the canvas sends after its toolbar's reset:
+BLANK[..., 3] = 255  # opaque black
+
+
+def data_url(image: np.ndarray) -> str:
+    """An RGBA canvas image as the PNG data URL the browser's canvas sends."""
+    png = io.BytesIO()
+    Image.fromarray(image).save(png, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+
+
+def draw(at: AppTest, url: str) -> AppTest:
+    """Put a drawing on the page's canvas, as the browser does after a stroke, and rerun."""
+    (canvas,) = at.get("bidi_component")
+    at.session_state[canvas.key] = {"drawing": {"raw": {"objects": []}, "data": url}}
+    return at.run()
+
+
+def shows_no_prediction(at: AppTest) -> bool:
+    return not at.metric and not at.get("vega_lite_chart") and not at.image and not at.warning
+
+
+@pytest.fixture
+def page() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+
+
+@pytest.fixture(scope="module")
+def digit(pen_digits):
+    """A real pen-drawn digit from a held-out writer: the first 0."""
+    return first_of_each_label(pen_digits)[0]
+
+
+def test_an_empty_canvas_shows_a_prompt_and_no_prediction(page):
+    assert not page.exception and not page.error
+    assert "Draw a digit" in page.info[0].value
+    assert shows_no_prediction(page)
+
+
+def test_the_pen_width_slider_starts_at_the_default(page):
+    (slider,) = page.sidebar.slider
+    assert (slider.value, slider.min, slider.max) == (DEFAULT_STROKE_WIDTH, MIN_STROKE_WIDTH, MAX_STROKE_WIDTH)
+
+
+def test_a_drawn_digit_is_read_with_its_chart_and_preview(page, digit):
+    draw(page, data_url(render_canvas(digit.strokes)))
+    assert not page.exception and not page.error and not page.info
+    (metric,) = page.metric
+    assert metric.value == str(digit.label)
+    assert metric.delta.endswith("% sure")
+    (chart,) = page.get("vega_lite_chart")
+    encoding = json.loads(chart.proto.spec)["encoding"]
+    assert encoding["y"]["scale"]["domain"] == [0, 1]  # a fixed axis, not one that rescales to the tallest bar
+    assert encoding["color"]["scale"]["range"][0] == PREDICTED_BAR_COLOUR
+    (preview,) = page.image
+    assert preview.value[0].endswith(".png")
+
+
+def test_an_unsure_scribble_says_so_and_names_two_digits(page):
+    draw(page, data_url(render_canvas(HASH_SCRIBBLE)))
+    assert not page.exception
+    (warning,) = page.warning
+    found = re.fullmatch(r"Not sure: it might be (\d) \((\d+)%\) or (\d) \((\d+)%\)\.", warning.value)
+    assert found, warning.value
+    first, p_first, second, p_second = found.groups()
+    assert first != second and int(p_first) >= int(p_second)
+    assert page.metric[0].value == first
+
+
+def test_clear_removes_the_prediction_and_the_drawing(page, digit):
+    draw(page, data_url(render_canvas(digit.strokes)))
+    assert page.metric
+    (drawn_on,) = page.get("bidi_component")
+    page.button[0].click().run()
+    assert "Draw a digit" in page.info[0].value
+    assert shows_no_prediction(page)
+    (fresh,) = page.get("bidi_component")
+    assert fresh.key != drawn_on.key  # a new canvas, mounted empty in the browser
+    assert page.session_state[fresh.key]["drawing"]["data"] is None
+
+
+def test_the_toolbar_reset_leaves_only_the_prompt(page, digit):
+    draw(page, data_url(render_canvas(digit.strokes)))
+    draw(page, data_url(BLANK))
+    assert "Draw a digit" in page.info[0].value
+    assert shows_no_prediction(page)
+
+
+def test_an_unreadable_drawing_is_explained_not_a_traceback(page):
+    draw(page, "data:image/png;base64," + base64.b64encode(b"not a png").decode())
+    assert not page.exception
+    assert "could not be read" in page.error[0].value
+    assert shows_no_prediction(page)
+
+
+@pytest.mark.parametrize("model_bytes", [None, b"not a keras archive"], ids=["missing", "broken"])
+def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypatch, tmp_path, model_bytes):
+    model_path = tmp_path / "digitpad.keras"
+    if model_bytes is not None:
+        model_path.write_bytes(model_bytes)
+    monkeypatch.setattr("digitpad.config.MODEL_PATH", model_path)
+    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    assert not page.exception
+    (error,) = page.error
+    assert str(model_path) in error.value and RETRAIN_COMMAND in error.value
+    assert page.get("bidi_component")  # the canvas is still there
