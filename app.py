@@ -83,7 +83,7 @@ def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
         png = canvas.image_bytes
     except ValueError as error:  # not base64 at all
         raise ImageReadError(f"the canvas's data is not an image ({error})") from None
-    return None if png is None else decode(io.BytesIO(png))
+    return decode(io.BytesIO(png)) if png else None  # None or b"": nothing drawn yet
 
 
 def probability_chart(prediction: Prediction) -> alt.Chart:

@@ -49,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.training import train  # TensorFlow loads only once the data is known to be good
 
     recipe = replace(TrainingRecipe(), epochs=args.epochs, batch_size=args.batch_size, seed=args.seed)
-    card = train(recipe, mnist, args.out / MODEL_PATH.name, args.limit, pen_digits, args.strokes)
+    try:
+        card = train(recipe, mnist, args.out / MODEL_PATH.name, args.limit, pen_digits, args.strokes)
+    except KeyboardInterrupt:  # the model and card are renamed into place last, so nothing there has changed
+        print(f"train_model.py: interrupted; {args.out} was left as it was", file=sys.stderr)
+        return 130  # the shell's status for a process ended by Ctrl-C
     print(f"test accuracy {card['test_accuracy']:.4f}; wrote {args.out / MODEL_PATH.name} and its card and plots")
     return 0
 

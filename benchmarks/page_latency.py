@@ -66,7 +66,7 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         started = time.perf_counter()
-        with streamlit_server("app.py", logs / "app.log") as url:
+        with streamlit_server("app.py", logs / "app.log") as (url, _):
             page = browser.new_page(viewport=VIEWPORT)
             canvas = open_canvas(page, url)
             canvas_ready_s = time.perf_counter() - started
@@ -75,7 +75,7 @@ def main() -> None:
             first_prediction_s = time.perf_counter() - started
             page.close()
             page_ms = stroke_latencies(browser, url, PREDICTION_SIGNATURE, "", digits)
-        with streamlit_server("benchmarks/bare_canvas_app.py", logs / "bare.log") as url:
+        with streamlit_server("benchmarks/bare_canvas_app.py", logs / "bare.log") as (url, _):
             bare_ms = stroke_latencies(browser, url, INK_COUNT_SIGNATURE, "Ink pixels: 0", digits)
         browser.close()
 

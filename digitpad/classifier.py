@@ -83,7 +83,8 @@ class DigitClassifier:
         """[N, 28, 28] preprocessed images -> N Predictions, computed in batches."""
         return [Prediction(p, x) for p, x in zip(self.probabilities(model_inputs), model_inputs, strict=True)]
 
-    def classify(self, image: np.ndarray) -> Prediction | None:
-        """Any image of one digit -> its Prediction, or None when the image is blank."""
+    def classify(self, image: np.ndarray | None) -> Prediction | None:
+        """Any image of one digit -> its Prediction, or None when there is no digit (see preprocess); raises
+        digitpad.preprocess.ImageError for an array that cannot be an image."""
         model_input = preprocess(image)
         return None if model_input is None else self.predict(model_input)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.config import DRAWN_CENTRES, DRAWN_HEIGHTS, DRAWN_STROKE_WIDTHS, HELD_OUT_WRITERS
-from digitpad.data import PenDigit
+from digitpad.data import PenDigit, Stroke
 from digitpad.preprocess import preprocess
 from digitpad.strokes import render_canvas
 
@@ -45,36 +45,42 @@ def labels(digits: list[PenDigit]) -> np.ndarray:
     return np.array([d.label for d in digits])
 
 
-def model_inputs(
-    digits: list[PenDigit], stroke_width: int, height_fraction: float, centre: tuple[float, float]
-) -> np.ndarray:
-    """Each digit drawn the same way, then preprocessed: [N, 28, 28] float32."""
-    return np.array([preprocess(render_canvas(d.strokes, stroke_width, height_fraction, centre)) for d in digits])
+Drawing = tuple[list[Stroke], int, float, tuple[float, float]]  # strokes, pen width, height fraction, centre
+
+
+def draw_and_preprocess(drawing: Drawing) -> np.ndarray:
+    """One digit drawn on the canvas as asked, then preprocessed: [28, 28] float32."""
+    strokes, stroke_width, height_fraction, centre = drawing
+    return preprocess(render_canvas(strokes, stroke_width, height_fraction, centre))
+
+
+def model_inputs(drawings: list[Drawing]) -> np.ndarray:
+    """Many drawings, drawn and preprocessed: [N, 28, 28] float32, in order."""
+    return np.array([draw_and_preprocess(drawing) for drawing in drawings])
 
 
 def correct_by_condition(probabilities: Probabilities, digits: list[PenDigit]) -> dict[Condition, np.ndarray]:
     """For each condition of the grid, whether each digit drawn that way is classified right: {condition: [N] bool}."""
-    truth = labels(digits)
-    correct = {}
-    for condition in CONDITIONS:
-        centre = DRAWN_CENTRES[condition.place]
-        inputs = model_inputs(digits, condition.stroke_width, condition.height_fraction, centre)
-        correct[condition] = np.argmax(probabilities(inputs), axis=1) == truth
-    return correct
+    drawings = [
+        (d.strokes, c.stroke_width, c.height_fraction, DRAWN_CENTRES[c.place]) for c in CONDITIONS for d in digits
+    ]
+    predicted = np.argmax(probabilities(model_inputs(drawings)), axis=1).reshape(len(CONDITIONS), len(digits))
+    return {condition: row == labels(digits) for condition, row in zip(CONDITIONS, predicted, strict=True)}
 
 
 def random_model_inputs(digits: list[PenDigit], per_digit: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Each digit drawn `per_digit` times with a random pen width, size and place within the grid's ranges, then
     preprocessed: ([N * per_digit, 28, 28] uint8 images, ink high, as MNIST's; [N * per_digit] labels)."""
     rng = np.random.default_rng(seed)
-    images = []
-    for digit in digits:
-        for _ in range(per_digit):
-            canvas = render_canvas(
-                digit.strokes,
-                stroke_width=int(rng.integers(min(DRAWN_STROKE_WIDTHS), max(DRAWN_STROKE_WIDTHS) + 1)),
-                height_fraction=float(rng.uniform(min(DRAWN_HEIGHTS), max(DRAWN_HEIGHTS))),
-                centre=tuple(rng.uniform(0.1, 0.9, size=2)),
-            )
-            images.append(np.round(preprocess(canvas) * 255).astype(np.uint8))
-    return np.array(images), np.repeat(labels(digits), per_digit).astype(np.uint8)
+    drawings = [
+        (
+            digit.strokes,
+            int(rng.integers(min(DRAWN_STROKE_WIDTHS), max(DRAWN_STROKE_WIDTHS) + 1)),
+            float(rng.uniform(min(DRAWN_HEIGHTS), max(DRAWN_HEIGHTS))),
+            tuple(rng.uniform(0.1, 0.9, size=2)),
+        )
+        for digit in digits
+        for _ in range(per_digit)
+    ]
+    images = np.round(model_inputs(drawings) * 255).astype(np.uint8)
+    return images, np.repeat(labels(digits), per_digit).astype(np.uint8)

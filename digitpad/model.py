@@ -49,29 +49,41 @@ def build_model(recipe: TrainingRecipe) -> keras.Model:
     )
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Call write(tmp_path) on a temporary file beside `path`, then rename it over `path`: readers see the old file or
-    the new one, never half of one, even if the writer is interrupted."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
+Writer = Callable[[Path], None]  # writes one file's content to the path it is given
+
+
+def write_atomically(writes: dict[Path, Writer]) -> None:
+    """Write each file to a temporary file beside it, then rename them all into place together. Until the renames,
+    which take microseconds, every file is as it was: an interrupted or failed writer leaves only the old files."""
+    temporary = {}
     try:
-        write(Path(tmp_name))
-        os.chmod(tmp_name, 0o644)  # mkstemp makes it private; the file is meant to be shared like any other
-        os.replace(tmp_name, path)
+        for path, write in writes.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
+            os.close(fd)
+            temporary[path] = Path(name)
+            write(temporary[path])
+            os.chmod(name, 0o644)  # mkstemp makes it private; the file is meant to be shared like any other
+        for path, name in temporary.items():
+            os.replace(name, path)
     finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        for name in temporary.values():
+            name.unlink(missing_ok=True)
 
 
-def save_model(model: keras.Model, path: Path) -> None:
-    """Save weights and architecture only (no optimizer state), atomically.
+def model_writer(model: keras.Model) -> Writer:
+    """Writes the model's architecture and weights only, no optimizer state.
 
     Keras 3 always writes a compiled model's optimizer, so an uncompiled copy with the same weights is saved instead.
     """
     bare = type(model).from_config(model.get_config())  # get_config has no compile state; clone_model keeps it
     bare.set_weights(model.get_weights())
-    write_atomically(path, lambda tmp: bare.save(tmp))
+    return lambda path: bare.save(path)
+
+
+def save_model(model: keras.Model, path: Path) -> None:
+    """Save the model without optimizer state, atomically."""
+    write_atomically({path: model_writer(model)})
 
 
 def load_model(path: Path) -> keras.Model:

@@ -2,7 +2,7 @@
 
 In: a grayscale [H, W], RGB [H, W, 3] or RGBA [H, W, 4] array of any size and numeric dtype, in either polarity
 (the canvas: white ink on black; paper: dark ink on light). Out: a [28, 28] float32 array, ink 1 and paper 0, or None
-when the image holds no digit (no ink, or too little to be one).
+when there is no digit (no image, no pixels, no ink, or too little to be one).
 
 MNIST's procedure: crop to the ink's bounding box, scale so the longer side is 20 px keeping the aspect ratio
 (area interpolation, which anti-aliases), and place the result in 28x28 with the ink's centre of mass at the centre.
@@ -52,8 +52,10 @@ def ink_map(image: np.ndarray) -> np.ndarray:
     Transparency carries the drawing when there is any (the canvas draws opaque strokes on a transparent sheet);
     otherwise the paper is the most common tone, and ink is whatever stands out from it, darker or lighter.
     """
-    if not isinstance(image, np.ndarray) or image.size == 0:
-        raise ImageError("the image is empty")
+    if not isinstance(image, np.ndarray):
+        raise ImageError(f"expected an image array, got {type(image).__name__}")
+    if image.size == 0:
+        raise ImageError("the image has no pixels")
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[:, :, 0]
     if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
@@ -148,8 +150,11 @@ def place_by_centre_of_mass(digit: np.ndarray) -> np.ndarray:
     return cv2.warpAffine(digit, shift, (MODEL_SIZE, MODEL_SIZE), flags=cv2.INTER_LINEAR, borderValue=0.0)
 
 
-def preprocess(image: np.ndarray) -> np.ndarray | None:
-    """Any image of one digit -> the model's [28, 28] float32 input (ink 1, paper 0), or None if it is blank."""
+def preprocess(image: np.ndarray | None) -> np.ndarray | None:
+    """Any image of one digit -> the model's [28, 28] float32 input (ink 1, paper 0), or None if it is blank: no
+    image, no pixels, or too little ink. Raises ImageError for an array that cannot be an image."""
+    if image is None or (isinstance(image, np.ndarray) and image.size == 0):
+        return None
     ink = ink_map(image)
     if is_blank(ink):
         return None

@@ -1,7 +1,8 @@
 """Training the CNN on MNIST with drawing-like augmentation, and writing what the run produced.
 
-In: a TrainingRecipe and MNIST. Out, in the output folder: the model (written to a temporary file, then renamed over
-the old one, so an interrupted run never leaves a broken model), its model card (JSON) and PNG plots.
+In: a TrainingRecipe, MNIST, and optionally pen-drawn digits. Out, in the output folder: the model, its model card
+(JSON) and PNG plots, each written to a temporary file and all renamed into place together at the end, so an
+interrupted or failed run leaves the previous model, card and plots as they were.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from digitpad.classifier import DigitClassifier
 from digitpad.config import MNIST_ENV, NUM_CLASSES, PREDICT_BATCH, STROKES_ENV, TrainingRecipe
 from digitpad.data import Mnist, PenDigit, sha256_of
 from digitpad.drawn import correct_by_condition, random_model_inputs, split_writers
-from digitpad.model import build_model, save_model, write_atomically
+from digitpad.model import build_model, model_writer, write_atomically
 
 CARD_SUFFIX = ".card.json"
 
@@ -222,10 +223,14 @@ def train(
         "command": reproducing_command(),
     }
 
-    # Plots first, model and card last: until the renames, the previous model and card stay as they were.
-    plots.history(history.history, outputs.history_plot)
-    plots.confusion(np.array(card["confusion_matrix"]), outputs.confusion_plot)
-    plots.mistakes(mnist.x_test, mnist.y_test, predicted, outputs.mistakes_plot)
-    save_model(model, outputs.model)
-    write_atomically(outputs.card, lambda tmp: tmp.write_text(card_json(card)))
+    # All five files are renamed into place together: until then the previous run's stay as they were.
+    write_atomically(
+        {
+            outputs.history_plot: lambda path: plots.history(history.history, path),
+            outputs.confusion_plot: lambda path: plots.confusion(np.array(card["confusion_matrix"]), path),
+            outputs.mistakes_plot: lambda path: plots.mistakes(mnist.x_test, mnist.y_test, predicted, path),
+            outputs.model: model_writer(model),
+            outputs.card: lambda path: path.write_text(card_json(card)),
+        }
+    )
     return card

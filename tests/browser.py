@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from playwright.sync_api import Browser, CDPSession, Locator, Page, Playwright, expect
@@ -38,6 +39,7 @@ RESULT_TIMEOUT_MS = 30_000  # a stroke's result can wait for the model's first l
 CANVAS = "canvas.upper-canvas"  # Fabric's event-catching layer; Playwright's CSS locators pierce the shadow root
 PAPER = "canvas.dc-canvas.lower-canvas"  # the layer the drawing and its background colour are painted on
 TOOLBAR_RESET = "button[aria-label='Reset canvas & history']"  # the canvas toolbar's bin
+METRIC = "[data-testid='stMetricValue']"  # the page's "Prediction": the digit it read
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
 
 # Page signatures: what changes on screen when a stroke's result arrives. The page's preview image has a URL made from
@@ -79,9 +81,14 @@ def wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:
     raise RuntimeError(f"streamlit did not answer within {SERVER_START_TIMEOUT_S} s:\n{log.read_text()}")
 
 
+class Server(NamedTuple):
+    url: str
+    pid: int
+
+
 @contextmanager
-def streamlit_server(script: str, log: Path) -> Iterator[str]:
-    """Serve `script` (relative to the repo root) on a free local port; yields its URL, then stops it by its PID."""
+def streamlit_server(script: str, log: Path) -> Iterator[Server]:
+    """Serve `script` (relative to the repo root) on a free local port; yields its URL and PID, then stops it."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1"]
     command += ["--server.port", str(port), "--server.headless", "true"]
@@ -90,7 +97,7 @@ def streamlit_server(script: str, log: Path) -> Iterator[str]:
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_answering(url, server, log)
-        yield url
+        yield Server(url, server.pid)
     finally:
         server.terminate()
         try:

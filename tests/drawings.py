@@ -1,14 +1,19 @@
-"""Which pen-drawn digits the page's tests and benchmark draw, chosen by a fixed rule rather than by how well they do.
+"""What the tests and benchmarks draw: pen-drawn digits chosen by a fixed rule rather than by how well they do, and
+the awkward drawings people make on purpose.
 
 In: the pen digits (the `pen_digits` fixture, or digitpad.data.load_pen_digits). Out: the first digit of each label
-0-9 (or the first few of each) by the held-out writers, whose digits nothing was tuned on.
+0-9 (or the first few of each) by the held-out writers, whose digits nothing was tuned on; canvas images of a dot, a
+line, a scribble and so on.
 """
 
 from __future__ import annotations
 
-from digitpad.config import NUM_CLASSES
+import numpy as np
+
+from digitpad.config import CANVAS_SIZE, DEFAULT_STROKE_WIDTH, MIN_STROKE_WIDTH, NUM_CLASSES
 from digitpad.data import PenDigit
 from digitpad.drawn import split_writers
+from digitpad.strokes import draw_strokes, fit_strokes
 
 
 def first_of_each_label(digits: list[PenDigit], per_label: int = 1) -> list[PenDigit]:
@@ -16,3 +21,19 @@ def first_of_each_label(digits: list[PenDigit], per_label: int = 1) -> list[PenD
     _, held_out = split_writers(digits)
     by_label = [[d for d in held_out if d.label == label][:per_label] for label in range(NUM_CLASSES)]
     return [by_label[label][round_] for round_ in range(per_label) for label in range(NUM_CLASSES)]
+
+
+def awkward_drawings(digits: list[PenDigit]) -> dict[str, np.ndarray | None]:
+    """What people draw on purpose at a meetup, as canvas images ([280, 280, 4] uint8), plus no image and no pixels."""
+    rng = np.random.default_rng(5)
+    scribble = [np.cumsum(rng.normal(0, 25, (40, 2)), axis=0) + CANVAS_SIZE / 2 for _ in range(3)]  # random walks
+    tiny_two = fit_strokes(first_of_each_label(digits)[2].strokes, height_fraction=0.1, centre=(0.08, 0.9))
+    return {
+        "a single dot": draw_strokes([np.array([[140.0, 140.0]])], DEFAULT_STROKE_WIDTH),
+        "a straight line": draw_strokes([np.array([[40.0, 200.0], [240.0, 80.0]])], DEFAULT_STROKE_WIDTH),
+        "the canvas filled with ink": np.full((CANVAS_SIZE, CANVAS_SIZE, 4), 255, np.uint8),
+        "a random scribble": draw_strokes([np.clip(s, 0, CANVAS_SIZE) for s in scribble], DEFAULT_STROKE_WIDTH),
+        "a tiny 2 in a corner": draw_strokes(tiny_two, MIN_STROKE_WIDTH // 2),
+        "no image": None,
+        "no pixels": np.zeros((0, 0, 4), np.uint8),
+    }

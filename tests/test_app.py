@@ -26,7 +26,8 @@ from digitpad.config import (
     RETRAIN_COMMAND,
 )
 from digitpad.strokes import render_canvas
-from tests.drawings import first_of_each_label
+from tests.broken_models import BREAKAGES, write_broken_model
+from tests.drawings import awkward_drawings, first_of_each_label
 
 APP = str(REPO_ROOT / "app.py")
 RUN_TIMEOUT_S = 60  # the first run imports TensorFlow and loads the model
@@ -120,6 +121,18 @@ def test_the_toolbar_reset_leaves_only_the_prompt(page, digit):
     assert shows_no_prediction(page)
 
 
+def test_awkward_drawings_get_a_prediction_or_the_prompt_never_an_error(page, pen_digits):
+    drawable = {name: image for name, image in awkward_drawings(pen_digits).items() if image is not None and image.size}
+    drawings = {name: data_url(image) for name, image in drawable.items()}
+    drawings["empty image data"] = "data:image/png;base64,"
+    drawings["a 16-bit grey PNG of another size"] = data_url(np.full((50, 30), 40_000, np.uint16))
+    for name, url in drawings.items():
+        draw(page, url)
+        assert not page.exception and not page.error, name
+        blank = name in ("the canvas filled with ink", "empty image data", "a 16-bit grey PNG of another size")
+        assert (len(page.metric), len(page.info)) == ((0, 1) if blank else (1, 0)), name
+
+
 def test_an_unreadable_drawing_is_explained_not_a_traceback(page):
     draw(page, "data:image/png;base64," + base64.b64encode(b"not a png").decode())
     assert not page.exception
@@ -127,11 +140,10 @@ def test_an_unreadable_drawing_is_explained_not_a_traceback(page):
     assert shows_no_prediction(page)
 
 
-@pytest.mark.parametrize("model_bytes", [None, b"not a keras archive"], ids=["missing", "broken"])
-def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypatch, tmp_path, model_bytes):
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypatch, tmp_path, breakage):
     model_path = tmp_path / "digitpad.keras"
-    if model_bytes is not None:
-        model_path.write_bytes(model_bytes)
+    write_broken_model(breakage, model_path)
     monkeypatch.setattr("digitpad.config.MODEL_PATH", model_path)
     page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     assert not page.exception

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from digitpad.config import REPO_ROOT
 from digitpad.strokes import fit_strokes
 from tests.browser import (
+    METRIC,
     PHONE,
     PREDICTION_SIGNATURE,
     TOOLBAR_RESET,
@@ -30,7 +31,6 @@ from tests.drawings import first_of_each_label
 
 MIN_CORRECT = 9  # of the ten digits drawn, one per class
 PROMPT = "Draw a digit on the black square"
-METRIC = "[data-testid='stMetricValue']"
 ONE_DIGIT = re.compile(r"^[0-9]$")
 SCREENSHOT = REPO_ROOT / "docs" / "screenshot.png"
 DESKTOP = {"viewport": {"width": 1100, "height": 800}}
@@ -38,8 +38,8 @@ DESKTOP = {"viewport": {"width": 1100, "height": 800}}
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory) -> Iterator[str]:
-    with streamlit_server("app.py", tmp_path_factory.mktemp("streamlit") / "server.log") as url:
-        yield url
+    with streamlit_server("app.py", tmp_path_factory.mktemp("streamlit") / "server.log") as server:
+        yield server.url
 
 
 @pytest.fixture(scope="module")

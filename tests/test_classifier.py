@@ -8,13 +8,16 @@ import numpy as np
 import pytest
 
 from digitpad.config import TEST_TIME_ROTATIONS
-from digitpad.preprocess import preprocess
-from digitpad.strokes import render_canvas
+from digitpad.drawn import correct_by_condition, split_writers
+from digitpad.preprocess import ImageError
+from tests.drawings import awkward_drawings
 
 MNIST_TEST_FLOOR = 0.996  # issue 2: the bundled model reaches 99.6% on MNIST's 10,000 test digits
-# All 7,494 pen-drawn digits, rendered as canvas images at the page's default pen width (60% of the canvas tall,
-# centred). Measured 97.1% for this recipe (run30, 2026-11-21); the floor is that less a margin for retraining noise.
-DRAWN_DIGITS_FLOOR = 0.96
+# The held-out writers' pen digits drawn on the canvas over the grid of pen widths, sizes and places (digitpad.drawn):
+# the bundled model scores 99.09% mean and 98.60% in the worst condition (python -m benchmarks.drawn_digits). The
+# floors are those less a small margin, for another machine's arithmetic: a retrained model must clear them too.
+DRAWN_MEAN_FLOOR = 0.988
+DRAWN_WORST_FLOOR = 0.980
 
 
 def test_mnist_test_accuracy(classifier, mnist):
@@ -23,11 +26,13 @@ def test_mnist_test_accuracy(classifier, mnist):
     assert accuracy >= MNIST_TEST_FLOOR
 
 
-def test_drawn_digit_accuracy(classifier, pen_digits):
-    inputs = np.array([preprocess(render_canvas(d.strokes)) for d in pen_digits])
-    predicted = np.argmax(classifier.probabilities(inputs), axis=1)
-    accuracy = np.mean(predicted == np.array([d.label for d in pen_digits]))
-    assert accuracy >= DRAWN_DIGITS_FLOOR
+def test_drawn_digit_accuracy_of_held_out_writers(classifier, pen_digits):
+    _, held_out = split_writers(pen_digits)
+    accuracy = {
+        str(c): float(correct.mean()) for c, correct in correct_by_condition(classifier.probabilities, held_out).items()
+    }
+    assert np.mean(list(accuracy.values())) >= DRAWN_MEAN_FLOOR, accuracy
+    assert min(accuracy.values()) >= DRAWN_WORST_FLOOR, accuracy
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -66,3 +71,24 @@ def test_prediction_reports_digit_confidence_and_runner_up(classifier, mnist):
 def test_classify_returns_none_for_a_blank_canvas(classifier):
     assert classifier.classify(np.zeros((280, 280, 4), np.uint8)) is None
     assert classifier.probabilities(np.zeros((0, 28, 28))).shape == (0, 10)
+
+
+def test_awkward_drawings_get_a_prediction_or_count_as_blank(classifier, pen_digits):
+    drawings = awkward_drawings(pen_digits)
+    results = {name: classifier.classify(image) for name, image in drawings.items()}
+    blank = {name for name, result in results.items() if result is None}
+    assert blank == {"the canvas filled with ink", "no image", "no pixels"}
+    for result in results.values():
+        if result is not None:
+            assert result.probabilities.shape == (10,) and result.probabilities.sum() == pytest.approx(1, abs=1e-5)
+    assert results["a tiny 2 in a corner"].digit == 2  # scaled up like any other digit
+
+
+@pytest.mark.parametrize(
+    "image",
+    [np.zeros((280, 280, 2), np.uint8), np.zeros((280, 280), complex), "a string"],
+    ids=["two channels", "complex pixels", "not an array"],
+)
+def test_arrays_that_cannot_be_images_raise_a_clear_error(classifier, image):
+    with pytest.raises(ImageError, match="expected|cannot read pixels"):
+        classifier.classify(image)

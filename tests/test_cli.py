@@ -10,8 +10,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.config import REPO_ROOT
+from digitpad.config import REPO_ROOT, RETRAIN_COMMAND
 from digitpad.strokes import render_canvas
+from tests.bad_files import BLANK, DIGIT, write_corpus
+from tests.broken_models import BREAKAGES, write_broken_model
+from tests.drawings import first_of_each_label
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -66,17 +69,29 @@ def test_bad_files_are_named_on_stderr_and_the_rest_still_classified(digit_files
     ]
 
 
-def test_a_missing_model_is_a_clear_error(digit_files, tmp_path):
-    command = [
-        sys.executable,
-        "-m",
-        "digitpad",
-        "predict",
-        "--model",
-        str(tmp_path / "none.keras"),
-        str(digit_files / "three.png"),
-    ]
-    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 2
-    assert "Model file not found" in result.stderr and "python train_model.py" in result.stderr
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_a_missing_or_broken_model_is_one_clear_error_with_the_retrain_command(digit_files, tmp_path, breakage):
+    model_path = tmp_path / "digitpad.keras"
+    write_broken_model(breakage, model_path)
+    result = run_cli("--model", model_path, digit_files / "three.png")
+    assert result.returncode == 2 and not result.stdout
+    (message,) = [line for line in result.stderr.splitlines() if line.startswith("digitpad: ")]
+    assert str(model_path) in message and RETRAIN_COMMAND in message
     assert "Traceback" not in result.stderr
+
+
+def test_each_awkward_file_gets_a_prediction_or_one_line_naming_it(pen_digits, tmp_path):
+    seven = first_of_each_label(pen_digits)[7]
+    corpus = write_corpus(tmp_path, render_canvas(seven.strokes)[:, :, 0])
+    result = run_cli(*corpus)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    read = dict(line.split("\t", 1) for line in result.stdout.splitlines())
+    refusals = dict(line.split(": ", 1) for line in result.stderr.splitlines() if line.startswith(str(tmp_path)))
+    for path, outcome in corpus.items():
+        if outcome == DIGIT:
+            assert read[str(path)].split("\t")[0] == str(seven.label), path.name
+        elif outcome == BLANK:
+            assert read[str(path)] == "-\t-", path.name
+        else:
+            assert outcome in refusals[str(path)] and str(path) not in read, path.name
+    assert len(read) + len(refusals) == len(corpus)  # one line for each file, on one stream or the other

@@ -88,8 +88,11 @@ def test_aspect_ratio_is_kept():
         np.full((280, 280, 3), 255, np.uint8),  # white paper, nothing written
         np.pad(np.full((1, 1), 255, np.uint8), 100),  # one speck of dust
         (np.random.default_rng(1).random((280, 280)) * 20).astype(np.uint8),  # faint sensor noise, no ink
+        np.full((280, 280, 4), 255, np.uint8),  # the whole canvas inked: no stroke stands out from the rest
+        None,  # no image at all
+        np.zeros((0, 0, 4), np.uint8),  # no pixels
     ],
-    ids=["empty canvas", "blank paper", "one speck", "faint noise"],
+    ids=["empty canvas", "blank paper", "one speck", "faint noise", "all ink", "None", "no pixels"],
 )
 def test_blank_images_give_none(image):
     assert preprocess(image) is None
@@ -133,11 +136,18 @@ def test_a_tiny_digit_in_a_corner_is_scaled_up(sample_digits):
 
 @pytest.mark.parametrize(
     "array",
-    [np.zeros((0, 0)), np.zeros((5, 5, 2)), np.zeros((2, 5, 5, 3)), np.array(["a", "b"]), np.zeros(10)],
-    ids=["no pixels", "two channels", "four dimensions", "strings", "one dimension"],
+    [
+        np.zeros((5, 5, 2)),
+        np.zeros((2, 5, 5, 3)),
+        np.array([["a", "b"], ["c", "d"]]),
+        np.zeros((4, 4), complex),
+        np.zeros(10),
+        [[0, 255], [255, 0]],
+    ],
+    ids=["two channels", "four dimensions", "strings", "complex numbers", "one dimension", "a list"],
 )
-def test_arrays_that_are_not_images_are_refused(array):
-    with pytest.raises(ImageError):
+def test_arrays_that_are_not_images_are_refused_with_the_reason(array):
+    with pytest.raises(ImageError, match="expected|cannot read pixels"):
         preprocess(array)
 
 

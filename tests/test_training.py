@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 
 import numpy as np
 import pytest
@@ -120,3 +122,23 @@ def test_validation_split_is_disjoint_and_seeded():
     assert len(x_val) == 20 and len(x_train) == 80 and not set(x_val) & set(x_train)
     assert (y_train == x_train % 10).all()  # images keep their labels
     np.testing.assert_array_equal(split_validation(x, y, 20, seed=3)[2], x_val)
+
+
+def test_ctrl_c_during_training_leaves_the_previous_model_and_card(smoke_run, mnist):
+    """Interrupt a real run in the middle of its first epoch, over the smoke run's outputs, as a user presses Ctrl-C."""
+    _, out, _ = smoke_run
+    before = fingerprint(out)
+    env = {key: value for key, value in os.environ.items() if key not in (MNIST_ENV, STROKES_ENV)}
+    command = [sys.executable, "train_model.py", "--data", str(mnist.path), "--limit", "20000", "--out", str(out)]
+    run = subprocess.Popen(
+        command, cwd=REPO_ROOT, env=env | {"PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    for line in run.stdout:  # Keras announces each epoch before its first step
+        if line.startswith(b"Epoch 1/"):
+            break
+    time.sleep(3)  # well into the epoch
+    run.send_signal(signal.SIGINT)
+    _, stderr = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert stderr.decode().strip().splitlines()[-1] == f"train_model.py: interrupted; {out} was left as it was"
+    assert fingerprint(out) == before  # the model, its card and plots, and no temporary file beside them

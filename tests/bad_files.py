@@ -1,0 +1,77 @@
+"""A small corpus of awkward image files, generated on the fly: what a room of people will pass to digitpad.
+
+In: a folder and one real digit image (uint8 [H, W], white ink on black). Out: the files written there, each with
+what digitpad must make of it: DIGIT (read as the drawn digit), BLANK (no digit in it), or else the words that the
+refusal's one-line reason must contain.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+DIGIT, BLANK = "digit", "blank"
+
+Writer = Callable[[Path, np.ndarray], None]  # writes a file at the path from the digit image
+
+
+def raw(content: bytes | Callable[[np.ndarray], bytes]) -> Writer:
+    return lambda path, digit: path.write_bytes(content(digit) if callable(content) else content)
+
+
+def pillow(make: Callable[[np.ndarray], Image.Image]) -> Writer:
+    return lambda path, digit: make(digit).save(path)
+
+
+def truncated_png(digit: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(digit).save(buffer, format="PNG")
+    return buffer.getvalue()[:200]
+
+
+def ink_only_in_alpha(digit: np.ndarray) -> Image.Image:
+    """White everywhere, the digit only in the alpha channel: a transparent sheet with opaque strokes."""
+    rgba = np.full((*digit.shape, 4), 255, np.uint8)
+    rgba[:, :, 3] = digit
+    return Image.fromarray(rgba)
+
+
+def rotated_by_exif(path: Path, digit: np.ndarray) -> None:
+    """A phone photo of paper: the pixels stored on their side, with the EXIF orientation that turns them upright."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation 6: display turned 90 degrees clockwise
+    Image.fromarray(np.rot90(255 - digit)).save(path, exif=exif)  # np.rot90 turns counter-clockwise
+
+
+def animation(path: Path, digit: np.ndarray) -> None:
+    """Two frames, the digit then nothing: the first frame is the one read."""
+    first, empty = Image.fromarray(digit), Image.fromarray(np.zeros_like(digit))
+    first.save(path, save_all=True, append_images=[empty], duration=200, loop=0)
+
+
+CORPUS: dict[str, tuple[Writer, str]] = {
+    "zero_bytes.png": (raw(b""), "empty file (0 bytes)"),
+    "truncated.png": (raw(truncated_png), "damaged or truncated"),
+    "shopping_list.png": (raw(b"eggs, milk, bread\n"), "not an image"),
+    "one_pixel.png": (pillow(lambda _: Image.new("L", (1, 1), 255)), BLANK),
+    # 400 megapixels in a few kilobytes: Pillow's decompression-bomb limit must refuse it
+    "bomb.png": (pillow(lambda _: Image.new("1", (20_000, 20_000))), "too large"),
+    "sixteen_bit.png": (pillow(lambda d: Image.fromarray(d.astype(np.uint16) * 257)), DIGIT),
+    "cmyk.jpg": (pillow(lambda d: Image.fromarray(255 - d).convert("CMYK")), DIGIT),
+    "ink_only_in_alpha.png": (pillow(ink_only_in_alpha), DIGIT),
+    "rotated_by_exif.jpg": (rotated_by_exif, DIGIT),
+    "animated.gif": (animation, DIGIT),
+}
+
+
+def write_corpus(folder: Path, digit: np.ndarray) -> dict[Path, str]:
+    """Write every file of the corpus for `digit` into `folder`; returns {path: what it must give}."""
+    expected = {}
+    for name, (write, outcome) in CORPUS.items():
+        write(folder / name, digit)
+        expected[folder / name] = outcome
+    return expected
