@@ -2,7 +2,8 @@
 
 In: strokes on a 280x280 canvas, and the pen width from the sidebar. Out: the predicted digit with its confidence (or a
 plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, and the 28x28 image the
-model saw. Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL).
+model saw. In number mode (sidebar) the canvas is wide: the number, and each digit's input and confidence.
+Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from digitpad.config import (
     MAX_STROKE_WIDTH,
     MIN_STROKE_WIDTH,
     MODEL_PATH,
+    NUMBER_CANVAS,
     OTHER_BAR_COLOUR,
     PAPER_COLOUR,
     PREDICTED_BAR_COLOUR,
@@ -38,6 +40,10 @@ from digitpad.preprocess import ImageError, preprocess
 
 if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier, Prediction
+    from digitpad.number import NumberReading
+
+MODES = ("One digit", "A number")
+PROMPT = "Draw in the black box to see what the model reads."
 
 
 @st.cache_resource(show_spinner="Loading the model…")
@@ -64,9 +70,9 @@ def classifier_or_error() -> DigitClassifier | None:
         return None
 
 
-def canvas_key() -> str:
-    """The canvas's widget key; the Clear button moves it on, which mounts a fresh, empty canvas."""
-    return f"canvas-{st.session_state.setdefault('canvas_round', 0)}"
+def canvas_key(number: bool) -> str:
+    """The canvas's widget key, one per mode; the Clear button moves it on, which mounts a fresh, empty canvas."""
+    return f"{'number' if number else 'digit'}-canvas-{st.session_state.setdefault('canvas_round', 0)}"
 
 
 def clear_canvas() -> None:
@@ -118,8 +124,17 @@ def enlarged(model_input: np.ndarray) -> np.ndarray:
     return cv2.resize(pixels, (PREVIEW_SIZE, PREVIEW_SIZE), interpolation=cv2.INTER_NEAREST)
 
 
-def show_prediction(prediction: Prediction) -> None:
-    """The digit and its confidence, a plain warning when unsure, the ten probabilities, and the model's input."""
+def why_image(model_input: np.ndarray, heat: np.ndarray) -> np.ndarray:
+    """The input in grey with what the answer rests on glowing in the highlight colour, enlarged like the preview."""
+    grey = enlarged(model_input)[..., None].astype(np.float32) * 0.5
+    glow = cv2.resize(heat, (PREVIEW_SIZE, PREVIEW_SIZE), interpolation=cv2.INTER_NEAREST)[..., None]
+    colour = np.array([int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5)], np.float32)
+    return np.clip(grey + glow * colour, 0, 255).astype(np.uint8)
+
+
+def show_prediction(prediction: Prediction, why: np.ndarray | None = None) -> None:
+    """The digit and its confidence, a plain warning when unsure, the ten probabilities, the model's input, and, if
+    given, the occlusion map of why it decided."""
     st.metric("Prediction", prediction.digit, f"{prediction.confidence:.0%} sure", delta_color="off", delta_arrow="off")
     if prediction.confidence < UNSURE_BELOW:
         (first, p_first), (second, p_second) = prediction.top(2)
@@ -128,53 +143,94 @@ def show_prediction(prediction: Prediction) -> None:
     st.altair_chart(probability_chart(prediction))
     st.markdown("**What the model sees**")
     # PNG: Streamlit's default here, JPEG, would smear the pixel blocks' edges
-    st.image(enlarged(prediction.model_input), caption="28 × 28 pixels, enlarged", output_format="PNG")
+    seen, reasons = st.columns(2) if why is not None else (st.container(), None)
+    seen.image(enlarged(prediction.model_input), "28 × 28 pixels, enlarged", width=PREVIEW_SIZE, output_format="PNG")
+    if reasons is not None:
+        caption = "Why: the parts whose blanking most lowers its belief"
+        reasons.image(why_image(prediction.model_input, why), caption, width=PREVIEW_SIZE, output_format="PNG")
 
 
-def show_result(canvas: CanvasResult, classifier: DigitClassifier) -> None:
-    """The prediction for what is on the canvas, a prompt when it is empty, or why it could not be read."""
+def show_number(reading: NumberReading) -> None:
+    """The number, a plain warning naming any digit it is unsure of, and each digit's input with its confidence."""
+    st.metric("Number", reading.number)
+    unsure = [str(i + 1) for i, p in enumerate(reading.predictions) if p.confidence < UNSURE_BELOW]
+    if unsure:
+        st.warning(f"Not sure of digit {', '.join(unsure)} (counting from the left).", icon=":material/help:")
+    for column, prediction in zip(st.columns(len(reading.predictions)), reading.predictions, strict=True):
+        caption = f"{prediction.digit}: {prediction.confidence:.0%} sure"
+        column.image(enlarged(prediction.model_input), caption=caption, output_format="PNG")
+
+
+def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
+    """The canvas's image, or None after showing a prompt (nothing drawn) or why the drawing could not be read."""
     try:
         image = drawn_image(canvas)
-        model_input = None if image is None else preprocess(image)
-    except (ImageError, ImageReadError) as error:
+    except ImageReadError as error:
+        st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
+        return None
+    if image is None:
+        st.info(PROMPT, icon=":material/draw:")
+    return image
+
+
+def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool, why: bool) -> None:
+    """What the model reads on the canvas (a digit, or a number), a prompt when it is empty, or why it could not be
+    read; with `why`, which parts of a digit drove the answer."""
+    image = drawn_or_error(canvas)
+    if image is None:
+        return
+    from digitpad.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
+    from digitpad.number import read_number
+
+    try:
+        reading = read_number(classifier, image) if number else preprocess(image)
+    except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return
-    if model_input is None:
-        st.info("Draw a digit on the black square to see what the model reads.", icon=":material/draw:")
-        return
-    show_prediction(classifier.predict(model_input))
+    if reading is None or (number and reading.number is None):
+        st.info(PROMPT, icon=":material/draw:")
+    elif number:
+        show_number(reading)
+    else:
+        show_prediction(classifier.predict(reading), occlusion_map(classifier, reading) if why else None)
 
 
 @st.fragment
-def drawing_pad(stroke_width: int) -> None:
-    """The canvas and everything computed from it: a stroke reruns only this, not the whole page."""
-    pad, result = st.columns(2, gap="medium")
+def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
+    """The canvas and everything computed from it: a stroke reruns only this, not the whole page. A number's canvas
+    is wide, so its result goes below it rather than beside."""
+    height, width = NUMBER_CANVAS if number else (CANVAS_SIZE, CANVAS_SIZE)
+    pad, result = (st.container(), st.container()) if number else st.columns(2, gap="medium")
     with pad:
         canvas = st_canvas(
             stroke_width=stroke_width,
             stroke_color=INK_COLOUR,
             background_color=PAPER_COLOUR,
             update_streamlit=True,
-            height=CANVAS_SIZE,
-            width=CANVAS_SIZE,
+            height=height,
+            width=width,
             drawing_mode="freedraw",
             return_image_data=True,
-            key=canvas_key(),
+            key=canvas_key(number),
         )
         st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas)
     with result:
         classifier = classifier_or_error()  # after the canvas, so the page is usable while the model loads
         if classifier is not None:
-            show_result(canvas, classifier)
+            show_result(canvas, classifier, number, why)
 
 
 def main() -> None:
     st.set_page_config(page_title="digitpad", page_icon=":material/draw:")
     st.title("digitpad")
-    st.write("Draw one digit, 0 to 9, in the black square: the prediction updates after every stroke.")
+    mode = st.sidebar.radio("Draw", MODES, help="One digit 0-9, or several side by side: a year, an extension")
+    number = mode == MODES[1]
+    what = "a number, digits side by side," if number else "one digit, 0 to 9,"
+    st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
     st.space("small")  # room for the canvas's toolbar, which appears above it on hover
     stroke_width = st.sidebar.slider("Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH)
-    drawing_pad(stroke_width)
+    why = st.sidebar.toggle("Show why", disabled=number, help="Light up the parts of a digit its answer rests on")
+    drawing_pad(stroke_width, number, why)
 
 
 main()

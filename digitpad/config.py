@@ -35,6 +35,18 @@ MIN_INK_PIXELS = 4  # and never fewer than this many ink pixels, whatever the im
 # and its worst condition (a 30 px pen, digit 30% of the canvas tall) from 89.9% to 92.5%.
 MNIST_STROKE_WIDTH = 2.36
 
+# --- Numbers: cutting a drawing of several digits into one per digit (digitpad.segment) -----------------------------
+SPECK_FRACTION = 0.02  # ink components under this fraction of the largest one's area are specks, not strokes
+MERGE_OVERLAP = 0.5  # components sharing this fraction of the narrower one's columns are strokes of one digit
+TOUCHING_ASPECT = 0.8  # a segment at least this wide for its height may be two digits drawn touching: try cuts
+CUTS_TRIED = 3  # cuts tried on such a segment, at its emptiest columns
+SURER_BY = 0.0  # a cut is kept when both halves' confidence beats the whole's by more than this
+NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mode, room for five or six digits
+
+# --- Why: occlusion maps (digitpad.explain) ----------------------------------------------------------------------
+OCCLUSION_PATCH = 6  # px of the 28 px input blanked at a time: about a stroke's width and a half
+OCCLUSION_STRIDE = 2  # px between patches: 144 blanked copies, about 0.2 s on the page's 2-core server
+
 # --- The page -----------------------------------------------------------------------------------------------------
 # A digit H px tall is shrunk by 20/H into MNIST's box, so an 18 px pen becomes 18 * 20 / H px: MNIST's median
 # (2.36 px) for a digit 55% of the canvas tall, and within MNIST's 10th-90th percentile (1.71-3.29 px) from 39% to

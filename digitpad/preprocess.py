@@ -46,12 +46,9 @@ def as_unit_float(image: np.ndarray) -> np.ndarray:
     raise ImageError(f"cannot read pixels of dtype {image.dtype}")
 
 
-def ink_map(image: np.ndarray) -> np.ndarray:
-    """[H, W(, C)] image -> [H, W] float32 ink intensity, 1 for the darkest-against-the-paper ink, 0 for paper.
-
-    Transparency carries the drawing when there is any (the canvas draws opaque strokes on a transparent sheet);
-    otherwise the paper is the most common tone, and ink is whatever stands out from it, darker or lighter.
-    """
+def unit_pixels(image: np.ndarray) -> np.ndarray:
+    """A grayscale, RGB or RGBA image -> its pixels as float32 in 0..1, [H, W] or [H, W, 3 or 4]; raises ImageError
+    for anything that cannot be one (not an array, no pixels, the wrong number of dimensions or channels)."""
     if not isinstance(image, np.ndarray):
         raise ImageError(f"expected an image array, got {type(image).__name__}")
     if image.size == 0:
@@ -60,7 +57,16 @@ def ink_map(image: np.ndarray) -> np.ndarray:
         image = image[:, :, 0]
     if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
         raise ImageError(f"expected a grayscale, RGB or RGBA image, got an array of shape {image.shape}")
-    pixels = as_unit_float(image)
+    return as_unit_float(image)
+
+
+def ink_map(image: np.ndarray) -> np.ndarray:
+    """[H, W(, C)] image -> [H, W] float32 ink intensity, 1 for the darkest-against-the-paper ink, 0 for paper.
+
+    Transparency carries the drawing when there is any (the canvas draws opaque strokes on a transparent sheet);
+    otherwise the paper is the most common tone, and ink is whatever stands out from it, darker or lighter.
+    """
+    pixels = unit_pixels(image)
     if pixels.ndim == 3 and pixels.shape[2] == 4:
         alpha = pixels[:, :, 3]
         if alpha.min() < OPAQUE:
@@ -155,7 +161,11 @@ def preprocess(image: np.ndarray | None) -> np.ndarray | None:
     image, no pixels, or too little ink. Raises ImageError for an array that cannot be an image."""
     if image is None or (isinstance(image, np.ndarray) and image.size == 0):
         return None
-    ink = ink_map(image)
+    return preprocess_ink(ink_map(image))
+
+
+def preprocess_ink(ink: np.ndarray) -> np.ndarray | None:
+    """An ink map (see ink_map: ink 1, paper 0) of one digit -> the model's [28, 28] input, or None if it is blank."""
     if is_blank(ink):
         return None
     digit = scale_to_digit_box(normalise_stroke_width(crop_to_ink(ink)))

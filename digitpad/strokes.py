@@ -1,8 +1,9 @@
 """Drawing pen trajectories onto a canvas image, the way a person draws on the page.
 
-In: a digit's strokes (pen positions in any coordinate box), a stroke width, how tall to draw it and where.
-Out: a [280, 280, 4] uint8 RGBA image like the page's canvas gives: white, anti-aliased, round-capped ink on opaque
-black. Tests and benchmarks use it to measure accuracy on drawn digits, not just on MNIST.
+In: a digit's strokes (pen positions in any coordinate box), a stroke width, how tall to draw it and where; or
+several digits' strokes, written side by side as a number. Out: an [H, W, 4] uint8 RGBA image like the page's canvas
+gives (280 x 280 for one digit): white, anti-aliased, round-capped ink on opaque black. Tests and benchmarks use it
+to measure accuracy on drawn digits and numbers, not just on MNIST.
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ def fit_strokes(
     return [(np.asarray(s, dtype=np.float64) - middle) * scale + target for s in strokes]
 
 
-def draw_strokes(strokes: list[np.ndarray], stroke_width: int, canvas_size: int = CANVAS_SIZE) -> np.ndarray:
-    """Draw pixel-coordinate strokes as white ink on an opaque black RGBA canvas."""
-    ink = np.zeros((canvas_size, canvas_size), dtype=np.uint8)
+def draw_strokes(
+    strokes: list[np.ndarray], stroke_width: int, canvas_shape: tuple[int, int] = (CANVAS_SIZE, CANVAS_SIZE)
+) -> np.ndarray:
+    """Draw pixel-coordinate strokes as white ink on an opaque black RGBA canvas of (height, width) px."""
+    ink = np.zeros(canvas_shape, dtype=np.uint8)
     for stroke in strokes:
         points = np.round(stroke * (1 << SUBPIXEL_BITS)).astype(np.int32).reshape(-1, 1, 2)
         if len(points) == 1:  # a tap: a round dot of the stroke's width
@@ -64,3 +67,20 @@ def render_canvas(
 ) -> np.ndarray:
     """A digit's strokes drawn on a page-sized canvas: [280, 280, 4] uint8, white ink on black."""
     return draw_strokes(fit_strokes(strokes, height_fraction, centre), stroke_width)
+
+
+def number_strokes(
+    digits: list[list[Stroke]], height: float, gaps: list[float], margin: float
+) -> tuple[list[np.ndarray], tuple[int, int]]:
+    """Several digits written side by side, as a person writes a number: each scaled to `height` px tall, the next
+    one starting `gap * height` px after the last one's right edge (a negative gap overlaps it), all `margin` px in
+    from the edges. Returns the strokes in px and the (height, width) of the canvas that holds them."""
+    placed, left = [], margin
+    for strokes, gap in zip(digits, [0.0, *gaps], strict=True):
+        points = np.concatenate([np.asarray(s, dtype=np.float64) for s in strokes])
+        low, high = points.min(axis=0), points.max(axis=0)
+        scale = height / max(high[1] - low[1], 1.0)
+        left += gap * height
+        placed += [(np.asarray(s, dtype=np.float64) - low) * scale + (left, margin) for s in strokes]
+        left += (high[0] - low[0]) * scale
+    return placed, (round(height + 2 * margin), round(left + margin))

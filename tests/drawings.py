@@ -3,17 +3,19 @@ the awkward drawings people make on purpose.
 
 In: the pen digits (the `pen_digits` fixture, or digitpad.data.load_pen_digits). Out: the first digit of each label
 0-9 (or the first few of each) by the held-out writers, whose digits nothing was tuned on; canvas images of a dot, a
-line, a scribble and so on.
+line, a scribble and so on; numbers written side by side.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from digitpad.config import CANVAS_SIZE, DEFAULT_STROKE_WIDTH, MIN_STROKE_WIDTH, NUM_CLASSES
+from digitpad.config import CANVAS_SIZE, DEFAULT_STROKE_WIDTH, MIN_STROKE_WIDTH, NUM_CLASSES, NUMBER_CANVAS
 from digitpad.data import PenDigit
 from digitpad.drawn import split_writers
-from digitpad.strokes import draw_strokes, fit_strokes
+from digitpad.strokes import draw_strokes, fit_strokes, number_strokes
+
+NUMBER_MARGIN = 20  # px between a number's ink and the canvas's edges
 
 
 def first_of_each_label(digits: list[PenDigit], per_label: int = 1) -> list[PenDigit]:
@@ -37,3 +39,13 @@ def awkward_drawings(digits: list[PenDigit]) -> dict[str, np.ndarray | None]:
         "no image": None,
         "no pixels": np.zeros((0, 0, 4), np.uint8),
     }
+
+
+def number_canvas(digits: list[PenDigit], gaps: list[float] | None = None) -> np.ndarray:
+    """The digits written side by side, as tall as the page's number canvas allows, each gap (in digit heights, ink
+    to ink; negative overlaps) after a digit; 0.2 each by default."""
+    height = NUMBER_CANVAS[0] - 2 * NUMBER_MARGIN
+    gaps = [0.2] * (len(digits) - 1) if gaps is None else gaps
+    gaps = [gap + DEFAULT_STROKE_WIDTH / height for gap in gaps]  # the ink reaches half a pen past each path
+    strokes, shape = number_strokes([d.strokes for d in digits], height, gaps, NUMBER_MARGIN)
+    return draw_strokes(strokes, DEFAULT_STROKE_WIDTH, shape)

@@ -27,7 +27,7 @@ from digitpad.config import (
 )
 from digitpad.strokes import render_canvas
 from tests.broken_models import BREAKAGES, write_broken_model
-from tests.drawings import awkward_drawings, first_of_each_label
+from tests.drawings import awkward_drawings, first_of_each_label, number_canvas
 
 APP = str(REPO_ROOT / "app.py")
 RUN_TIMEOUT_S = 60  # the first run imports TensorFlow and loads the model
@@ -68,7 +68,7 @@ def digit(pen_digits):
 
 def test_an_empty_canvas_shows_a_prompt_and_no_prediction(page):
     assert not page.exception and not page.error
-    assert "Draw a digit" in page.info[0].value
+    assert "Draw in the black box" in page.info[0].value
     assert shows_no_prediction(page)
 
 
@@ -107,7 +107,7 @@ def test_clear_removes_the_prediction_and_the_drawing(page, digit):
     assert page.metric
     (drawn_on,) = page.get("bidi_component")
     page.button[0].click().run()
-    assert "Draw a digit" in page.info[0].value
+    assert "Draw in the black box" in page.info[0].value
     assert shows_no_prediction(page)
     (fresh,) = page.get("bidi_component")
     assert fresh.key != drawn_on.key  # a new canvas, mounted empty in the browser
@@ -117,7 +117,7 @@ def test_clear_removes_the_prediction_and_the_drawing(page, digit):
 def test_the_toolbar_reset_leaves_only_the_prompt(page, digit):
     draw(page, data_url(render_canvas(digit.strokes)))
     draw(page, data_url(BLANK))
-    assert "Draw a digit" in page.info[0].value
+    assert "Draw in the black box" in page.info[0].value
     assert shows_no_prediction(page)
 
 
@@ -150,3 +150,22 @@ def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypa
     (error,) = page.error
     assert str(model_path) in error.value and RETRAIN_COMMAND in error.value
     assert page.get("bidi_component")  # the canvas is still there
+
+
+def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
+    page.sidebar.radio[0].set_value("A number").run()
+    assert "Draw in the black box" in page.info[0].value and not page.metric
+    ten = first_of_each_label(pen_digits)
+    draw(page, data_url(number_canvas([ten[2], ten[0], ten[2], ten[6]])))
+    assert not page.exception and not page.error
+    (metric,) = page.metric
+    assert (metric.label, metric.value) == ("Number", "2026")
+    assert [image.proto.imgs[0].caption.split(":")[0] for image in page.image] == ["2", "0", "2", "6"]
+
+
+def test_show_why_adds_the_occlusion_map_beside_the_input(page, digit):
+    page.sidebar.toggle[0].set_value(True).run()
+    draw(page, data_url(render_canvas(digit.strokes)))
+    assert not page.exception and not page.error
+    captions = [image.proto.imgs[0].caption for image in page.image]
+    assert len(captions) == 2 and captions[1].startswith("Why")

@@ -30,7 +30,7 @@ from tests.browser import (
 from tests.drawings import first_of_each_label
 
 MIN_CORRECT = 9  # of the ten digits drawn, one per class
-PROMPT = "Draw a digit on the black square"
+PROMPT = "Draw in the black box"
 ONE_DIGIT = re.compile(r"^[0-9]$")
 SCREENSHOT = REPO_ROOT / "docs" / "screenshot.png"
 DESKTOP = {"viewport": {"width": 1100, "height": 800}}

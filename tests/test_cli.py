@@ -14,7 +14,7 @@ from digitpad.config import REPO_ROOT, RETRAIN_COMMAND
 from digitpad.strokes import render_canvas
 from tests.bad_files import BLANK, DIGIT, write_corpus
 from tests.broken_models import BREAKAGES, write_broken_model
-from tests.drawings import first_of_each_label
+from tests.drawings import first_of_each_label, number_canvas
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -95,3 +95,19 @@ def test_each_awkward_file_gets_a_prediction_or_one_line_naming_it(pen_digits, t
         else:
             assert outcome in refusals[str(path)] and str(path) not in read, path.name
     assert len(read) + len(refusals) == len(corpus)  # one line for each file, on one stream or the other
+
+
+def test_number_mode_reads_each_image_as_a_number(pen_digits, tmp_path):
+    ten = first_of_each_label(pen_digits)
+    year, blank = tmp_path / "year.png", tmp_path / "blank.png"
+    Image.fromarray(number_canvas([ten[1], ten[9], ten[8], ten[4]])).save(year)
+    Image.fromarray(np.zeros((200, 700), np.uint8)).save(blank)
+    plain = run_cli("--number", year, blank)
+    assert plain.returncode == 0, plain.stderr
+    assert plain.stdout.splitlines() == [f"{year}\t1984", f"{blank}\t-"]
+    as_json = run_cli("--number", "--json", year)
+    (reading,) = json.loads(as_json.stdout)
+    assert reading["path"] == str(year) and reading["number"] == "1984"
+    assert [d["digit"] for d in reading["digits"]] == [1, 9, 8, 4]
+    lefts = [d["box"][0] for d in reading["digits"]]
+    assert lefts == sorted(lefts) and all(len(d["box"]) == 4 and 0 < d["confidence"] <= 1 for d in reading["digits"])

@@ -1,0 +1,68 @@
+"""Whole numbers: 2 to 5 pen-drawn digits by one writer, written side by side on the page's number canvas with
+natural gaps and slight overlaps, read by digitpad.number exactly as the page reads them.
+
+In: $DIGITPAD_STROKES and the bundled model. Out, printed: for each length, the share of numbers read exactly right,
+the share whose digits were cut out right (as many as drawn), and per-digit accuracy among those. Held-out writers
+by default; --tuning for the writers that the segmentation's constants were tuned on.
+
+    DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.numbers [--tuning] [--count 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict
+
+import numpy as np
+
+from digitpad.classifier import DigitClassifier
+from digitpad.data import PenDigit, load_pen_digits
+from digitpad.drawn import split_writers
+from digitpad.number import read_number
+from tests.drawings import number_canvas
+
+LENGTHS = (2, 3, 4, 5)
+# Between one digit's ink and the next's, as a fraction of their height: from a slight overlap to a third of a digit;
+# one gap in eight overlaps.
+GAPS = (-0.05, 0.35)
+GOAL_4_DIGITS = 0.97  # issue 6: whole-number accuracy for 4-digit numbers
+
+
+def random_number(writers: dict[str, list[PenDigit]], length: int, rng: np.random.Generator) -> tuple[str, np.ndarray]:
+    """One writer's `length` random digits drawn as a number: (the digits, the canvas image)."""
+    own = writers[rng.choice(sorted(writers))]
+    digits = [own[i] for i in rng.choice(len(own), size=length, replace=False)]
+    return "".join(str(d.label) for d in digits), number_canvas(digits, list(rng.uniform(*GAPS, size=length - 1)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tuning", action="store_true", help="the tuning writers instead of the held-out ones")
+    parser.add_argument("--count", type=int, default=300, help="numbers of each length")
+    args = parser.parse_args()
+    tuning, held_out = split_writers(load_pen_digits())
+    writers = defaultdict(list)
+    for digit in tuning if args.tuning else held_out:
+        writers[digit.writer].append(digit)
+    classifier = DigitClassifier.load()
+    rng = np.random.default_rng(0)
+
+    print(f"{'tuning' if args.tuning else 'held-out'} writers, {args.count} numbers of each length")
+    for length in LENGTHS:
+        right = cut_right = digits_right = 0
+        for _ in range(args.count):
+            truth, canvas = random_number(writers, length, rng)
+            read = read_number(classifier, canvas).number or ""
+            right += read == truth
+            if len(read) == length:
+                cut_right += 1
+                digits_right += sum(a == b for a, b in zip(read, truth, strict=True))
+        goal = f"   goal >= {GOAL_4_DIGITS:.0%}" if length == 4 else ""
+        print(
+            f"{length} digits: number right {right / args.count:.3f}   cut into {length}: {cut_right / args.count:.3f}"
+            f"   digits right when cut so: {digits_right / max(cut_right * length, 1):.4f}{goal}"
+        )
+
+
+if __name__ == "__main__":
+    main()

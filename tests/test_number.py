@@ -1,0 +1,30 @@
+"""Reading whole numbers with the bundled model: digits apart, touching, and nothing drawn."""
+
+from __future__ import annotations
+
+import pytest
+
+from digitpad.number import read_number
+from tests.drawings import first_of_each_label, number_canvas
+
+
+@pytest.fixture(scope="module")
+def ten(pen_digits):
+    return first_of_each_label(pen_digits)
+
+
+def test_a_year_is_read_digit_by_digit(classifier, ten):
+    reading = read_number(classifier, number_canvas([ten[2], ten[0], ten[2], ten[6]]))
+    assert reading.number == "2026"
+    assert len(reading.boxes) == 4 and all(0 < p.confidence <= 1 for p in reading.predictions)
+    assert [p.model_input.shape for p in reading.predictions] == [(28, 28)] * 4
+
+
+def test_two_digits_drawn_touching_are_cut_apart(classifier, ten):
+    canvas = number_canvas([ten[1], ten[0], ten[3]], gaps=[-0.05, 0.2])
+    assert read_number(classifier, canvas).number == "103"
+
+
+def test_nothing_drawn_reads_as_no_number(classifier):
+    reading = read_number(classifier, None)
+    assert reading.number is None and reading.predictions == [] and reading.boxes == []

@@ -1,0 +1,56 @@
+"""Cutting a drawing into digits: one segment per digit, left to right, a digit's strokes kept together."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from digitpad.preprocess import ink_map
+from digitpad.segment import cut_candidates, segment_digits
+from digitpad.strokes import render_canvas
+from tests.drawings import first_of_each_label, number_canvas
+
+
+@pytest.fixture(scope="module")
+def ten(pen_digits):
+    return first_of_each_label(pen_digits)
+
+
+def test_digits_written_apart_give_one_segment_each_left_to_right(ten):
+    canvas = number_canvas([ten[2], ten[0], ten[1], ten[9]])
+    segments = segment_digits(canvas)
+    assert len(segments) == 4
+    lefts = [s.box[0] for s in segments]
+    assert lefts == sorted(lefts)
+    for segment in segments:  # each box holds its digit's ink and nothing else
+        x, y, width, height = segment.box
+        assert segment.ink.shape == (height, width)
+        np.testing.assert_array_equal(segment.ink, ink_map(canvas)[y : y + height, x : x + width] * (segment.ink > 0))
+
+
+def test_a_digit_of_several_strokes_is_one_segment(pen_digits):
+    several = [d for d in pen_digits if len(d.strokes) > 1][:200]
+    counts = [len(segment_digits(render_canvas(d.strokes))) for d in several]
+    assert np.mean(np.array(counts) == 1) >= 0.97, np.bincount(counts)
+
+
+def test_nothing_drawn_gives_no_segments():
+    assert segment_digits(np.zeros((200, 700, 4), np.uint8)) == []
+    assert segment_digits(None) == []
+
+
+def test_a_speck_beside_a_digit_is_dropped(ten):
+    canvas = render_canvas(ten[3].strokes)
+    canvas[10:13, 10:13, :3] = 255  # a 3x3 speck in the corner
+    assert len(segment_digits(canvas)) == 1
+
+
+def test_only_wide_segments_are_offered_cuts(ten):
+    (narrow,) = segment_digits(render_canvas(ten[1].strokes))
+    assert cut_candidates(narrow) == []
+    (touching,) = segment_digits(number_canvas([ten[1], ten[0]], gaps=[-0.05]))
+    cuts = cut_candidates(touching)
+    assert cuts
+    for left, right in cuts:
+        assert left.box[0] + left.box[2] == right.box[0]  # the halves meet at the cut
+        assert left.box[0] == touching.box[0] and right.box[0] + right.box[2] == touching.box[0] + touching.box[2]
