@@ -1,14 +1,18 @@
-"""digitpad's drawing page: draw a digit with a mouse, pen or finger and see what the model reads, after every stroke.
+"""digitpad's page: draw a digit with a mouse, pen or finger, or show it a photo, and see what the model reads.
 
-In: strokes on a 280x280 canvas, and the pen width from the sidebar. Out: the predicted digit with its confidence (or a
-plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, and the 28x28 image the
-model saw. In number mode (sidebar) the canvas is wide: the number, and each digit's input and confidence.
-Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL).
+In the Draw tab: strokes on a 280x280 canvas, and the pen width from the sidebar. Out: the predicted digit with its
+confidence (or a plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, the 28x28
+image the model saw, and a "was it right?" that saves the drawing with its true digit for retraining. In number mode
+(sidebar) the canvas is wide: the number, and each digit's input and confidence. In the Photo tab: an uploaded image
+or a camera photo of digits on paper; out, what was cut out of it and the number read.
+Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL), users' answers
+go to digitpad.config.FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +28,7 @@ from digitpad.config import (
     CANVAS_SIZE,
     CHART_HEIGHT,
     DEFAULT_STROKE_WIDTH,
+    FEEDBACK_PATH,
     INK_COLOUR,
     MAX_STROKE_WIDTH,
     MIN_STROKE_WIDTH,
@@ -35,15 +40,17 @@ from digitpad.config import (
     PREVIEW_SIZE,
     UNSURE_BELOW,
 )
-from digitpad.images import ImageReadError, decode
+from digitpad.images import SUPPORTED_EXTENSIONS, ImageReadError, decode
 from digitpad.preprocess import ImageError, preprocess
 
 if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier, Prediction
     from digitpad.number import NumberReading
 
+TABS = ("Draw", "Photo")
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
+PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or take one with the camera."
 
 
 @st.cache_resource(show_spinner="Loading the model…")
@@ -161,6 +168,49 @@ def show_number(reading: NumberReading) -> None:
         column.image(enlarged(prediction.model_input), caption=caption, output_format="PNG")
 
 
+def save_answer(prediction: Prediction, canvas_png: bytes, label: int) -> None:
+    """Store the drawing with the digit the user says it is, and remember how that went for this drawing."""
+    from digitpad.feedback import BadExample, FeedbackStore, FeedbackStoreError
+
+    try:
+        FeedbackStore(FEEDBACK_PATH).add(prediction.model_input, canvas_png, label, prediction.digit)
+        problem = None
+    except (FeedbackStoreError, BadExample, OSError) as error:
+        problem = str(error)
+    st.session_state.answer = (drawing_id(canvas_png), label, problem)
+
+
+def save_correction(key: str, prediction: Prediction, canvas_png: bytes) -> None:
+    save_answer(prediction, canvas_png, st.session_state[key])
+
+
+def drawing_id(canvas_png: bytes) -> str:
+    return hashlib.sha256(canvas_png).hexdigest()[:16]
+
+
+def ask_if_right(prediction: Prediction, canvas_png: bytes) -> None:
+    """ "Was it right?": a yes, or the digit it really was. Either saves the drawing and that digit for retraining
+    (train_model.py --feedback); once saved, this drawing shows a thank-you instead."""
+    drawing = drawing_id(canvas_png)
+    answered, label, problem = st.session_state.get("answer", (None, None, None))
+    if answered == drawing and problem is None:
+        st.success(f"Saved as a {label}: thank you, the next model learns from it.", icon=":material/check:")
+        return
+    if answered == drawing:
+        st.error(f"Your answer could not be saved: {problem}. The drawing is still here.", icon=":material/error:")
+    st.markdown("**Was it right?** Your answer teaches the next model.")
+    yes, no = st.columns([2, 3], vertical_alignment="bottom")
+    yes.button(
+        f"Yes, a {prediction.digit}",
+        icon=":material/check:",
+        on_click=save_answer,
+        args=(prediction, canvas_png, prediction.digit),
+    )
+    key = f"correction-{drawing}"
+    others = [digit for digit in range(len(prediction.probabilities)) if digit != prediction.digit]
+    no.pills("No, it was a", others, key=key, on_change=save_correction, args=(key, prediction, canvas_png))
+
+
 def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
     """The canvas's image, or None after showing a prompt (nothing drawn) or why the drawing could not be read."""
     try:
@@ -192,7 +242,9 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
     elif number:
         show_number(reading)
     else:
-        show_prediction(classifier.predict(reading), occlusion_map(classifier, reading) if why else None)
+        prediction = classifier.predict(reading)
+        show_prediction(prediction, occlusion_map(classifier, reading) if why else None)
+        ask_if_right(prediction, canvas.image_bytes)
 
 
 @st.fragment
@@ -220,9 +272,53 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
             show_result(canvas, classifier, number, why)
 
 
-def main() -> None:
-    st.set_page_config(page_title="digitpad", page_icon=":material/draw:")
-    st.title("digitpad")
+def with_boxes(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """The cleaned photo (white ink on black) in colour, with a box in the highlight colour around each digit read."""
+    picture = cv2.cvtColor(ink, cv2.COLOR_GRAY2RGB)
+    colour = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))
+    thickness = max(2, max(ink.shape) // 300)
+    for x, y, width, height in boxes:
+        cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), colour, thickness)
+    return picture
+
+
+def photo_page() -> None:
+    """A photo of digits on paper, uploaded or taken with the camera: what was cut out of it, and the number read."""
+    upload = st.file_uploader("A photo or scan of digits on paper", type=list(SUPPORTED_EXTENSIONS))
+    # The camera asks the browser for permission: only once the visitor turns it on
+    camera = st.camera_input("Take a photo of digits on paper") if st.toggle("Use the camera") else None
+    picture = camera or upload
+    if picture is None:
+        st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
+        return
+    try:
+        image = decode(io.BytesIO(picture.getvalue()))
+    except ImageReadError as error:
+        st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
+        return
+    classifier = classifier_or_error()
+    if classifier is None:
+        return
+    from digitpad.number import read_number  # imports TensorFlow: as late as load_classifier
+    from digitpad.photo import clean_photo
+
+    try:
+        ink = clean_photo(image)
+    except ImageError as error:
+        st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
+        return
+    reading = read_number(classifier, ink)
+    photo, cut_out = st.columns(2)
+    photo.image(image, caption="Your photo")
+    cut_out.image(with_boxes(ink, reading.boxes), caption="What it cut out: ink, with the paper, lines and specks gone")
+    if reading.number is None:
+        st.info("No digits found: write larger and darker, and fill the frame.", icon=":material/search_off:")
+    else:
+        show_number(reading)
+
+
+def draw_page() -> None:
+    """The canvas, with its settings in the sidebar."""
     mode = st.sidebar.radio("Draw", MODES, help="One digit 0-9, or several side by side: a year, an extension")
     number = mode == MODES[1]
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
@@ -231,6 +327,19 @@ def main() -> None:
     stroke_width = st.sidebar.slider("Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH)
     why = st.sidebar.toggle("Show why", disabled=number, help="Light up the parts of a digit its answer rests on")
     drawing_pad(stroke_width, number, why)
+
+
+def main() -> None:
+    st.set_page_config(page_title="digitpad", page_icon=":material/draw:")
+    st.title("digitpad")
+    # on_change="rerun": only the open tab runs, so the canvas tab never pays for the photo tab and vice versa
+    draw, photo = st.tabs(TABS, key="tab", on_change="rerun")
+    if draw.open:
+        with draw:
+            draw_page()
+    if photo.open:
+        with photo:
+            photo_page()
 
 
 main()

@@ -2,6 +2,8 @@
 
 python train_model.py                                  # the bundled recipe, MNIST from $DIGITPAD_MNIST or Keras
 python train_model.py --limit 2000 --epochs 1 --out /tmp/try   # a quick smoke run
+python train_model.py --feedback                       # fine-tune models/ on MNIST plus the page's users' drawings
+python train_model.py --feedback DB --base MODEL --out /tmp/tuned   # ... from another database and model
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from digitpad.config import MNIST_ENV, MODEL_PATH, STROKES_ENV, TrainingRecipe
+from digitpad.config import FEEDBACK_PATH, MNIST_ENV, MODEL_PATH, STROKES_ENV, FineTuneRecipe, TrainingRecipe
 from digitpad.data import DataError, env_path, load_mnist, load_pen_digits
+from digitpad.feedback import FeedbackStoreError, load_feedback
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    recipe = TrainingRecipe()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, help=f"MNIST npz with Keras' keys (default: ${MNIST_ENV}, else download)")
     parser.add_argument(
@@ -25,9 +27,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=env_path(STROKES_ENV),
         help=f"pen-drawn digits (JSON) to train on too, tuning writers only (default: ${STROKES_ENV}, else none)",
     )
-    parser.add_argument("--epochs", type=int, default=recipe.epochs)
-    parser.add_argument("--batch-size", type=int, default=recipe.batch_size)
-    parser.add_argument("--seed", type=int, default=recipe.seed)
+    parser.add_argument(
+        "--feedback",
+        type=Path,
+        nargs="?",
+        const=FEEDBACK_PATH,
+        help=f"fine-tune: start from --base and add the users' drawings in this feedback database (default: "
+        f"{FEEDBACK_PATH}); the schedule is FineTuneRecipe's",
+    )
+    parser.add_argument("--base", type=Path, help=f"with --feedback: the model to start from (default: {MODEL_PATH})")
+    parser.add_argument(
+        "--epochs", type=int, help=f"default: {TrainingRecipe.epochs}, or {FineTuneRecipe.epochs} to fine-tune"
+    )
+    parser.add_argument("--batch-size", type=int, default=TrainingRecipe.batch_size)
+    parser.add_argument("--seed", type=int, default=TrainingRecipe.seed)
     parser.add_argument("--out", type=Path, default=MODEL_PATH.parent, help="folder for the model, card and plots")
     parser.add_argument("--limit", type=int, help="train on only the first N training images (for tests)")
     args = parser.parse_args(argv)
@@ -35,6 +48,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
+    if args.base and not args.feedback:
+        parser.error("--base is for fine-tuning: give --feedback too")
     return args
 
 
@@ -43,14 +58,31 @@ def main(argv: list[str] | None = None) -> int:
     try:
         mnist = load_mnist(args.data)
         pen_digits = load_pen_digits(args.strokes) if args.strokes else None
-    except DataError as error:
+        feedback = load_feedback(args.feedback) if args.feedback else None
+    except (DataError, FeedbackStoreError) as error:
         print(f"train_model.py: {error}", file=sys.stderr)
         return 2
+    from digitpad.model import ModelError
     from digitpad.training import train  # TensorFlow loads only once the data is known to be good
 
-    recipe = replace(TrainingRecipe(), epochs=args.epochs, batch_size=args.batch_size, seed=args.seed)
+    recipe = FineTuneRecipe() if args.feedback else TrainingRecipe()
+    recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+    base = (args.base or MODEL_PATH) if args.feedback else None
     try:
-        card = train(recipe, mnist, args.out / MODEL_PATH.name, args.limit, pen_digits, args.strokes)
+        card = train(
+            recipe,
+            mnist,
+            args.out / MODEL_PATH.name,
+            args.limit,
+            pen_digits,
+            args.strokes,
+            base=base,
+            feedback=feedback,
+            feedback_file=args.feedback,
+        )
+    except ModelError as error:  # the base model: raised before any training, so nothing was written
+        print(f"train_model.py: {error}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:  # the model and card are renamed into place last, so nothing there has changed
         print(f"train_model.py: interrupted; {args.out} was left as it was", file=sys.stderr)
         return 130  # the shell's status for a process ended by Ctrl-C

@@ -40,12 +40,64 @@ SPECK_FRACTION = 0.02  # ink components under this fraction of the largest one's
 MERGE_OVERLAP = 0.5  # components sharing this fraction of the narrower one's columns are strokes of one digit
 TOUCHING_ASPECT = 0.8  # a segment at least this wide for its height may be two digits drawn touching: try cuts
 CUTS_TRIED = 3  # cuts tried on such a segment, at its emptiest columns
+MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink on both sides)
+# Cuts of cuts: each level tries CUTS_TRIED cuts of both halves, 6x the classifications of the level above. Two levels
+# cut a run of up to four touching digits; unbounded, one "2" on the canvas cost 985 classifications (4.3 s) and a
+# ruled line across a raw photo did not finish.
+MAX_CUT_DEPTH = 2
 SURER_BY = 0.0  # a cut is kept when both halves' confidence beats the whole's by more than this
 NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mode, room for five or six digits
 
 # --- Why: occlusion maps (digitpad.explain) ----------------------------------------------------------------------
 OCCLUSION_PATCH = 6  # px of the 28 px input blanked at a time: about a stroke's width and a half
 OCCLUSION_STRIDE = 2  # px between patches: 144 blanked copies, about 0.2 s on the page's 2-core server
+
+# --- Learning from users (digitpad.feedback) -----------------------------------------------------------------------
+FEEDBACK_ENV = "DIGITPAD_FEEDBACK"  # path to the SQLite file of drawings users confirmed or corrected
+FEEDBACK_PATH = Path(os.environ.get(FEEDBACK_ENV, REPO_ROOT / "feedback" / "feedback.sqlite3"))
+# Seconds a write waits for another session's write to finish before giving up. A write holds the lock for about a
+# millisecond plus one fsync, so 100 sessions saving at the same instant still finish well inside this.
+FEEDBACK_BUSY_TIMEOUT = 30.0
+# Fine-tuning on them (train_model.py --feedback; the recipe is FineTuneRecipe, below TrainingRecipe): a few dozen
+# drawings among 55,000 MNIST images would barely move the weights, so each is repeated (each repeat augmented
+# differently) until they number this fraction of the other training images...
+FEEDBACK_SHARE = 0.1
+# ...but at most this many times each, so one user's mislabelled scribble cannot be learnt by heart.
+FEEDBACK_MAX_REPEATS = 50
+
+
+# --- Photos of paper (digitpad.photo) -----------------------------------------------------------------------------
+# Evidence below: made-up photos (tests.photos) of held-out writers' digits, pens 8-30 px, sheets lit down to 40% on
+# one side, shadows, noise sd up to 0.04, faint ruled lines and specks; `python -m benchmarks.photos` for reading.
+# A photo's longer side is shrunk to this first: clean_photo then takes a median 32-47 ms (at most 91 ms) on a shared
+# 2-core CPU, and a 4-digit number across the frame is still about 200 px tall, ten times the model's 20 px box.
+PHOTO_WORKING_SIZE = 1000  # px
+PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its sd about 3.5x), far below a stroke
+# The closing that erases the ink to leave the paper must be wider than the widest stroke: a 30 px pen on a digit
+# drawn across a 280 px canvas is 7.7% of the photo's side.
+PHOTO_PAPER_WINDOW = 0.1  # fraction of the longer side
+# Dark ink or light ink: told on a thumbnail against the local median paper. With a window of 0.1 of it, 2 of 120
+# photos (60 sheets, both polarities) were judged wrong (thick strokes fill the window); 0.25 and 0.5: none.
+PHOTO_POLARITY_SIZE = 100  # px: the thumbnail's longer side
+PHOTO_POLARITY_WINDOW = 0.25  # fraction of it: the median's window
+# Ink is at least this much darker than its own paper, as a fraction of the paper's brightness. On 30 blank sheets
+# (noise sd 0.04, lines, a shadow) the paper reached at most 0.25 away from specks; Otsu's split between paper and
+# ink, used when higher, fell at 0.42-0.44 on 30 sheets with a digit (the ink itself is about 0.85).
+PHOTO_MIN_CONTRAST = 0.35
+# Ruled lines: straight runs at least PHOTO_LINE_RUN of the side long (a 2 px line still holds such a run tilted by 2
+# degrees) that together cross PHOTO_LINE_SPAN of the sheet within a band PHOTO_LINE_TILT of its width
+# high. Digits' bars are far shorter than the span; the faint lines measured 0.10-0.15 darker than their paper.
+PHOTO_LINE_RUN = 0.05  # fraction of the side the line runs along
+PHOTO_LINE_SPAN = 0.75  # fraction of the side the line runs along
+PHOTO_LINE_TILT = 0.02  # rise over run: about 1 degree
+PHOTO_LINE_CONTRAST = 0.08  # fraction of the paper's brightness: fainter runs are not counted as a line's
+# A line's darkness, taken away along it, is this percentile of its band's columns' darkest runs. The median cut
+# through the bottoms of digits written along a line (3 of the benchmark's first 70 numbers misread so; none with
+# this); so low a level leaves a trace of the line, but a faint one: at most 0.10 on 20 blank sheets (0.23 before).
+PHOTO_LINE_LEVEL = 10
+# Components of ink under this fraction of the image's area are specks. Specks of 1-4 px radius covered at most
+# 1.9e-4 of 30 blank sheets; the largest component of a digit covered 2.0e-2 or more of its photo.
+PHOTO_SPECK_AREA = 5e-4
 
 # --- The page -----------------------------------------------------------------------------------------------------
 # A digit H px tall is shrunk by 20/H into MNIST's box, so an 18 px pen becomes 18 * 20 / H px: MNIST's median
@@ -101,3 +153,19 @@ class TrainingRecipe:
     zoom: float = 0.12  # scale uniform in 1 +/- this, independently for x and y
     shift_pixels: float = 2.5  # translation, uniform in +/- this, on the 28 px image
     thickness: float = 0.7  # stroke thickness: blend towards a 3x3 dilation (+) or erosion (-), up to this much
+
+
+@dataclass(frozen=True)
+class FineTuneRecipe(TrainingRecipe):
+    """`train_model.py --feedback`: continue training the bundled model on MNIST plus users' drawings.
+
+    A subclass, so the batch size, label smoothing and augmentation are the bundled recipe's by construction; only the
+    schedule differs. The bundled model ends its one-cycle schedule near its minimum with the learning rate near 0:
+    restarting at the full 2e-3 would throw much of that away, and 18 epochs would retrain it from scratch. A short run
+    at 15% of that peak (the rate the bundled schedule had three-quarters of the way through) adapts to the new
+    drawings while keeping what it knew. Not tuned: there are no users' drawings yet to tune on.
+    """
+
+    epochs: int = 3
+    peak_learning_rate: float = 3e-4
+    warmup_epochs: float = 0.3

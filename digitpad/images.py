@@ -16,6 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 SUPPORTED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "WEBP")
 SUPPORTED_NAMES = "PNG, JPEG, BMP, GIF or WebP"
+SUPPORTED_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif", "webp")  # file names the page's uploader offers
 
 
 class ImageReadError(Exception):

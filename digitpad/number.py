@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.classifier import DigitClassifier, Prediction
-from digitpad.config import MODEL_SIZE, SURER_BY
+from digitpad.config import MAX_CUT_DEPTH, MODEL_SIZE, SURER_BY
 from digitpad.preprocess import preprocess_ink
 from digitpad.segment import Box, Segment, cut_candidates, segment_digits
 
@@ -28,17 +28,22 @@ class NumberReading:
 
 def read_number(classifier: DigitClassifier, image: np.ndarray | None) -> NumberReading:
     """The number drawn in `image`; raises digitpad.preprocess.ImageError for an array that cannot be an image."""
-    read = [digit for segment in segment_digits(image) for digit in read_segment(classifier, segment)]
+    segments = segment_digits(image)
+    line_height = max((segment.box[3] for segment in segments), default=0)
+    read = [digit for segment in segments for digit in read_segment(classifier, segment, line_height)]
     return NumberReading([prediction for prediction, _ in read], [box for _, box in read])
 
 
-def read_segment(classifier: DigitClassifier, segment: Segment) -> list[tuple[Prediction, Box]]:
+def read_segment(
+    classifier: DigitClassifier, segment: Segment, line_height: int, depth: int = 0
+) -> list[tuple[Prediction, Box]]:
     """The digits in one segment: itself as one digit, or, if some cut leaves halves that each read more surely
-    than the whole (by SURER_BY), the digits of the two halves, each read the same way."""
+    than the whole (by SURER_BY), the digits of the two halves, each read the same way (MAX_CUT_DEPTH cuts deep)."""
     (whole,) = classify_segments(classifier, [segment])
     best = [] if whole is None else [(whole, segment.box)]
-    for left, right in cut_candidates(segment):
-        halves = read_segment(classifier, left) + read_segment(classifier, right)
+    for left, right in cut_candidates(segment, line_height) if depth < MAX_CUT_DEPTH else []:
+        halves = read_segment(classifier, left, line_height, depth + 1)
+        halves += read_segment(classifier, right, line_height, depth + 1)
         if len(halves) >= 2 and surest(halves) > (-1.0 if whole is None else whole.confidence + SURER_BY):
             best = max([best, halves], key=surest) if len(best) >= 2 else halves
     return best

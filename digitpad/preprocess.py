@@ -79,8 +79,10 @@ def ink_map(image: np.ndarray) -> np.ndarray:
 
 def centre_of_mass(ink: np.ndarray) -> tuple[float, float]:
     """(row, column) of the intensity-weighted centre of a non-empty 2-D ink map, in pixel-index coordinates."""
-    moments = cv2.moments(ink)
-    return moments["m01"] / moments["m00"], moments["m10"] / moments["m00"]
+    # Not cv2.moments: it reads an N x 2 array as N contour points, so a digit 2 px wide (a thin "1") had no mass
+    total = float(ink.sum())
+    rows, columns = ink.sum(axis=1), ink.sum(axis=0)
+    return float(rows @ np.arange(len(rows))) / total, float(columns @ np.arange(len(columns))) / total
 
 
 def is_blank(ink: np.ndarray) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from digitpad.config import CUTS_TRIED, INK_THRESHOLD, MERGE_OVERLAP, SPECK_FRACTION, TOUCHING_ASPECT
+from digitpad.config import CUTS_TRIED, INK_THRESHOLD, MERGE_OVERLAP, MIN_CUT_WIDTH, SPECK_FRACTION, TOUCHING_ASPECT
 from digitpad.preprocess import ink_map, is_blank
 
 Box = tuple[int, int, int, int]  # x, y, width, height in image pixels
@@ -97,14 +97,16 @@ def cut(segment: Segment, column: int) -> tuple[Segment, Segment]:
     return halves[0], halves[1]
 
 
-def cut_candidates(segment: Segment) -> list[tuple[Segment, Segment]]:
+def cut_candidates(segment: Segment, line_height: int) -> list[tuple[Segment, Segment]]:
     """Where a segment might be two digits drawn touching: cuts at its emptiest columns, for the reader to judge.
 
-    Only a segment wider than a narrow digit pair could be (TOUCHING_ASPECT times its height) is considered; the cuts
-    are the CUTS_TRIED columns with the least ink in the middle half of its width, each a digit's stroke apart.
+    Only a segment wider than a narrow digit pair could be (TOUCHING_ASPECT times the height of the number's line:
+    not its own, which for a piece already cut off can be small enough to make any sliver look wide) is considered;
+    the cuts are the CUTS_TRIED columns with the least ink in the middle half of its width, each a digit's stroke
+    apart.
     """
-    width, height = segment.box[2], segment.box[3]
-    if width < TOUCHING_ASPECT * height:
+    width = segment.box[2]
+    if width < max(TOUCHING_ASPECT * line_height, MIN_CUT_WIDTH):
         return []
     columns = segment.ink.sum(axis=0)
     middle = range(width // 4, 3 * width // 4)

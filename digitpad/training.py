@@ -1,7 +1,8 @@
 """Training the CNN on MNIST with drawing-like augmentation, and writing what the run produced.
 
-In: a TrainingRecipe, MNIST, and optionally pen-drawn digits. Out, in the output folder: the model, its model card
-(JSON) and PNG plots, each written to a temporary file and all renamed into place together at the end, so an
+In: a TrainingRecipe, MNIST, and optionally pen-drawn digits; for a fine-tune, also a model to start from and users'
+drawings from the page's feedback database (repeated so they count). Out, in the output folder: the model, its model
+card (JSON) and PNG plots, each written to a temporary file and all renamed into place together at the end, so an
 interrupted or failed run leaves the previous model, card and plots as they were.
 """
 
@@ -24,10 +25,19 @@ import tensorflow as tf
 from digitpad import plots
 from digitpad.augment import augment_batch
 from digitpad.classifier import DigitClassifier
-from digitpad.config import MNIST_ENV, NUM_CLASSES, PREDICT_BATCH, STROKES_ENV, TrainingRecipe
+from digitpad.config import (
+    FEEDBACK_MAX_REPEATS,
+    FEEDBACK_SHARE,
+    MNIST_ENV,
+    NUM_CLASSES,
+    PREDICT_BATCH,
+    STROKES_ENV,
+    TrainingRecipe,
+)
 from digitpad.data import Mnist, PenDigit, sha256_of
 from digitpad.drawn import correct_by_condition, random_model_inputs, split_writers
-from digitpad.model import build_model, model_writer, write_atomically
+from digitpad.feedback import Examples
+from digitpad.model import build_model, load_model, model_writer, write_atomically
 
 CARD_SUFFIX = ".card.json"
 
@@ -155,6 +165,12 @@ def drawn_digits_report(classifier: DigitClassifier, held_out: list[PenDigit]) -
     }
 
 
+def feedback_repeats(other_images: int, drawings: int) -> int:
+    """How many times each user's drawing is trained on per epoch: enough for them to number FEEDBACK_SHARE of the
+    other training images, at least once and at most FEEDBACK_MAX_REPEATS times."""
+    return int(np.clip(round(FEEDBACK_SHARE * other_images / drawings), 1, FEEDBACK_MAX_REPEATS))
+
+
 def train(
     recipe: TrainingRecipe,
     mnist: Mnist,
@@ -162,13 +178,19 @@ def train(
     limit: int | None = None,
     pen_digits: list[PenDigit] | None = None,
     pen_file: Path | None = None,
+    *,
+    base: Path | None = None,
+    feedback: Examples | None = None,
+    feedback_file: Path | None = None,
 ) -> dict:
     """Train a model by `recipe` on MNIST (its first `limit` training images if given), plus random drawings of the
     tuning writers' pen digits if given, and write it, its card and its plots beside `model_path`. Returns the card.
-    The held-out writers' digits are never trained on; the card reports accuracy on them."""
+    The held-out writers' digits are never trained on; the card reports accuracy on them.
+
+    A fine-tune: start from the model at `base` instead of fresh weights (ModelError, before any training, if it is
+    unusable), and add users' `feedback` drawings read from `feedback_file`, repeated (see feedback_repeats)."""
     keras.utils.set_random_seed(recipe.seed)
-    outputs = Outputs.beside(model_path)
-    model_path.parent.mkdir(parents=True, exist_ok=True)
+    outputs = Outputs.beside(model_path)  # write_atomically makes the folder, at the end
 
     x, y = mnist.x_train[:limit], mnist.y_train[:limit]
     validation_size = min(recipe.validation_size, len(x) // 10)
@@ -184,11 +206,25 @@ def train(
             "training_writers": sorted({d.writer for d in tuning}),
             "training_images": len(x_drawn),
         }
+    collected = {}
+    if feedback is not None:
+        repeats = feedback_repeats(len(x_train), len(feedback.y))
+        x_train = np.concatenate([x_train, np.tile(feedback.x, (repeats, 1, 1))])
+        y_train = np.concatenate([y_train, np.tile(feedback.y, repeats)])
+        collected = {
+            "file": str(feedback_file),
+            "sha256": sha256_of(feedback_file),
+            "drawings": len(feedback.y),
+            "corrections": int(np.sum(feedback.y != feedback.predicted)),  # the model had these wrong
+            "repeats": repeats,
+            "training_images": repeats * len(feedback.y),
+        }
     steps_per_epoch = len(x_train) // recipe.batch_size
 
     with strategy().scope():
-        model = build_model(recipe)
+        model = build_model(recipe) if base is None else load_model(base)
         compile_for_training(model, recipe, steps_per_epoch)
+    base_model = {"file": str(base), "sha256": sha256_of(base)} if base else None  # the file just loaded
     started = time.perf_counter()
     history = model.fit(
         training_batches(x_train, y_train, recipe),
@@ -213,10 +249,12 @@ def train(
         "epochs": recipe.epochs,
         "seed": recipe.seed,
         "recipe": asdict(recipe),
-        "training_images": len(x_train),  # MNIST's, plus the drawn ones if any
+        "training_images": len(x_train),  # MNIST's, plus the drawn ones and users' repeated drawings if any
         "validation_images": len(x_val),
         "data": {"file": str(mnist.path), "sha256": mnist.sha256},
         "drawn_digits": drawn or None,
+        "base_model": base_model,  # None: trained from fresh weights
+        "feedback": collected or None,
         "training_seconds": round(training_seconds, 1),
         "training_images_per_second": round(len(x_train) * recipe.epochs / training_seconds, 1),
         "versions": versions(),

@@ -125,8 +125,9 @@ def wait_for_fresh_canvas(page: Page) -> Locator:
     ready = """([upper, paperSelector]) => {
         const root = upper.getRootNode();
         const layers = root.querySelector('.dc-background-canvas'), paper = root.querySelector(paperSelector);
+        if (!upper.isConnected || !layers || !paper) return false;  // mounting, or replaced by a rerun: not yet
         const stacked = layers.getBoundingClientRect().top === upper.getBoundingClientRect().top;
-        return upper.isConnected && stacked && paper.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255;
+        return stacked && paper.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255;
     }"""
     page.wait_for_function(ready, arg=[canvas.element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
     return canvas

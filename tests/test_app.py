@@ -25,9 +25,11 @@ from digitpad.config import (
     REPO_ROOT,
     RETRAIN_COMMAND,
 )
+from digitpad.feedback import load_feedback
 from digitpad.strokes import render_canvas
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import awkward_drawings, first_of_each_label, number_canvas
+from tests.photos import paper_photo
 
 APP = str(REPO_ROOT / "app.py")
 RUN_TIMEOUT_S = 60  # the first run imports TensorFlow and loads the model
@@ -35,6 +37,7 @@ RUN_TIMEOUT_S = 60  # the first run imports TensorFlow and loads the model
 HASH_SCRIBBLE = [[(100, 60), (100, 220)], [(180, 60), (180, 220)], [(60, 110), (220, 110)], [(60, 170), (220, 170)]]
 BLANK = np.zeros((CANVAS_SIZE, CANVAS_SIZE, 4), np.uint8)  # what the canvas sends after its toolbar's reset:
 BLANK[..., 3] = 255  # opaque black
+PHOTO_PROMPT_START = "Upload a photo"
 
 
 def data_url(image: np.ndarray) -> str:
@@ -169,3 +172,80 @@ def test_show_why_adds_the_occlusion_map_beside_the_input(page, digit):
     assert not page.exception and not page.error
     captions = [image.proto.imgs[0].caption for image in page.image]
     assert len(captions) == 2 and captions[1].startswith("Why")
+
+
+def test_confirming_or_correcting_saves_the_drawing_with_its_digit(monkeypatch, tmp_path, digit):
+    database = tmp_path / "feedback.sqlite3"
+    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    draw(page, data_url(render_canvas(digit.strokes)))
+    predicted = int(page.metric[0].value)
+    assert not database.exists()  # nothing is stored until the user answers
+    (yes,) = [button for button in page.button if button.label.startswith("Yes")]
+    yes.click().run()
+    assert "Saved as a" in page.success[0].value and not page.button[1:]  # the question is answered
+    draw(page, data_url(render_canvas(digit.strokes, stroke_width=MAX_STROKE_WIDTH)))  # a new drawing asks again
+    wrong = (predicted + 1) % 10
+    page.pills[0].set_value(wrong).run()
+    assert not page.exception and f"Saved as a {wrong}" in page.success[0].value
+    examples = load_feedback(database)
+    assert examples.y.tolist() == [predicted, wrong] and examples.predicted.tolist() == [predicted, predicted]
+    assert examples.x.shape == (2, 28, 28) and examples.x.max() == 255  # the model's inputs, as it saw them
+
+
+def test_an_answer_that_cannot_be_saved_says_so_and_keeps_the_drawing(monkeypatch, tmp_path, digit):
+    not_a_database = tmp_path / "feedback.sqlite3"
+    not_a_database.write_text("a shopping list, not a database")
+    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", not_a_database)
+    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    draw(page, data_url(render_canvas(digit.strokes)))
+    page.pills[0].set_value(4).run()
+    assert not page.exception
+    (error,) = page.error
+    assert "could not be saved" in error.value and "not a SQLite database" in error.value
+    assert page.metric and page.pills  # the prediction and the question are still there, to try again
+
+
+def photo_tab() -> AppTest:
+    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    page.session_state["tab"] = "Photo"
+    return page.run()
+
+
+def upload(page: AppTest, name: str, content: bytes) -> AppTest:
+    return page.file_uploader[0].upload(name, content, "image/png").run()
+
+
+def test_the_photo_tab_reads_a_photographed_number(pen_digits):
+    ten = first_of_each_label(pen_digits)
+    photo = paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)
+    png = io.BytesIO()
+    Image.fromarray(photo).save(png, format="PNG")
+    page = photo_tab()
+    assert PHOTO_PROMPT_START in page.info[0].value and not page.metric
+    upload(page, "note.png", png.getvalue())
+    assert not page.exception and not page.error
+    (metric,) = page.metric
+    assert (metric.label, metric.value) == ("Number", "735")
+    captions = [image.proto.imgs[0].caption for image in page.image]
+    assert captions[:2] == ["Your photo", captions[1]] and captions[1].startswith("What it cut out")
+    assert len(captions) == 2 + 3  # and each digit's 28x28 input
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [("empty.png", b"", "not an image"), ("notes.png", b"just text", "not an image")],
+)
+def test_an_unreadable_upload_is_named_and_explained(name, content, reason):
+    page = upload(photo_tab(), name, content)
+    assert not page.exception and not page.metric
+    (error,) = page.error
+    assert name in error.value and reason in error.value
+
+
+def test_a_photo_of_blank_paper_finds_no_digits():
+    png = io.BytesIO()
+    Image.fromarray(paper_photo(np.zeros((200, 400), np.uint8), seed=5)).save(png, format="PNG")
+    page = upload(photo_tab(), "blank.png", png.getvalue())
+    assert not page.exception and not page.error and not page.metric
+    assert "No digits found" in page.info[0].value

@@ -1,23 +1,29 @@
 """The drawing page end to end: `streamlit run app.py` served locally, real pen trajectories drawn in headless Chromium.
 
 Draws one held-out digit of each class with the mouse and reads the prediction off the page, clears with the Clear
-button and with the canvas toolbar, draws with a finger on a phone-sized screen, and saves docs/screenshot.png.
+button and with the canvas toolbar, draws with a finger on a phone-sized screen, confirms a prediction, uploads a
+photo of a number on paper, and saves docs/screenshot.png.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from digitpad.config import REPO_ROOT
+from digitpad.config import FEEDBACK_ENV, REPO_ROOT
+from digitpad.feedback import load_feedback
 from digitpad.strokes import fit_strokes
 from tests.browser import (
     METRIC,
     PHONE,
     PREDICTION_SIGNATURE,
+    RESULT_TIMEOUT_MS,
     TOOLBAR_RESET,
     draw_digit,
     launch_chromium,
@@ -27,7 +33,8 @@ from tests.browser import (
     touch_stroke,
     wait_for_fresh_canvas,
 )
-from tests.drawings import first_of_each_label
+from tests.drawings import first_of_each_label, number_canvas
+from tests.photos import paper_photo
 
 MIN_CORRECT = 9  # of the ten digits drawn, one per class
 PROMPT = "Draw in the black box"
@@ -37,9 +44,19 @@ DESKTOP = {"viewport": {"width": 1100, "height": 800}}
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    with streamlit_server("app.py", tmp_path_factory.mktemp("streamlit") / "server.log") as server:
-        yield server.url
+def feedback_database(tmp_path_factory) -> Path:
+    """Where the test server saves users' answers: never the repository's own database."""
+    return tmp_path_factory.mktemp("feedback") / "feedback.sqlite3"
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory, feedback_database) -> Iterator[str]:
+    os.environ[FEEDBACK_ENV] = str(feedback_database)  # the server copies the environment as it starts
+    try:
+        with streamlit_server("app.py", tmp_path_factory.mktemp("streamlit") / "server.log") as server:
+            yield server.url
+    finally:
+        del os.environ[FEEDBACK_ENV]
 
 
 @pytest.fixture(scope="module")
@@ -105,6 +122,27 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     assert metric_box["y"] >= canvas_box["y"] + canvas_box["height"]  # the result is below the canvas, not beside it
     assert canvas_box["x"] + canvas_box["width"] <= PHONE["viewport"]["width"]  # the whole canvas is on screen
     context.close()
+
+
+def test_a_confirmed_prediction_is_saved_for_retraining(app_url, desktop, ten_digits, feedback_database):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[6].strokes), PREDICTION_SIGNATURE)
+    shown = int(page.locator(METRIC).inner_text())
+    page.get_by_role("button", name=f"Yes, a {shown}").click()
+    expect(page.get_by_text(f"Saved as a {shown}")).to_be_visible()
+    assert load_feedback(feedback_database).y.tolist()[-1] == shown
+
+
+def test_a_photo_of_a_number_on_paper_is_read(app_url, desktop, ten_digits, tmp_path):
+    page = desktop
+    page.goto(app_url)
+    page.get_by_role("tab", name="Photo").click()
+    photo = tmp_path / "year.jpg"
+    Image.fromarray(paper_photo(number_canvas([ten_digits[i] for i in (2, 0, 2, 6)]), seed=1)).save(photo)
+    page.locator("input[type='file']").set_input_files(photo)
+    expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
+    expect(page.get_by_text("What it cut out")).to_be_visible()
 
 
 def test_screenshot_for_the_readme(app_url, desktop, ten_digits):

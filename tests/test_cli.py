@@ -1,4 +1,5 @@
-"""`python -m digitpad predict`, run as a user runs it: on real files, in a subprocess, from the repository root."""
+"""`python -m digitpad predict` and `export-feedback`, run as a user runs them: on real files, in a subprocess, from
+the repository root."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ import pytest
 from PIL import Image
 
 from digitpad.config import REPO_ROOT, RETRAIN_COMMAND
+from digitpad.feedback import FeedbackStore
 from digitpad.strokes import render_canvas
 from tests.bad_files import BLANK, DIGIT, write_corpus
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import first_of_each_label, number_canvas
+from tests.feedback_writer import BAD_DATABASES, example, png
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -111,3 +114,36 @@ def test_number_mode_reads_each_image_as_a_number(pen_digits, tmp_path):
     assert [d["digit"] for d in reading["digits"]] == [1, 9, 8, 4]
     lefts = [d["box"][0] for d in reading["digits"]]
     assert lefts == sorted(lefts) and all(len(d["box"]) == 4 and 0 < d["confidence"] <= 1 for d in reading["digits"])
+
+
+def run_export(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "digitpad", "export-feedback", *map(str, args)]
+    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_export_feedback_writes_the_drawings_as_an_mnist_like_npz(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    images = [example((0, 0, i)) for i in range(12)]
+    for i, image in enumerate(images):
+        store.add(image, png(image), label=i % 10, predicted=(i * 3) % 10)
+    out = tmp_path / "exported" / "feedback.npz"
+    result = run_export(store.path, out)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"exported 12 drawings from {store.path} to {out}\n"
+    with np.load(out, allow_pickle=False) as npz:
+        assert sorted(npz.files) == ["predicted", "x", "y"]
+        x, y, predicted = npz["x"], npz["y"], npz["predicted"]
+    assert x.dtype == y.dtype == predicted.dtype == np.uint8
+    np.testing.assert_array_equal(x, images)
+    assert y.tolist() == [i % 10 for i in range(12)] and predicted.tolist() == [(i * 3) % 10 for i in range(12)]
+    assert [p.name for p in out.parent.iterdir()] == ["feedback.npz"]  # no temporary file left beside it
+
+
+@pytest.mark.parametrize(("make", "reason"), BAD_DATABASES.values(), ids=BAD_DATABASES.keys())
+def test_export_feedback_refuses_a_missing_broken_or_empty_database_in_one_line(tmp_path, make, reason):
+    database, out = tmp_path / "feedback.sqlite3", tmp_path / "out.npz"
+    make(database)
+    result = run_export(database, out)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"digitpad: {database}: {reason}"]
+    assert not out.exists()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from digitpad import number
 from digitpad.number import read_number
+from digitpad.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
 
 
@@ -28,3 +30,18 @@ def test_two_digits_drawn_touching_are_cut_apart(classifier, ten):
 def test_nothing_drawn_reads_as_no_number(classifier):
     reading = read_number(classifier, None)
     assert reading.number is None and reading.predictions == [] and reading.boxes == []
+
+
+def test_reading_one_digit_classifies_a_bounded_number_of_pieces(classifier, ten, monkeypatch):
+    pieces = []
+    classify = number.classify_segments
+
+    def counting(classifier, segments):
+        pieces.append(len(segments))
+        return classify(classifier, segments)
+
+    monkeypatch.setattr(number, "classify_segments", counting)
+    for digit in ten:
+        pieces.clear()
+        read_number(classifier, render_canvas(digit.strokes))
+        assert sum(pieces) <= 1 + 6 + 36, digit.label  # the whole, then two levels of 3 cuts into two halves

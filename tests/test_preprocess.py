@@ -13,6 +13,7 @@ from digitpad.preprocess import (
     crop_to_ink,
     ink_map,
     preprocess,
+    preprocess_ink,
     scale_to_digit_box,
     stroke_width,
 )
@@ -41,11 +42,19 @@ def sample_digits(pen_digits):
     return [firsts[label] for label in range(10)]
 
 
-def test_centre_of_mass_matches_the_textbook_formula():
-    image = np.random.default_rng(0).random((9, 13)).astype(np.float32)
+@pytest.mark.parametrize("shape", [(9, 13), (20, 2), (2, 20), (20, 1)])  # N x 2: what cv2.moments took for points
+def test_centre_of_mass_matches_the_textbook_formula(shape):
+    image = np.random.default_rng(0).random(shape).astype(np.float32)
     rows, columns = np.indices(image.shape)
     expected = ((rows * image).sum() / image.sum(), (columns * image).sum() / image.sum())
     assert centre_of_mass(image) == pytest.approx(expected, abs=1e-4)
+
+
+def test_a_hairline_upright_is_centred_not_a_crash():
+    line = np.zeros((18, 2), np.float32)
+    line[:, :] = 1.0  # a segment of a number cut down to a 2 px sliver
+    model_input = preprocess_ink(line)
+    assert centre_of_mass(model_input) == pytest.approx(((MODEL_SIZE - 1) / 2, (MODEL_SIZE - 1) / 2), abs=0.5)
 
 
 def test_output_is_28x28_float_ink_in_unit_range(sample_digits):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from digitpad.preprocess import ink_map
-from digitpad.segment import cut_candidates, segment_digits
+from digitpad.segment import Segment, cut_candidates, segment_digits
 from digitpad.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
 
@@ -45,12 +45,18 @@ def test_a_speck_beside_a_digit_is_dropped(ten):
     assert len(segment_digits(canvas)) == 1
 
 
-def test_only_wide_segments_are_offered_cuts(ten):
+def test_only_segments_wide_for_the_line_are_offered_cuts(ten):
     (narrow,) = segment_digits(render_canvas(ten[1].strokes))
-    assert cut_candidates(narrow) == []
+    assert cut_candidates(narrow, narrow.box[3]) == []
     (touching,) = segment_digits(number_canvas([ten[1], ten[0]], gaps=[-0.05]))
-    cuts = cut_candidates(touching)
+    assert cut_candidates(touching, line_height=3 * touching.box[3]) == []  # narrow for a line three times as tall
+    cuts = cut_candidates(touching, touching.box[3])
     assert cuts
     for left, right in cuts:
         assert left.box[0] + left.box[2] == right.box[0]  # the halves meet at the cut
         assert left.box[0] == touching.box[0] and right.box[0] + right.box[2] == touching.box[0] + touching.box[2]
+
+
+def test_a_sliver_is_never_cut():
+    sliver = Segment((0, 0, 2, 3), np.ones((3, 2), np.float32))  # wide for its height, too narrow to halve
+    assert cut_candidates(sliver, line_height=1) == []

@@ -1,0 +1,83 @@
+"""Photos of paper: held-out writers' digits and numbers written on lined paper and photographed under uneven light
+(tests.photos), read through digitpad.photo.clean_photo and digitpad.number.read_number, and read raw without it.
+
+In: $DIGITPAD_STROKES and the bundled model. Out, printed: for single digits and for numbers of 2-4 digits, the
+share read exactly right with clean_photo and without it (the page's plain pipeline), and the time per photo to clean
+it and to read its ink.
+Each photo's light, shadow, noise, blur, lines and specks are drawn at random from tests.photos.random_conditions.
+
+    DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.photos [--count 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import defaultdict
+
+import numpy as np
+
+from benchmarks.numbers import random_number
+from digitpad.classifier import DigitClassifier
+from digitpad.config import DRAWN_HEIGHTS, DRAWN_STROKE_WIDTHS
+from digitpad.data import PenDigit, load_pen_digits
+from digitpad.drawn import split_writers
+from digitpad.number import read_number
+from digitpad.photo import clean_photo
+from digitpad.strokes import render_canvas
+from tests.photos import paper_photo, random_conditions
+
+NUMBER_LENGTHS = (2, 3, 4)
+# Photo px per drawing px: a single digit's photo is 590 to 1,370 px square, a number's up to about 2,700 px wide.
+SCALES = (1.5, 3.5)
+
+
+def random_digit(digits: list[PenDigit], rng: np.random.Generator) -> tuple[str, np.ndarray]:
+    """One digit drawn with a random pen width and size: (its label, the canvas image)."""
+    digit = digits[rng.integers(len(digits))]
+    stroke_width = int(rng.integers(min(DRAWN_STROKE_WIDTHS), max(DRAWN_STROKE_WIDTHS) + 1))
+    height = float(rng.uniform(min(DRAWN_HEIGHTS), max(DRAWN_HEIGHTS)))
+    return str(digit.label), render_canvas(digit.strokes, stroke_width, height)
+
+
+def measure(classifier: DigitClassifier, drawings: list[tuple[str, np.ndarray]], rng: np.random.Generator) -> None:
+    """Photograph each drawing and print how often it is read right with and without clean_photo, and the time."""
+    cleaned, raw, cleaning, reading = [], [], [], []
+    for _, drawing in drawings:
+        photo = paper_photo(drawing, int(rng.integers(1 << 31)), random_conditions(rng), float(rng.uniform(*SCALES)))
+        start = time.perf_counter()
+        ink = clean_photo(photo)
+        cleaned_at = time.perf_counter()
+        cleaned.append(read_number(classifier, ink).number)
+        cleaning.append(cleaned_at - start)
+        reading.append(time.perf_counter() - cleaned_at)
+        raw.append(read_number(classifier, photo).number)
+    truths = [truth for truth, _ in drawings]
+    for name, readings in (("with clean_photo", cleaned), ("raw, without it ", raw)):
+        right = np.mean([read == truth for read, truth in zip(readings, truths, strict=True)])
+        print(f"  {name}: read right {right:.3f}")
+    for name, seconds in (("clean_photo", cleaning), ("read_number on its ink", reading)):
+        print(f"  {name}: {1000 * np.median(seconds):.0f} ms per photo (median; max {1000 * max(seconds):.0f} ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=200, help="photos of single digits, and of numbers")
+    args = parser.parse_args()
+    _, held_out = split_writers(load_pen_digits())
+    writers = defaultdict(list)
+    for digit in held_out:
+        writers[digit.writer].append(digit)
+    classifier = DigitClassifier.load()
+    rng = np.random.default_rng(0)
+
+    print(f"held-out writers, {args.count} photos of single digits and {args.count} of numbers of 2-4 digits")
+    print("single digits:")
+    measure(classifier, [random_digit(held_out, rng) for _ in range(args.count)], rng)
+    print("numbers:")
+    numbers = [random_number(writers, int(rng.choice(NUMBER_LENGTHS)), rng) for _ in range(args.count)]
+    measure(classifier, numbers, rng)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Users submitting drawings, for the feedback tests: examples that say who wrote them, a writer process, and the
+databases that reading must refuse.
+
+In: a writer tag, a thread number and a write number. Out: a [28, 28] uint8 model input whose first pixels spell
+them, so a test can tell which writes a database holds; its label; and a real PNG of it.
+
+Run as `python -m tests.feedback_writer DB TAG THREADS WRITES START_AT`: THREADS threads each add WRITES examples to
+the feedback database DB, all starting at the time.time() START_AT (so processes started one after another write at
+the same moment). Each write `add` has returned is printed at once as `TAG THREAD I ID`; a parent that kills the
+process knows exactly which writes were acknowledged. Any error ends the process with a traceback and status 1.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from digitpad.feedback import FeedbackStore
+
+Key = tuple[int, int, int]  # (writer tag, thread, write number)
+
+# What export and training must refuse: {name: (what to put at the path, the reason the one-line error gives)}
+BAD_DATABASES = {
+    "missing": (lambda path: None, "no such feedback database"),
+    "not a database": (
+        lambda path: path.write_text("shopping list: eggs\n" * 100),
+        "not a SQLite database (file is not a database)",
+    ),
+    "empty": (FeedbackStore, "the feedback database holds no drawings yet"),
+}
+
+
+def example(key: Key) -> np.ndarray:
+    """A model input carrying its key in its first four pixels, over a random-looking but fixed background."""
+    tag, thread, i = key
+    image = np.random.default_rng(list(key)).integers(0, 256, (28, 28), dtype=np.uint8)
+    image.flat[:4] = (tag, thread, i // 256, i % 256)
+    return image
+
+
+def key_of(image: np.ndarray) -> Key:
+    tag, thread, high, low = (int(v) for v in image.flat[:4])
+    return tag, thread, high * 256 + low
+
+
+def label_of(key: Key) -> int:
+    return sum(key) % 10
+
+
+def png(image: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(image).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def write(store: FeedbackStore, tag: int, thread: int, writes: int, lock: threading.Lock) -> None:
+    for i in range(writes):
+        image = example((tag, thread, i))
+        row_id = store.add(image, png(image), label_of((tag, thread, i)), predicted=(i + 1) % 10)
+        with lock:  # one whole line at a time, flushed before the next write starts
+            print(tag, thread, i, row_id, flush=True)
+
+
+def main(database: str, tag: str, threads: str, writes: str, start_at: str) -> None:
+    store = FeedbackStore(Path(database))  # may race other processes to create the file
+    time.sleep(max(0.0, float(start_at) - time.time()))
+    lock = threading.Lock()
+    failures = []
+
+    def run(thread: int) -> None:
+        try:
+            write(store, int(tag), thread, int(writes), lock)
+        except Exception as error:  # report it on stderr and in the exit status, not just in a thread
+            failures.append(error)
+            raise
+
+    workers = [threading.Thread(target=run, args=(t,)) for t in range(int(threads))]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

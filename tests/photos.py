@@ -1,0 +1,103 @@
+"""Photos of digits written on paper, made up from pen-drawn digits, for testing and measuring digitpad.photo.
+
+In: a drawing (white ink on black, as digitpad.strokes and tests.drawings draw it; all black for a blank sheet) and a
+seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink on lined paper: the sheet lit unevenly
+(one side darker than the other, a soft shadow), with ruled lines the ink crosses and a margin line (faint or dark),
+a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from digitpad.preprocess import ink_map
+
+PAPER = np.array([0.96, 0.94, 0.89])  # reflectance of off-white paper, RGB
+INK = np.array([0.10, 0.12, 0.25])  # reflectance of blue-black ballpoint ink
+FAINT_BLUE = (0.70, 0.80, 0.95)  # ruled lines as most pads print them, about 0.2 darker than the paper
+PINK = (0.95, 0.65, 0.70)  # the margin line near the left edge, about 0.25 darker
+DARK_GREY = (0.45, 0.45, 0.50)  # lines printed dark or photographed with harsh contrast, about 0.55 darker
+MARGIN_RULE_AT = 0.08  # the margin line's distance from the left edge, as a fraction of the sheet's width
+MARGIN = 0.2  # blank paper round the drawing, as a fraction of the drawing's height
+SPECK_RADII = (1, 4)  # px, the smallest and largest dark speck
+
+
+@dataclass(frozen=True)
+class Conditions:
+    """How the sheet is ruled, soiled, lit and photographed."""
+
+    dimmest: float = 0.4  # brightness of the darkest side of the sheet, the brightest being 1
+    shadow: float = 0.35  # how much the shadow blob darkens the sheet at its centre (0: no shadow)
+    noise: float = 0.03  # standard deviation of the sensor noise, in 0..1 brightness
+    blur: float = 1.0  # px: standard deviation of the lens blur
+    rule_spacing: float = 0.25  # distance between ruled lines, as a fraction of the sheet's height; 0: none
+    rule_colour: tuple[float, float, float] = FAINT_BLUE  # reflectance, RGB
+    margin_colour: tuple[float, float, float] = PINK
+    rule_width: int = 2  # px, for both kinds of line
+    specks: int = 6  # dark dots on the sheet
+
+
+UNEVEN = Conditions()  # the tests' sheet: one side at 40% of the other's brightness, a shadow, faint lines, specks
+DARK_LINES = Conditions(rule_colour=DARK_GREY, margin_colour=DARK_GREY, rule_width=4)  # as dark as a faint stroke
+
+
+def random_conditions(rng: np.random.Generator) -> Conditions:
+    """Conditions drawn from the ranges benchmarks vary: from an even sheet to one side at 40% of the other."""
+    return Conditions(
+        dimmest=float(rng.uniform(0.4, 1.0)),
+        shadow=float(rng.uniform(0.0, 0.4)),
+        noise=float(rng.uniform(0.01, 0.04)),
+        blur=float(rng.uniform(0.5, 1.5)),
+        rule_spacing=float(rng.choice([0.0, 0.2, 0.3])),
+        rule_colour=(FAINT_BLUE, DARK_GREY)[rng.integers(2)],
+        margin_colour=(PINK, DARK_GREY)[rng.integers(2)],
+        rule_width=int(rng.integers(1, 5)),
+        specks=int(rng.integers(0, 10)),
+    )
+
+
+def illumination(shape: tuple[int, int], conditions: Conditions, rng: np.random.Generator) -> np.ndarray:
+    """[H, W] brightness of the light falling on the sheet: a linear gradient in a random direction times a shadow."""
+    height, width = shape
+    rows, columns = np.mgrid[0:height, 0:width].astype(np.float64)
+    angle = rng.uniform(0, 2 * np.pi)
+    along = np.cos(angle) * columns / width + np.sin(angle) * rows / height  # position along the gradient
+    gradient = 1 - (1 - conditions.dimmest) * (along - along.min()) / max(np.ptp(along), 1e-9)
+    centre_row, centre_column = rng.uniform(0, height), rng.uniform(0, width)
+    spread = rng.uniform(0.2, 0.4) * max(height, width)
+    blob = np.exp(-((rows - centre_row) ** 2 + (columns - centre_column) ** 2) / (2 * spread**2))
+    return gradient * (1 - conditions.shadow * blob)
+
+
+def rule_rows(height: int, conditions: Conditions) -> list[int]:
+    """The top rows of the ruled lines on a sheet `height` px tall: half a spacing from the top, then every spacing."""
+    if conditions.rule_spacing == 0:
+        return []
+    spacing = conditions.rule_spacing * height
+    return [round(row) for row in np.arange(spacing / 2, height, spacing)]
+
+
+def paper_photo(drawing: np.ndarray, seed: int, conditions: Conditions = UNEVEN, scale: float = 2.0) -> np.ndarray:
+    """A drawing as a photo of it written on paper: [H, W, 3] uint8 RGB, the drawing `scale` times its size with
+    MARGIN of its height of blank paper all round."""
+    rng = np.random.default_rng(seed)
+    ink = cv2.resize(ink_map(drawing), None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
+    ink = np.pad(ink, round(MARGIN * ink.shape[0]))
+    height, width = ink.shape
+    sheet = np.broadcast_to(PAPER, (height, width, 3)).copy()
+    for row in rule_rows(height, conditions):
+        sheet[row : row + conditions.rule_width] = np.array(conditions.rule_colour) * PAPER
+    if conditions.rule_spacing > 0:
+        margin_column = round(MARGIN_RULE_AT * width)
+        sheet[:, margin_column : margin_column + conditions.rule_width] = np.array(conditions.margin_colour) * PAPER
+    for _ in range(conditions.specks):
+        centre = (int(rng.integers(0, width)), int(rng.integers(0, height)))
+        cv2.circle(sheet, centre, int(rng.integers(*SPECK_RADII, endpoint=True)), INK.tolist(), -1, cv2.LINE_AA)
+    # Ink absorbs light on top of whatever is printed on the sheet: reflectances multiply.
+    reflectance = sheet * (1 - ink[:, :, None] * (1 - INK))
+    photo = reflectance * illumination((height, width), conditions, rng)[:, :, None]
+    photo = cv2.GaussianBlur(photo, (0, 0), conditions.blur) + rng.normal(0, conditions.noise, photo.shape)
+    return np.round(np.clip(photo, 0, 1) * 255).astype(np.uint8)
