@@ -40,7 +40,7 @@ from digitpad.config import (
     PREVIEW_SIZE,
     UNSURE_BELOW,
 )
-from digitpad.images import SUPPORTED_EXTENSIONS, ImageReadError, decode
+from digitpad.images import SUPPORTED_EXTENSIONS, ImageReadError, decode, read_upload
 from digitpad.preprocess import ImageError, preprocess
 
 if TYPE_CHECKING:
@@ -181,15 +181,17 @@ def save_answer(prediction: Prediction, canvas_png: bytes, label: int) -> None:
 
 
 def save_correction(key: str, prediction: Prediction, canvas_png: bytes) -> None:
+    """The "No, it was a" pills' callback: save the digit picked (the widget's value, under `key`)."""
     save_answer(prediction, canvas_png, st.session_state[key])
 
 
 def drawing_id(canvas_png: bytes) -> str:
+    """A short name for one drawing: a new stroke makes a new one, and with it a fresh question."""
     return hashlib.sha256(canvas_png).hexdigest()[:16]
 
 
 def ask_if_right(prediction: Prediction, canvas_png: bytes) -> None:
-    """ "Was it right?": a yes, or the digit it really was. Either saves the drawing and that digit for retraining
+    """Ask "was it right?": a yes, or the digit it really was. Either saves the drawing and that digit for retraining
     (train_model.py --feedback); once saved, this drawing shows a thank-you instead."""
     drawing = drawing_id(canvas_png)
     answered, label, problem = st.session_state.get("answer", (None, None, None))
@@ -292,7 +294,7 @@ def photo_page() -> None:
         st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
         return
     try:
-        image = decode(io.BytesIO(picture.getvalue()))
+        image = read_upload(picture.getvalue())
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return

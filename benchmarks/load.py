@@ -45,6 +45,10 @@ DIGITS_PER_LABEL = 3  # 30 different held-out digits; session i starts at the i-
 SETTLE_S = 10.0  # after the sessions close, before memory is read: Streamlit drops a session once its socket closes
 MEMORY_SAMPLE_S = 0.5
 VIEWPORT = {"width": 1100, "height": 800}
+# Between one visitor opening the page and the next. All ten at the same instant means ten Chromiums starting on the
+# server's own 2 cores: on 2026-11-22 that kept 10 of 20 page loads past Playwright's 30 s, the browsers' doing, not
+# the server's (which went on answering strokes in 0.8 s p50).
+ARRIVAL_S = 1.0
 PAGE_FAILURE = "[data-testid='stException'], [data-testid='stAlertContentError']"
 
 
@@ -62,7 +66,12 @@ def run_session(url: str, digits: list[PenDigit], first: int, seconds: float | N
     with sync_playwright() as playwright:  # one Playwright per thread: its sync API is bound to the thread
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport=VIEWPORT)
-        stroke = mouse_stroke(page, open_canvas(page, url))
+        try:
+            stroke = mouse_stroke(page, open_canvas(page, url))
+        except PlaywrightError as error:  # a visitor who never got a canvas: an error, not a silent absence
+            session.errors.append(f"page load: {error.message.splitlines()[0]}")
+            browser.close()
+            return
         deadline = None if seconds is None else time.monotonic() + seconds
         for step in range(10**6):
             if (deadline is None and step == len(digits)) or (deadline is not None and time.monotonic() > deadline):
@@ -104,6 +113,7 @@ def crowd(url: str, pid: int, digits: list[PenDigit], sessions: int, seconds: fl
     ]
     for thread in threads:
         thread.start()
+        time.sleep(ARRIVAL_S)
     peak = 0.0
     while any(thread.is_alive() for thread in threads):
         peak = max(peak, resident_mb(pid))

@@ -16,6 +16,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 SUPPORTED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "WEBP")
 SUPPORTED_NAMES = "PNG, JPEG, BMP, GIF or WebP"
+EMPTY = "empty file (0 bytes)"
 SUPPORTED_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif", "webp")  # file names the page's uploader offers
 
 
@@ -58,5 +59,12 @@ def read_image(path: Path) -> np.ndarray:
     if not path.is_file():
         raise ImageReadError("not a file")
     if path.stat().st_size == 0:
-        raise ImageReadError("empty file (0 bytes)")
+        raise ImageReadError(EMPTY)
     return decode(path)
+
+
+def read_upload(content: bytes) -> np.ndarray:
+    """An uploaded file's bytes -> uint8 array, with read_image's checks."""
+    if not content:
+        raise ImageReadError(EMPTY)
+    return decode(io.BytesIO(content))

@@ -114,6 +114,8 @@ def normalise_stroke_width(digit: np.ndarray) -> np.ndarray:
     """
     if max(digit.shape) > CANVAS_SIZE:
         digit = resize_longer_side(digit, CANVAS_SIZE)
+        if not np.any(digit > INK_THRESHOLD):  # a hairline on a big image fades when shrunk: no strokes to measure
+            return digit
     target_ratio = MNIST_STROKE_WIDTH / DIGIT_BOX  # stroke width / digit size
     width, size = stroke_width(digit), max(digit.shape)
     # Eroding (dilating) by c px also shrinks (grows) the digit by c: solve width -/+ c = ratio * (size -/+ c).

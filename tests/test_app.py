@@ -27,6 +27,7 @@ from digitpad.config import (
 )
 from digitpad.feedback import load_feedback
 from digitpad.strokes import render_canvas
+from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import awkward_drawings, first_of_each_label, number_canvas
 from tests.photos import paper_photo
@@ -232,15 +233,16 @@ def test_the_photo_tab_reads_a_photographed_number(pen_digits):
     assert len(captions) == 2 + 3  # and each digit's 28x28 input
 
 
-@pytest.mark.parametrize(
-    ("name", "content", "reason"),
-    [("empty.png", b"", "not an image"), ("notes.png", b"just text", "not an image")],
-)
-def test_an_unreadable_upload_is_named_and_explained(name, content, reason):
-    page = upload(photo_tab(), name, content)
-    assert not page.exception and not page.metric
-    (error,) = page.error
-    assert name in error.value and reason in error.value
+def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits, tmp_path):
+    seven = first_of_each_label(pen_digits)[7]
+    for path, outcome in bad_files.write_corpus(tmp_path, render_canvas(seven.strokes)[:, :, 0]).items():
+        page = upload(photo_tab(), path.name, path.read_bytes())
+        assert not page.exception, path.name
+        if outcome in (bad_files.DIGIT, bad_files.BLANK):
+            assert not page.error and (page.metric or "No digits found" in page.info[0].value), path.name
+        else:
+            (error,) = page.error
+            assert path.name in error.value and outcome in error.value, path.name
 
 
 def test_a_photo_of_blank_paper_finds_no_digits():

@@ -50,6 +50,13 @@ def test_centre_of_mass_matches_the_textbook_formula(shape):
     assert centre_of_mass(image) == pytest.approx(expected, abs=1e-4)
 
 
+def test_a_hairline_across_a_big_image_is_read_not_a_crash():
+    scan = np.zeros((1500, 1500), np.uint8)
+    cv2.line(scan, (0, 0), (1499, 1499), 255, 1)  # 1 px wide: fainter than ink once shrunk to canvas size
+    model_input = preprocess(scan)
+    assert model_input.shape == (MODEL_SIZE, MODEL_SIZE) and model_input.max() > 0
+
+
 def test_a_hairline_upright_is_centred_not_a_crash():
     line = np.zeros((18, 2), np.float32)
     line[:, :] = 1.0  # a segment of a number cut down to a 2 px sliver
