@@ -64,7 +64,7 @@ class Result:
 
 @dataclass(frozen=True)
 class NumberResult:
-    """One file's number: its reading, or None for an image with no digits."""
+    """One file's number as read (its `number` is None for an image with no digits)."""
 
     path: str
     reading: NumberReading
