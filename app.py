@@ -3,8 +3,8 @@
 In the Draw tab: strokes on a 280x280 canvas, and the pen width from the sidebar. Out: the predicted digit with its
 confidence (or a plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, the 28x28
 image the model saw, and a "was it right?" that saves the drawing with its true digit for retraining. In number mode
-(sidebar) the canvas is wide: the number, and each digit's input and confidence. In the Photo tab: an uploaded image
-or a camera photo of digits on paper; out, what was cut out of it and the number read.
+(sidebar) the canvas is wide: the number, each digit's input and confidence, and the same question. In the Photo
+tab: an uploaded image or a camera photo of digits on paper; out, what was cut out of it and the number read.
 Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL), users' answers
 go to digitpad.config.FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
 """
@@ -33,6 +33,7 @@ from digitpad.config import (
     MAX_STROKE_WIDTH,
     MIN_STROKE_WIDTH,
     MODEL_PATH,
+    NUM_CLASSES,
     NUMBER_CANVAS,
     OTHER_BAR_COLOUR,
     PAPER_COLOUR,
@@ -168,21 +169,29 @@ def show_number(reading: NumberReading) -> None:
         column.image(enlarged(prediction.model_input), caption=caption, output_format="PNG")
 
 
-def save_answer(prediction: Prediction, canvas_png: bytes, label: int) -> None:
-    """Store the drawing with the digit the user says it is, and remember how that went for this drawing."""
+def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -> None:
+    """Store each digit's input with the digit the user says it is (`answer`, a digit for each), and remember how that
+    went for this drawing."""
     from digitpad.feedback import BadExample, FeedbackStore, FeedbackStoreError
 
-    try:
-        FeedbackStore(FEEDBACK_PATH).add(prediction.model_input, canvas_png, label, prediction.digit)
-        problem = None
-    except (FeedbackStoreError, BadExample, OSError) as error:
-        problem = str(error)
-    st.session_state.answer = (drawing_id(canvas_png), label, problem)
+    problem = None
+    if not (answer.isascii() and answer.isdigit() and len(answer) == len(predictions)):
+        problem = f"type the {len(predictions)} digits you drew, not {answer!r}"
+    else:
+        try:
+            store = FeedbackStore(FEEDBACK_PATH)
+            for prediction, digit in zip(predictions, answer, strict=True):
+                store.add(prediction.model_input, canvas_png, int(digit), prediction.digit)
+        except (FeedbackStoreError, BadExample, OSError) as error:
+            problem = str(error)
+    st.session_state.answer = (drawing_id(canvas_png), answer, problem)
 
 
-def save_correction(key: str, prediction: Prediction, canvas_png: bytes) -> None:
-    """The "No, it was a" pills' callback: save the digit picked (the widget's value, under `key`)."""
-    save_answer(prediction, canvas_png, st.session_state[key])
+def save_correction(key: str, predictions: list[Prediction], canvas_png: bytes) -> None:
+    """The "No, it was" widget's callback: save what the user picked or typed (the widget's value, under `key`)."""
+    answer = st.session_state[key]
+    if answer not in (None, ""):  # a selection or a text taken back: nothing to save
+        save_answer(predictions, canvas_png, str(answer))
 
 
 def drawing_id(canvas_png: bytes) -> str:
@@ -190,27 +199,37 @@ def drawing_id(canvas_png: bytes) -> str:
     return hashlib.sha256(canvas_png).hexdigest()[:16]
 
 
-def ask_if_right(prediction: Prediction, canvas_png: bytes) -> None:
-    """Ask "was it right?": a yes, or the digit it really was. Either saves the drawing and that digit for retraining
-    (train_model.py --feedback); once saved, this drawing shows a thank-you instead."""
-    drawing = drawing_id(canvas_png)
-    answered, label, problem = st.session_state.get("answer", (None, None, None))
+def ask_if_right(predictions: list[Prediction], canvas_png: bytes) -> None:
+    """Ask "was it right?" of a digit or a number: a yes, or what it really was (a digit to pick, or a number to
+    type). Either saves each digit's input with its digit for retraining (train_model.py --feedback); once saved,
+    this drawing shows a thank-you instead."""
+    drawing, read = drawing_id(canvas_png), "".join(str(p.digit) for p in predictions)
+    article = "a " if len(predictions) == 1 else ""
+    answered, answer, problem = st.session_state.get("answer", (None, None, None))
     if answered == drawing and problem is None:
-        st.success(f"Saved as a {label}: thank you, the next model learns from it.", icon=":material/check:")
+        st.success(f"Saved as {article}{answer}: thank you, the next model learns from it.", icon=":material/check:")
         return
     if answered == drawing:
         st.error(f"Your answer could not be saved: {problem}. The drawing is still here.", icon=":material/error:")
     st.markdown("**Was it right?** Your answer teaches the next model.")
     yes, no = st.columns([2, 3], vertical_alignment="bottom")
     yes.button(
-        f"Yes, a {prediction.digit}",
-        icon=":material/check:",
-        on_click=save_answer,
-        args=(prediction, canvas_png, prediction.digit),
+        f"Yes, {article}{read}", icon=":material/check:", on_click=save_answer, args=(predictions, canvas_png, read)
     )
     key = f"correction-{drawing}"
-    others = [digit for digit in range(len(prediction.probabilities)) if digit != prediction.digit]
-    no.pills("No, it was a", others, key=key, on_change=save_correction, args=(key, prediction, canvas_png))
+    answer_with = (key, predictions, canvas_png)  # the callback's arguments
+    if len(predictions) == 1:
+        others = [digit for digit in range(NUM_CLASSES) if digit != predictions[0].digit]
+        no.pills("No, it was a", others, key=key, on_change=save_correction, args=answer_with)
+    else:
+        no.text_input(
+            "No, it was",
+            key=key,
+            max_chars=len(predictions),
+            on_change=save_correction,
+            args=answer_with,
+            placeholder=f"the {len(predictions)} digits you drew",
+        )
 
 
 def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
@@ -243,10 +262,11 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         st.info(PROMPT, icon=":material/draw:")
     elif number:
         show_number(reading)
+        ask_if_right(reading.predictions, canvas.image_bytes)
     else:
         prediction = classifier.predict(reading)
         show_prediction(prediction, occlusion_map(classifier, reading) if why else None)
-        ask_if_right(prediction, canvas.image_bytes)
+        ask_if_right([prediction], canvas.image_bytes)
 
 
 @st.fragment

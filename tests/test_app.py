@@ -251,3 +251,18 @@ def test_a_photo_of_blank_paper_finds_no_digits():
     page = upload(photo_tab(), "blank.png", png.getvalue())
     assert not page.exception and not page.error and not page.metric
     assert "No digits found" in page.info[0].value
+
+
+def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monkeypatch, tmp_path, pen_digits):
+    ten = first_of_each_label(pen_digits)
+    database = tmp_path / "feedback.sqlite3"
+    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    page.sidebar.radio[0].set_value("A number").run()
+    draw(page, data_url(number_canvas([ten[2], ten[0], ten[2], ten[6]])))
+    page.text_input[0].input("12").run()  # two digits for a four-digit drawing
+    assert not page.exception and "type the 4 digits" in page.error[0].value and not database.exists()
+    page.text_input[0].input("2027").run()
+    assert "Saved as 2027" in page.success[0].value
+    examples = load_feedback(database)
+    assert examples.y.tolist() == [2, 0, 2, 7] and examples.predicted.tolist() == [2, 0, 2, 6]
