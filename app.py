@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from digitpad.number import NumberReading
 
 TABS = ("Draw", "Photo")
+HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or take one with the camera."
@@ -136,8 +137,7 @@ def why_image(model_input: np.ndarray, heat: np.ndarray) -> np.ndarray:
     """The input in grey with what the answer rests on glowing in the highlight colour, enlarged like the preview."""
     grey = enlarged(model_input)[..., None].astype(np.float32) * 0.5
     glow = cv2.resize(heat, (PREVIEW_SIZE, PREVIEW_SIZE), interpolation=cv2.INTER_NEAREST)[..., None]
-    colour = np.array([int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5)], np.float32)
-    return np.clip(grey + glow * colour, 0, 255).astype(np.uint8)
+    return np.clip(grey + glow * np.array(HIGHLIGHT_RGB, np.float32), 0, 255).astype(np.uint8)
 
 
 def show_prediction(prediction: Prediction, why: np.ndarray | None = None) -> None:
@@ -297,10 +297,9 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
 def with_boxes(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
     """The cleaned photo (white ink on black) in colour, with a box in the highlight colour around each digit read."""
     picture = cv2.cvtColor(ink, cv2.COLOR_GRAY2RGB)
-    colour = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))
     thickness = max(2, max(ink.shape) // 300)
     for x, y, width, height in boxes:
-        cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), colour, thickness)
+        cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
     return picture
 
 
