@@ -254,19 +254,20 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
     from digitpad.number import read_number
 
     try:
-        reading = read_number(classifier, image) if number else preprocess(image)
+        reading = read_number(classifier, image) if number else None
+        model_input = None if number else preprocess(image)
     except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return
-    if reading is None or (number and reading.number is None):
-        st.info(PROMPT, icon=":material/draw:")
-    elif number:
+    if reading is not None and reading.number is not None:
         show_number(reading)
         ask_if_right(reading.predictions, canvas.image_bytes)
-    else:
-        prediction = classifier.predict(reading)
-        show_prediction(prediction, occlusion_map(classifier, reading) if why else None)
+    elif model_input is not None:
+        prediction = classifier.predict(model_input)
+        show_prediction(prediction, occlusion_map(classifier, model_input) if why else None)
         ask_if_right([prediction], canvas.image_bytes)
+    else:
+        st.info(PROMPT, icon=":material/draw:")
 
 
 @st.fragment

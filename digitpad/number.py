@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.classifier import DigitClassifier, Prediction
-from digitpad.config import MAX_CUT_DEPTH, MODEL_SIZE, SURER_BY
+from digitpad.config import MAX_CUT_DEPTH, SURER_BY
 from digitpad.preprocess import preprocess_ink
 from digitpad.segment import Box, Segment, cut_candidates, segment_digits
 
@@ -39,7 +39,7 @@ def read_segment(
 ) -> list[tuple[Prediction, Box]]:
     """The digits in one segment: itself as one digit, or, if some cut leaves halves that each read more surely
     than the whole (by SURER_BY), the digits of the two halves, each read the same way (MAX_CUT_DEPTH cuts deep)."""
-    (whole,) = classify_segments(classifier, [segment])
+    whole = classify_segment(classifier, segment)
     best = [] if whole is None else [(whole, segment.box)]
     for left, right in cut_candidates(segment, line_height) if depth < MAX_CUT_DEPTH else []:
         halves = read_segment(classifier, left, line_height, depth + 1)
@@ -54,9 +54,7 @@ def surest(digits: list[tuple[Prediction, Box]]) -> float:
     return min(prediction.confidence for prediction, _ in digits)
 
 
-def classify_segments(classifier: DigitClassifier, segments: list[Segment]) -> list[Prediction | None]:
-    """Each segment's prediction, None for one too faint to be a digit."""
-    inputs = [preprocess_ink(segment.ink) for segment in segments]
-    drawn = [x for x in inputs if x is not None]
-    predictions = iter(classifier.predict_many(np.array(drawn).reshape(-1, MODEL_SIZE, MODEL_SIZE)))
-    return [None if x is None else next(predictions) for x in inputs]
+def classify_segment(classifier: DigitClassifier, segment: Segment) -> Prediction | None:
+    """The segment's prediction, None when it is too faint to be a digit."""
+    model_input = preprocess_ink(segment.ink)
+    return None if model_input is None else classifier.predict(model_input)

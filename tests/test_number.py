@@ -34,13 +34,13 @@ def test_nothing_drawn_reads_as_no_number(classifier):
 
 def test_reading_one_digit_classifies_a_bounded_number_of_pieces(classifier, ten, monkeypatch):
     pieces = []
-    classify = number.classify_segments
+    classify = number.classify_segment
 
-    def counting(classifier, segments):
-        pieces.append(len(segments))
-        return classify(classifier, segments)
+    def counting(classifier, segment):
+        pieces.append(1)
+        return classify(classifier, segment)
 
-    monkeypatch.setattr(number, "classify_segments", counting)
+    monkeypatch.setattr(number, "classify_segment", counting)
     for digit in ten:
         pieces.clear()
         read_number(classifier, render_canvas(digit.strokes))
