@@ -1,7 +1,9 @@
 """Training throughput of the bundled recipe on this machine (augmentation included), in images per second, and the
-time a full default run of train_model.py should take from it.
+time a full default run of train_model.py should take from it: with $DIGITPAD_STROKES set, its epochs hold the tuning
+writers' drawn digits too, as the default run's do.
 
-    DIGITPAD_MNIST=../shared/mnist/mnist.npz python -m benchmarks.training
+    DIGITPAD_MNIST=../shared/mnist/mnist.npz DIGITPAD_STROKES=../shared/strokes/pendigits_train.json \
+        python -m benchmarks.training
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import time
 
 import keras
 
-from digitpad.config import TrainingRecipe
-from digitpad.data import load_mnist
+from digitpad.config import STROKES_ENV, TrainingRecipe
+from digitpad.data import env_path, load_mnist, load_pen_digits
+from digitpad.drawn import split_writers
 from digitpad.model import build_model
 from digitpad.training import compile_for_training, training_batches
 
@@ -31,7 +34,9 @@ def main() -> None:
     recipe = TrainingRecipe()
     mnist = load_mnist()
     model = build_model(recipe)
-    train_images = len(mnist.x_train) - recipe.validation_size
+    mnist_images = len(mnist.x_train) - recipe.validation_size
+    drawn_images = len(split_writers(load_pen_digits())[0]) * recipe.drawn_variants if env_path(STROKES_ENV) else 0
+    train_images = mnist_images + drawn_images
     steps_per_epoch = train_images // recipe.batch_size
     compile_for_training(model, recipe, steps_per_epoch)
     timer = StepTimer()
@@ -46,7 +51,7 @@ def main() -> None:
     epoch_seconds = steps_per_epoch * recipe.batch_size / per_second
     print(f"parameters            {model.count_params():,}")
     print(f"training throughput   {per_second:,.0f} images/s (batch {recipe.batch_size}, augmentation on)")
-    print(f"one epoch             {epoch_seconds:.0f} s for {train_images:,} images")
+    print(f"one epoch             {epoch_seconds:.0f} s for {train_images:,} images ({drawn_images:,} of them drawn)")
     print(f"default recipe        {recipe.epochs} epochs ~ {recipe.epochs * epoch_seconds / 60:.1f} min of training")
 
 

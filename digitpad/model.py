@@ -5,7 +5,8 @@ paper 0) to [B, 10] logits; softmax them for probabilities.
 
 Why this shape: on this project's 2-core CPU, BatchNormalization made training 2.5x slower for the same convolutions
 (52 s vs 22 s per epoch, measured), so the net has none; pooling after the first convolution keeps the costly
-28x28 stage to one layer. Five 3x3 convolutions see the whole 28x28 digit by the last layer.
+28x28 stage to one layer. Five 3x3 convolutions see the whole 28x28 digit by the last layer. Their channels are the
+recipe's (TrainingRecipe.filters, with the evidence for them).
 """
 
 from __future__ import annotations
@@ -31,16 +32,17 @@ def build_model(recipe: TrainingRecipe) -> keras.Model:
     def conv(filters: int, padding: str = "same") -> layers.Layer:
         return layers.Conv2D(filters, 3, padding=padding, activation="relu", kernel_initializer="he_uniform")
 
+    first, second, third, fourth, fifth = recipe.filters
     return keras.Sequential(
         [
             keras.Input((MODEL_SIZE, MODEL_SIZE, 1)),
-            conv(32),  # 28x28
+            conv(first),  # 28x28
             layers.MaxPooling2D(),
-            conv(64),  # 14x14
-            conv(64),
+            conv(second),  # 14x14
+            conv(third),
             layers.MaxPooling2D(),
-            conv(128),  # 7x7
-            conv(128, padding="valid"),  # 5x5
+            conv(fourth),  # 7x7
+            conv(fifth, padding="valid"),  # 5x5
             layers.Flatten(),
             layers.Dropout(recipe.dropout),
             layers.Dense(NUM_CLASSES),

