@@ -4,7 +4,8 @@ In the Draw tab: strokes on a 280x280 canvas, and the pen width from the sidebar
 confidence (or a plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, the 28x28
 image the model saw, and a "was it right?" that saves the drawing with its true digit for retraining. In number mode
 (sidebar) the canvas is wide: the number, each digit's input and confidence, and the same question. In the Photo
-tab: an uploaded image or a camera photo of digits on paper; out, what was cut out of it and the number read.
+tab: an uploaded image or a camera photo of digits on paper; out, what was cut out of it, the number read, and the
+same question.
 Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL), users' answers
 go to digitpad.config.FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
 """
@@ -171,7 +172,7 @@ def show_number(reading: NumberReading) -> None:
 
 def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -> None:
     """Store each digit's input with the digit the user says it is (`answer`, a digit for each), and remember how that
-    went for this drawing."""
+    went for this drawing. `canvas_png` is the whole image the digits were read from: the canvas, or a photo's ink."""
     from digitpad.feedback import BadExample, FeedbackStore, FeedbackStoreError
 
     problem = None
@@ -210,7 +211,7 @@ def ask_if_right(predictions: list[Prediction], canvas_png: bytes) -> None:
         st.success(f"Saved as {article}{answer}: thank you, the next model learns from it.", icon=":material/check:")
         return
     if answered == drawing:
-        st.error(f"Your answer could not be saved: {problem}. The drawing is still here.", icon=":material/error:")
+        st.error(f"Your answer could not be saved: {problem}. What you drew is still here.", icon=":material/error:")
     st.markdown("**Was it right?** Your answer teaches the next model.")
     yes, no = st.columns([2, 3], vertical_alignment="bottom")
     yes.button(
@@ -337,6 +338,9 @@ def photo_page() -> None:
         st.info("No digits found: write larger and darker, and fill the frame.", icon=":material/search_off:")
     else:
         show_number(reading)
+        # Saved with each digit: the cleaned ink the digits were cut from (what the reader saw; tens of kB as PNG),
+        # not the photo itself, which may be megabytes and show more than the digits
+        ask_if_right(reading.predictions, cv2.imencode(".png", ink)[1].tobytes())
 
 
 def draw_page() -> None:

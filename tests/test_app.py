@@ -10,6 +10,7 @@ import base64
 import io
 import json
 import re
+import sqlite3
 
 import numpy as np
 import pytest
@@ -231,6 +232,26 @@ def test_the_photo_tab_reads_a_photographed_number(pen_digits):
     captions = [image.proto.imgs[0].caption for image in page.image]
     assert captions[:2] == ["Your photo", captions[1]] and captions[1].startswith("What it cut out")
     assert len(captions) == 2 + 3  # and each digit's 28x28 input
+
+
+def test_a_photographed_number_confirmed_is_saved_with_the_ink_it_was_read_from(monkeypatch, tmp_path, pen_digits):
+    database = tmp_path / "feedback.sqlite3"
+    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    ten = first_of_each_label(pen_digits)
+    png = io.BytesIO()
+    Image.fromarray(paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)).save(png, format="PNG")
+    page = upload(photo_tab(), "note.png", png.getvalue())
+    (yes,) = [button for button in page.button if button.label.startswith("Yes")]
+    assert yes.label == "Yes, 735" and not database.exists()
+    yes.click().run()
+    assert not page.exception and "Saved as 735" in page.success[0].value
+    examples = load_feedback(database)
+    assert examples.y.tolist() == [7, 3, 5] and examples.x.shape == (3, 28, 28)
+    with sqlite3.connect(database) as connection:
+        (stored,) = {png for (png,) in connection.execute("SELECT canvas_png FROM examples")}
+    ink = np.array(Image.open(io.BytesIO(stored)))
+    assert ink.ndim == 2 and ink.max() == 255  # one grey ink map
+    assert ink.mean() < 64  # white ink on black: the photo cleaned, not the photo itself (dark ink on light paper)
 
 
 def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits, tmp_path):
