@@ -39,11 +39,19 @@ MNIST_STROKE_WIDTH = 2.36
 SPECK_FRACTION = 0.02  # ink components under this fraction of the largest one's area are specks, not strokes
 MERGE_OVERLAP = 0.5  # components sharing this fraction of the narrower one's columns are strokes of one digit
 TOUCHING_ASPECT = 0.8  # a segment at least this wide for its height may be two digits drawn touching: try cuts
-CUTS_TRIED = 3  # cuts tried on such a segment, at its emptiest columns
+# Cuts tried on such a segment: along its emptiest columns, and along its emptiest paths that bend round the ink
+# (digitpad.segment.bent_cuts). Tuning writers' 4-digit numbers read right (400, /tmp/combo.py): 3 straight 389,
+# 3 bent 388 (each fixes some and breaks others), 2 straight + 2 bent 392, 3 + 3 391.
+STRAIGHT_CUTS = 2
+BENT_CUTS = 2
+# A cut is offered only if both halves stand at least this fraction of the line's height. Tuning writers' numbers read
+# right (/tmp/hgate.py): 4 digits, 583/600 with no such floor, 585 at 0.5, 587 at 0.6, 0.7 and 0.8; 5 digits, 290/300
+# with none, 292 at 0.6 and 0.7. The lowest of the best leaves room for digits written at different heights.
+MIN_HALF_HEIGHT = 0.6
 MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink on both sides)
-# Cuts of cuts: each level tries CUTS_TRIED cuts of both halves, 6x the classifications of the level above. Two levels
-# cut a run of up to four touching digits; unbounded, one "2" on the canvas cost 985 classifications (4.3 s) and a
-# ruled line across a raw photo did not finish.
+# Cuts of cuts: each level tries every cut of both halves, 8x the classifications of the level above (at most
+# 1 + 8 + 64 for a segment). Two levels cut a run of up to four touching digits; unbounded, one "2" on the canvas cost
+# 985 classifications (4.3 s) and a ruled line across a raw photo did not finish.
 MAX_CUT_DEPTH = 2
 SURER_BY = 0.0  # a cut is kept when both halves' confidence beats the whole's by more than this
 NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mode, room for five or six digits

@@ -5,8 +5,8 @@ its box in the image and an ink map holding only that digit's ink, ready for pre
 
 How: the ink's connected components are the strokes. Specks are dropped, and components stacked over one another (the
 bar of a 5, the two strokes of a 4) are merged into one digit. Two digits drawn touching are one component: for a
-segment wide enough to be two, cut_candidates offers cuts at its emptiest columns, and the reader (digitpad.number)
-keeps a cut only when the classifier is surer of both halves than of the whole.
+segment wide enough to be two, cut_candidates offers cuts along its emptiest columns and its emptiest bent paths, and
+the reader (digitpad.number) keeps a cut only when the classifier is surer of both halves than of the whole.
 """
 
 from __future__ import annotations
@@ -16,7 +16,16 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from digitpad.config import CUTS_TRIED, INK_THRESHOLD, MERGE_OVERLAP, MIN_CUT_WIDTH, SPECK_FRACTION, TOUCHING_ASPECT
+from digitpad.config import (
+    BENT_CUTS,
+    INK_THRESHOLD,
+    MERGE_OVERLAP,
+    MIN_CUT_WIDTH,
+    MIN_HALF_HEIGHT,
+    SPECK_FRACTION,
+    STRAIGHT_CUTS,
+    TOUCHING_ASPECT,
+)
 from digitpad.preprocess import ink_map, is_blank
 
 Box = tuple[int, int, int, int]  # x, y, width, height in image pixels
@@ -85,38 +94,80 @@ def merge_stacked(groups: list[Group]) -> list[Group]:
     return sorted(merged, key=lambda g: g.left)
 
 
-def cut(segment: Segment, column: int) -> tuple[Segment, Segment]:
-    """A segment cut in two at `column` (counted from its left edge), each half trimmed to its ink's rows."""
-    halves = []
-    for left, right in ((0, column), (column, segment.box[2])):
-        piece = segment.ink[:, left:right]
-        rows = np.flatnonzero(piece.max(axis=1) > INK_THRESHOLD)
-        top, bottom = (rows[0], rows[-1] + 1) if len(rows) else (0, piece.shape[0])
-        x, y = segment.box[0] + left, segment.box[1] + int(top)
-        halves.append(Segment((x, y, right - left, int(bottom - top)), piece[top:bottom]))
-    return halves[0], halves[1]
+def spread(columns: np.ndarray | list[int], count: int, apart: int) -> list[int]:
+    """The first `count` of `columns` (best first) that lie more than `apart` columns from each one taken before."""
+    taken: list[int] = []
+    for column in columns:
+        if all(abs(column - other) > apart for other in taken):
+            taken.append(int(column))
+        if len(taken) == count:
+            break
+    return taken
+
+
+def straight_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
+    """Up to `count` columns in the middle half of `ink`'s width holding the least ink, a digit's stroke apart, each
+    as a path (the same column in every row: [rows] int)."""
+    height, width = ink.shape
+    columns = ink.sum(axis=0)
+    emptiest = sorted(range(width // 4, 3 * width // 4), key=lambda c: columns[c])
+    return [np.full(height, column) for column in spread(emptiest, count, width // 8)]
+
+
+def bent_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
+    """Up to `count` paths from the top row of `ink` to its bottom, through the middle half of its width, each
+    stepping at most one column from row to row, that cross the least ink (seam carving, by dynamic programming),
+    ending a digit's stroke apart. Each path is the column it takes in each row: [rows] int.
+
+    Two digits drawn touching seldom meet along a straight column: one leans into the other, or their boxes overlap.
+    A path that bends round the ink can part them where a straight cut slices a piece off each."""
+    height, width = ink.shape
+    left = width // 4
+    crossed = ink[:, left : 3 * width // 4].astype(np.float64)  # least ink crossed to reach each pixel from the top
+    for row in range(1, height):
+        above = np.pad(crossed[row - 1], 1, constant_values=np.inf)
+        crossed[row] += np.minimum(np.minimum(above[:-2], above[1:-1]), above[2:])
+    paths = []
+    for end in spread(np.argsort(crossed[-1], kind="stable"), count, width // 8):
+        path = [end]
+        for row in range(height - 2, -1, -1):  # back up the cheapest way it came
+            start = max(path[-1] - 1, 0)
+            path.append(start + int(np.argmin(crossed[row, start : path[-1] + 2])))
+        paths.append(left + np.array(path[::-1]))
+    return paths
+
+
+def part(segment: Segment, ink: np.ndarray) -> Segment:
+    """The piece of a segment holding `ink` (its ink, some of it removed), cropped to what is left."""
+    rows, columns = np.flatnonzero(ink.max(axis=1) > 0), np.flatnonzero(ink.max(axis=0) > 0)
+    top, bottom = (int(rows[0]), int(rows[-1]) + 1) if len(rows) else (0, ink.shape[0])
+    start, end = (int(columns[0]), int(columns[-1]) + 1) if len(columns) else (0, ink.shape[1])
+    box = (segment.box[0] + start, segment.box[1] + top, end - start, bottom - top)
+    return Segment(box, ink[top:bottom, start:end])
 
 
 def cut_candidates(segment: Segment, line_height: int) -> list[tuple[Segment, Segment]]:
-    """Where a segment might be two digits drawn touching: cuts at its emptiest columns, for the reader to judge.
+    """Where a segment might be two digits drawn touching: cuts for the reader to judge, each into the ink on either
+    side of a path from top to bottom, each half cropped to its ink.
 
     Only a segment wider than a narrow digit pair could be (TOUCHING_ASPECT times the height of the number's line:
-    not its own, which for a piece already cut off can be small enough to make any sliver look wide) is considered;
-    the cuts are the CUTS_TRIED columns with the least ink in the middle half of its width, each a digit's stroke
-    apart.
+    not its own, which for a piece already cut off can be small enough to make any sliver look wide) is cut: along
+    its STRAIGHT_CUTS emptiest columns and its BENT_CUTS emptiest bent paths. A cut leaving a half shorter than
+    MIN_HALF_HEIGHT of the line (the loop of a 9 cut off its stem) is not offered: the digits of a number stand about
+    as tall as each other.
     """
     width = segment.box[2]
     if width < max(TOUCHING_ASPECT * line_height, MIN_CUT_WIDTH):
         return []
-    columns = segment.ink.sum(axis=0)
-    middle = range(width // 4, 3 * width // 4)
-    chosen: list[int] = []
-    for column in sorted(middle, key=lambda c: columns[c]):
-        if all(abs(column - other) > width // 8 for other in chosen):
-            chosen.append(column)
-        if len(chosen) == CUTS_TRIED:
-            break
-    return [cut(segment, column) for column in chosen]
+    paths = straight_cuts(segment.ink, STRAIGHT_CUTS) + bent_cuts(segment.ink, BENT_CUTS)
+    unique = list({tuple(path): path for path in paths}.values())  # a bent path may run straight
+    halves = []
+    for path in unique:
+        on_left = np.arange(width)[None, :] < path[:, None]
+        left, right = part(segment, np.where(on_left, segment.ink, 0)), part(segment, np.where(on_left, 0, segment.ink))
+        if min(left.box[3], right.box[3]) >= MIN_HALF_HEIGHT * line_height:
+            halves.append((left, right))
+    return halves
 
 
 def segment_digits(image: np.ndarray | None) -> list[Segment]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from digitpad.config import BENT_CUTS, STRAIGHT_CUTS
 from digitpad.preprocess import ink_map
-from digitpad.segment import Segment, cut_candidates, segment_digits
+from digitpad.segment import Segment, bent_cuts, cut_candidates, segment_digits
 from digitpad.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
 
@@ -51,10 +52,27 @@ def test_only_segments_wide_for_the_line_are_offered_cuts(ten):
     (touching,) = segment_digits(number_canvas([ten[1], ten[0]], gaps=[-0.05]))
     assert cut_candidates(touching, line_height=3 * touching.box[3]) == []  # narrow for a line three times as tall
     cuts = cut_candidates(touching, touching.box[3])
-    assert cuts
-    for left, right in cuts:
-        assert left.box[0] + left.box[2] == right.box[0]  # the halves meet at the cut
+    assert 2 <= len(cuts) <= STRAIGHT_CUTS + BENT_CUTS
+    for left, right in cuts:  # the halves share out the segment's ink, each in its own box
+        rebuilt = np.zeros_like(touching.ink)
+        for half in (left, right):
+            x, y, width, height = half.box
+            assert half.ink.shape == (height, width) and half.ink.max() > 0
+            rebuilt[
+                y - touching.box[1] : y - touching.box[1] + height, x - touching.box[0] : x - touching.box[0] + width
+            ] += half.ink
+        np.testing.assert_array_equal(rebuilt, touching.ink)
         assert left.box[0] == touching.box[0] and right.box[0] + right.box[2] == touching.box[0] + touching.box[2]
+
+
+def test_a_bent_cut_crosses_less_ink_than_any_straight_one():
+    ink = np.zeros((30, 40), np.float32)
+    ink[:16, 5:24] = 1.0  # one digit's ink at the top left...
+    ink[14:, 16:35] = 1.0  # ...touching another's at the bottom right, so every middle column crosses 16 rows or more
+    (path,) = bent_cuts(ink, 1)
+    assert (np.abs(np.diff(path)) <= 1).all() and (10 <= path).all() and (path < 30).all()  # a path, in the middle
+    emptiest_column = min(ink[:, column].sum() for column in range(10, 30))
+    assert ink[np.arange(30), path].sum() <= emptiest_column / 2  # 8 px against 16
 
 
 def test_a_sliver_is_never_cut():
