@@ -40,12 +40,13 @@ SPECK_FRACTION = 0.02  # ink components under this fraction of the largest one's
 MERGE_OVERLAP = 0.5  # components sharing this fraction of the narrower one's columns are strokes of one digit
 TOUCHING_ASPECT = 0.8  # a segment at least this wide for its height may be two digits drawn touching: try cuts
 # Cuts tried on such a segment: along its emptiest columns, and along its emptiest paths that bend round the ink
-# (digitpad.segment.bent_cuts). Tuning writers' 4-digit numbers read right (400, /tmp/combo.py): 3 straight 389,
-# 3 bent 388 (each fixes some and breaks others), 2 straight + 2 bent 392, 3 + 3 391.
+# (digitpad.segment.bent_cuts). 400 of the tuning writers' 4-digit numbers, read right (a scratch variant of
+# `python -m benchmarks.numbers --tuning`): 3 straight 389, 3 bent 388 (each fixes some and breaks others),
+# 2 straight + 2 bent 392, 3 + 3 391.
 STRAIGHT_CUTS = 2
 BENT_CUTS = 2
 # A cut is offered only if both halves stand at least this fraction of the line's height. Tuning writers' numbers read
-# right (/tmp/hgate.py): 4 digits, 583/600 with no such floor, 585 at 0.5, 587 at 0.6, 0.7 and 0.8; 5 digits, 290/300
+# right (the same way): 4 digits, 583/600 with no such floor, 585 at 0.5, 587 at 0.6, 0.7 and 0.8; 5 digits, 290/300
 # with none, 292 at 0.6 and 0.7. The lowest of the best leaves room for digits written at different heights.
 MIN_HALF_HEIGHT = 0.6
 MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink on both sides)
