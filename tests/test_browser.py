@@ -80,7 +80,8 @@ def ten_digits(pen_digits):
 
 
 def expect_no_prediction(page: Page) -> None:
-    expect(page.get_by_text(PROMPT)).to_be_visible()
+    # On a fresh server the prompt comes once the model has loaded: 5 s was too short on a slow day (2026-11-23)
+    expect(page.get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
     expect(page.locator(METRIC)).to_have_count(0)
     expect(page.locator("[data-testid='stImage']")).to_have_count(0)
 
