@@ -163,8 +163,8 @@ class TrainingRecipe:
     drawn_variants: int = 8  # with --strokes: random drawings of each tuning writer's digit added to MNIST
     dropout: float = 0.35
     # Output channels of the five 3x3 convolutions (digitpad.model). Against 32-64-64-128-128, these train 1.7x as many
-    # images a second (1,201 vs 695 images/s, `python -m benchmarks.training`, same slow day): most of the work is the
-    # two convolutions at 14x14, and 64 channels there cost twice what 48 do.
+    # images a second (1,201 vs 695 images/s, timed as `python -m benchmarks.training` times them, the same slow day):
+    # most of the work is the two convolutions at 14x14, and 64 channels there cost twice what 48 do.
     filters: tuple[int, int, int, int, int] = (24, 48, 48, 96, 96)
     # Augmentation, sampled independently per image (see digitpad.augment)
     rotation_degrees: float = 12.0  # uniform in +/- this

@@ -137,7 +137,7 @@ def bent_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
     return paths
 
 
-def part(segment: Segment, ink: np.ndarray) -> Segment:
+def piece(segment: Segment, ink: np.ndarray) -> Segment:
     """The piece of a segment holding `ink` (its ink, some of it removed), cropped to what is left."""
     rows, columns = np.flatnonzero(ink.max(axis=1) > 0), np.flatnonzero(ink.max(axis=0) > 0)
     top, bottom = (int(rows[0]), int(rows[-1]) + 1) if len(rows) else (0, ink.shape[0])
@@ -164,7 +164,10 @@ def cut_candidates(segment: Segment, line_height: int) -> list[tuple[Segment, Se
     halves = []
     for path in unique:
         on_left = np.arange(width)[None, :] < path[:, None]
-        left, right = part(segment, np.where(on_left, segment.ink, 0)), part(segment, np.where(on_left, 0, segment.ink))
+        left, right = (
+            piece(segment, np.where(on_left, segment.ink, 0)),
+            piece(segment, np.where(on_left, 0, segment.ink)),
+        )
         if min(left.box[3], right.box[3]) >= MIN_HALF_HEIGHT * line_height:
             halves.append((left, right))
     return halves
