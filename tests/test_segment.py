@@ -78,3 +78,13 @@ def test_a_bent_cut_crosses_less_ink_than_any_straight_one():
 def test_a_sliver_is_never_cut():
     sliver = Segment((0, 0, 2, 3), np.ones((3, 2), np.float32))  # wide for its height, too narrow to halve
     assert cut_candidates(sliver, line_height=1) == []
+
+
+def test_a_cut_leaving_a_half_much_shorter_than_the_line_is_not_offered():
+    loop_on_a_stem = np.zeros((100, 100), np.float32)
+    loop_on_a_stem[:30, :80] = 1.0  # wide and short at the top, like the loop of a 9...
+    loop_on_a_stem[:, 80:95] = 1.0  # ...on a stem the line's full height
+    assert cut_candidates(Segment((0, 0, 100, 100), loop_on_a_stem), line_height=100) == []
+    two_tall = loop_on_a_stem.copy()
+    two_tall[:, :40] = 1.0  # the left part as tall as the line: cuts are offered again
+    assert cut_candidates(Segment((0, 0, 100, 100), two_tall), line_height=100)
