@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from digitpad.config import MODEL_PATH
+from digitpad.files import write_atomically
 from digitpad.images import ImageReadError, read_image
 from digitpad.preprocess import preprocess
 
@@ -138,8 +139,6 @@ def export_feedback(database: Path, out: Path) -> int:
     except FeedbackStoreError as error:
         print(f"digitpad: {error}", file=sys.stderr)
         return EXIT_BAD_FILE
-    from digitpad.model import write_atomically  # TensorFlow (about 3 s) loads only once there is something to write
-
     try:
         write_atomically({out: lambda path: write_npz(examples, path)})
     except OSError as error:

@@ -11,15 +11,13 @@ recipe's (TrainingRecipe.filters, with the evidence for them).
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import keras
 from keras import layers
 
 from digitpad.config import MODEL_SIZE, NUM_CLASSES, RETRAIN_COMMAND, TrainingRecipe
+from digitpad.files import Writer, write_atomically
 
 
 class ModelError(Exception):
@@ -49,28 +47,6 @@ def build_model(recipe: TrainingRecipe) -> keras.Model:
         ],
         name="digitpad_cnn",
     )
-
-
-Writer = Callable[[Path], None]  # writes one file's content to the path it is given
-
-
-def write_atomically(writes: dict[Path, Writer]) -> None:
-    """Write each file to a temporary file beside it, then rename them all into place together. Until the renames,
-    which take microseconds, every file is as it was: an interrupted or failed writer leaves only the old files."""
-    temporary = {}
-    try:
-        for path, write in writes.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix, dir=path.parent)
-            os.close(fd)
-            temporary[path] = Path(name)
-            write(temporary[path])
-            os.chmod(name, 0o644)  # mkstemp makes it private; the file is meant to be shared like any other
-        for path, name in temporary.items():
-            os.replace(name, path)
-    finally:
-        for name in temporary.values():
-            name.unlink(missing_ok=True)
 
 
 def model_writer(model: keras.Model) -> Writer:

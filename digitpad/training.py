@@ -37,7 +37,8 @@ from digitpad.config import (
 from digitpad.data import Mnist, PenDigit, sha256_of
 from digitpad.drawn import correct_by_condition, random_model_inputs, split_writers
 from digitpad.feedback import Examples
-from digitpad.model import build_model, load_model, model_writer, write_atomically
+from digitpad.files import write_atomically
+from digitpad.model import build_model, load_model, model_writer
 
 CARD_SUFFIX = ".card.json"
 

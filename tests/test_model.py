@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from digitpad.config import MODEL_PATH, TrainingRecipe
-from digitpad.model import ModelError, build_model, load_model, save_model, write_atomically
+from digitpad.model import ModelError, build_model, load_model, save_model
 
 MAX_BUNDLED_BYTES = 5 * 1024 * 1024
 
@@ -72,19 +72,3 @@ def test_unsafe_lambda_layers_are_not_executed(tmp_path):
     model.save(path)
     with pytest.raises(ModelError, match="could not be loaded"):
         load_model(path)  # safe mode refuses to deserialise the lambda's bytecode
-
-
-def test_a_failed_write_leaves_every_old_file_and_no_temporary_one(tmp_path):
-    old = {tmp_path / "digitpad.keras": b"old model", tmp_path / "digitpad.card.json": b"old card"}
-    for path, content in old.items():
-        path.write_bytes(content)
-
-    def crash(path):
-        path.write_bytes(b"half a card")
-        raise OSError("disk full")
-
-    with pytest.raises(OSError, match="disk full"):
-        write_atomically(
-            {tmp_path / "digitpad.keras": lambda p: p.write_bytes(b"new model"), tmp_path / "digitpad.card.json": crash}
-        )
-    assert {path: path.read_bytes() for path in tmp_path.iterdir()} == old
