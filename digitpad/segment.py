@@ -138,7 +138,8 @@ def bent_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
 
 
 def piece(segment: Segment, ink: np.ndarray) -> Segment:
-    """The piece of a segment holding `ink` (its ink, some of it removed), cropped to what is left."""
+    """The piece of a segment holding `ink` (its ink, some of it removed: a cut's half, or one digit's strokes of a
+    whole drawing), cropped to what is left."""
     rows, columns = np.flatnonzero(ink.max(axis=1) > 0), np.flatnonzero(ink.max(axis=0) > 0)
     top, bottom = (int(rows[0]), int(rows[-1]) + 1) if len(rows) else (0, ink.shape[0])
     start, end = (int(columns[0]), int(columns[-1]) + 1) if len(columns) else (0, ink.shape[1])
@@ -181,9 +182,5 @@ def segment_digits(image: np.ndarray | None) -> list[Segment]:
     if is_blank(ink):
         return []
     labels, groups = strokes(ink > INK_THRESHOLD)
-    segments = []
-    for group in merge_stacked(groups):
-        own_ink = np.where(np.isin(labels, group.labels), ink, 0.0).astype(np.float32)
-        box = (group.left, group.top, group.width, group.height)
-        segments.append(Segment(box, own_ink[group.top : group.bottom, group.left : group.right]))
-    return segments
+    whole = Segment((0, 0, ink.shape[1], ink.shape[0]), ink)
+    return [piece(whole, np.where(np.isin(labels, group.labels), ink, 0.0)) for group in merge_stacked(groups)]

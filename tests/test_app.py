@@ -42,11 +42,15 @@ BLANK[..., 3] = 255  # opaque black
 PHOTO_PROMPT_START = "Upload a photo"
 
 
-def data_url(image: np.ndarray) -> str:
-    """An RGBA canvas image as the PNG data URL the browser's canvas sends."""
+def png_bytes(image: np.ndarray) -> bytes:
     png = io.BytesIO()
     Image.fromarray(image).save(png, format="PNG")
-    return "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
+    return png.getvalue()
+
+
+def data_url(image: np.ndarray) -> str:
+    """An RGBA canvas image as the PNG data URL the browser's canvas sends."""
+    return "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode()
 
 
 def draw(at: AppTest, url: str) -> AppTest:
@@ -221,11 +225,9 @@ def upload(page: AppTest, name: str, content: bytes) -> AppTest:
 def test_the_photo_tab_reads_a_photographed_number(pen_digits):
     ten = first_of_each_label(pen_digits)
     photo = paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)
-    png = io.BytesIO()
-    Image.fromarray(photo).save(png, format="PNG")
     page = photo_tab()
     assert PHOTO_PROMPT_START in page.info[0].value and not page.metric
-    upload(page, "note.png", png.getvalue())
+    upload(page, "note.png", png_bytes(photo))
     assert not page.exception and not page.error
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "735")
@@ -238,9 +240,8 @@ def test_a_photographed_number_confirmed_is_saved_with_the_ink_it_was_read_from(
     database = tmp_path / "feedback.sqlite3"
     monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
     ten = first_of_each_label(pen_digits)
-    png = io.BytesIO()
-    Image.fromarray(paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)).save(png, format="PNG")
-    page = upload(photo_tab(), "note.png", png.getvalue())
+    photo = paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)
+    page = upload(photo_tab(), "note.png", png_bytes(photo))
     (yes,) = [button for button in page.button if button.label.startswith("Yes")]
     assert yes.label == "Yes, 735" and not database.exists()
     yes.click().run()
@@ -267,9 +268,7 @@ def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits,
 
 
 def test_a_photo_of_blank_paper_finds_no_digits():
-    png = io.BytesIO()
-    Image.fromarray(paper_photo(np.zeros((200, 400), np.uint8), seed=5)).save(png, format="PNG")
-    page = upload(photo_tab(), "blank.png", png.getvalue())
+    page = upload(photo_tab(), "blank.png", png_bytes(paper_photo(np.zeros((200, 400), np.uint8), seed=5)))
     assert not page.exception and not page.error and not page.metric
     assert "No digits found" in page.info[0].value
 
