@@ -6,8 +6,9 @@ image the model saw, and a "was it right?" that saves the drawing with its true 
 (sidebar) the canvas is wide: the number, each digit's input and confidence, and the same question. In the Photo
 tab: an uploaded image or a camera photo of digits on paper; out, what was cut out of it, the number read, and the
 same question.
-Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL), users' answers
-go to digitpad.config.FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
+Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL), the number
+reader's piece judge from PIECES_MODEL_PATH ($DIGITPAD_PIECES_MODEL), users' answers go to FEEDBACK_PATH
+($DIGITPAD_FEEDBACK).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import altair as alt
 import cv2
@@ -38,6 +40,7 @@ from digitpad.config import (
     NUMBER_CANVAS,
     OTHER_BAR_COLOUR,
     PAPER_COLOUR,
+    PIECES_MODEL_PATH,
     PREDICTED_BAR_COLOUR,
     PREVIEW_SIZE,
     UNSURE_BELOW,
@@ -48,12 +51,14 @@ from digitpad.preprocess import ImageError, preprocess
 if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier, Prediction
     from digitpad.number import NumberReading
+    from digitpad.pieces import PieceJudge
 
 TABS = ("Draw", "Photo")
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or take one with the camera."
+Model = TypeVar("Model")
 
 
 @st.cache_resource(show_spinner="Loading the model…")
@@ -69,12 +74,22 @@ def load_classifier(path: Path) -> DigitClassifier:
     return classifier
 
 
-def classifier_or_error() -> DigitClassifier | None:
-    """The loaded classifier, or None after showing why the model could not be loaded."""
+@st.cache_resource(show_spinner="Loading the number reader…")
+def load_judge(path: Path) -> PieceJudge:
+    """The piece judge at `path` (digitpad.pieces), loaded once per server process, the first time a number is read."""
+    from digitpad.pieces import PieceJudge  # imports TensorFlow: as late as load_classifier
+
+    judge = PieceJudge.load(path)
+    gc.freeze()  # as in load_classifier: Keras' new objects out of every rerun's garbage collection
+    return judge
+
+
+def model_or_error(load: Callable[[Path], Model], path: Path) -> Model | None:
+    """`load(path)`, or None after showing why the model could not be loaded."""
     from digitpad.model import ModelError  # imports Keras: as late as load_classifier
 
     try:
-        return load_classifier(MODEL_PATH)
+        return load(path)
     except ModelError as error:
         st.error(str(error), icon=":material/error:")
         return None
@@ -254,8 +269,11 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
     from digitpad.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
     from digitpad.number import read_number
 
+    judge = model_or_error(load_judge, PIECES_MODEL_PATH) if number else None
+    if number and judge is None:
+        return
     try:
-        reading = read_number(classifier, image) if number else None
+        reading = read_number(classifier, judge, image) if number else None
         model_input = None if number else preprocess(image)
     except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
@@ -291,7 +309,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
         )
         st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas)
     with result:
-        classifier = classifier_or_error()  # after the canvas, so the page is usable while the model loads
+        classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
         if classifier is not None:
             show_result(canvas, classifier, number, why)
 
@@ -319,8 +337,9 @@ def photo_page() -> None:
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return
-    classifier = classifier_or_error()
-    if classifier is None:
+    classifier = model_or_error(load_classifier, MODEL_PATH)
+    judge = None if classifier is None else model_or_error(load_judge, PIECES_MODEL_PATH)
+    if judge is None:
         return
     from digitpad.number import read_number  # imports TensorFlow: as late as load_classifier
     from digitpad.photo import clean_photo
@@ -330,7 +349,7 @@ def photo_page() -> None:
     except ImageError as error:
         st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
         return
-    reading = read_number(classifier, ink)
+    reading = read_number(classifier, judge, ink)
     photo, cut_out = st.columns(2)
     photo.image(image, caption="Your photo")
     cut_out.image(with_boxes(ink, reading.boxes), caption="What it cut out: ink, with the paper, lines and specks gone")

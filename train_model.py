@@ -1,9 +1,11 @@
 """Retrain digitpad's CNN. With no flags this reproduces the bundled model in models/.
+With --pieces it trains the other bundled model instead: the judge of which pieces of a number are whole digits.
 
 python train_model.py                                  # the bundled recipe, MNIST from $DIGITPAD_MNIST or Keras
 python train_model.py --limit 2000 --epochs 1 --out /tmp/try   # a quick smoke run
 python train_model.py --feedback                       # fine-tune models/ on MNIST plus the page's users' drawings
 python train_model.py --feedback DB --base MODEL --out /tmp/tuned   # ... from another database and model
+python train_model.py --pieces                         # the piece judge, from the pen digits in $DIGITPAD_STROKES
 """
 
 from __future__ import annotations
@@ -13,7 +15,16 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from digitpad.config import FEEDBACK_PATH, MNIST_ENV, MODEL_PATH, STROKES_ENV, FineTuneRecipe, TrainingRecipe
+from digitpad.config import (
+    FEEDBACK_PATH,
+    MNIST_ENV,
+    MODEL_PATH,
+    PIECES_MODEL_PATH,
+    STROKES_ENV,
+    FineTuneRecipe,
+    PieceRecipe,
+    TrainingRecipe,
+)
 from digitpad.data import DataError, env_path, load_mnist, load_pen_digits
 from digitpad.feedback import FeedbackStoreError, load_feedback
 
@@ -35,6 +46,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help=f"fine-tune: start from --base and add the users' drawings in this feedback database (default: "
         f"{FEEDBACK_PATH}); the schedule is FineTuneRecipe's",
     )
+    parser.add_argument(
+        "--pieces",
+        action="store_true",
+        help=f"train the piece judge ({PIECES_MODEL_PATH.name}) on numbers written with --strokes, not the digit model",
+    )
     parser.add_argument("--base", type=Path, help=f"with --feedback: the model to start from (default: {MODEL_PATH})")
     parser.add_argument(
         "--epochs", type=int, help=f"default: {TrainingRecipe.epochs}, or {FineTuneRecipe.epochs} to fine-tune"
@@ -42,7 +58,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=TrainingRecipe.batch_size)
     parser.add_argument("--seed", type=int, default=TrainingRecipe.seed)
     parser.add_argument("--out", type=Path, default=MODEL_PATH.parent, help="folder for the model, card and plots")
-    parser.add_argument("--limit", type=int, help="train on only the first N training images (for tests)")
+    parser.add_argument(
+        "--limit", type=int, help="train on only the first N training images, or with --pieces N numbers (for tests)"
+    )
     args = parser.parse_args(argv)
     for name in ("epochs", "batch_size", "limit"):
         value = getattr(args, name)
@@ -50,11 +68,40 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
     if args.base and not args.feedback:
         parser.error("--base is for fine-tuning: give --feedback too")
+    if args.pieces and (args.feedback or args.data):
+        parser.error("--pieces trains on --strokes alone: --feedback and --data are for the digit model")
+    if args.pieces and not args.strokes:
+        parser.error(f"--pieces needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
     return args
+
+
+def train_piece_judge(args: argparse.Namespace) -> int:
+    """train_model.py --pieces."""
+    try:
+        pen_digits = load_pen_digits(args.strokes)
+    except DataError as error:
+        print(f"train_model.py: {error}", file=sys.stderr)
+        return 2
+    from digitpad.piece_training import train_pieces  # TensorFlow loads only once the data is known to be good
+
+    recipe = PieceRecipe()
+    recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+    try:
+        card = train_pieces(recipe, pen_digits, args.strokes, args.out / PIECES_MODEL_PATH.name, args.limit)
+    except KeyboardInterrupt:  # the judge and card are renamed into place last, so nothing there has changed
+        print(f"train_model.py: interrupted; {args.out} was left as it was", file=sys.stderr)
+        return 130
+    print(
+        f"held-out pieces judged right {card['held_out_accuracy']:.4f}; "
+        f"wrote {args.out / PIECES_MODEL_PATH.name} and its card"
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.pieces:
+        return train_piece_judge(args)
     try:
         mnist = load_mnist(args.data)
         pen_digits = load_pen_digits(args.strokes) if args.strokes else None

@@ -1,9 +1,9 @@
 """Whole numbers: 2 to 5 pen-drawn digits by one writer, written side by side on the page's number canvas with
 natural gaps and slight overlaps, read by digitpad.number exactly as the page reads them.
 
-In: $DIGITPAD_STROKES and the bundled model. Out, printed: for each length, the share of numbers read exactly right,
-the share whose digits were cut out right (as many as drawn), and per-digit accuracy among those. Held-out writers
-by default; --tuning for the writers that the segmentation's constants were tuned on.
+In: $DIGITPAD_STROKES and the bundled models. Out, printed: for each length, the share of numbers read exactly right,
+the share whose digits were cut out right (as many as drawn), per-digit accuracy among those, and the median time to
+read one. Held-out writers by default; --tuning for the writers that the segmentation's constants were tuned on.
 
     DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.numbers [--tuning] [--count 300]
 """
@@ -11,6 +11,7 @@ by default; --tuning for the writers that the segmentation's constants were tune
 from __future__ import annotations
 
 import argparse
+import time
 from collections import defaultdict
 
 import numpy as np
@@ -19,6 +20,7 @@ from digitpad.classifier import DigitClassifier
 from digitpad.data import PenDigit, load_pen_digits
 from digitpad.drawn import split_writers
 from digitpad.number import read_number
+from digitpad.pieces import PieceJudge
 from tests.drawings import number_canvas
 
 LENGTHS = (2, 3, 4, 5)
@@ -44,15 +46,18 @@ def main() -> None:
     writers = defaultdict(list)
     for digit in tuning if args.tuning else held_out:
         writers[digit.writer].append(digit)
-    classifier = DigitClassifier.load()
+    classifier, judge = DigitClassifier.load(), PieceJudge.load()
     rng = np.random.default_rng(0)
 
     print(f"{'tuning' if args.tuning else 'held-out'} writers, {args.count} numbers of each length")
     for length in LENGTHS:
         right = cut_right = digits_right = 0
+        seconds = []
         for _ in range(args.count):
             truth, canvas = random_number(writers, length, rng)
-            read = read_number(classifier, canvas).number or ""
+            started = time.perf_counter()
+            read = read_number(classifier, judge, canvas).number or ""
+            seconds.append(time.perf_counter() - started)
             right += read == truth
             if len(read) == length:
                 cut_right += 1
@@ -60,7 +65,8 @@ def main() -> None:
         goal = f"   goal >= {GOAL_4_DIGITS:.0%}" if length == 4 else ""
         print(
             f"{length} digits: number right {right / args.count:.3f}   cut into {length}: {cut_right / args.count:.3f}"
-            f"   digits right when cut so: {digits_right / max(cut_right * length, 1):.4f}{goal}"
+            f"   digits right when cut so: {digits_right / max(cut_right * length, 1):.4f}"
+            f"   median {1000 * np.median(seconds):.0f} ms{goal}"
         )
 
 

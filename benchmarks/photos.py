@@ -24,6 +24,7 @@ from digitpad.data import PenDigit, load_pen_digits
 from digitpad.drawn import split_writers
 from digitpad.number import read_number
 from digitpad.photo import clean_photo
+from digitpad.pieces import PieceJudge
 from digitpad.strokes import render_canvas
 from tests.photos import paper_photo, random_conditions
 
@@ -40,7 +41,9 @@ def random_digit(digits: list[PenDigit], rng: np.random.Generator) -> tuple[str,
     return str(digit.label), render_canvas(digit.strokes, stroke_width, height)
 
 
-def measure(classifier: DigitClassifier, drawings: list[tuple[str, np.ndarray]], rng: np.random.Generator) -> None:
+def measure(
+    classifier: DigitClassifier, judge: PieceJudge, drawings: list[tuple[str, np.ndarray]], rng: np.random.Generator
+) -> None:
     """Photograph each drawing and print how often it is read right with and without clean_photo, and the time."""
     cleaned, raw, cleaning, reading = [], [], [], []
     for _, drawing in drawings:
@@ -48,10 +51,10 @@ def measure(classifier: DigitClassifier, drawings: list[tuple[str, np.ndarray]],
         start = time.perf_counter()
         ink = clean_photo(photo)
         cleaned_at = time.perf_counter()
-        cleaned.append(read_number(classifier, ink).number)
+        cleaned.append(read_number(classifier, judge, ink).number)
         cleaning.append(cleaned_at - start)
         reading.append(time.perf_counter() - cleaned_at)
-        raw.append(read_number(classifier, photo).number)
+        raw.append(read_number(classifier, judge, photo).number)
     truths = [truth for truth, _ in drawings]
     for name, readings in (("with clean_photo", cleaned), ("raw, without it ", raw)):
         right = np.mean([read == truth for read, truth in zip(readings, truths, strict=True)])
@@ -68,15 +71,15 @@ def main() -> None:
     writers = defaultdict(list)
     for digit in held_out:
         writers[digit.writer].append(digit)
-    classifier = DigitClassifier.load()
+    classifier, judge = DigitClassifier.load(), PieceJudge.load()
     rng = np.random.default_rng(0)
 
     print(f"held-out writers, {args.count} photos of single digits and {args.count} of numbers of 2-4 digits")
     print("single digits:")
-    measure(classifier, [random_digit(held_out, rng) for _ in range(args.count)], rng)
+    measure(classifier, judge, [random_digit(held_out, rng) for _ in range(args.count)], rng)
     print("numbers:")
     numbers = [random_number(writers, int(rng.choice(NUMBER_LENGTHS)), rng) for _ in range(args.count)]
-    measure(classifier, numbers, rng)
+    measure(classifier, judge, numbers, rng)
 
 
 if __name__ == "__main__":

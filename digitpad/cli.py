@@ -104,9 +104,11 @@ def predict(paths: list[str], as_json: bool, model_path: Path, number: bool = Fa
     from digitpad.classifier import DigitClassifier  # TensorFlow loads only when there is work for it
     from digitpad.model import ModelError
     from digitpad.number import read_number
+    from digitpad.pieces import PieceJudge
 
     try:
         classifier = DigitClassifier.load(model_path)
+        judge = PieceJudge.load() if number else None
     except ModelError as error:
         print(f"digitpad: {error}", file=sys.stderr)
         return EXIT_NO_MODEL
@@ -115,7 +117,7 @@ def predict(paths: list[str], as_json: bool, model_path: Path, number: bool = Fa
     for line in errors:
         print(line, file=sys.stderr)
     if number:
-        results = [NumberResult(path, read_number(classifier, image)) for path, image in images.items()]
+        results = [NumberResult(path, read_number(classifier, judge, image)) for path, image in images.items()]
     else:
         results = digit_results(classifier, images)
 

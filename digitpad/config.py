@@ -38,24 +38,40 @@ MNIST_STROKE_WIDTH = 2.36
 # --- Numbers: cutting a drawing of several digits into one per digit (digitpad.segment) -----------------------------
 SPECK_FRACTION = 0.02  # ink components under this fraction of the largest one's area are specks, not strokes
 MERGE_OVERLAP = 0.5  # components sharing this fraction of the narrower one's columns are strokes of one digit
-TOUCHING_ASPECT = 0.8  # a segment at least this wide for its height may be two digits drawn touching: try cuts
-# Cuts tried on such a segment: along its emptiest columns, and along its emptiest paths that bend round the ink
-# (digitpad.segment.bent_cuts). 400 of the tuning writers' 4-digit numbers, read right (a scratch variant of
-# `python -m benchmarks.numbers --tuning`): 3 straight 389, 3 bent 388 (each fixes some and breaks others),
-# 2 straight + 2 bent 392, 3 + 3 391.
-STRAIGHT_CUTS = 2
-BENT_CUTS = 2
+# Which pieces are offered: a segment at least this wide for the line's height may be two digits drawn touching, and is
+# offered cuts along its STRAIGHT_CUTS emptiest columns and BENT_CUTS emptiest paths that bend round the ink
+# (digitpad.segment.bent_cuts); a segment of several strokes is also offered its strokes parted left from right, at
+# the STROKE_SPLITS places where the two sides share the fewest columns (two 4s drawn overlapping). Which cut wins is
+# the piece judge's and the classifier's to say (digitpad.number), so more cuts cost time rather than wrong cuts.
+# 600 of the tuning writers' 4-digit numbers, read right and the median time to read one (`python -m
+# benchmarks.numbers --tuning`, scratch variants, a first judge): 0.8 with 2 + 2 cuts and 2 stroke splits, 591 in 27 ms;
+# 0.8 with 3 + 3 + 2, 594 in 33 ms; 0.6, 595 in 87 ms; 0.5, 595 in 147 ms. Before the judge: 588. The bundled judge:
+# 594 in 33 ms; held-out writers' 500, 488 (97.6%).
+TOUCHING_ASPECT = 0.8
+STRAIGHT_CUTS = 3
+BENT_CUTS = 3
+STROKE_SPLITS = 2
 # A cut is offered only if both halves stand at least this fraction of the line's height. Tuning writers' numbers read
-# right (the same way): 4 digits, 583/600 with no such floor, 585 at 0.5, 587 at 0.6, 0.7 and 0.8; 5 digits, 290/300
-# with none, 292 at 0.6 and 0.7. The lowest of the best leaves room for digits written at different heights.
+# right (the same way, before the piece judge): 4 digits, 583/600 with no such floor, 585 at 0.5, 587 at 0.6, 0.7 and
+# 0.8; 5 digits, 290/300 with none, 292 at 0.6 and 0.7. With a first judge, and cuts from 0.5 of the line's height
+# wide: 595 at 0.5, 0.6 and 0.7.
 MIN_HALF_HEIGHT = 0.6
 MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink on both sides)
-# Cuts of cuts: each level tries every cut of both halves, 8x the classifications of the level above (at most
-# 1 + 8 + 64 for a segment). Two levels cut a run of up to four touching digits; unbounded, one "2" on the canvas cost
-# 985 classifications (4.3 s) and a ruled line across a raw photo did not finish.
+# Cuts of cuts: each level tries every cut of both halves. Two levels cut a run of up to four touching digits;
+# unbounded, one "2" on the canvas cost 985 classifications (4.3 s) and a ruled line across a raw photo did not finish.
 MAX_CUT_DEPTH = 2
-SURER_BY = 0.0  # a cut is kept when both halves' confidence beats the whole's by more than this
 NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mode, room for five or six digits
+
+# --- Numbers: is a piece one whole digit? (digitpad.pieces, trained by `python train_model.py --pieces`) ------------
+# The digit classifier reads nearly anything as some digit, and surely: two 4s drawn touching as one 4 (0.95), the left
+# half of a 0 as a 1. A second, small CNN judges each piece on its own: one whole digit, or two digits, or part of one.
+PIECES_MODEL_PATH = Path(os.environ.get("DIGITPAD_PIECES_MODEL", REPO_ROOT / "models" / "pieces.keras"))
+PIECES_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pieces"
+# Its input: the piece scaled so the number's line is PIECE_LINE_HEIGHT px tall (a piece's size against its
+# neighbours' is the evidence: a "44" is as tall as a 4 and twice as wide), centred in a frame wide enough for
+# two and a half digits; what is wider is cropped to the middle.
+PIECE_FRAME = (32, 64)  # px, height x width
+PIECE_LINE_HEIGHT = 24  # px
 
 # --- Why: occlusion maps (digitpad.explain) ----------------------------------------------------------------------
 OCCLUSION_PATCH = 6  # px of the 28 px input blanked at a time: about a stroke's width and a half
@@ -188,3 +204,31 @@ class FineTuneRecipe(TrainingRecipe):
     epochs: int = 3
     peak_learning_rate: float = 3e-4
     warmup_epochs: float = 0.3
+
+
+@dataclass(frozen=True)
+class PieceRecipe:
+    """The piece judge's recipe (digitpad.pieces). `python train_model.py --pieces` trains exactly this.
+
+    Its examples are every piece digitpad.segment offers, out of numbers written by the tuning writers, each labelled
+    by where its ink came from: one whole digit when one digit drew at least `whole_share` of the piece's ink and
+    the piece holds at least `whole_share` of that digit's. The numbers are drawn more variously than the benchmark's,
+    so the judge does not learn one pen or one size.
+    """
+
+    seed: int = 1
+    numbers: int = 3_000  # 76,587 pieces, 28% of them whole digits
+    digits_per_number: tuple[int, int] = (2, 5)  # inclusive range
+    gaps: tuple[float, float] = (-0.1, 0.35)  # in digit heights, ink to ink; negative: overlapping
+    heights: tuple[float, float] = (60.0, 160.0)  # px, the digits' height on the canvas
+    stroke_widths: tuple[int, int] = (8, 30)  # px, inclusive
+    whole_share: float = 0.85
+    filters: tuple[int, int, int] = (16, 32, 48)  # three 3x3 convolutions, each followed by 2x2 pooling
+    dense: int = 64
+    dropout: float = 0.3
+    # A first judge of this shape, trained on the pieces of fewer cuts, judged 94.5% / 97.0% / 97.4% of the pieces of
+    # 500 more tuning writers' numbers right after 1 / 4 / 8 epochs. The bundled one: 95.6% of the held-out writers'
+    # pieces (its card), after 10.5 min of training, 11.9 min in all on the 2-core CPU.
+    epochs: int = 8
+    batch_size: int = 128
+    peak_learning_rate: float = 2e-3  # Adam; warm-up over the first tenth of the steps, then cosine decay to 0

@@ -64,16 +64,22 @@ def save_model(model: keras.Model, path: Path) -> None:
     write_atomically({path: model_writer(model)})
 
 
-def load_model(path: Path) -> keras.Model:
-    """Load a classifier with Keras' safe mode on and without compiling; raise ModelError with a fix if unusable."""
-    fix = f"Retrain it with `{RETRAIN_COMMAND}`."
+def load_model(
+    path: Path,
+    input_shape: tuple[int, ...] = (MODEL_SIZE, MODEL_SIZE, 1),
+    outputs: int = NUM_CLASSES,
+    retrain_command: str = RETRAIN_COMMAND,
+) -> keras.Model:
+    """Load a model mapping [B, *input_shape] -> [B, outputs] (by default the digit classifier) with Keras' safe mode
+    on and without compiling; raise ModelError with a fix if unusable."""
+    fix = f"Retrain it with `{retrain_command}`."
     if not path.is_file():
         raise ModelError(f"Model file not found: {path}. {fix}")
     try:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as error:  # Keras raises many types for a damaged archive; all mean the same to a user
         raise ModelError(f"Model file {path} could not be loaded ({type(error).__name__}: {error}). {fix}") from error
-    expected_in, expected_out = (None, MODEL_SIZE, MODEL_SIZE, 1), (None, NUM_CLASSES)
+    expected_in, expected_out = (None, *input_shape), (None, outputs)
     if tuple(model.input_shape) != expected_in or tuple(model.output_shape) != expected_out:
         raise ModelError(
             f"Model file {path} maps {model.input_shape} -> {model.output_shape}, "

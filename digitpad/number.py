@@ -1,7 +1,13 @@
 """Reading a whole number: the digits of a drawing (digitpad.segment), each classified as a single digit would be.
 
-In: any image preprocess takes, and a loaded DigitClassifier. Out: a NumberReading: the number as a string of digits
-(None when nothing is drawn), and each digit's prediction, 28x28 input and box in the image, left to right.
+In: any image preprocess takes, a loaded DigitClassifier and a loaded PieceJudge. Out: a NumberReading: the number as
+a string of digits (None when nothing is drawn), and each digit's prediction, 28x28 input and box in the image, left
+to right.
+
+How: every piece digitpad.segment offers (each segment whole, and its cuts, and their cuts) is classified and judged in
+one batch each. A piece scores log P(one whole digit) from the judge plus log P(its digit) from the classifier, and
+each segment is read as the pieces that add up to the highest score: whole, or cut in two, each half read the same
+way. So a cut wins when its halves, together, look more like whole digits read surely than the whole does.
 """
 
 from __future__ import annotations
@@ -11,9 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.classifier import DigitClassifier, Prediction
-from digitpad.config import MAX_CUT_DEPTH, SURER_BY
+from digitpad.pieces import PieceJudge
 from digitpad.preprocess import preprocess_ink
-from digitpad.segment import Box, Segment, cut_candidates, segment_digits
+from digitpad.segment import Box, CutTree, Segment, cut_tree, segment_digits
+
+Reading = tuple[float, list[tuple[Prediction, Box]]]  # a score, and the digits read with their boxes
 
 
 @dataclass(frozen=True)
@@ -26,35 +34,40 @@ class NumberReading:
         return "".join(str(p.digit) for p in self.predictions) or None
 
 
-def read_number(classifier: DigitClassifier, image: np.ndarray | None) -> NumberReading:
+def read_number(classifier: DigitClassifier, judge: PieceJudge, image: np.ndarray | None) -> NumberReading:
     """The number drawn in `image`; raises digitpad.preprocess.ImageError for an array that cannot be an image."""
     segments = segment_digits(image)
     line_height = max((segment.box[3] for segment in segments), default=0)
-    read = [digit for segment in segments for digit in read_segment(classifier, segment, line_height)]
+    trees = [cut_tree(segment, line_height) for segment in segments]
+    pieces = [piece for tree in trees for piece in tree.pieces()]
+    scores = score_pieces(classifier, judge, pieces, line_height)
+    read = [digit for tree in trees for digit in best_reading(tree, scores)[1]]
     return NumberReading([prediction for prediction, _ in read], [box for _, box in read])
 
 
-def read_segment(
-    classifier: DigitClassifier, segment: Segment, line_height: int, depth: int = 0
-) -> list[tuple[Prediction, Box]]:
-    """The digits in one segment: itself as one digit, or, if some cut leaves halves that each read more surely
-    than the whole (by SURER_BY), the digits of the two halves, each read the same way (MAX_CUT_DEPTH cuts deep)."""
-    whole = classify_segment(classifier, segment)
-    best = [] if whole is None else [(whole, segment.box)]
-    for left, right in cut_candidates(segment, line_height) if depth < MAX_CUT_DEPTH else []:
-        halves = read_segment(classifier, left, line_height, depth + 1)
-        halves += read_segment(classifier, right, line_height, depth + 1)
-        if len(halves) >= 2 and surest(halves) > (-1.0 if whole is None else whole.confidence + SURER_BY):
-            best = max([best, halves], key=surest) if len(best) >= 2 else halves
-    return best
+def score_pieces(
+    classifier: DigitClassifier, judge: PieceJudge, pieces: list[Segment], line_height: int
+) -> dict[int, tuple[Prediction, float]]:
+    """{id of a piece: (its prediction, its score)} for every piece that is ink enough to be a digit."""
+    model_inputs = {id(piece): preprocess_ink(piece.ink) for piece in pieces}
+    readable = [piece for piece in pieces if model_inputs[id(piece)] is not None]
+    predictions = classifier.predict_many(np.array([model_inputs[id(piece)] for piece in readable]))
+    log_whole = judge.log_whole(readable, line_height)
+    return {
+        id(piece): (prediction, float(whole + np.log(prediction.confidence)))
+        for piece, prediction, whole in zip(readable, predictions, log_whole, strict=True)
+    }
 
 
-def surest(digits: list[tuple[Prediction, Box]]) -> float:
-    """How sure a reading is: its least sure digit's confidence."""
-    return min(prediction.confidence for prediction, _ in digits)
-
-
-def classify_segment(classifier: DigitClassifier, segment: Segment) -> Prediction | None:
-    """The segment's prediction, None when it is too faint to be a digit."""
-    model_input = preprocess_ink(segment.ink)
-    return None if model_input is None else classifier.predict(model_input)
+def best_reading(tree: CutTree, scores: dict[int, tuple[Prediction, float]]) -> Reading:
+    """The highest-scoring way to read the tree's segment: whole, or one of its cuts with each half read this way.
+    No way at all (every piece too faint): score -inf, no digits."""
+    readings: list[Reading] = []
+    if id(tree.segment) in scores:
+        prediction, score = scores[id(tree.segment)]
+        readings.append((score, [(prediction, tree.segment.box)]))
+    for left, right in tree.cuts:
+        (left_score, left_digits), (right_score, right_digits) = best_reading(left, scores), best_reading(right, scores)
+        if left_digits and right_digits:
+            readings.append((left_score + right_score, left_digits + right_digits))
+    return max(readings, key=lambda reading: reading[0], default=(-np.inf, []))

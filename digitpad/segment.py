@@ -4,13 +4,15 @@ In: any image preprocess takes (canvas, photo or scan, either polarity). Out: th
 its box in the image and an ink map holding only that digit's ink, ready for preprocess. No digits: an empty list.
 
 How: the ink's connected components are the strokes. Specks are dropped, and components stacked over one another (the
-bar of a 5, the two strokes of a 4) are merged into one digit. Two digits drawn touching are one component: for a
-segment wide enough to be two, cut_candidates offers cuts along its emptiest columns and its emptiest bent paths, and
-the reader (digitpad.number) keeps a cut only when the classifier is surer of both halves than of the whole.
+bar of a 5, the two strokes of a 4) are merged into one digit. Two digits drawn touching are one component, and two
+drawn overlapping may be merged as one: for a segment wide enough to be two, cut_candidates offers cuts along its
+emptiest columns and its emptiest bent paths, and its strokes parted left from right; cut_tree offers the same for
+each half, and so on. The reader (digitpad.number) judges which pieces are whole digits.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import cv2
@@ -19,11 +21,13 @@ import numpy as np
 from digitpad.config import (
     BENT_CUTS,
     INK_THRESHOLD,
+    MAX_CUT_DEPTH,
     MERGE_OVERLAP,
     MIN_CUT_WIDTH,
     MIN_HALF_HEIGHT,
     SPECK_FRACTION,
     STRAIGHT_CUTS,
+    STROKE_SPLITS,
     TOUCHING_ASPECT,
 )
 from digitpad.preprocess import ink_map, is_blank
@@ -125,8 +129,11 @@ def bent_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
     left = width // 4
     crossed = ink[:, left : 3 * width // 4].astype(np.float64)  # least ink crossed to reach each pixel from the top
     for row in range(1, height):
-        above = np.pad(crossed[row - 1], 1, constant_values=np.inf)
-        crossed[row] += np.minimum(np.minimum(above[:-2], above[1:-1]), above[2:])
+        above = crossed[row - 1]
+        cheapest = above.copy()  # the cheapest of the three pixels above each one (two at the edges)
+        np.minimum(cheapest[1:], above[:-1], out=cheapest[1:])
+        np.minimum(cheapest[:-1], above[1:], out=cheapest[:-1])
+        crossed[row] += cheapest
     paths = []
     for end in spread(np.argsort(crossed[-1], kind="stable"), count, width // 8):
         path = [end]
@@ -147,31 +154,70 @@ def piece(segment: Segment, ink: np.ndarray) -> Segment:
     return Segment(box, ink[top:bottom, start:end])
 
 
+def stroke_splits(segment: Segment, count: int) -> list[tuple[Segment, Segment]]:
+    """Up to `count` ways to part a segment's strokes (its ink's components, specks dropped) into those on the left
+    and those on the right, ordered by their middles: at the gaps where the two sides share the fewest columns."""
+    labels, groups = strokes(segment.ink > INK_THRESHOLD)
+    groups.sort(key=lambda g: g.left + g.right)
+    splits = []  # (columns the two sides share, the left side's strokes, the right side's)
+    for k in range(1, len(groups)):
+        shared = max(g.right for g in groups[:k]) - min(g.left for g in groups[k:])
+        splits.append((shared, [g.labels for g in groups[:k]], [g.labels for g in groups[k:]]))
+    splits.sort(key=lambda split: split[0])
+
+    def side(strokes_on_it: list[list[int]]) -> Segment:
+        return piece(segment, np.where(np.isin(labels, np.concatenate(strokes_on_it)), segment.ink, 0))
+
+    return [(side(left), side(right)) for _, left, right in splits[:count]]
+
+
 def cut_candidates(segment: Segment, line_height: int) -> list[tuple[Segment, Segment]]:
-    """Where a segment might be two digits drawn touching: cuts for the reader to judge, each into the ink on either
-    side of a path from top to bottom, each half cropped to its ink.
+    """Where a segment might be two digits drawn touching or overlapping: cuts for the reader to judge, each into the
+    ink on either side of a path from top to bottom, or into its strokes on the left and on the right, each half
+    cropped to its ink.
 
     Only a segment wider than a narrow digit pair could be (TOUCHING_ASPECT times the height of the number's line:
     not its own, which for a piece already cut off can be small enough to make any sliver look wide) is cut: along
-    its STRAIGHT_CUTS emptiest columns and its BENT_CUTS emptiest bent paths. A cut leaving a half shorter than
-    MIN_HALF_HEIGHT of the line (the loop of a 9 cut off its stem) is not offered: the digits of a number stand about
-    as tall as each other.
+    its STRAIGHT_CUTS emptiest columns, its BENT_CUTS emptiest bent paths and its STROKE_SPLITS best partings of its
+    strokes. A cut leaving a half shorter than MIN_HALF_HEIGHT of the line (the loop of a 9 cut off its stem) is not
+    offered: the digits of a number stand about as tall as each other.
     """
     width = segment.box[2]
     if width < max(TOUCHING_ASPECT * line_height, MIN_CUT_WIDTH):
         return []
     paths = straight_cuts(segment.ink, STRAIGHT_CUTS) + bent_cuts(segment.ink, BENT_CUTS)
-    unique = list({tuple(path): path for path in paths}.values())  # a bent path may run straight
-    halves = []
-    for path in unique:
+    halves = stroke_splits(segment, STROKE_SPLITS)
+    for path in {tuple(path): path for path in paths}.values():  # a bent path may run straight
         on_left = np.arange(width)[None, :] < path[:, None]
-        left, right = (
-            piece(segment, np.where(on_left, segment.ink, 0)),
-            piece(segment, np.where(on_left, 0, segment.ink)),
+        halves.append(
+            (piece(segment, np.where(on_left, segment.ink, 0)), piece(segment, np.where(on_left, 0, segment.ink)))
         )
-        if min(left.box[3], right.box[3]) >= MIN_HALF_HEIGHT * line_height:
-            halves.append((left, right))
-    return halves
+    return [(left, right) for left, right in halves if min(left.box[3], right.box[3]) >= MIN_HALF_HEIGHT * line_height]
+
+
+@dataclass(frozen=True)
+class CutTree:
+    """A segment and every cut offered for it (cut_candidates), each half with the cuts offered for it in turn."""
+
+    segment: Segment
+    cuts: list[tuple[CutTree, CutTree]]
+
+    def pieces(self) -> Iterator[Segment]:
+        """Every piece in the tree, the whole segment first."""
+        yield self.segment
+        for left, right in self.cuts:
+            yield from left.pieces()
+            yield from right.pieces()
+
+
+def cut_tree(segment: Segment, line_height: int, depth: int = 0) -> CutTree:
+    """The segment with its cuts, their halves' cuts and so on, MAX_CUT_DEPTH cuts deep (two levels: a run of up to
+    four touching digits)."""
+    cuts = cut_candidates(segment, line_height) if depth < MAX_CUT_DEPTH else []
+    return CutTree(
+        segment,
+        [(cut_tree(left, line_height, depth + 1), cut_tree(right, line_height, depth + 1)) for left, right in cuts],
+    )
 
 
 def segment_digits(image: np.ndarray | None) -> list[Segment]:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the data sets (MNIST, pen-drawn digits) and the bundled classifier, each loaded once per run.
+"""Shared fixtures: the data sets (MNIST, pen-drawn digits), the bundled classifier and piece judge, each loaded once.
 
 A data file that is not configured skips the tests that need it on a developer's machine, and fails them in CI
 (where .ci/run sets DIGITPAD_REQUIRE_DATA=1), so a missing file can never pass as green.
@@ -41,3 +41,10 @@ def classifier():
     from digitpad.classifier import DigitClassifier
 
     return DigitClassifier.load()
+
+
+@pytest.fixture(scope="session")
+def judge():
+    from digitpad.pieces import PieceJudge
+
+    return PieceJudge.load()

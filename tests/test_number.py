@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from digitpad import number
-from digitpad.config import BENT_CUTS, STRAIGHT_CUTS
+from digitpad.config import BENT_CUTS, STRAIGHT_CUTS, STROKE_SPLITS
 from digitpad.drawn import split_writers
 from digitpad.number import read_number
 from digitpad.segment import segment_digits
@@ -19,16 +18,16 @@ def ten(pen_digits):
     return first_of_each_label(pen_digits)
 
 
-def test_a_year_is_read_digit_by_digit(classifier, ten):
-    reading = read_number(classifier, number_canvas([ten[2], ten[0], ten[2], ten[6]]))
+def test_a_year_is_read_digit_by_digit(classifier, judge, ten):
+    reading = read_number(classifier, judge, number_canvas([ten[2], ten[0], ten[2], ten[6]]))
     assert reading.number == "2026"
     assert len(reading.boxes) == 4 and all(0 < p.confidence <= 1 for p in reading.predictions)
     assert [p.model_input.shape for p in reading.predictions] == [(28, 28)] * 4
 
 
-def test_most_pairs_of_digits_drawn_touching_are_cut_apart(classifier, pen_digits):
+def test_most_pairs_of_digits_drawn_touching_are_cut_apart(classifier, judge, pen_digits):
     # Pairs of held-out writers' digits overlapping by 5% of their height, those whose ink touches (one segment): the
-    # bundled model reads 120 of 131 right (91.6%; 116 with straight cuts alone).
+    # bundled models read 125 of 131 right (95.4%). Before the piece judge: 120 (91.6%); with straight cuts only, 116.
     _, held_out = split_writers(pen_digits)
     rng = np.random.default_rng(0)
     touching = right = 0
@@ -37,26 +36,27 @@ def test_most_pairs_of_digits_drawn_touching_are_cut_apart(classifier, pen_digit
         canvas = number_canvas([first, second], gaps=[-0.05])
         if len(segment_digits(canvas)) == 1:
             touching += 1
-            right += read_number(classifier, canvas).number == f"{first.label}{second.label}"
-    assert touching >= 100 and right / touching >= 0.85, (right, touching)
+            right += read_number(classifier, judge, canvas).number == f"{first.label}{second.label}"
+    assert touching >= 100 and right / touching >= 0.9, (right, touching)
 
 
-def test_nothing_drawn_reads_as_no_number(classifier):
-    reading = read_number(classifier, None)
+def test_nothing_drawn_reads_as_no_number(classifier, judge):
+    reading = read_number(classifier, judge, None)
     assert reading.number is None and reading.predictions == [] and reading.boxes == []
 
 
-def test_reading_one_digit_classifies_a_bounded_number_of_pieces(classifier, ten, monkeypatch):
-    pieces = []
-    classify = number.classify_segment
+def test_reading_one_digit_classifies_a_bounded_number_of_pieces(classifier, judge, ten, monkeypatch):
+    classified = []
+    predict_many = classifier.predict_many
 
-    def counting(classifier, segment):
-        pieces.append(1)
-        return classify(classifier, segment)
+    def counting(model_inputs: np.ndarray) -> list:
+        classified.append(len(model_inputs))
+        return predict_many(model_inputs)
 
-    monkeypatch.setattr(number, "classify_segment", counting)
+    monkeypatch.setattr(classifier, "predict_many", counting)
+    cuts = STRAIGHT_CUTS + BENT_CUTS + STROKE_SPLITS
     for digit in ten:
-        pieces.clear()
-        read_number(classifier, render_canvas(digit.strokes))
-        cuts = STRAIGHT_CUTS + BENT_CUTS
-        assert sum(pieces) <= 1 + 2 * cuts + 4 * cuts**2, digit.label  # the whole, then two levels of cuts in two
+        classified.clear()
+        assert read_number(classifier, judge, render_canvas(digit.strokes)).number == str(digit.label)
+        assert len(classified) == 1  # one batch
+        assert 1 <= classified[0] <= 1 + 2 * cuts + 4 * cuts**2, digit.label  # the whole, then two levels of cuts

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from digitpad.config import BENT_CUTS, STRAIGHT_CUTS
+from digitpad.config import BENT_CUTS, MAX_CUT_DEPTH, STRAIGHT_CUTS, STROKE_SPLITS
 from digitpad.preprocess import ink_map
-from digitpad.segment import Segment, bent_cuts, cut_candidates, segment_digits
+from digitpad.segment import Segment, bent_cuts, cut_candidates, cut_tree, segment_digits, stroke_splits
 from digitpad.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
 
@@ -52,7 +52,7 @@ def test_only_segments_wide_for_the_line_are_offered_cuts(ten):
     (touching,) = segment_digits(number_canvas([ten[1], ten[0]], gaps=[-0.05]))
     assert cut_candidates(touching, line_height=3 * touching.box[3]) == []  # narrow for a line three times as tall
     cuts = cut_candidates(touching, touching.box[3])
-    assert 2 <= len(cuts) <= STRAIGHT_CUTS + BENT_CUTS
+    assert 2 <= len(cuts) <= STRAIGHT_CUTS + BENT_CUTS  # one stroke: no stroke splits
     for left, right in cuts:  # the halves share out the segment's ink, each in its own box
         rebuilt = np.zeros_like(touching.ink)
         for half in (left, right):
@@ -88,3 +88,29 @@ def test_a_cut_leaving_a_half_much_shorter_than_the_line_is_not_offered():
     two_tall = loop_on_a_stem.copy()
     two_tall[:, :40] = 1.0  # the left part as tall as the line: cuts are offered again
     assert cut_candidates(Segment((0, 0, 100, 100), two_tall), line_height=100)
+
+
+def test_strokes_sharing_columns_are_parted_where_they_share_the_fewest():
+    ink = np.zeros((100, 160), np.float32)
+    ink[:, :40], ink[:10, 40:60] = 1.0, 1.0  # a stroke over columns 0-59, with a bar at the top...
+    ink[20:80, 50:90] = 1.0  # ...a second under its bar (columns 50-89: 10 shared)...
+    ink[:, 95:], ink[90:, 87:95] = 1.0, 1.0  # ...and a third with a foot under the second (87-159: 3 shared)
+    segment = Segment((0, 0, 160, 100), ink)
+    splits = stroke_splits(segment, STROKE_SPLITS)
+    assert [left.box[2] for left, _ in splits] == [90, 60]  # the parting that shares the fewest columns first
+    for left, right in splits:  # whole strokes on each side, each side cropped to its own
+        assert left.box[0] == 0 and right.box[0] + right.box[2] == 160
+        assert left.ink.sum() + right.ink.sum() == ink.sum()
+    assert stroke_splits(Segment((0, 0, 40, 100), ink[:, :40]), STROKE_SPLITS) == []  # one stroke: nothing to part
+
+
+def test_the_cut_tree_offers_every_cut_and_its_halves_cuts_down_to_the_depth_limit(ten):
+    (three,) = segment_digits(number_canvas([ten[1], ten[0], ten[1]], gaps=[-0.05, -0.05]))
+    tree = cut_tree(three, three.box[3])
+    assert len(tree.cuts) == len(cut_candidates(three, three.box[3])) >= 2
+    assert next(tree.pieces()) is three  # the whole first
+
+    def depth(node) -> int:
+        return max((1 + max(depth(left), depth(right)) for left, right in node.cuts), default=0)
+
+    assert depth(tree) == MAX_CUT_DEPTH
