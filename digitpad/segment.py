@@ -20,6 +20,7 @@ import numpy as np
 
 from digitpad.config import (
     BENT_CUTS,
+    CUT_MARGIN,
     INK_THRESHOLD,
     MAX_CUT_DEPTH,
     MERGE_OVERLAP,
@@ -109,25 +110,30 @@ def spread(columns: np.ndarray | list[int], count: int, apart: int) -> list[int]
     return taken
 
 
+def cut_zone(width: int) -> range:
+    """The columns a cut may pass through: all but CUT_MARGIN of the width at either side."""
+    return range(round(CUT_MARGIN * width), round((1 - CUT_MARGIN) * width))
+
+
 def straight_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
-    """Up to `count` columns in the middle half of `ink`'s width holding the least ink, a digit's stroke apart, each
+    """Up to `count` columns in the cut zone of `ink`'s width holding the least ink, a digit's stroke apart, each
     as a path (the same column in every row: [rows] int)."""
     height, width = ink.shape
     columns = ink.sum(axis=0)
-    emptiest = sorted(range(width // 4, 3 * width // 4), key=lambda c: columns[c])
+    emptiest = sorted(cut_zone(width), key=lambda c: columns[c])
     return [np.full(height, column) for column in spread(emptiest, count, width // 8)]
 
 
 def bent_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
-    """Up to `count` paths from the top row of `ink` to its bottom, through the middle half of its width, each
+    """Up to `count` paths from the top row of `ink` to its bottom, through the cut zone of its width, each
     stepping at most one column from row to row, that cross the least ink (seam carving, by dynamic programming),
     ending a digit's stroke apart. Each path is the column it takes in each row: [rows] int.
 
     Two digits drawn touching seldom meet along a straight column: one leans into the other, or their boxes overlap.
     A path that bends round the ink can part them where a straight cut slices a piece off each."""
     height, width = ink.shape
-    left = width // 4
-    crossed = ink[:, left : 3 * width // 4].astype(np.float64)  # least ink crossed to reach each pixel from the top
+    zone = cut_zone(width)
+    crossed = ink[:, zone.start : zone.stop].astype(np.float64)  # least ink crossed to reach each pixel from the top
     for row in range(1, height):
         above = crossed[row - 1]
         cheapest = above.copy()  # the cheapest of the three pixels above each one (two at the edges)
@@ -140,7 +146,7 @@ def bent_cuts(ink: np.ndarray, count: int) -> list[np.ndarray]:
         for row in range(height - 2, -1, -1):  # back up the cheapest way it came
             start = max(path[-1] - 1, 0)
             path.append(start + int(np.argmin(crossed[row, start : path[-1] + 2])))
-        paths.append(left + np.array(path[::-1]))
+        paths.append(zone.start + np.array(path[::-1]))
     return paths
 
 

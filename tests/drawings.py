@@ -41,11 +41,16 @@ def awkward_drawings(digits: list[PenDigit]) -> dict[str, np.ndarray | None]:
     }
 
 
-def number_canvas(digits: list[PenDigit], gaps: list[float] | None = None) -> np.ndarray:
-    """The digits written side by side, as tall as the page's number canvas allows, each gap (in digit heights, ink
-    to ink; negative overlaps) after a digit; 0.2 each by default."""
+def number_layout(digits: list[PenDigit], gaps: list[float] | None = None) -> tuple[list[np.ndarray], tuple[int, int]]:
+    """The digits' strokes written side by side, as tall as the page's number canvas allows, each gap (in digit
+    heights, ink to ink; negative overlaps) after a digit, 0.2 each by default: (strokes in px, (height, width))."""
     height = NUMBER_CANVAS[0] - 2 * NUMBER_MARGIN
     gaps = [0.2] * (len(digits) - 1) if gaps is None else gaps
     gaps = [gap + DEFAULT_STROKE_WIDTH / height for gap in gaps]  # the ink reaches half a pen past each path
-    strokes, shape = number_strokes([d.strokes for d in digits], height, gaps, NUMBER_MARGIN)
+    return number_strokes([d.strokes for d in digits], height, gaps, NUMBER_MARGIN)
+
+
+def number_canvas(digits: list[PenDigit], gaps: list[float] | None = None) -> np.ndarray:
+    """The digits written as number_layout places them, drawn with the page's default pen."""
+    strokes, shape = number_layout(digits, gaps)
     return draw_strokes(strokes, DEFAULT_STROKE_WIDTH, shape)

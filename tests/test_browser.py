@@ -1,8 +1,8 @@
 """The drawing page end to end: `streamlit run app.py` served locally, real pen trajectories drawn in headless Chromium.
 
 Draws one held-out digit of each class with the mouse and reads the prediction off the page, clears with the Clear
-button and with the canvas toolbar, draws with a finger on a phone-sized screen, confirms a prediction, uploads a
-photo of a number on paper, and saves docs/screenshot.png.
+button and with the canvas toolbar, draws with a finger on a phone-sized screen, confirms a prediction, draws a number
+whose digits touch in number mode, uploads a photo of a number on paper, and saves docs/screenshot.png.
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from digitpad.config import FEEDBACK_ENV, REPO_ROOT
+from digitpad.config import FEEDBACK_ENV, NUMBER_CANVAS, REPO_ROOT
 from digitpad.feedback import load_feedback
+from digitpad.number import read_number
+from digitpad.segment import segment_digits
 from digitpad.strokes import fit_strokes
 from tests.browser import (
+    CANVAS,
     METRIC,
     PHONE,
     PREDICTION_SIGNATURE,
@@ -33,7 +36,7 @@ from tests.browser import (
     touch_stroke,
     wait_for_fresh_canvas,
 )
-from tests.drawings import first_of_each_label, number_canvas
+from tests.drawings import first_of_each_label, number_canvas, number_layout
 from tests.photos import paper_photo
 
 MIN_CORRECT = 9  # of the ten digits drawn, one per class
@@ -133,6 +136,22 @@ def test_a_confirmed_prediction_is_saved_for_retraining(app_url, desktop, ten_di
     page.get_by_role("button", name=f"Yes, a {shown}").click()
     expect(page.get_by_text(f"Saved as a {shown}")).to_be_visible()
     assert load_feedback(feedback_database).y.tolist()[-1] == shown
+
+
+def test_a_number_drawn_with_its_digits_touching_is_read(app_url, desktop, ten_digits, classifier, judge):
+    digits, gaps = [ten_digits[i] for i in (7, 4, 4, 3)], [0.25, -0.05, 0.25]  # the two 4s touching
+    strokes, (_, width) = number_layout(digits, gaps)
+    assert width <= NUMBER_CANVAS[1] and len(segment_digits(number_canvas(digits, gaps))) == 3
+    assert read_number(classifier, judge, number_canvas(digits, gaps)).number == "7443"  # before the judge: "743"
+    page = desktop
+    open_canvas(page, app_url)
+    page.get_by_text("A number").click()
+    expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS[1]}px", timeout=RESULT_TIMEOUT_MS)  # swapped in
+    stroke = mouse_stroke(page, wait_for_fresh_canvas(page))
+    for points in strokes:
+        stroke(points)
+    expect(page.locator(METRIC)).to_have_text("7443", timeout=RESULT_TIMEOUT_MS)
+    expect(page.locator("[data-testid='stImage']")).to_have_count(4)  # each digit's 28x28 input
 
 
 def test_a_photo_of_a_number_on_paper_is_read(app_url, desktop, ten_digits, tmp_path):
