@@ -147,9 +147,14 @@ def test_ctrl_c_during_training_leaves_the_previous_model_and_card(smoke_run, mn
     before = fingerprint(out)
     env = {key: value for key, value in os.environ.items() if key not in (MNIST_ENV, STROKES_ENV)}
     command = [sys.executable, "train_model.py", "--data", str(mnist.path), "--limit", "20000", "--out", str(out)]
-    run = subprocess.Popen(
-        command, cwd=REPO_ROOT, env=env | {"PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    # As in a terminal: a shell running the tests as a background job hands them Ctrl-C ignored, and so every child
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        run = subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env | {"PYTHONUNBUFFERED": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     for line in run.stdout:  # Keras announces each epoch before its first step
         if line.startswith(b"Epoch 1/"):
             break
