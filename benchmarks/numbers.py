@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import defaultdict
 
 import numpy as np
 
 from digitpad.classifier import DigitClassifier
 from digitpad.data import PenDigit, load_pen_digits
-from digitpad.drawn import split_writers
+from digitpad.drawn import by_writer, split_writers
 from digitpad.number import read_number
 from digitpad.pieces import PieceJudge
 from tests.drawings import number_canvas
@@ -43,9 +42,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=300, help="numbers of each length")
     args = parser.parse_args()
     tuning, held_out = split_writers(load_pen_digits())
-    writers = defaultdict(list)
-    for digit in tuning if args.tuning else held_out:
-        writers[digit.writer].append(digit)
+    writers = by_writer(tuning if args.tuning else held_out)
     classifier, judge = DigitClassifier.load(), PieceJudge.load()
     rng = np.random.default_rng(0)
 

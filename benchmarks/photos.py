@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections import defaultdict
 
 import numpy as np
 
@@ -21,7 +20,7 @@ from benchmarks.numbers import random_number
 from digitpad.classifier import DigitClassifier
 from digitpad.config import DRAWN_HEIGHTS, DRAWN_STROKE_WIDTHS
 from digitpad.data import PenDigit, load_pen_digits
-from digitpad.drawn import split_writers
+from digitpad.drawn import by_writer, split_writers
 from digitpad.number import read_number
 from digitpad.photo import clean_photo
 from digitpad.pieces import PieceJudge
@@ -68,9 +67,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=200, help="photos of single digits, and of numbers")
     args = parser.parse_args()
     _, held_out = split_writers(load_pen_digits())
-    writers = defaultdict(list)
-    for digit in held_out:
-        writers[digit.writer].append(digit)
+    writers = by_writer(held_out)
     classifier, judge = DigitClassifier.load(), PieceJudge.load()
     rng = np.random.default_rng(0)
 

@@ -43,6 +43,14 @@ def split_writers(digits: list[PenDigit]) -> tuple[list[PenDigit], list[PenDigit
     return [d for d in digits if d.writer not in HELD_OUT_WRITERS], held_out
 
 
+def by_writer(digits: list[PenDigit]) -> dict[str, list[PenDigit]]:
+    """{writer: their digits, in file order}."""
+    writers: dict[str, list[PenDigit]] = {}
+    for digit in digits:
+        writers.setdefault(digit.writer, []).append(digit)
+    return writers
+
+
 def labels(digits: list[PenDigit]) -> np.ndarray:
     return np.array([d.label for d in digits])
 

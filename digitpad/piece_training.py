@@ -12,7 +12,6 @@ numbers by the held-out writers, whom it never sees in training.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -22,13 +21,13 @@ import numpy as np
 
 from digitpad.config import INK_THRESHOLD, PieceRecipe
 from digitpad.data import PenDigit, sha256_of
-from digitpad.drawn import split_writers
+from digitpad.drawn import by_writer, split_writers
 from digitpad.files import write_atomically
 from digitpad.model import model_writer
 from digitpad.pieces import build_piece_model, piece_input
 from digitpad.segment import Segment, cut_tree, segment_digits
 from digitpad.strokes import draw_strokes, number_strokes
-from digitpad.training import CARD_SUFFIX, card_json, reproducing_command, versions
+from digitpad.training import card_beside, card_json, reproducing_command, versions
 
 HELD_OUT_NUMBERS = 500  # numbers by the held-out writers whose pieces the card's accuracy is measured on
 
@@ -38,12 +37,10 @@ def written_numbers(
 ) -> Iterator[tuple[np.ndarray, list[np.ndarray]]]:
     """`count` numbers, each of one writer's digits written side by side with a random size, pen and gaps:
     (the canvas, [H, W, 4] uint8; each digit's ink alone on that canvas, [H, W] bool)."""
-    by_writer = defaultdict(list)
-    for digit in digits:
-        by_writer[digit.writer].append(digit)
-    writers = sorted(by_writer)
+    digits_of = by_writer(digits)
+    writers = sorted(digits_of)
     for _ in range(count):
-        own = by_writer[writers[rng.integers(len(writers))]]
+        own = digits_of[writers[rng.integers(len(writers))]]
         length = int(rng.integers(recipe.digits_per_number[0], recipe.digits_per_number[1] + 1))
         chosen = [own[i] for i in rng.choice(len(own), size=length, replace=False)]
         height = float(rng.uniform(*recipe.heights))
@@ -135,6 +132,6 @@ def train_pieces(
         "versions": versions(),
         "command": reproducing_command(),
     }
-    card_path = model_path.with_name(model_path.stem + CARD_SUFFIX)
+    card_path = card_beside(model_path)
     write_atomically({model_path: model_writer(model), card_path: lambda path: path.write_text(card_json(card))})
     return card

@@ -43,6 +43,11 @@ from digitpad.model import build_model, load_model, model_writer
 CARD_SUFFIX = ".card.json"
 
 
+def card_beside(model_path: Path) -> Path:
+    """Where a model's card goes: digitpad.keras -> digitpad.card.json."""
+    return model_path.with_name(model_path.stem + CARD_SUFFIX)
+
+
 @dataclass(frozen=True)
 class Outputs:
     """The files one training run writes into its output folder."""
@@ -58,7 +63,7 @@ class Outputs:
         stem = model_path.with_suffix("")
         return cls(
             model=model_path,
-            card=stem.with_name(stem.name + CARD_SUFFIX),
+            card=card_beside(model_path),
             history_plot=stem.with_name(stem.name + ".history.png"),
             confusion_plot=stem.with_name(stem.name + ".confusion.png"),
             mistakes_plot=stem.with_name(stem.name + ".mistakes.png"),

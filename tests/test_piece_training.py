@@ -18,7 +18,7 @@ from digitpad.drawn import split_writers
 from digitpad.piece_training import is_whole_digit, labelled_pieces, written_numbers
 from digitpad.pieces import PieceJudge
 from digitpad.segment import Segment, piece, segment_digits
-from digitpad.training import CARD_SUFFIX
+from digitpad.training import card_beside
 from tests.test_training import as_json, fingerprint
 
 
@@ -80,7 +80,7 @@ def test_piece_run_writes_a_loadable_judge_and_its_card(piece_run):
     assert result.returncode == 0, result.stderr[-2000:]
     judge = PieceJudge.load(out / "pieces.keras")
     assert judge.model.output_shape == (None, 1)
-    card = json.loads((out / f"pieces{CARD_SUFFIX}").read_text())
+    card = json.loads(card_beside(out / "pieces.keras").read_text())
     assert card["recipe"] == as_json(asdict(replace(PieceRecipe(), epochs=1)))
     assert card["data"]["sha256"] == sha256_of(env_path(STROKES_ENV))
     assert card["seed"] == PieceRecipe.seed and card["training_pieces"] > 100 and "--pieces" in card["command"]

@@ -13,7 +13,7 @@ from digitpad.drawn import split_writers
 from digitpad.model import ModelError
 from digitpad.pieces import PieceJudge, piece_input
 from digitpad.segment import Segment, piece, segment_digits
-from digitpad.training import CARD_SUFFIX
+from digitpad.training import card_beside
 from tests.drawings import number_canvas
 
 
@@ -90,7 +90,7 @@ def test_the_judge_scores_many_pieces_at_once_as_one_at_a_time(judge, held_out_p
 
 def test_the_bundled_judge_is_small_and_has_a_card():
     assert PIECES_MODEL_PATH.stat().st_size < 5_000_000
-    card = json.loads(PIECES_MODEL_PATH.with_name(PIECES_MODEL_PATH.stem + CARD_SUFFIX).read_text())
+    card = json.loads(card_beside(PIECES_MODEL_PATH).read_text())
     assert card["model_file"] == PIECES_MODEL_PATH.name and card["held_out_accuracy"] >= 0.95
     assert set(card["data"]["training_writers"]).isdisjoint(card["data"]["held_out_writers"])
 
