@@ -7,8 +7,8 @@ image the model saw, and a "was it right?" that saves the drawing with its true 
 tab: an uploaded image or a camera photo of digits on paper; out, what was cut out of it, the number read, and the
 same question.
 Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL), the number
-reader's piece judge from PIECES_MODEL_PATH ($DIGITPAD_PIECES_MODEL), users' answers go to FEEDBACK_PATH
-($DIGITPAD_FEEDBACK).
+reader's drawings-only classifier and piece judge from DRAWN_MODEL_PATH ($DIGITPAD_DRAWN_MODEL) and PIECES_MODEL_PATH
+($DIGITPAD_PIECES_MODEL), users' answers go to FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from digitpad.config import (
     CANVAS_SIZE,
     CHART_HEIGHT,
     DEFAULT_STROKE_WIDTH,
+    DRAWN_MODEL_PATH,
     FEEDBACK_PATH,
     INK_COLOUR,
     MAX_STROKE_WIDTH,
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier, Prediction
     from digitpad.number import NumberReading
     from digitpad.pieces import PieceJudge
+
+    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
 
 TABS = ("Draw", "Photo")
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
@@ -75,21 +78,23 @@ def load_classifier(path: Path) -> DigitClassifier:
 
 
 @st.cache_resource(show_spinner="Loading the number reader…")
-def load_judge(path: Path) -> PieceJudge:
-    """The piece judge at `path` (digitpad.pieces), loaded once per server process, the first time a number is read."""
-    from digitpad.pieces import PieceJudge  # imports TensorFlow: as late as load_classifier
+def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberReader:
+    """Number mode's models, loaded once per server process, the first time a number is read: the digit model and
+    the drawings-only one as one classifier (DigitClassifier.for_numbers), and the piece judge (digitpad.pieces)."""
+    from digitpad.classifier import DigitClassifier  # imports TensorFlow: as late as load_classifier
+    from digitpad.pieces import PieceJudge
 
-    judge = PieceJudge.load(path)
+    reader = DigitClassifier.for_numbers(model, drawn_model), PieceJudge.load(judge)
     gc.freeze()  # as in load_classifier: Keras' new objects out of every rerun's garbage collection
-    return judge
+    return reader
 
 
-def model_or_error(load: Callable[[Path], Model], path: Path) -> Model | None:
-    """`load(path)`, or None after showing why the model could not be loaded."""
+def model_or_error(load: Callable[..., Model], *paths: Path) -> Model | None:
+    """`load(*paths)`, or None after showing why a model could not be loaded."""
     from digitpad.model import ModelError  # imports Keras: as late as load_classifier
 
     try:
-        return load(path)
+        return load(*paths)
     except ModelError as error:
         st.error(str(error), icon=":material/error:")
         return None
@@ -269,11 +274,11 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
     from digitpad.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
     from digitpad.number import read_number
 
-    judge = model_or_error(load_judge, PIECES_MODEL_PATH) if number else None
-    if number and judge is None:
+    reader = model_or_error(load_number_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH) if number else None
+    if number and reader is None:
         return
     try:
-        reading = read_number(classifier, judge, image) if number else None
+        reading = read_number(*reader, image) if number else None
         model_input = None if number else preprocess(image)
     except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
@@ -337,9 +342,8 @@ def photo_page() -> None:
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return
-    classifier = model_or_error(load_classifier, MODEL_PATH)
-    judge = None if classifier is None else model_or_error(load_judge, PIECES_MODEL_PATH)
-    if judge is None:
+    reader = model_or_error(load_number_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH)
+    if reader is None:
         return
     from digitpad.number import read_number  # imports TensorFlow: as late as load_classifier
     from digitpad.photo import clean_photo
@@ -349,7 +353,7 @@ def photo_page() -> None:
     except ImageError as error:
         st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
         return
-    reading = read_number(classifier, judge, ink)
+    reading = read_number(*reader, ink)
     photo, cut_out = st.columns(2)
     photo.image(image, caption="Your photo")
     cut_out.image(with_boxes(ink, reading.boxes), caption="What it cut out: ink, with the paper, lines and specks gone")

@@ -1,10 +1,12 @@
 """Retrain digitpad's CNN. With no flags this reproduces the bundled model in models/.
-With --pieces it trains the other bundled model instead: the judge of which pieces of a number are whole digits.
+With --drawn or --pieces it trains one of the number reader's other two bundled models instead: a second digit
+classifier that learns from drawings alone, or the judge of which pieces of a number are whole digits.
 
 python train_model.py                                  # the bundled recipe, MNIST from $DIGITPAD_MNIST or Keras
 python train_model.py --limit 2000 --epochs 1 --out /tmp/try   # a quick smoke run
 python train_model.py --feedback                       # fine-tune models/ on MNIST plus the page's users' drawings
 python train_model.py --feedback DB --base MODEL --out /tmp/tuned   # ... from another database and model
+python train_model.py --drawn                          # the drawings-only classifier, from $DIGITPAD_STROKES
 python train_model.py --pieces                         # the piece judge, from the pen digits in $DIGITPAD_STROKES
 """
 
@@ -16,11 +18,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from digitpad.config import (
+    DRAWN_MODEL_PATH,
     FEEDBACK_PATH,
     MNIST_ENV,
     MODEL_PATH,
     PIECES_MODEL_PATH,
     STROKES_ENV,
+    DrawnRecipe,
     FineTuneRecipe,
     PieceRecipe,
     TrainingRecipe,
@@ -47,13 +51,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         f"{FEEDBACK_PATH}); the schedule is FineTuneRecipe's",
     )
     parser.add_argument(
+        "--drawn",
+        action="store_true",
+        help=f"train number mode's second classifier ({DRAWN_MODEL_PATH.name}) on --strokes alone; MNIST only tests it",
+    )
+    parser.add_argument(
         "--pieces",
         action="store_true",
         help=f"train the piece judge ({PIECES_MODEL_PATH.name}) on numbers written with --strokes, not the digit model",
     )
     parser.add_argument("--base", type=Path, help=f"with --feedback: the model to start from (default: {MODEL_PATH})")
     parser.add_argument(
-        "--epochs", type=int, help=f"default: {TrainingRecipe.epochs}, or {FineTuneRecipe.epochs} to fine-tune"
+        "--epochs",
+        type=int,
+        help=f"default: {TrainingRecipe.epochs}; {FineTuneRecipe.epochs} to fine-tune, {DrawnRecipe.epochs} --drawn",
     )
     parser.add_argument("--batch-size", type=int, default=TrainingRecipe.batch_size)
     parser.add_argument("--seed", type=int, default=TrainingRecipe.seed)
@@ -70,8 +81,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--base is for fine-tuning: give --feedback too")
     if args.pieces and (args.feedback or args.data):
         parser.error("--pieces trains on --strokes alone: --feedback and --data are for the digit model")
-    if args.pieces and not args.strokes:
-        parser.error(f"--pieces needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
+    if args.drawn and (args.feedback or args.pieces):
+        parser.error("--drawn trains on --strokes alone: --feedback and --pieces are for the other models")
+    for flag in ("drawn", "pieces"):
+        if getattr(args, flag) and not args.strokes:
+            parser.error(f"--{flag} needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
     return args
 
 
@@ -112,14 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.model import ModelError
     from digitpad.training import train  # TensorFlow loads only once the data is known to be good
 
-    recipe = FineTuneRecipe() if args.feedback else TrainingRecipe()
+    recipe = FineTuneRecipe() if args.feedback else DrawnRecipe() if args.drawn else TrainingRecipe()
     recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
     base = (args.base or MODEL_PATH) if args.feedback else None
+    model_path = args.out / (DRAWN_MODEL_PATH if args.drawn else MODEL_PATH).name
     try:
         card = train(
             recipe,
             mnist,
-            args.out / MODEL_PATH.name,
+            model_path,
             args.limit,
             pen_digits,
             args.strokes,
@@ -133,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # the model and card are renamed into place last, so nothing there has changed
         print(f"train_model.py: interrupted; {args.out} was left as it was", file=sys.stderr)
         return 130  # the shell's status for a process ended by Ctrl-C
-    print(f"test accuracy {card['test_accuracy']:.4f}; wrote {args.out / MODEL_PATH.name} and its card and plots")
+    print(f"test accuracy {card['test_accuracy']:.4f}; wrote {model_path} and its card and plots")
     return 0
 
 

@@ -43,7 +43,8 @@ def main() -> None:
 
     model_input = preprocess(canvases[0])
     fast = timings_ms(lambda: classifier.predict(model_input))
-    keras_predict = timings_ms(lambda: classifier.model.predict(model_input[None, :, :, None], verbose=0), repeats=50)
+    (model,) = classifier.models
+    keras_predict = timings_ms(lambda: model.predict(model_input[None, :, :, None], verbose=0), repeats=50)
     describe("DigitClassifier.predict (1 image)", fast)
     describe("keras model.predict (1 image)", keras_predict)
     speed_up = np.median(keras_predict) / np.median(fast)

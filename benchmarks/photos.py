@@ -68,7 +68,7 @@ def main() -> None:
     args = parser.parse_args()
     _, held_out = split_writers(load_pen_digits())
     writers = by_writer(held_out)
-    classifier, judge = DigitClassifier.load(), PieceJudge.load()
+    classifier, judge = DigitClassifier.for_numbers(), PieceJudge.load()
     rng = np.random.default_rng(0)
 
     print(f"held-out writers, {args.count} photos of single digits and {args.count} of numbers of 2-4 digits")

@@ -5,6 +5,8 @@ the digit, its probability, and all ten probabilities.
 
 Accuracy: each image is also seen rotated a little either way (config.TEST_TIME_ROTATIONS), and the model's
 log-probabilities are averaged over the views: a slant the model would misread in one view is outvoted by the others.
+A classifier of several models (number mode's: the bundled one and the drawings-only one, see `for_numbers`) adds their
+averaged log-probabilities: their opinions multiply, so a digit wins when both find it likely.
 
 Speed: Keras' `model.predict` builds a data pipeline on every call (about 42 ms for one image on a 2-core CPU).
 Here the views and the model's forward pass are traced once into a TensorFlow graph for any batch size, so one image
@@ -20,7 +22,15 @@ import numpy as np
 import tensorflow as tf
 
 from digitpad.augment import views
-from digitpad.config import MODEL_PATH, MODEL_SIZE, NUM_CLASSES, PREDICT_BATCH, TEST_TIME_ROTATIONS
+from digitpad.config import (
+    DRAWN_MODEL_PATH,
+    DRAWN_RETRAIN_COMMAND,
+    MODEL_PATH,
+    MODEL_SIZE,
+    NUM_CLASSES,
+    PREDICT_BATCH,
+    TEST_TIME_ROTATIONS,
+)
 from digitpad.model import load_model
 from digitpad.preprocess import preprocess
 
@@ -46,17 +56,22 @@ class Prediction:
         return [(int(d), float(self.probabilities[d])) for d in order]
 
 
-class DigitClassifier:
-    """A digit model loaded once; call `predict` per drawing and `predict_many` for batches."""
+def opinion(model: tf.keras.Model, seen: tf.Tensor) -> tf.Tensor:
+    """[V * B, 28, 28, 1]: V test-time views of B images -> [B, 10]: the model's log-probabilities, mean over views."""
+    log_probabilities = tf.nn.log_softmax(model(seen, training=False))
+    return tf.reduce_mean(tf.reshape(log_probabilities, [len(TEST_TIME_ROTATIONS), -1, NUM_CLASSES]), axis=0)
 
-    def __init__(self, model: tf.keras.Model) -> None:
-        self.model = model
+
+class DigitClassifier:
+    """One or more digit models loaded once; call `predict` per drawing and `predict_many` for batches."""
+
+    def __init__(self, *models: tf.keras.Model) -> None:
+        self.models = models
 
         def forward(images: tf.Tensor) -> tf.Tensor:
-            """[B, 28, 28, 1] -> [B, 10]: softmax of the mean log-probabilities over the test-time views."""
-            log_probabilities = tf.nn.log_softmax(model(views(images, TEST_TIME_ROTATIONS), training=False))
-            by_view = tf.reshape(log_probabilities, [len(TEST_TIME_ROTATIONS), -1, NUM_CLASSES])
-            return tf.nn.softmax(tf.reduce_mean(by_view, axis=0))
+            """[B, 28, 28, 1] -> [B, 10]: softmax of the models' summed opinions."""
+            seen = views(images, TEST_TIME_ROTATIONS)
+            return tf.nn.softmax(tf.add_n([opinion(model, seen) for model in models]))
 
         # One graph for every batch size: traced now, not on the user's first stroke, then reused.
         self._forward = tf.function(forward, input_signature=[tf.TensorSpec([None, MODEL_SIZE, MODEL_SIZE, 1])])
@@ -66,6 +81,12 @@ class DigitClassifier:
     def load(cls, path: Path = MODEL_PATH) -> DigitClassifier:
         """Load the model at `path` (default: the bundled one); raises digitpad.model.ModelError if unusable."""
         return cls(load_model(path))
+
+    @classmethod
+    def for_numbers(cls, path: Path = MODEL_PATH, drawn_path: Path = DRAWN_MODEL_PATH) -> DigitClassifier:
+        """Number mode's classifier: the digit model at `path` and the drawings-only one at `drawn_path`, their
+        opinions multiplied; raises digitpad.model.ModelError if either is unusable."""
+        return cls(load_model(path), load_model(drawn_path, retrain_command=DRAWN_RETRAIN_COMMAND))
 
     def probabilities(self, model_inputs: np.ndarray) -> np.ndarray:
         """[N, 28, 28] preprocessed images -> [N, 10] probabilities, in batches of PREDICT_BATCH."""

@@ -107,7 +107,7 @@ def predict(paths: list[str], as_json: bool, model_path: Path, number: bool = Fa
     from digitpad.pieces import PieceJudge
 
     try:
-        classifier = DigitClassifier.load(model_path)
+        classifier = DigitClassifier.for_numbers(model_path) if number else DigitClassifier.load(model_path)
         judge = PieceJudge.load() if number else None
     except ModelError as error:
         print(f"digitpad: {error}", file=sys.stderr)

@@ -201,6 +201,8 @@ def train(
     x, y = mnist.x_train[:limit], mnist.y_train[:limit]
     validation_size = min(recipe.validation_size, len(x) // 10)
     x_train, y_train, x_val, y_val = split_validation(x, y, validation_size, recipe.seed)
+    if not recipe.trains_on_mnist:
+        x_train, y_train = x_train[:0], y_train[:0]
     drawn = {}
     if pen_digits:
         tuning, held_out = split_writers(pen_digits)

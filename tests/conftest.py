@@ -1,4 +1,5 @@
-"""Shared fixtures: the data sets (MNIST, pen-drawn digits), the bundled classifier and piece judge, each loaded once.
+"""Shared fixtures: the data sets (MNIST, pen-drawn digits), the bundled classifier, number mode's pair of
+classifiers and the piece judge, each loaded once.
 
 A data file that is not configured skips the tests that need it on a developer's machine, and fails them in CI
 (where .ci/run sets DIGITPAD_REQUIRE_DATA=1), so a missing file can never pass as green.
@@ -41,6 +42,13 @@ def classifier():
     from digitpad.classifier import DigitClassifier
 
     return DigitClassifier.load()
+
+
+@pytest.fixture(scope="session")
+def number_classifier():
+    from digitpad.classifier import DigitClassifier
+
+    return DigitClassifier.for_numbers()
 
 
 @pytest.fixture(scope="session")

@@ -172,18 +172,23 @@ def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
     assert [image.proto.imgs[0].caption.split(":")[0] for image in page.image] == ["2", "0", "2", "6"]
 
 
-def test_a_missing_piece_judge_is_an_error_in_number_mode_only(monkeypatch, tmp_path, pen_digits, digit):
-    judge_path = tmp_path / "pieces.keras"
-    monkeypatch.setattr("digitpad.config.PIECES_MODEL_PATH", judge_path)
+@pytest.mark.parametrize(
+    ("setting", "flag"), [("PIECES_MODEL_PATH", "--pieces"), ("DRAWN_MODEL_PATH", "--drawn")], ids=["judge", "drawn"]
+)
+def test_a_missing_number_model_is_an_error_in_number_mode_only(
+    monkeypatch, tmp_path, pen_digits, digit, setting, flag
+):
+    missing = tmp_path / "absent.keras"
+    monkeypatch.setattr(f"digitpad.config.{setting}", missing)
     page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     draw(page, data_url(render_canvas(digit.strokes)))
-    assert not page.error and page.metric[0].value == "0"  # one digit needs no judge
+    assert not page.error and page.metric[0].value == "0"  # one digit needs neither
     page.sidebar.radio[0].set_value("A number").run()
     ten = first_of_each_label(pen_digits)
     draw(page, data_url(number_canvas([ten[2], ten[0]])))
     assert not page.exception and not page.metric
     (error,) = page.error
-    assert str(judge_path) in error.value and f"{RETRAIN_COMMAND} --pieces" in error.value
+    assert str(missing) in error.value and f"{RETRAIN_COMMAND} {flag}" in error.value
 
 
 def test_show_why_adds_the_occlusion_map_beside_the_input(page, digit):

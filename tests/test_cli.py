@@ -4,6 +4,7 @@ the repository root."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -20,9 +21,10 @@ from tests.drawings import first_of_each_label, number_canvas
 from tests.feedback_writer import BAD_DATABASES, example, png
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "digitpad", "predict", *map(str, args)]
-    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, env=environment)
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +116,18 @@ def test_number_mode_reads_each_image_as_a_number(pen_digits, tmp_path):
     assert [d["digit"] for d in reading["digits"]] == [1, 9, 8, 4]
     lefts = [d["box"][0] for d in reading["digits"]]
     assert lefts == sorted(lefts) and all(len(d["box"]) == 4 and 0 < d["confidence"] <= 1 for d in reading["digits"])
+
+
+@pytest.mark.parametrize(
+    ("variable", "flag"), [("DIGITPAD_PIECES_MODEL", "--pieces"), ("DIGITPAD_DRAWN_MODEL", "--drawn")]
+)
+def test_number_mode_without_one_of_its_models_says_how_to_train_it(digit_files, tmp_path, variable, flag):
+    missing = {variable: str(tmp_path / "absent.keras")}
+    result = run_cli("--number", digit_files / "three.png", env=missing)
+    assert result.returncode == 2 and result.stdout == ""
+    assert str(tmp_path / "absent.keras") in result.stderr and f"{RETRAIN_COMMAND} {flag}" in result.stderr
+    one_digit = run_cli(digit_files / "three.png", env=missing)  # one digit needs neither
+    assert one_digit.returncode == 0 and one_digit.stdout.split("\t")[1] == "3"
 
 
 def run_export(*args: str) -> subprocess.CompletedProcess:

@@ -11,8 +11,9 @@ import keras
 import numpy as np
 import pytest
 
-from digitpad.config import MODEL_PATH, TrainingRecipe
+from digitpad.config import DRAWN_MODEL_PATH, HELD_OUT_WRITERS, MODEL_PATH, TrainingRecipe
 from digitpad.model import ModelError, build_model, load_model, save_model
+from digitpad.training import card_beside
 
 MAX_BUNDLED_BYTES = 5 * 1024 * 1024
 
@@ -39,9 +40,13 @@ def test_saved_model_has_no_optimizer_state_and_round_trips(trained_like_model, 
     assert [p.name for p in tmp_path.iterdir()] == ["m.keras"]  # no temporary file left behind
 
 
-def test_bundled_model_is_small_and_loads():
-    assert MODEL_PATH.stat().st_size < MAX_BUNDLED_BYTES
-    assert load_model(MODEL_PATH).output_shape == (None, 10)
+@pytest.mark.parametrize("path", [MODEL_PATH, DRAWN_MODEL_PATH], ids=["digit model", "drawings-only model"])
+def test_bundled_model_is_small_loads_and_has_a_card(path):
+    assert path.stat().st_size < MAX_BUNDLED_BYTES
+    assert load_model(path).output_shape == (None, 10)
+    card = json.loads(card_beside(path).read_text())
+    assert card["model_file"] == path.name and card["drawn_digits"]["held_out_writers"] == len(HELD_OUT_WRITERS)
+    assert set(card["drawn_digits"]["training_writers"]).isdisjoint(HELD_OUT_WRITERS)
 
 
 def test_missing_model_says_how_to_retrain(tmp_path):

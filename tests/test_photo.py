@@ -41,14 +41,14 @@ def shared_ink(a: np.ndarray, b: np.ndarray) -> float:
     return np.count_nonzero((a > 0) & (b > 0)) / max(np.count_nonzero((a > 0) | (b > 0)), 1)
 
 
-def test_blank_paper_gives_no_ink_and_no_number(classifier, judge):
+def test_blank_paper_gives_no_ink_and_no_number(number_classifier, judge):
     for seed, conditions in enumerate([UNEVEN, UNEVEN, DARK_LINES, DARK_LINES]):  # dim side, shadow, lines, specks
         cleaned = clean_photo(paper_photo(np.zeros((280, 280, 4), np.uint8), seed, conditions))
         assert cleaned.max() == 0, seed
-        assert read_number(classifier, judge, cleaned).number is None
+        assert read_number(number_classifier, judge, cleaned).number is None
 
 
-def test_ruled_lines_are_removed_where_no_digit_is_and_kept_where_one_is(classifier, judge, year_drawing):
+def test_ruled_lines_are_removed_where_no_digit_is_and_kept_where_one_is(number_classifier, judge, year_drawing):
     photo = paper_photo(year_drawing, seed=1, conditions=DARK_LINES)  # as dark as faint ink: no threshold helps
     cleaned = clean_photo(photo)
     scale = cleaned.shape[0] / photo.shape[0]
@@ -58,7 +58,7 @@ def test_ruled_lines_are_removed_where_no_digit_is_and_kept_where_one_is(classif
     for row in rows:
         line = slice(round(row * scale) - 1, round((row + DARK_LINES.rule_width) * scale) + 2)
         assert not cleaned[line][outside[line]].any(), row
-    assert read_number(classifier, judge, cleaned).number == YEAR  # the digits' strokes across the lines are kept
+    assert read_number(number_classifier, judge, cleaned).number == YEAR  # the strokes across lines are kept
 
 
 def test_specks_are_removed(ten):
@@ -71,23 +71,23 @@ def test_specks_are_removed(ten):
     assert cleaned[~outside].any()
 
 
-def test_held_out_digits_photographed_are_read(classifier, judge, ten):
+def test_held_out_digits_photographed_are_read(number_classifier, judge, ten):
     for digit in ten:
         photo = paper_photo(render_canvas(digit.strokes), seed=digit.label)
-        assert read_number(classifier, judge, clean_photo(photo)).number == str(digit.label)
+        assert read_number(number_classifier, judge, clean_photo(photo)).number == str(digit.label)
 
 
-def test_a_photographed_number_is_read_and_is_not_without_cleaning(classifier, judge, year_drawing):
+def test_a_photographed_number_is_read_and_is_not_without_cleaning(number_classifier, judge, year_drawing):
     photo = paper_photo(year_drawing, seed=4)
-    assert read_number(classifier, judge, clean_photo(photo)).number == YEAR
+    assert read_number(number_classifier, judge, clean_photo(photo)).number == YEAR
     # The plain pipeline takes one paper tone for the whole sheet: its dim side is ink, the digits there one blob.
     assert len(segment_digits(photo)) != len(YEAR)
 
 
-def test_light_ink_on_dark_paper_is_read(classifier, judge, year_drawing):
+def test_light_ink_on_dark_paper_is_read(number_classifier, judge, year_drawing):
     photo = paper_photo(year_drawing, seed=7)
     cleaned = clean_photo(255 - photo)
-    assert read_number(classifier, judge, cleaned).number == YEAR
+    assert read_number(number_classifier, judge, cleaned).number == YEAR
     assert shared_ink(cleaned, clean_photo(photo)) > 0.95
 
 

@@ -18,11 +18,13 @@ import pytest
 from PIL import Image
 
 from digitpad.config import (
+    DRAWN_MODEL_PATH,
     HELD_OUT_WRITERS,
     MNIST_ENV,
     MODEL_PATH,
     REPO_ROOT,
     STROKES_ENV,
+    DrawnRecipe,
     FineTuneRecipe,
     TrainingRecipe,
 )
@@ -109,6 +111,29 @@ def test_pen_digits_of_the_tuning_writers_join_training_and_the_held_out_are_rep
     assert not set(drawn["training_writers"]) & set(HELD_OUT_WRITERS)
     assert drawn["held_out_digits"] == 200 and len(drawn["by_condition"]) == 18
     assert drawn["worst_condition"] <= drawn["mean_over_conditions"] <= 1.0
+
+
+def test_drawn_trains_on_the_tuning_writers_drawings_alone_and_is_tested_on_mnist(mnist, pen_digits, tmp_path):
+    strokes = os.environ[STROKES_ENV]
+    before = fingerprint(REPO_ROOT / "models")
+    result = run_training(
+        "--drawn", "--limit", "200", "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes,
+        env_data=str(mnist.path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert load_model(tmp_path / DRAWN_MODEL_PATH.name).output_shape == (None, 10)
+    card = json.loads(Outputs.beside(tmp_path / DRAWN_MODEL_PATH.name).card.read_text())
+    assert card["recipe"] == as_json(asdict(replace(DrawnRecipe(), epochs=1)))
+    assert card["training_images"] == card["drawn_digits"]["training_images"] == 200 * DrawnRecipe.drawn_variants
+    assert card["validation_images"] == 20 and np.array(card["confusion_matrix"]).sum() == 10_000  # MNIST tests it
+    assert card["drawn_digits"]["held_out_digits"] == 200 and "--drawn" in card["command"]
+    assert fingerprint(REPO_ROOT / "models") == before
+
+
+def test_drawn_without_pen_digits_stops_and_says_what_it_needs(tmp_path):
+    result = run_training("--drawn", "--out", str(tmp_path))
+    assert result.returncode == 2 and "--drawn needs the pen-drawn digits" in result.stderr
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_smoke_run_leaves_the_bundled_model_untouched(smoke_run):
