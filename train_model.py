@@ -64,7 +64,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--epochs",
         type=int,
-        help=f"default: {TrainingRecipe.epochs}; {FineTuneRecipe.epochs} to fine-tune, {DrawnRecipe.epochs} --drawn",
+        help=f"default {TrainingRecipe.epochs}; with --feedback {FineTuneRecipe.epochs}; "
+        f"with --drawn {DrawnRecipe.epochs}",
     )
     parser.add_argument("--batch-size", type=int, default=TrainingRecipe.batch_size)
     parser.add_argument("--seed", type=int, default=TrainingRecipe.seed)

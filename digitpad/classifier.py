@@ -5,8 +5,11 @@ the digit, its probability, and all ten probabilities.
 
 Accuracy: each image is also seen rotated a little either way (config.TEST_TIME_ROTATIONS), and the model's
 log-probabilities are averaged over the views: a slant the model would misread in one view is outvoted by the others.
-A classifier of several models (number mode's: the bundled one and the drawings-only one, see `for_numbers`) adds their
-averaged log-probabilities: their opinions multiply, so a digit wins when both find it likely.
+A classifier of several models (number mode's: the bundled one and the drawings-only one, see `for_numbers`) averages
+their log-probabilities too, as it does the views': a digit wins when both find it likely. The choice is the plain
+product's, but the confidence stays as calibrated as one model's: held-out writers' drawn digits below 80% sure were
+73% of the pair's mistakes and 1.6% of its right answers; with the product, nearly every digit showed as 100% sure
+(53% and 0.5%).
 
 Speed: Keras' `model.predict` builds a data pipeline on every call (about 42 ms for one image on a 2-core CPU).
 Here the views and the model's forward pass are traced once into a TensorFlow graph for any batch size, so one image
@@ -69,9 +72,9 @@ class DigitClassifier:
         self.models = models
 
         def forward(images: tf.Tensor) -> tf.Tensor:
-            """[B, 28, 28, 1] -> [B, 10]: softmax of the models' summed opinions."""
+            """[B, 28, 28, 1] -> [B, 10]: softmax of the models' opinions, averaged."""
             seen = views(images, TEST_TIME_ROTATIONS)
-            return tf.nn.softmax(tf.add_n([opinion(model, seen) for model in models]))
+            return tf.nn.softmax(tf.reduce_mean([opinion(model, seen) for model in models], axis=0))
 
         # One graph for every batch size: traced now, not on the user's first stroke, then reused.
         self._forward = tf.function(forward, input_signature=[tf.TensorSpec([None, MODEL_SIZE, MODEL_SIZE, 1])])
@@ -85,7 +88,7 @@ class DigitClassifier:
     @classmethod
     def for_numbers(cls, path: Path = MODEL_PATH, drawn_path: Path = DRAWN_MODEL_PATH) -> DigitClassifier:
         """Number mode's classifier: the digit model at `path` and the drawings-only one at `drawn_path`, their
-        opinions multiplied; raises digitpad.model.ModelError if either is unusable."""
+        opinions averaged; raises digitpad.model.ModelError if either is unusable."""
         return cls(load_model(path), load_model(drawn_path, retrain_command=DRAWN_RETRAIN_COMMAND))
 
     def probabilities(self, model_inputs: np.ndarray) -> np.ndarray:

@@ -79,11 +79,11 @@ PIECE_LINE_HEIGHT = 24  # px
 # --- Numbers: a second opinion on each digit (models/drawn.keras, trained by `python train_model.py --drawn`) --------
 # The digit classifier learnt from MNIST as well as from drawings, and must keep MNIST's test set at 99.6%. Number mode
 # reads only drawings (or photos cleaned to look like them), so it also asks a classifier of the same shape trained on
-# the tuning writers' drawings alone (DrawnRecipe), and multiplies the two opinions. Held-out writers' numbers of
-# 2 / 3 / 4 / 5 digits read right, 1,500 of each (`python -m benchmarks.numbers`): the digit model alone 98.0 / 97.6 /
-# 96.0 / 94.7%; both 98.5 / 98.5 / 97.3 / 96.1% (another 1,500, --seed 1: 98.3 / 97.2 / 97.2 / 96.7%).
-# Also tried, on 1,500 4-digit numbers: the piece judge trained to say which digit as well (11 classes) and multiplied
-# in as the second opinion, 96.6%; as a third beside a first drawings-only model, 97.1-97.2% against 97.3% without.
+# the tuning writers' drawings alone (DrawnRecipe), and averages the two opinions (digitpad.classifier). Held-out
+# writers' numbers of 2 / 3 / 4 / 5 digits read right, 1,500 of each (`python -m benchmarks.numbers`): the digit model
+# alone 98.0 / 97.6 / 96.0 / 94.7%; both 98.5 / 98.5 / 97.3 / 96.1% (another 1,500, --seed 1: 98.3 / 97.2 / 97.2 /
+# 96.7%). Also tried, on 1,500 4-digit numbers: the piece judge trained to say which digit as well (11 classes) and
+# added as the second opinion, 96.6%; as a third beside a first drawings-only model, 97.1-97.2% against 97.3% without.
 DRAWN_MODEL_PATH = Path(os.environ.get("DIGITPAD_DRAWN_MODEL", REPO_ROOT / "models" / "drawn.keras"))
 DRAWN_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --drawn"
 
@@ -225,15 +225,15 @@ class FineTuneRecipe(TrainingRecipe):
 class DrawnRecipe(TrainingRecipe):
     """`train_model.py --drawn`: number mode's second classifier, trained on the tuning writers' drawings alone.
 
-    A subclass, so the net, batch size and augmentation are the bundled recipe's by construction. A first try (6
-    drawings of each digit, 6 epochs, 3 min of training on the 2-core CPU) read 99.18% of the held-out writers' drawn
-    digits over the drawing grid, against the bundled classifier's 99.07%, and 94.0% of MNIST's test set; multiplied
-    with the bundled classifier, 99.27% of the drawn digits. This recipe, 5.4 min of training: 99.20% (worst condition
-    98.28%) and 94.87% of MNIST (models/drawn.card.json).
+    A subclass, so the net, batch size, augmentation and drawings of each digit (8) are the bundled recipe's by
+    construction; only what it trains on and for how long differ. A first try (6 drawings of each digit, 6 epochs,
+    3 min of training on the 2-core CPU) read 99.18% of the held-out writers' drawn digits over the drawing grid,
+    against the bundled classifier's 99.07%, and 94.0% of MNIST's test set; with the bundled classifier, 99.27% of the
+    drawn digits. This recipe, 5.4 min of training: 99.20% (worst condition 98.28%) and 94.87% of MNIST
+    (models/drawn.card.json).
     """
 
     trains_on_mnist: bool = False
-    drawn_variants: int = 8
     epochs: int = 8
 
 

@@ -191,7 +191,8 @@ def train(
 ) -> dict:
     """Train a model by `recipe` on MNIST (its first `limit` training images if given), plus random drawings of the
     tuning writers' pen digits if given, and write it, its card and its plots beside `model_path`. Returns the card.
-    The held-out writers' digits are never trained on; the card reports accuracy on them.
+    The held-out writers' digits are never trained on; the card reports accuracy on them. A recipe that does not train
+    on MNIST (DrawnRecipe) trains on the drawings alone, and MNIST only validates and tests it.
 
     A fine-tune: start from the model at `base` instead of fresh weights (ModelError, before any training, if it is
     unusable), and add users' `feedback` drawings read from `feedback_file`, repeated (see feedback_repeats)."""
