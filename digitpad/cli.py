@@ -1,11 +1,13 @@
-"""The command line: `python -m digitpad predict [--json] [--number] IMAGE...` and `export-feedback DB OUT.npz`.
+"""The command line: `python -m digitpad predict [--json] [--number | --photo] IMAGE...`, and
+`export-feedback DB OUT.npz`.
 
 In: image paths. Out, on stdout: one line per image, `PATH<TAB>DIGIT<TAB>CONFIDENCE` (`-` for a blank image), or with
 --json one JSON list of {path, digit, confidence, probabilities}. With --number each image is read as a number of
 several digits: `PATH<TAB>NUMBER` (`-` when there are none), or {path, number, digits: [{digit, confidence, box}]},
-box being [x, y, width, height] in the image's pixels. A file that cannot be read gets one line on stderr naming it
-and the reason; the others are still classified, and the exit status is then 1. The model loads once, and single
-digits are classified in batches.
+box being [x, y, width, height] in the image's pixels. With --photo each image is a photo of digits on paper, cleaned
+as the page's Photo tab cleans it (digitpad.photo) and then read as a number. A file that cannot be read gets one line
+on stderr naming it and the reason; the others are still classified, and the exit status is then 1. The model loads
+once, and single digits are classified in batches.
 
 export-feedback: in, the page's feedback database (digitpad.feedback); out, an npz of the drawings users confirmed or
 corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N] (the users' digits) and `predicted`
@@ -18,7 +20,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier
     from digitpad.feedback import Examples
     from digitpad.number import NumberReading
+    from digitpad.pieces import PieceJudge
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
 
@@ -100,11 +104,25 @@ def digit_results(classifier: DigitClassifier, images: dict[str, np.ndarray]) ->
     return [Result(path, probabilities.get(path)) for path in inputs]
 
 
-def predict(paths: list[str], as_json: bool, model_path: Path, number: bool = False) -> int:
+def photo_reading(classifier: DigitClassifier, judge: PieceJudge, photo: np.ndarray) -> NumberReading:
+    """A photo of digits on paper read as the page's Photo tab reads it, with the boxes in the photo's own pixels
+    (clean_photo shrinks a large photo first)."""
+    from digitpad.number import read_number
+    from digitpad.photo import clean_photo
+
+    ink = clean_photo(photo)
+    reading = read_number(classifier, judge, ink)
+    scale = max(photo.shape[:2]) / max(ink.shape)
+    return replace(reading, boxes=[tuple(round(side * scale) for side in box) for box in reading.boxes])
+
+
+def predict(paths: list[str], as_json: bool, model_path: Path, number: bool = False, photo: bool = False) -> int:
     from digitpad.classifier import DigitClassifier  # TensorFlow loads only when there is work for it
     from digitpad.model import ModelError
     from digitpad.number import read_number
     from digitpad.pieces import PieceJudge
+
+    number = number or photo
 
     try:
         classifier = DigitClassifier.for_numbers(model_path) if number else DigitClassifier.load(model_path)
@@ -117,7 +135,8 @@ def predict(paths: list[str], as_json: bool, model_path: Path, number: bool = Fa
     for line in errors:
         print(line, file=sys.stderr)
     if number:
-        results = [NumberResult(path, read_number(classifier, judge, image)) for path, image in images.items()]
+        read = partial(photo_reading if photo else read_number, classifier, judge)
+        results = [NumberResult(path, read(image)) for path, image in images.items()]
     else:
         results = digit_results(classifier, images)
 
@@ -156,7 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     predict_parser = commands.add_parser("predict", help="classify image files of single digits")
     predict_parser.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP, GIF or WebP files")
     predict_parser.add_argument("--json", action="store_true", help="print one JSON list instead of lines")
-    predict_parser.add_argument("--number", action="store_true", help="read each image as a number of several digits")
+    kind = predict_parser.add_mutually_exclusive_group()
+    kind.add_argument("--number", action="store_true", help="read each image as a number of several digits")
+    kind.add_argument(
+        "--photo",
+        action="store_true",
+        help="each image is a photo of digits on paper: clean it, then read it as a number",
+    )
     predict_parser.add_argument("--model", type=Path, default=MODEL_PATH, help=argparse.SUPPRESS)
     export_parser = commands.add_parser("export-feedback", help="write the drawings users confirmed to an npz file")
     export_parser.add_argument("database", type=Path, metavar="DB", help="the page's feedback database (SQLite)")
@@ -164,4 +189,4 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "export-feedback":
         return export_feedback(args.database, args.out)
-    return predict(args.images, args.json, args.model, args.number)
+    return predict(args.images, args.json, args.model, args.number, args.photo)

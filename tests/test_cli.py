@@ -19,6 +19,7 @@ from tests.bad_files import BLANK, DIGIT, write_corpus
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import first_of_each_label, number_canvas
 from tests.feedback_writer import BAD_DATABASES, example, png
+from tests.photos import paper_photo
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -116,6 +117,18 @@ def test_number_mode_reads_each_image_as_a_number(pen_digits, tmp_path):
     assert [d["digit"] for d in reading["digits"]] == [1, 9, 8, 4]
     lefts = [d["box"][0] for d in reading["digits"]]
     assert lefts == sorted(lefts) and all(len(d["box"]) == 4 and 0 < d["confidence"] <= 1 for d in reading["digits"])
+
+
+def test_photo_mode_cleans_a_photo_of_paper_then_reads_it_as_a_number(pen_digits, tmp_path):
+    ten = first_of_each_label(pen_digits)
+    photo = paper_photo(number_canvas([ten[1], ten[9], ten[8], ten[4]]), seed=1)  # 560 x 1238 px, lined, unevenly lit
+    path = tmp_path / "year.jpg"
+    Image.fromarray(photo).save(path)
+    (reading,) = json.loads(run_cli("--photo", "--json", path).stdout)
+    assert reading["number"] == "1984"
+    boxes = [d["box"] for d in reading["digits"]]  # in the photo's pixels, not the cleaned copy's (1,000 px long)
+    assert max(x + width for x, _, width, _ in boxes) > 1000 and all(x + w <= photo.shape[1] for x, _, w, _ in boxes)
+    assert run_cli("--photo", "--number", path).returncode == 2  # one or the other
 
 
 @pytest.mark.parametrize(
