@@ -100,6 +100,11 @@ def model_or_error(load: Callable[..., Model], *paths: Path) -> Model | None:
         return None
 
 
+def number_reader_or_error() -> NumberReader | None:
+    """Number mode's models (load_number_reader) from their configured paths, or None after showing why not."""
+    return model_or_error(load_number_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH)
+
+
 def canvas_key(number: bool) -> str:
     """The canvas's widget key, one per mode; the Clear button moves it on, which mounts a fresh, empty canvas."""
     return f"{'number' if number else 'digit'}-canvas-{st.session_state.setdefault('canvas_round', 0)}"
@@ -274,7 +279,7 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
     from digitpad.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
     from digitpad.number import read_number
 
-    reader = model_or_error(load_number_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH) if number else None
+    reader = number_reader_or_error() if number else None
     if number and reader is None:
         return
     try:
@@ -342,7 +347,7 @@ def photo_page() -> None:
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return
-    reader = model_or_error(load_number_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH)
+    reader = number_reader_or_error()
     if reader is None:
         return
     from digitpad.number import read_number  # imports TensorFlow: as late as load_classifier

@@ -19,7 +19,7 @@ import numpy as np
 from digitpad.classifier import DigitClassifier, Prediction
 from digitpad.pieces import PieceJudge
 from digitpad.preprocess import preprocess_ink
-from digitpad.segment import Box, CutTree, Segment, cut_tree, segment_digits
+from digitpad.segment import Box, CutTree, Segment, cut_trees
 
 Reading = tuple[float, list[tuple[Prediction, Box]]]  # a score, and the digits read with their boxes
 
@@ -36,9 +36,7 @@ class NumberReading:
 
 def read_number(classifier: DigitClassifier, judge: PieceJudge, image: np.ndarray | None) -> NumberReading:
     """The number drawn in `image`; raises digitpad.preprocess.ImageError for an array that cannot be an image."""
-    segments = segment_digits(image)
-    line_height = max((segment.box[3] for segment in segments), default=0)
-    trees = [cut_tree(segment, line_height) for segment in segments]
+    trees, line_height = cut_trees(image)
     pieces = [piece for tree in trees for piece in tree.pieces()]
     scores = score_pieces(classifier, judge, pieces, line_height)
     read = [digit for tree in trees for digit in best_reading(tree, scores)[1]]

@@ -25,7 +25,7 @@ from digitpad.drawn import by_writer, split_writers
 from digitpad.files import write_atomically
 from digitpad.model import model_writer
 from digitpad.pieces import build_piece_model, piece_input
-from digitpad.segment import Segment, cut_tree, segment_digits
+from digitpad.segment import Segment, cut_trees
 from digitpad.strokes import draw_strokes, number_strokes
 from digitpad.training import card_beside, card_json, reproducing_command, versions
 
@@ -71,10 +71,9 @@ def labelled_pieces(
     rng = np.random.default_rng(seed)
     images, labels = [], []
     for canvas, digit_inks in written_numbers(digits, count, recipe, rng):
-        segments = segment_digits(canvas)
-        line_height = max(segment.box[3] for segment in segments)
-        for segment in segments:
-            for piece in cut_tree(segment, line_height).pieces():
+        trees, line_height = cut_trees(canvas)
+        for tree in trees:
+            for piece in tree.pieces():
                 images.append(np.round(piece_input(piece, line_height) * 255).astype(np.uint8))
                 labels.append(is_whole_digit(piece, digit_inks, recipe.whole_share))
     return np.array(images), np.array(labels, np.uint8)

@@ -236,3 +236,17 @@ def segment_digits(image: np.ndarray | None) -> list[Segment]:
     labels, groups = strokes(ink > INK_THRESHOLD)
     whole = Segment((0, 0, ink.shape[1], ink.shape[0]), ink)
     return [piece(whole, np.where(np.isin(labels, group.labels), ink, 0.0)) for group in merge_stacked(groups)]
+
+
+def line_height_of(segments: list[Segment]) -> int:
+    """The height of the number's line: its tallest segment's (0 for none). Cuts are offered, and pieces judged, at
+    this scale."""
+    return max((segment.box[3] for segment in segments), default=0)
+
+
+def cut_trees(image: np.ndarray | None) -> tuple[list[CutTree], int]:
+    """Every piece the number reader weighs in a drawing: a cut tree per segment, left to right, and the line's
+    height."""
+    segments = segment_digits(image)
+    height = line_height_of(segments)
+    return [cut_tree(segment, height) for segment in segments], height

@@ -12,7 +12,7 @@ from digitpad.config import PIECE_FRAME, PIECE_LINE_HEIGHT, PIECES_MODEL_PATH
 from digitpad.drawn import split_writers
 from digitpad.model import ModelError
 from digitpad.pieces import PieceJudge, piece_input
-from digitpad.segment import Segment, piece, segment_digits
+from digitpad.segment import Segment, line_height_of, piece, segment_digits
 from digitpad.training import card_beside
 from tests.drawings import number_canvas
 
@@ -54,20 +54,20 @@ def held_out_pieces(pen_digits):
     for first, second in (rng.choice(len(held_out), size=2, replace=False) for _ in range(300)):
         pair = [held_out[first], held_out[second]]
         apart = segment_digits(number_canvas(pair, gaps=[0.3]))
-        line_height = max(s.box[3] for s in apart)
-        whole += [(s, line_height) for s in apart]
+        height = line_height_of(apart)
+        whole += [(s, height) for s in apart]
         together = segment_digits(number_canvas(pair, gaps=[-0.05]))
         if len(together) == 1:
-            touching.append((together[0], line_height))
+            touching.append((together[0], height))
         digit = apart[0]
         middle = digit.box[2] // 2
         for keep in (np.arange(digit.box[2]) < middle, np.arange(digit.box[2]) >= middle):
-            halves.append((piece(digit, np.where(keep[None, :], digit.ink, 0)), line_height))
+            halves.append((piece(digit, np.where(keep[None, :], digit.ink, 0)), height))
     return whole, touching, halves
 
 
 def share_judged_whole(judge: PieceJudge, pieces: list[tuple[Segment, int]]) -> float:
-    return float(np.mean([judge.log_whole([p], line_height)[0] > np.log(0.5) for p, line_height in pieces]))
+    return float(np.mean([judge.log_whole([p], height)[0] > np.log(0.5) for p, height in pieces]))
 
 
 def test_the_bundled_judge_tells_whole_digits_from_pairs_and_halves(judge, held_out_pieces):
