@@ -1,6 +1,7 @@
 """digitpad's page: draw a digit with a mouse, pen or finger, or show it a photo, and see what the model reads.
 
-In the Draw tab: strokes on a 280x280 canvas, and the pen width from the sidebar. Out: the predicted digit with its
+In the Draw tab: strokes on a 280x280 canvas, and the pen width from the sidebar; a digit is read from its strokes'
+paths, re-drawn at the pen width the model was trained for (digitpad.canvas). Out: the predicted digit with its
 confidence (or a plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, the 28x28
 image the model saw, and a "was it right?" that saves the drawing with its true digit for retraining. In number mode
 (sidebar) the canvas is wide: the number, each digit's input and confidence, and the same question. In the Photo
@@ -27,6 +28,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_drawable_canvas import CanvasResult, st_canvas
 
+from digitpad.canvas import canvas_input
 from digitpad.config import (
     CANVAS_SIZE,
     CHART_HEIGHT,
@@ -47,7 +49,7 @@ from digitpad.config import (
     UNSURE_BELOW,
 )
 from digitpad.images import SUPPORTED_EXTENSIONS, ImageReadError, decode, read_upload
-from digitpad.preprocess import ImageError, preprocess
+from digitpad.preprocess import ImageError
 
 if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier, Prediction
@@ -284,7 +286,7 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         return
     try:
         reading = read_number(*reader, image) if number else None
-        model_input = None if number else preprocess(image)
+        model_input = None if number else canvas_input(canvas.json_data, image)  # its strokes, else its pixels
     except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return
@@ -378,7 +380,10 @@ def draw_page() -> None:
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
     st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
     st.space("small")  # room for the canvas's toolbar, which appears above it on hover
-    stroke_width = st.sidebar.slider("Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH)
+    pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
+    stroke_width = st.sidebar.slider(
+        "Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH, help=pen_help
+    )
     why = st.sidebar.toggle("Show why", disabled=number, help="Light up the parts of a digit its answer rests on")
     drawing_pad(stroke_width, number, why)
 

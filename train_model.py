@@ -8,6 +8,7 @@ python train_model.py --feedback                       # fine-tune models/ on MN
 python train_model.py --feedback DB --base MODEL --out /tmp/tuned   # ... from another database and model
 python train_model.py --drawn                          # the drawings-only classifier, from $DIGITPAD_STROKES
 python train_model.py --pieces                         # the piece judge, from the pen digits in $DIGITPAD_STROKES
+python train_model.py --validation-writers tra-21 tra-24 --out /tmp/try   # a tuning run: measured on tuning writers
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from digitpad.config import (
     DRAWN_MODEL_PATH,
     FEEDBACK_PATH,
+    FINAL_WRITERS,
     MNIST_ENV,
     MODEL_PATH,
     PIECES_MODEL_PATH,
@@ -60,6 +62,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help=f"train the piece judge ({PIECES_MODEL_PATH.name}) on numbers written with --strokes, not the digit model",
     )
+    parser.add_argument(
+        "--validation-writers",
+        nargs="+",
+        default=(),
+        metavar="WRITER",
+        help="a tuning run: leave these tuning writers (tra-21 ...) out of training and report them instead of the "
+        "final writers, so that choosing a recipe never looks at the final writers",
+    )
     parser.add_argument("--base", type=Path, help=f"with --feedback: the model to start from (default: {MODEL_PATH})")
     parser.add_argument(
         "--epochs",
@@ -84,6 +94,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--pieces trains on --strokes alone: --feedback and --data are for the digit model")
     if args.drawn and (args.feedback or args.pieces):
         parser.error("--drawn trains on --strokes alone: --feedback and --pieces are for the other models")
+    if set(args.validation_writers) & set(FINAL_WRITERS):
+        parser.error(f"--validation-writers must be tuning writers, not the final ones ({', '.join(FINAL_WRITERS)})")
+    if args.validation_writers and not args.strokes:
+        parser.error(f"--validation-writers needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
     for flag in ("drawn", "pieces"):
         if getattr(args, flag) and not args.strokes:
             parser.error(f"--{flag} needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
@@ -142,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             base=base,
             feedback=feedback,
             feedback_file=args.feedback,
+            validation_writers=tuple(args.validation_writers),
         )
     except ModelError as error:  # the base model: raised before any training, so nothing was written
         print(f"train_model.py: {error}", file=sys.stderr)

@@ -1,5 +1,5 @@
-"""A room full of people on one server: SESSIONS browsers draw held-out pen digits on one `streamlit run app.py` at
-once for a minute, each its own Streamlit session, as at a meetup.
+"""A room full of people on one server: SESSIONS browsers draw the final writers' pen digits on one
+`streamlit run app.py` at once for a minute, each its own Streamlit session, as at a meetup.
 
 In: the pen digits ($DIGITPAD_STROKES) and the bundled model. Out, printed: errors (a stroke whose result never came,
 or an error or exception shown on a page); cross-talk (a drawing whose shown digit differs from what a lone session was
@@ -41,7 +41,7 @@ from tests.browser import (
 )
 from tests.drawings import first_of_each_label
 
-DIGITS_PER_LABEL = 3  # 30 different held-out digits; session i starts at the i-th, so neighbours draw different ones
+DIGITS_PER_LABEL = 3  # 30 final writers' digits; session i starts at the i-th, so neighbours draw different ones
 SETTLE_S = 10.0  # after the sessions close, before memory is read: Streamlit drops a session once its socket closes
 MEMORY_SAMPLE_S = 0.5
 VIEWPORT = {"width": 1100, "height": 800}

@@ -1,11 +1,11 @@
 """How soon after a stroke digitpad's page shows its new prediction, against a bare page with the same canvas; and how
 soon the page comes up.
 
-In: held-out writers' pen digits ($DIGITPAD_STROKES) and the model (digitpad.config.MODEL_PATH, $DIGITPAD_MODEL).
+In: final writers' pen digits ($DIGITPAD_STROKES) and the model (digitpad.config.MODEL_PATH, $DIGITPAD_MODEL).
 Out, printed: per-stroke latency, from mouse-up to the stroke's result on screen as the page's own clock measures it,
-p50 and p95 for app.py and for benchmarks/bare_canvas_app.py, and their ratio (goal: at most 1.3x); then the time from
-`streamlit run app.py` to the canvas being ready to draw on, and to the first prediction shown (a digit drawn as soon
-as the canvas is ready). One Streamlit server and one headless Chromium run at a time.
+p50 and p95 for app.py and for benchmarks/bare_canvas_app.py, and their ratios (goal: 1.25x at p50, 1.35x at p95);
+then the time from `streamlit run app.py` to the canvas being ready to draw on, and to the first prediction shown (a
+digit drawn as soon as the canvas is ready). One Streamlit server and one headless Chromium run at a time.
 
     DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.page_latency
 """
@@ -34,9 +34,9 @@ from tests.browser import (
 )
 from tests.drawings import first_of_each_label
 
-DIGITS_PER_LABEL = 3  # 30 held-out digits, about 38 strokes, on each page
+DIGITS_PER_LABEL = 3  # 30 final writers' digits, about 38 strokes, on each page
 WARM_UP_DIGITS = 2  # drawn first on each page and not timed: first renders of the chart, image and fonts
-RATIO_GOAL = 1.3
+RATIO_GOALS = {50: 1.25, 95: 1.35}  # issue 13: app.py against the bare canvas page, at p50 and p95
 VIEWPORT = {"width": 1100, "height": 800}
 
 
@@ -82,9 +82,10 @@ def main() -> None:
     print("Mouse-up to the stroke's result on screen (includes the canvas's own 200 ms send delay):")
     describe("app.py", page_ms)
     describe("bare canvas", bare_ms)
-    p50_ratio, p95_ratio = np.percentile(page_ms, [50, 95]) / np.percentile(bare_ms, [50, 95])
-    verdict = "met" if p50_ratio <= RATIO_GOAL else "NOT met"
-    print(f"{'ratio':<13} p50 {p50_ratio:.2f}x   p95 {p95_ratio:.2f}x   (goal: p50 <= {RATIO_GOAL}x: {verdict})")
+    ratios = {q: np.percentile(page_ms, q) / np.percentile(bare_ms, q) for q in RATIO_GOALS}
+    verdict = "met" if all(ratios[q] <= goal for q, goal in RATIO_GOALS.items()) else "NOT met"
+    goals = ", ".join(f"p{q} <= {goal}x" for q, goal in RATIO_GOALS.items())
+    print(f"{'ratio':<13} p50 {ratios[50]:.2f}x   p95 {ratios[95]:.2f}x   (goal: {goals}: {verdict})")
     print(f"`streamlit run app.py` to the canvas ready to draw on: {canvas_ready_s:5.1f} s")
     print(f"... to the first prediction shown ({len(strokes)}-stroke digit drawn at once): {first_prediction_s:5.1f} s")
 

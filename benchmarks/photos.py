@@ -1,4 +1,4 @@
-"""Photos of paper: held-out writers' digits and numbers written on lined paper and photographed under uneven light
+"""Photos of paper: final writers' digits and numbers written on lined paper and photographed under uneven light
 (tests.photos), read through digitpad.photo.clean_photo and digitpad.number.read_number, and read raw without it.
 
 In: $DIGITPAD_STROKES and the bundled model. Out, printed: for single digits and for numbers of 2-4 digits, the
@@ -66,14 +66,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=200, help="photos of single digits, and of numbers")
     args = parser.parse_args()
-    _, held_out = split_writers(load_pen_digits())
-    writers = by_writer(held_out)
+    _, final = split_writers(load_pen_digits())
+    writers = by_writer(final)
     classifier, judge = DigitClassifier.for_numbers(), PieceJudge.load()
     rng = np.random.default_rng(0)
 
-    print(f"held-out writers, {args.count} photos of single digits and {args.count} of numbers of 2-4 digits")
+    print(f"final writers, {args.count} photos of single digits and {args.count} of numbers of 2-4 digits")
     print("single digits:")
-    measure(classifier, judge, [random_digit(held_out, rng) for _ in range(args.count)], rng)
+    measure(classifier, judge, [random_digit(final, rng) for _ in range(args.count)], rng)
     print("numbers:")
     numbers = [random_number(writers, int(rng.choice(NUMBER_LENGTHS)), rng) for _ in range(args.count)]
     measure(classifier, judge, numbers, rng)

@@ -35,10 +35,12 @@ from digitpad.config import (
     TrainingRecipe,
 )
 from digitpad.data import Mnist, PenDigit, sha256_of
-from digitpad.drawn import correct_by_condition, random_model_inputs, split_writers
+from digitpad.drawn import PATHS, correct_by_condition, random_model_inputs, split_writers
 from digitpad.feedback import Examples
 from digitpad.files import write_atomically
 from digitpad.model import build_model, load_model, model_writer
+from digitpad.preprocess import preprocess_many
+from digitpad.stats import grid_share, wilson_interval
 
 CARD_SUFFIX = ".card.json"
 
@@ -131,15 +133,25 @@ def versions() -> dict[str, str]:
     }
 
 
+def through_preprocessing(images: np.ndarray) -> np.ndarray:
+    """uint8 [N, 28, 28] MNIST images -> the same, fed through digitpad.preprocess as a user's image file is."""
+    return np.round(preprocess_many(images) * 255).astype(np.uint8)
+
+
+def interval(right: float, total: int) -> list[float]:
+    return [round(bound, 4) for bound in wilson_interval(right, total)]
+
+
 def evaluate(classifier: DigitClassifier, images: np.ndarray, labels: np.ndarray) -> dict:
-    """Accuracy, per-class accuracy and confusion matrix (rows: true digit, columns: predicted) on uint8 images,
-    classified as the page and the CLI classify them."""
-    predicted = np.argmax(classifier.probabilities(images / np.float32(255)), axis=1)
+    """Accuracy with its 95% interval, per-class accuracy and confusion matrix (rows: true digit, columns: predicted)
+    on uint8 images, fed through preprocessing and classified as the page and the CLI classify a user's image."""
+    predicted = np.argmax(classifier.probabilities(preprocess_many(images)), axis=1)
     confusion = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=int)
     np.add.at(confusion, (labels, predicted), 1)
     per_class = confusion.diagonal() / np.maximum(confusion.sum(axis=1), 1)
     return {
         "accuracy": float(np.mean(predicted == labels)),
+        "accuracy_interval": interval(int(np.sum(predicted == labels)), len(labels)),
         "per_class_accuracy": [round(float(a), 4) for a in per_class],
         "confusion_matrix": confusion.tolist(),
         "predicted": predicted,
@@ -158,17 +170,22 @@ def card_json(card: dict) -> str:
     return re.sub(r"\[\s+([-\d.,\s]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text) + "\n"
 
 
-def drawn_digits_report(classifier: DigitClassifier, held_out: list[PenDigit]) -> dict:
-    """Accuracy on the held-out writers' drawn digits over the condition grid, for the card."""
-    correct = correct_by_condition(classifier.probabilities, held_out)
-    scores = {str(condition): round(float(c.mean()), 4) for condition, c in correct.items()}
-    return {
-        "held_out_writers": len({d.writer for d in held_out}),
-        "held_out_digits": len(held_out),
-        "mean_over_conditions": round(float(np.mean(list(scores.values()))), 4),
-        "worst_condition": min(scores.values()),
-        "by_condition": scores,
-    }
+def drawn_digits_report(classifier: DigitClassifier, measured: list[PenDigit]) -> dict:
+    """Accuracy on the measured writers' drawn digits over the condition grid, read by their strokes (as the page
+    reads a drawing) and by their pixels (as an image file is read), each with its 95% interval, for the card."""
+    report: dict = {"measured_writers": sorted({d.writer for d in measured}), "measured_digits": len(measured)}
+    for path in PATHS:
+        correct = correct_by_condition(classifier.probabilities, measured, path)
+        worst = min(correct.values(), key=np.mean)
+        right, digits = grid_share(list(correct.values()))
+        report[path] = {
+            "mean_over_conditions": round(right / digits, 4),
+            "mean_interval": interval(right, digits),
+            "worst_condition": round(float(worst.mean()), 4),
+            "worst_interval": interval(int(worst.sum()), worst.size),
+            "by_condition": {str(condition): round(float(c.mean()), 4) for condition, c in correct.items()},
+        }
+    return report
 
 
 def feedback_repeats(other_images: int, drawings: int) -> int:
@@ -185,14 +202,17 @@ def train(
     pen_digits: list[PenDigit] | None = None,
     pen_file: Path | None = None,
     *,
+    validation_writers: tuple[str, ...] = (),
     base: Path | None = None,
     feedback: Examples | None = None,
     feedback_file: Path | None = None,
 ) -> dict:
     """Train a model by `recipe` on MNIST (its first `limit` training images if given), plus random drawings of the
     tuning writers' pen digits if given, and write it, its card and its plots beside `model_path`. Returns the card.
-    The held-out writers' digits are never trained on; the card reports accuracy on them. A recipe that does not train
-    on MNIST (DrawnRecipe) trains on the drawings alone, and MNIST only validates and tests it.
+    The final writers' digits are never trained on; the card reports accuracy on them, or, in a tuning run, on the
+    `validation_writers`, tuning writers left out of training, so that a recipe is chosen without the final writers.
+    A recipe that does not train on MNIST (DrawnRecipe) trains on the drawings alone, and MNIST only validates and
+    tests it.
 
     A fine-tune: start from the model at `base` instead of fresh weights (ModelError, before any training, if it is
     unusable), and add users' `feedback` drawings read from `feedback_file`, repeated (see feedback_repeats)."""
@@ -200,16 +220,24 @@ def train(
     outputs = Outputs.beside(model_path)  # write_atomically makes the folder, at the end
 
     x, y = mnist.x_train[:limit], mnist.y_train[:limit]
+    if recipe.mnist_preprocessed:
+        x = through_preprocessing(x)
     validation_size = min(recipe.validation_size, len(x) // 10)
     x_train, y_train, x_val, y_val = split_validation(x, y, validation_size, recipe.seed)
     if not recipe.trains_on_mnist:
         x_train, y_train = x_train[:0], y_train[:0]
     drawn = {}
     if pen_digits:
-        tuning, held_out = split_writers(pen_digits)
-        x_drawn, y_drawn = random_model_inputs(tuning[:limit], recipe.drawn_variants, recipe.seed)
+        tuning, final = split_writers(pen_digits)
+        if validation_writers:  # a tuning run: measured on tuning writers left out, never on the final ones
+            final = [d for d in tuning if d.writer in validation_writers]
+            tuning = [d for d in tuning if d.writer not in validation_writers]
+        x_drawn, y_drawn = random_model_inputs(
+            tuning[:limit], recipe.drawn_variants, recipe.seed, recipe.drawn_by_strokes
+        )
         x_train, y_train = np.concatenate([x_train, x_drawn]), np.concatenate([y_train, y_drawn])
         drawn = {
+            "measured_on": "validation writers (a tuning run)" if validation_writers else "final writers",
             "file": str(pen_file),
             "sha256": sha256_of(pen_file),
             "training_writers": sorted({d.writer for d in tuning}),
@@ -245,13 +273,17 @@ def train(
     training_seconds = time.perf_counter() - started
 
     classifier = DigitClassifier(model)
-    if pen_digits and held_out:
-        drawn |= drawn_digits_report(classifier, held_out[:limit])
+    if pen_digits and final:
+        drawn |= drawn_digits_report(classifier, final[:limit])
     test = evaluate(classifier, mnist.x_test, mnist.y_test)
     predicted = test.pop("predicted")
+    raw = np.argmax(classifier.probabilities(mnist.x_test / np.float32(255)), axis=1) == mnist.y_test
     card = {
         "model_file": model_path.name,
+        # MNIST's test set as a user's files are read (preprocessing included), and as the raw arrays
         "test_accuracy": round(test["accuracy"], 4),
+        "test_accuracy_raw_arrays": round(float(raw.mean()), 4),
+        "test_accuracy_raw_arrays_interval": interval(int(raw.sum()), raw.size),
         "validation_accuracy": round(float(history.history["val_accuracy"][-1]), 4),
         **{k: v for k, v in test.items() if k != "accuracy"},
         "parameters": model.count_params(),

@@ -2,7 +2,7 @@
 the awkward drawings people make on purpose.
 
 In: the pen digits (the `pen_digits` fixture, or digitpad.data.load_pen_digits). Out: the first digit of each label
-0-9 (or the first few of each) by the held-out writers, whose digits nothing was tuned on; canvas images of a dot, a
+0-9 (or the first few of each) by the final writers, whose digits no choice is made on; canvas images of a dot, a
 line, a scribble and so on; numbers written side by side.
 """
 
@@ -19,9 +19,9 @@ NUMBER_MARGIN = 20  # px between a number's ink and the canvas's edges
 
 
 def first_of_each_label(digits: list[PenDigit], per_label: int = 1) -> list[PenDigit]:
-    """The first `per_label` held-out digits of each label, in file order; ordered 0, 1, ..., 9, 0, 1, ..."""
-    _, held_out = split_writers(digits)
-    by_label = [[d for d in held_out if d.label == label][:per_label] for label in range(NUM_CLASSES)]
+    """The first `per_label` final writers' digits of each label, in file order; ordered 0, 1, ..., 9, 0, 1, ..."""
+    _, final = split_writers(digits)
+    by_label = [[d for d in final if d.label == label][:per_label] for label in range(NUM_CLASSES)]
     return [by_label[label][round_] for round_ in range(per_label) for label in range(NUM_CLASSES)]
 
 

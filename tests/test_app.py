@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from digitpad.canvas import fabric_json
 from digitpad.config import (
     CANVAS_SIZE,
     DEFAULT_STROKE_WIDTH,
@@ -27,7 +28,7 @@ from digitpad.config import (
     RETRAIN_COMMAND,
 )
 from digitpad.feedback import load_feedback
-from digitpad.strokes import render_canvas
+from digitpad.strokes import draw_strokes, fit_strokes, render_canvas
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import awkward_drawings, first_of_each_label, number_canvas
@@ -53,11 +54,18 @@ def data_url(image: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode()
 
 
-def draw(at: AppTest, url: str) -> AppTest:
-    """Put a drawing on the page's canvas, as the browser does after a stroke, and rerun."""
+def draw(at: AppTest, url: str, raw: object = None) -> AppTest:
+    """Put a drawing on the page's canvas, as the browser does after a stroke, and rerun: its picture as a PNG data
+    URL, and its Fabric JSON (`raw`; by default no strokes, so the page reads the picture)."""
     (canvas,) = at.get("bidi_component")
-    at.session_state[canvas.key] = {"drawing": {"raw": {"objects": []}, "data": url}}
+    at.session_state[canvas.key] = {"drawing": {"raw": {"objects": []} if raw is None else raw, "data": url}}
     return at.run()
+
+
+def draw_digit(at: AppTest, digit, stroke_width: int = DEFAULT_STROKE_WIDTH, height: float = 0.6) -> AppTest:
+    """Draw a pen digit as the browser sends a drawing: its strokes' paths, and its picture."""
+    placed = fit_strokes(digit.strokes, height)
+    return draw(at, data_url(draw_strokes(placed, stroke_width)), fabric_json(placed, stroke_width))
 
 
 def shows_no_prediction(at: AppTest) -> bool:
@@ -71,7 +79,7 @@ def page() -> AppTest:
 
 @pytest.fixture(scope="module")
 def digit(pen_digits):
-    """A real pen-drawn digit from a held-out writer: the first 0."""
+    """A real pen-drawn digit from a final writer: the first 0."""
     return first_of_each_label(pen_digits)[0]
 
 
@@ -87,7 +95,7 @@ def test_the_pen_width_slider_starts_at_the_default(page):
 
 
 def test_a_drawn_digit_is_read_with_its_chart_and_preview(page, digit):
-    draw(page, data_url(render_canvas(digit.strokes)))
+    draw_digit(page, digit)
     assert not page.exception and not page.error and not page.info
     (metric,) = page.metric
     assert metric.value == str(digit.label)
@@ -98,6 +106,23 @@ def test_a_drawn_digit_is_read_with_its_chart_and_preview(page, digit):
     assert encoding["color"]["scale"]["range"][0] == PREDICTED_BAR_COLOUR
     (preview,) = page.image
     assert preview.value[0].endswith(".png")
+
+
+def test_a_drawing_is_read_from_its_strokes_whatever_the_pen(page, pen_digits):
+    eight = first_of_each_label(pen_digits)[8]  # a thick pen on a small 8 fills its loops: in pixels, not in strokes
+    readings = []
+    for stroke_width, height in ((MIN_STROKE_WIDTH, 0.9), (MAX_STROKE_WIDTH, 0.3)):
+        draw_digit(page, eight, stroke_width, height)
+        readings.append((page.metric[0].value, page.metric[0].delta))
+    assert readings[0] == readings[1] and readings[0][0] == "8"
+
+
+def test_strokes_that_cannot_be_read_fall_back_to_the_pixels(page, digit):
+    unreadable = ["not json", {"objects": [{"type": "Rect"}]}, {"objects": [{"type": "Path", "path": [["Z"]]}]}]
+    for raw in unreadable:
+        draw(page, data_url(render_canvas(digit.strokes)), raw)
+        assert not page.exception and not page.error, raw
+        assert page.metric[0].value == str(digit.label), raw
 
 
 def test_an_unsure_scribble_says_so_and_names_two_digits(page):

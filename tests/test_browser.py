@@ -1,8 +1,9 @@
 """The drawing page end to end: `streamlit run app.py` served locally, real pen trajectories drawn in headless Chromium.
 
-Draws one held-out digit of each class with the mouse and reads the prediction off the page, clears with the Clear
-button and with the canvas toolbar, draws with a finger on a phone-sized screen, confirms a prediction, draws a number
-whose digits touch in number mode, uploads a photo of a number on paper, and saves docs/screenshot.png.
+Draws one final writer's digit of each class with the mouse and reads the prediction off the page, draws a small 8 with
+the thickest pen, clears with the Clear button and with the canvas toolbar, draws with a finger on a phone-sized
+screen, confirms a prediction, draws a number whose digits touch in number mode, uploads a photo of a number on paper,
+and saves docs/screenshot.png.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from digitpad.config import FEEDBACK_ENV, NUMBER_CANVAS, REPO_ROOT
+from digitpad.config import FEEDBACK_ENV, MAX_STROKE_WIDTH, NUMBER_CANVAS, REPO_ROOT
 from digitpad.feedback import load_feedback
 from digitpad.number import read_number
 from digitpad.segment import segment_digits
@@ -103,6 +104,17 @@ def test_drawn_digits_are_read_and_clear_removes_the_prediction(app_url, desktop
     labels = [d.label for d in ten_digits]
     correct = sum(r == label for r, label in zip(read, labels, strict=True))
     assert correct >= MIN_CORRECT, f"read {read} for {labels}"
+
+
+def test_a_small_digit_drawn_with_the_thickest_pen_is_read_from_its_strokes(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    page.get_by_role("slider").press("End")  # the sidebar's pen width to its widest
+    expect(page.get_by_role("slider")).to_have_attribute("aria-valuenow", str(MAX_STROKE_WIDTH))
+    canvas = wait_for_fresh_canvas(page)
+    eight = fit_strokes(ten_digits[8].strokes, height_fraction=0.3)  # in pixels its loops fill with ink
+    draw_digit(page, mouse_stroke(page, canvas), eight, PREDICTION_SIGNATURE)
+    expect(page.locator(METRIC)).to_have_text("8")
 
 
 def test_the_canvas_toolbar_reset_removes_the_prediction(app_url, desktop, ten_digits):

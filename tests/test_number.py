@@ -26,14 +26,14 @@ def test_a_year_is_read_digit_by_digit(number_classifier, judge, ten):
 
 
 def test_most_pairs_of_digits_drawn_touching_are_cut_apart(number_classifier, judge, pen_digits):
-    # Pairs of held-out writers' digits overlapping by 5% of their height, those whose ink touches (one segment): the
+    # Pairs of final writers' digits overlapping by 5% of their height, those whose ink touches (one segment): the
     # bundled models read 126 of 131 right (96.2%); with the digit model alone, 125. Before the piece judge: 120
     # (91.6%); with straight cuts only, 116.
-    _, held_out = split_writers(pen_digits)
+    _, final = split_writers(pen_digits)
     rng = np.random.default_rng(0)
     touching = right = 0
     for _ in range(300):
-        first, second = (held_out[i] for i in rng.choice(len(held_out), size=2, replace=False))
+        first, second = (final[i] for i in rng.choice(len(final), size=2, replace=False))
         canvas = number_canvas([first, second], gaps=[-0.05])
         if len(segment_digits(canvas)) == 1:
             touching += 1

@@ -1,4 +1,4 @@
-"""Photos of paper: made-up photos of held-out writers' digits on lined, unevenly lit paper (tests.photos), cleaned by
+"""Photos of paper: made-up photos of final writers' digits on lined, unevenly lit paper (tests.photos), cleaned by
 digitpad.photo and read by digitpad.number as the page reads them."""
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from PIL import Image
 
 from digitpad.config import (
     DRAWN_MODEL_PATH,
-    HELD_OUT_WRITERS,
+    FINAL_WRITERS,
     MNIST_ENV,
     MODEL_PATH,
     REPO_ROOT,
@@ -45,6 +45,9 @@ CARD_FIELDS = {
     "versions",
     "command",
     "validation_accuracy",
+    "accuracy_interval",
+    "test_accuracy_raw_arrays",
+    "test_accuracy_raw_arrays_interval",
 }
 
 
@@ -98,7 +101,7 @@ def test_smoke_run_without_pen_digits_trains_on_mnist_alone(smoke_run):
     assert json.loads(Outputs.beside(out / "digitpad.keras").card.read_text())["drawn_digits"] is None
 
 
-def test_pen_digits_of_the_tuning_writers_join_training_and_the_held_out_are_reported(mnist, pen_digits, tmp_path):
+def test_pen_digits_of_the_tuning_writers_join_training_and_the_final_are_reported(mnist, pen_digits, tmp_path):
     strokes = os.environ[STROKES_ENV]
     result = run_training(
         "--limit", "200", "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes, env_data=str(mnist.path)
@@ -108,9 +111,29 @@ def test_pen_digits_of_the_tuning_writers_join_training_and_the_held_out_are_rep
     drawn = card["drawn_digits"]
     assert drawn["training_images"] == 200 * card["recipe"]["drawn_variants"]
     assert card["training_images"] == 180 + drawn["training_images"]  # MNIST's 200 less 20 held for validation
-    assert not set(drawn["training_writers"]) & set(HELD_OUT_WRITERS)
-    assert drawn["held_out_digits"] == 200 and len(drawn["by_condition"]) == 18
-    assert drawn["worst_condition"] <= drawn["mean_over_conditions"] <= 1.0
+    assert not set(drawn["training_writers"]) & set(FINAL_WRITERS)
+    assert drawn["measured_on"] == "final writers" and set(drawn["measured_writers"]) <= set(FINAL_WRITERS)
+    assert drawn["measured_digits"] == 200
+    for path in ("strokes", "pixels"):  # as the page reads a drawing, and as an image file is read
+        measured = drawn[path]
+        assert len(measured["by_condition"]) == 18
+        assert measured["worst_condition"] <= measured["mean_over_conditions"] <= 1.0
+        low, high = measured["mean_interval"]
+        assert low <= measured["mean_over_conditions"] <= high
+
+
+def test_a_tuning_run_is_measured_on_tuning_writers_left_out_never_on_the_final_ones(mnist, pen_digits, tmp_path):
+    strokes = os.environ[STROKES_ENV]
+    result = run_training(
+        "--limit", "300", "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes,
+        "--validation-writers", "tra-01", "tra-02", env_data=str(mnist.path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    drawn = json.loads(Outputs.beside(tmp_path / "digitpad.keras").card.read_text())["drawn_digits"]
+    assert drawn["measured_on"].startswith("validation writers") and drawn["measured_writers"] == ["tra-01", "tra-02"]
+    assert not {"tra-01", "tra-02", *FINAL_WRITERS} & set(drawn["training_writers"])
+    refused = run_training("--validation-writers", FINAL_WRITERS[0], "--strokes", strokes, "--out", str(tmp_path))
+    assert refused.returncode == 2 and "must be tuning writers" in refused.stderr
 
 
 def test_drawn_trains_on_the_tuning_writers_drawings_alone_and_is_tested_on_mnist(mnist, pen_digits, tmp_path):
@@ -126,7 +149,7 @@ def test_drawn_trains_on_the_tuning_writers_drawings_alone_and_is_tested_on_mnis
     assert card["recipe"] == as_json(asdict(replace(DrawnRecipe(), epochs=1)))
     assert card["training_images"] == card["drawn_digits"]["training_images"] == 200 * DrawnRecipe.drawn_variants
     assert card["validation_images"] == 20 and np.array(card["confusion_matrix"]).sum() == 10_000  # MNIST tests it
-    assert card["drawn_digits"]["held_out_digits"] == 200 and "--drawn" in card["command"]
+    assert card["drawn_digits"]["measured_digits"] == 200 and "--drawn" in card["command"]
     assert fingerprint(REPO_ROOT / "models") == before
 
 
