@@ -16,12 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.canvas import canvas_input, fabric_json
-from digitpad.config import (
-    DRAWN_CENTRES,
-    DRAWN_HEIGHTS,
-    DRAWN_STROKE_WIDTHS,
-    FINAL_WRITERS,
-)
+from digitpad.config import DRAWN_CENTRES, DRAWN_HEIGHTS, DRAWN_STROKE_WIDTHS, FINAL_WRITERS
 from digitpad.data import PenDigit, Stroke
 from digitpad.preprocess import preprocess
 from digitpad.strokes import draw_strokes, fit_strokes

@@ -228,9 +228,9 @@ def train(
         x_train, y_train = x_train[:0], y_train[:0]
     drawn = {}
     if pen_digits:
-        tuning, final = split_writers(pen_digits)
-        if validation_writers:  # a tuning run: measured on tuning writers left out, never on the final ones
-            final = [d for d in tuning if d.writer in validation_writers]
+        tuning, measured = split_writers(pen_digits)  # measured: the final writers...
+        if validation_writers:  # ...or, in a tuning run, tuning writers left out of training
+            measured = [d for d in tuning if d.writer in validation_writers]
             tuning = [d for d in tuning if d.writer not in validation_writers]
         x_drawn, y_drawn = random_model_inputs(
             tuning[:limit], recipe.drawn_variants, recipe.seed, recipe.drawn_by_strokes
@@ -273,8 +273,8 @@ def train(
     training_seconds = time.perf_counter() - started
 
     classifier = DigitClassifier(model)
-    if pen_digits and final:
-        drawn |= drawn_digits_report(classifier, final[:limit])
+    if pen_digits and measured:
+        drawn |= drawn_digits_report(classifier, measured[:limit])
     test = evaluate(classifier, mnist.x_test, mnist.y_test)
     predicted = test.pop("predicted")
     raw = np.argmax(classifier.probabilities(mnist.x_test / np.float32(255)), axis=1) == mnist.y_test
