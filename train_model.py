@@ -138,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     except (DataError, FeedbackStoreError) as error:
         print(f"train_model.py: {error}", file=sys.stderr)
         return 2
+    unknown = sorted(set(args.validation_writers) - {d.writer for d in pen_digits or []})
+    if unknown:  # a misspelt writer would leave a tuning run measuring nobody
+        print(f"train_model.py: no such writer in {args.strokes}: {', '.join(unknown)}", file=sys.stderr)
+        return 2
     from digitpad.model import ModelError
     from digitpad.training import train  # TensorFlow loads only once the data is known to be good
 

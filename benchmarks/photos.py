@@ -24,6 +24,7 @@ from digitpad.drawn import by_writer, split_writers
 from digitpad.number import read_number
 from digitpad.photo import clean_photo
 from digitpad.pieces import PieceJudge
+from digitpad.stats import with_interval
 from digitpad.strokes import render_canvas
 from tests.photos import paper_photo, random_conditions
 
@@ -56,8 +57,8 @@ def measure(
         raw.append(read_number(classifier, judge, photo).number)
     truths = [truth for truth, _ in drawings]
     for name, readings in (("with clean_photo", cleaned), ("raw, without it ", raw)):
-        right = np.mean([read == truth for read, truth in zip(readings, truths, strict=True)])
-        print(f"  {name}: read right {right:.3f}")
+        right = sum(read == truth for read, truth in zip(readings, truths, strict=True))
+        print(f"  {name}: read right {with_interval(right, len(truths))} (made-up photos)")
     for name, seconds in (("clean_photo", cleaning), ("read_number on its ink", reading)):
         print(f"  {name}: {1000 * np.median(seconds):.0f} ms per photo (median; max {1000 * max(seconds):.0f} ms)")
 

@@ -31,7 +31,8 @@ class NotStrokes(ValueError):
     """The JSON does not hold a drawing of strokes that can be re-drawn."""
 
 
-def number(value: Any) -> float:
+def finite(value: Any) -> float:
+    """A JSON number that is a real, finite one, as float; NotStrokes otherwise (a string, a bool, NaN)."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise NotStrokes(f"not a finite number: {value!r}")
     return float(value)
@@ -45,7 +46,7 @@ def path_points(commands: Any) -> np.ndarray:
     for command in commands:
         if not isinstance(command, list) or not command or command[0] not in ("M", "L", "Q"):
             raise NotStrokes(f"an unsupported path command: {str(command)[:40]}")
-        values = [number(v) for v in command[1:]]
+        values = [finite(v) for v in command[1:]]
         if len(values) != (4 if command[0] == "Q" else 2) or (command[0] != "M" and not points):
             raise NotStrokes(f"a malformed path command: {str(command)[:40]}")
         if command[0] == "Q":
@@ -61,20 +62,20 @@ def placed(obj: dict, points: np.ndarray) -> np.ndarray:
     """A path's own points -> canvas px, through the object's transform: Fabric puts the centre of the path's own
     bounding box at the object's centre (its origin point `left`, `top`, moved to the middle of its box), after
     scaling, flipping, skewing and turning the path about it."""
-    scale = np.array([number(obj.get("scaleX", 1)), number(obj.get("scaleY", 1))])
+    scale = np.array([finite(obj.get("scaleX", 1)), finite(obj.get("scaleY", 1))])
     flip = np.array([-1.0 if obj.get("flipX") else 1.0, -1.0 if obj.get("flipY") else 1.0])
-    angle = math.radians(number(obj.get("angle", 0)))
-    skew_x, skew_y = (math.tan(math.radians(number(obj.get(k, 0)))) for k in ("skewX", "skewY"))
+    angle = math.radians(finite(obj.get("angle", 0)))
+    skew_x, skew_y = (math.tan(math.radians(finite(obj.get(k, 0)))) for k in ("skewX", "skewY"))
     turn = np.array([[math.cos(angle), -math.sin(angle)], [math.sin(angle), math.cos(angle)]])
     matrix = turn @ np.array([[1, skew_x], [skew_y, 1]]) @ np.diag(scale * flip)
     own_centre = (points.min(axis=0) + points.max(axis=0)) / 2
     centre = own_centre  # an object that says nothing of where it is stays where its points are
     if "left" in obj and "top" in obj:
         box = (
-            np.array([number(obj.get("width", 0)), number(obj.get("height", 0))]) + number(obj.get("strokeWidth", 0))
+            np.array([finite(obj.get("width", 0)), finite(obj.get("height", 0))]) + finite(obj.get("strokeWidth", 0))
         ) * scale
         origin = np.array([ORIGIN.get(obj.get("originX"), 0.5), ORIGIN.get(obj.get("originY"), 0.5)])
-        centre = np.array([number(obj["left"]), number(obj["top"])]) + turn @ ((0.5 - origin) * box)
+        centre = np.array([finite(obj["left"]), finite(obj["top"])]) + turn @ ((0.5 - origin) * box)
     return (points - own_centre) @ matrix.T + centre
 
 

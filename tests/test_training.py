@@ -134,6 +134,10 @@ def test_a_tuning_run_is_measured_on_tuning_writers_left_out_never_on_the_final_
     assert not {"tra-01", "tra-02", *FINAL_WRITERS} & set(drawn["training_writers"])
     refused = run_training("--validation-writers", FINAL_WRITERS[0], "--strokes", strokes, "--out", str(tmp_path))
     assert refused.returncode == 2 and "must be tuning writers" in refused.stderr
+    misspelt = run_training(
+        "--validation-writers", "tra-1", "--strokes", strokes, "--out", str(tmp_path), env_data=str(mnist.path)
+    )
+    assert misspelt.returncode == 2 and "no such writer" in misspelt.stderr and "tra-1" in misspelt.stderr
 
 
 def test_drawn_trains_on_the_tuning_writers_drawings_alone_and_is_tested_on_mnist(mnist, pen_digits, tmp_path):
