@@ -5,8 +5,9 @@ paths, re-drawn at the pen width the model was trained for (digitpad.canvas). Ou
 confidence (or a plain "not sure" with the two likeliest digits), all ten probabilities on a fixed 0-1 axis, the 28x28
 image the model saw, and a "was it right?" that saves the drawing with its true digit for retraining. In number mode
 (sidebar) the canvas is wide: the number, each digit's input and confidence, and the same question. In the Photo
-tab: an uploaded image or a camera photo of digits on paper; out, what was cut out of it, the number read, and the
-same question.
+tab: an uploaded image or a camera photo, read as `digitpad predict` reads a file (digitpad.reader): a drawing or a
+photo of paper, one digit or several; out, the image with each digit boxed, what was cut out of a photo, the digit or
+number read, and the same question.
 Run it with `streamlit run app.py`; the model comes from digitpad.config.MODEL_PATH ($DIGITPAD_MODEL), the number
 reader's drawings-only classifier and piece judge from DRAWN_MODEL_PATH ($DIGITPAD_DRAWN_MODEL) and PIECES_MODEL_PATH
 ($DIGITPAD_PIECES_MODEL), users' answers go to FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier, Prediction
     from digitpad.number import NumberReading
     from digitpad.pieces import PieceJudge
+    from digitpad.reader import Reader
 
     NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
 
@@ -62,7 +64,7 @@ TABS = ("Draw", "Photo")
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
-PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or take one with the camera."
+PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
 Model = TypeVar("Model")
 
 
@@ -89,6 +91,15 @@ def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberRea
     reader = DigitClassifier.for_numbers(model, drawn_model), PieceJudge.load(judge)
     gc.freeze()  # as in load_classifier: Keras' new objects out of every rerun's garbage collection
     return reader
+
+
+@st.cache_resource(show_spinner="Loading the reader…")
+def load_reader(model: Path, drawn_model: Path, judge: Path) -> Reader:
+    """The reader of uploaded images (digitpad.reader), from the models already loaded for the canvas."""
+    from digitpad.reader import Reader  # imports TensorFlow: as late as load_classifier
+
+    number_classifier, piece_judge = load_number_reader(model, drawn_model, judge)
+    return Reader(load_classifier(model), number_classifier, piece_judge)
 
 
 def model_or_error(load: Callable[..., Model], *paths: Path) -> Model | None:
@@ -326,18 +337,20 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
             show_result(canvas, classifier, number, why)
 
 
-def with_boxes(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
-    """The cleaned photo (white ink on black) in colour, with a box in the highlight colour around each digit read."""
-    picture = cv2.cvtColor(ink, cv2.COLOR_GRAY2RGB)
-    thickness = max(2, max(ink.shape) // 300)
+def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """The image in colour, with a box in the highlight colour around each digit read."""
+    pixels = image if image.dtype == np.uint8 else cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX, cv2.CV_8U)
+    picture = cv2.cvtColor(pixels, cv2.COLOR_GRAY2RGB) if pixels.ndim == 2 else np.ascontiguousarray(pixels[:, :, :3])
+    thickness = max(2, max(picture.shape[:2]) // 300)
     for x, y, width, height in boxes:
         cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
     return picture
 
 
 def photo_page() -> None:
-    """A photo of digits on paper, uploaded or taken with the camera: what was cut out of it, and the number read."""
-    upload = st.file_uploader("A photo or scan of digits on paper", type=list(SUPPORTED_EXTENSIONS))
+    """An image file or a camera photo, read by digitpad.reader as the CLI reads a file: a drawing or a photo of
+    paper, one digit or several. Shows the image with the digits boxed, what was cut out of a photo, and the reading."""
+    upload = st.file_uploader("A photo or scan of digits on paper, or a drawing", type=list(SUPPORTED_EXTENSIONS))
     # The camera asks the browser for permission: only once the visitor turns it on
     camera = st.camera_input("Take a photo of digits on paper") if st.toggle("Use the camera") else None
     picture = camera or upload
@@ -349,28 +362,29 @@ def photo_page() -> None:
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return
-    reader = number_reader_or_error()
+    reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH)
     if reader is None:
         return
-    from digitpad.number import read_number  # imports TensorFlow: as late as load_classifier
-    from digitpad.photo import clean_photo
-
     try:
-        ink = clean_photo(image)
+        reading = reader.read(image)
     except ImageError as error:
         st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
         return
-    reading = read_number(*reader, ink)
-    photo, cut_out = st.columns(2)
-    photo.image(image, caption="Your photo")
-    cut_out.image(with_boxes(ink, reading.boxes), caption="What it cut out: ink, with the paper, lines and specks gone")
-    if reading.number is None:
-        st.info("No digits found: write larger and darker, and fill the frame.", icon=":material/search_off:")
+    shown, cut_out = st.columns(2)
+    shown.image(with_boxes(image, reading.digits.boxes), caption=f"Your {reading.kind}")
+    if reading.ink is not None:
+        cut_out.image(reading.ink, caption="What it cut out: ink, with the paper, lines and specks gone")
+    if reading.single is not None:
+        show_prediction(reading.single)
+    elif reading.number is not None:
+        show_number(reading.digits)
     else:
-        show_number(reading)
-        # Saved with each digit: the cleaned ink the digits were cut from (what the reader saw; tens of kB as PNG),
-        # not the photo itself, which may be megabytes and show more than the digits
-        ask_if_right(reading.predictions, cv2.imencode(".png", ink)[1].tobytes())
+        st.info("No digits found: write larger and darker, and fill the frame.", icon=":material/search_off:")
+        return
+    # Saved with each digit: what the digits were read from (a photo's cleaned ink, tens of kB as PNG, not the photo,
+    # which may be megabytes and show more than the digits; a drawing as it came)
+    predictions = [reading.single] if reading.single else reading.digits.predictions
+    ask_if_right(predictions, cv2.imencode(".png", reading.ink if reading.ink is not None else image)[1].tobytes())
 
 
 def draw_page() -> None:

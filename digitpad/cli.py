@@ -1,13 +1,17 @@
-"""The command line: `python -m digitpad predict [--json] [--number | --photo] IMAGE...`, and
+"""The command line: `python -m digitpad predict [--json] [--digit | --number | --photo] IMAGE...`, and
 `export-feedback DB OUT.npz`.
 
-In: image paths. Out, on stdout: one line per image, `PATH<TAB>DIGIT<TAB>CONFIDENCE` (`-` for a blank image), or with
---json one JSON list of {path, digit, confidence, probabilities}. With --number each image is read as a number of
-several digits: `PATH<TAB>NUMBER` (`-` when there are none), or {path, number, digits: [{digit, confidence, box}]},
-box being [x, y, width, height] in the image's pixels. With --photo each image is a photo of digits on paper, cleaned
-as the page's Photo tab cleans it (digitpad.photo) and then read as a number. A file that cannot be read gets one line
-on stderr naming it and the reason; the others are still classified, and the exit status is then 1. The model loads
-once, and single digits are classified in batches.
+In: image paths. Out, on stdout: one line per image. Without a flag each image is read by digitpad.reader, which
+tells a drawing from a photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit,
+`PATH<TAB>NUMBER<TAB>LOWEST CONFIDENCE` for several, `PATH<TAB>-<TAB>-` for a blank drawing and
+`PATH<TAB>-<TAB>no digits found` for a photo without any. With --json, one JSON list of {path, kind (drawing or
+photo), verdict (digit, number, blank or no digits), digit, confidence, probabilities (null unless one digit), number,
+digits: [{digit, confidence, box}]}, box being [x, y, width, height] in the image's pixels.
+The flags say what the images are instead: --digit, a drawing of one digit (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON
+without the number); --number, a drawing of a number; --photo, a photo of digits on paper, cleaned as digitpad.photo
+cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or {path, number, digits}.
+A file that cannot be read gets one line on stderr naming it and the reason; the others are still read, and the exit
+status is then 1. The models load once; with --digit, digits are classified in batches.
 
 export-feedback: in, the page's feedback database (digitpad.feedback); out, an npz of the drawings users confirmed or
 corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N] (the users' digits) and `predicted`
@@ -20,8 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass, replace
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
     from digitpad.classifier import DigitClassifier
     from digitpad.feedback import Examples
     from digitpad.number import NumberReading
-    from digitpad.pieces import PieceJudge
+    from digitpad.reader import Reading
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
 
@@ -56,6 +59,11 @@ class Result:
     def confidence(self) -> float | None:
         return None if self.probabilities is None else float(self.probabilities.max())
 
+    @property
+    def answer(self) -> str | None:
+        """What was read, as a string of digits; None for nothing."""
+        return None if self.digit is None else str(self.digit)
+
     def as_line(self) -> str:
         if self.probabilities is None:
             return f"{self.path}\t-\t-"
@@ -73,6 +81,10 @@ class NumberResult:
 
     path: str
     reading: NumberReading
+
+    @property
+    def answer(self) -> str | None:
+        return self.reading.number
 
     def as_line(self) -> str:
         return f"{self.path}\t{self.reading.number or '-'}"
@@ -104,42 +116,67 @@ def digit_results(classifier: DigitClassifier, images: dict[str, np.ndarray]) ->
     return [Result(path, probabilities.get(path)) for path in inputs]
 
 
-def photo_reading(classifier: DigitClassifier, judge: PieceJudge, photo: np.ndarray) -> NumberReading:
-    """A photo of digits on paper read as the page's Photo tab reads it, with the boxes in the photo's own pixels
-    (clean_photo shrinks a large photo first)."""
-    from digitpad.number import read_number
-    from digitpad.photo import clean_photo
-
-    ink = clean_photo(photo)
-    reading = read_number(classifier, judge, ink)
-    scale = max(photo.shape[:2]) / max(ink.shape)
-    return replace(reading, boxes=[tuple(round(side * scale) for side in box) for box in reading.boxes])
+MODES = ("auto", "digit", "number", "photo")  # auto: no flag; the others: --digit, --number, --photo
 
 
-def predict(paths: list[str], as_json: bool, model_path: Path, number: bool = False, photo: bool = False) -> int:
+@dataclass(frozen=True)
+class FileResult:
+    """One file read by digitpad.reader: a digit, a number, or nothing."""
+
+    path: str
+    reading: Reading
+
+    @property
+    def answer(self) -> str | None:
+        return self.reading.number
+
+    def as_line(self) -> str:
+        verdict, digits = self.reading.verdict, self.reading.digits.predictions
+        if verdict == "digit":
+            return f"{self.path}\t{self.reading.single.digit}\t{self.reading.single.confidence:.4f}"
+        if verdict == "number":
+            return f"{self.path}\t{self.reading.number}\t{min(p.confidence for p in digits):.4f}"
+        return f"{self.path}\t-\t{'-' if verdict == 'blank' else 'no digits found'}"
+
+    def as_json(self) -> dict:
+        single = self.reading.single
+        return {
+            **Result(self.path, None if single is None else single.probabilities).as_json(),
+            "kind": self.reading.kind,
+            "verdict": self.reading.verdict,
+            **NumberResult(self.path, self.reading.digits).as_json(),
+            "number": self.reading.number,
+        }
+
+
+def read_files(
+    paths: list[str], mode: str, model_path: Path = MODEL_PATH
+) -> tuple[list[Result | NumberResult | FileResult], list[str]]:
+    """Each readable file read in `mode` (see MODES): (results, error lines for the files that could not be read).
+    Raises digitpad.model.ModelError when a model cannot be loaded."""
     from digitpad.classifier import DigitClassifier  # TensorFlow loads only when there is work for it
-    from digitpad.model import ModelError
-    from digitpad.number import read_number
-    from digitpad.pieces import PieceJudge
+    from digitpad.reader import Reader
 
-    number = number or photo
+    images, errors = read_images(paths)
+    if mode == "digit":
+        return digit_results(DigitClassifier.load(model_path), images), errors
+    reader = Reader.load(model_path)
+    if mode == "auto":
+        return [FileResult(path, reader.read(image)) for path, image in images.items()], errors
+    kind = "photo" if mode == "photo" else "drawing"
+    return [NumberResult(path, reader.read(image, kind, several=True).digits) for path, image in images.items()], errors
+
+
+def predict(paths: list[str], as_json: bool, model_path: Path, mode: str = "auto") -> int:
+    from digitpad.model import ModelError
 
     try:
-        classifier = DigitClassifier.for_numbers(model_path) if number else DigitClassifier.load(model_path)
-        judge = PieceJudge.load() if number else None
+        results, errors = read_files(paths, mode, model_path)
     except ModelError as error:
         print(f"digitpad: {error}", file=sys.stderr)
         return EXIT_NO_MODEL
-
-    images, errors = read_images(paths)
     for line in errors:
         print(line, file=sys.stderr)
-    if number:
-        read = partial(photo_reading if photo else read_number, classifier, judge)
-        results = [NumberResult(path, read(image)) for path, image in images.items()]
-    else:
-        results = digit_results(classifier, images)
-
     if as_json:
         print(json.dumps([r.as_json() for r in results], indent=1))
     else:
@@ -172,11 +209,17 @@ def export_feedback(database: Path, out: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m digitpad", description="Recognise handwritten digits.")
     commands = parser.add_subparsers(dest="command", required=True)
-    predict_parser = commands.add_parser("predict", help="classify image files of single digits")
+    predict_parser = commands.add_parser(
+        "predict",
+        help="read image files: drawings or photos of paper, one digit or several",
+        description="Read each image: whether it is a drawing or a photo of paper, and whether it holds one digit or "
+        "several, is decided from the image unless a flag says.",
+    )
     predict_parser.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP, GIF or WebP files")
     predict_parser.add_argument("--json", action="store_true", help="print one JSON list instead of lines")
     kind = predict_parser.add_mutually_exclusive_group()
-    kind.add_argument("--number", action="store_true", help="read each image as a number of several digits")
+    kind.add_argument("--digit", action="store_true", help="each image is a drawing of one digit")
+    kind.add_argument("--number", action="store_true", help="each image is a drawing of a number of several digits")
     kind.add_argument(
         "--photo",
         action="store_true",
@@ -189,4 +232,5 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "export-feedback":
         return export_feedback(args.database, args.out)
-    return predict(args.images, args.json, args.model, args.number, args.photo)
+    mode = next((m for m in MODES[1:] if getattr(args, m)), "auto")
+    return predict(args.images, args.json, args.model, mode)

@@ -1,12 +1,13 @@
 """Loading and checking the data digitpad learns from and is measured on.
 
-In: a path (or the environment variable naming one). Out: MNIST as uint8 arrays with their file's sha256, or the
-pen-drawn digits as stroke lists. A file that is missing or malformed raises DataError naming the file and the fault,
-before any training starts.
+In: a path (or the environment variable naming one). Out: MNIST as uint8 arrays with their file's sha256, the
+pen-drawn digits as stroke lists, or the real photos, scans and drawings as manifest rows with their group. A file
+that is missing or malformed raises DataError naming the file and the fault, before any training starts.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -16,7 +17,16 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad.config import MNIST_ENV, MODEL_SIZE, NUM_CLASSES, STROKES_ENV
+from digitpad.config import (
+    MNIST_ENV,
+    MODEL_SIZE,
+    NUM_CLASSES,
+    REAL_ENV,
+    REAL_FINAL_SCAN_ROW,
+    REAL_FINAL_SOURCES,
+    REAL_SPLIT_SCANS,
+    STROKES_ENV,
+)
 
 MNIST_KEYS = ("x_train", "y_train", "x_test", "y_test")
 
@@ -42,6 +52,31 @@ class PenDigit:
     label: int
     writer: str
     strokes: list[Stroke]
+
+
+@dataclass(frozen=True)
+class RealImage:
+    """One row of ../shared/real/manifest.csv."""
+
+    path: Path  # the image file itself
+    kind: str  # photo_single, scan_single, drawing_single, photo_number or scan_number
+    label: str  # the digits written, as a string: leading zeros count
+    source: str  # the folder it sits in: one repository's set of images
+
+    @property
+    def medium(self) -> str:
+        return self.kind.split("_")[0]
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind.endswith("_number")
+
+    @property
+    def group(self) -> str:
+        """ "final" (no choice is made on it) or "tuning"; see config.REAL_FINAL_SOURCES."""
+        if self.source == REAL_SPLIT_SCANS:
+            return "final" if int(self.path.stem.split("_r")[1][:2]) >= REAL_FINAL_SCAN_ROW else "tuning"
+        return "final" if self.source in REAL_FINAL_SOURCES else "tuning"
 
 
 def sha256_of(path: Path) -> str:
@@ -104,3 +139,20 @@ def load_pen_digits(path: Path | None = None) -> list[PenDigit]:
         ]
     except (ValueError, KeyError, TypeError) as error:
         raise DataError(f"{path}: not a pen-digit JSON list ({error})") from error
+
+
+def load_real(folder: Path | None = None) -> list[RealImage]:
+    """The real images listed in `folder`/manifest.csv, `folder` defaulting to $DIGITPAD_REAL."""
+    folder = folder or env_path(REAL_ENV)
+    manifest = folder / "manifest.csv" if folder else None
+    if manifest is None or not manifest.is_file():
+        raise DataError(f"{manifest}: no such file (set ${REAL_ENV} to the folder holding manifest.csv)")
+    try:
+        with manifest.open(newline="") as file:
+            rows = list(csv.DictReader(file))
+        images = [RealImage(folder / r["path"], r["kind"], r["label"], r["path"].split("/")[0]) for r in rows]
+    except (csv.Error, KeyError, AttributeError) as error:
+        raise DataError(f"{manifest}: not a manifest with path, kind and label columns ({error})") from error
+    if not images or not all(i.label.isdigit() for i in images):
+        raise DataError(f"{manifest}: no images, or a label that is not digits")
+    return images

@@ -1,14 +1,17 @@
 """Photos of paper: a phone photo or scan of digits written in ink, cleaned into the ink image the digit reader takes.
 
-In: a grayscale, RGB or RGBA photo of any size and numeric dtype, dark ink on light paper (or light on dark), lit
-unevenly, with shadows, specks, ruled lines and a margin line. Out: an [H, W] uint8 image, white ink (255) on black
-(0), at most PHOTO_WORKING_SIZE px on its longer side; all black when nothing is written. It is also what the page
-shows as "what it cut out"; digitpad.number.read_number reads it as it reads the page's canvas.
+In: a grayscale, RGB or RGBA photo of any size and numeric dtype, ink of any colour on lighter paper (or light on
+dark), lit unevenly, with shadows, specks, ruled, dotted and box lines. Out: an [H, W] uint8 image, white ink (255) on
+black (0), PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px on its longer side; all black when nothing is written. It
+is also what the page shows as "what it cut out"; digitpad.number.read_number reads it as it reads the page's canvas.
 
-How: the paper's brightness is estimated everywhere by erasing the ink (a closing wider than any stroke), and each
-pixel's ink is how much darker it is than its own paper, so a shadow or a dim side of the sheet is paper, not ink.
-Long straight runs (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line
-keeps its stroke. What is clearly darker than its paper is ink; small components of it are specks and dropped.
+How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
+brightness is estimated everywhere by erasing the ink (a closing wider than any stroke), and each pixel's ink is how
+much darker it is than its own paper, so a shadow or a dim side of the sheet is paper, not ink. Long faint straight
+runs (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke.
+What is clearly darker than its paper is ink, and so are fainter pixels touching it (a thin stroke's ends). Lines dark
+enough to be ink (box lines, dotted lines) go next, then specks, scraps cut off at the crop's edge, and blobs far
+thicker than a pen stroke (what a photo of a face or a landscape leaves).
 """
 
 from __future__ import annotations
@@ -17,16 +20,25 @@ import cv2
 import numpy as np
 
 from digitpad.config import (
+    PHOTO_BLOB,
     PHOTO_DENOISE_SIGMA,
+    PHOTO_DOT_GAP,
+    PHOTO_EDGE_BAND,
+    PHOTO_EDGE_LINE_SPAN,
+    PHOTO_INK_GROWTH,
+    PHOTO_INK_LINE_SPAN,
     PHOTO_LINE_CONTRAST,
     PHOTO_LINE_LEVEL,
     PHOTO_LINE_RUN,
     PHOTO_LINE_SPAN,
     PHOTO_LINE_TILT,
     PHOTO_MIN_CONTRAST,
+    PHOTO_MIN_WORKING_SIZE,
     PHOTO_PAPER_WINDOW,
     PHOTO_POLARITY_SIZE,
     PHOTO_POLARITY_WINDOW,
+    PHOTO_SCRAP,
+    PHOTO_SCRAP_HEIGHT,
     PHOTO_SPECK_AREA,
     PHOTO_WORKING_SIZE,
     SPECK_FRACTION,
@@ -39,17 +51,20 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
     digitpad.preprocess.ImageError for an array that cannot be an image."""
     contrast = ink_contrast(working_gray(image))
     contrast = contrast - ruled_lines(contrast)
-    return np.where(without_specks(contrast > ink_threshold(contrast)), 255, 0).astype(np.uint8)
+    ink = without_ink_lines(ink_mask(contrast))
+    return np.where(without_blobs(without_edge_scraps(without_specks(ink))), 255, 0).astype(np.uint8)
 
 
 def working_gray(image: np.ndarray) -> np.ndarray:
-    """The photo as [H, W] float32 brightness in 0..1, shrunk to PHOTO_WORKING_SIZE, denoised, and turned over if
-    need be so the ink is darker than the paper."""
+    """The photo as [H, W] float32 brightness in 0..1 (its darkest channel), brought to PHOTO_MIN_WORKING_SIZE to
+    PHOTO_WORKING_SIZE px, denoised, and turned over if need be so the ink is darker than the paper."""
     gray = unit_pixels(image)
     if gray.ndim == 3:  # a photo's alpha, if any, says nothing about its paper
-        gray = cv2.cvtColor(np.ascontiguousarray(gray[:, :, :3]), cv2.COLOR_RGB2GRAY)
+        gray = np.ascontiguousarray(gray[:, :, :3].min(axis=2))
     if max(gray.shape) > PHOTO_WORKING_SIZE:
         gray = resize_longer_side(gray, PHOTO_WORKING_SIZE)
+    elif max(gray.shape) < PHOTO_MIN_WORKING_SIZE:
+        gray = resize_longer_side(gray, PHOTO_MIN_WORKING_SIZE)
     gray = cv2.GaussianBlur(gray, (0, 0), PHOTO_DENOISE_SIGMA)
     return gray if ink_is_dark(gray) else 1.0 - gray
 
@@ -107,11 +122,42 @@ def lines_across(contrast: np.ndarray) -> np.ndarray:
     return lines
 
 
-def ink_threshold(contrast: np.ndarray) -> float:
-    """The contrast above which a pixel is ink: Otsu's split between paper and ink, but never below
-    PHOTO_MIN_CONTRAST, so blank paper's noise is never ink."""
+def ink_mask(contrast: np.ndarray) -> np.ndarray:
+    """[H, W] bool: the ink. Clearly ink is above Otsu's split between paper and ink, but never below
+    PHOTO_MIN_CONTRAST, so blank paper's noise is never ink; fainter pixels down to PHOTO_INK_GROWTH of that are ink
+    too where they touch clear ink."""
     otsu, _ = cv2.threshold(np.round(contrast * 255).astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    return max(otsu / 255, PHOTO_MIN_CONTRAST)
+    threshold = max(otsu / 255, PHOTO_MIN_CONTRAST)
+    _, faint = cv2.connectedComponents((contrast > PHOTO_INK_GROWTH * threshold).astype(np.uint8), connectivity=8)
+    touching = np.unique(faint[contrast > threshold])
+    return np.isin(faint, touching[touching > 0])
+
+
+def straight_runs(mask: np.ndarray, span: float, gap: float = 0.0) -> np.ndarray:
+    """[H, W] bool: the pixels of `mask` on horizontal runs across `span` of its width, tilted by up to
+    PHOTO_LINE_TILT, with gaps up to `gap` of its width closed first (a dotted line's)."""
+    width = mask.shape[1]
+    runs = mask.astype(np.uint8)
+    if gap:
+        runs = cv2.morphologyEx(runs, cv2.MORPH_CLOSE, np.ones((1, max(3, round(gap * width))), np.uint8))
+    runs = cv2.dilate(runs, np.ones((max(1, round(PHOTO_LINE_TILT * span * width)), 1), np.uint8))
+    runs = cv2.morphologyEx(runs, cv2.MORPH_OPEN, np.ones((1, max(3, round(span * width))), np.uint8))
+    return (cv2.dilate(runs, np.ones((3, 1), np.uint8)) > 0) & mask
+
+
+def without_ink_lines(mask: np.ndarray) -> np.ndarray:
+    """The ink without lines dark enough to be ink: straight (or dotted) runs across PHOTO_INK_LINE_SPAN of the crop,
+    and box lines along its edges. A mask that would lose nine tenths of its ink is all line, or a digit taken for
+    one (a tightly cropped 1): it is kept."""
+    height, width = mask.shape
+    lines = straight_runs(mask, PHOTO_INK_LINE_SPAN, gap=PHOTO_DOT_GAP)
+    for along in (mask, mask.T):  # rows, then columns
+        edge = straight_runs(along, PHOTO_EDGE_LINE_SPAN)
+        band = max(1, round(PHOTO_EDGE_BAND * edge.shape[0]))
+        edge[band : edge.shape[0] - band] = False
+        lines |= edge if along is mask else edge.T
+    rest = mask & ~lines
+    return rest if rest.sum() > 0.1 * mask.sum() else mask
 
 
 def without_specks(mask: np.ndarray) -> np.ndarray:
@@ -121,3 +167,26 @@ def without_specks(mask: np.ndarray) -> np.ndarray:
     areas = stats[1:, cv2.CC_STAT_AREA]
     smallest = max(SPECK_FRACTION * areas.max(initial=0), PHOTO_SPECK_AREA * mask.size)
     return np.isin(labels, np.flatnonzero(areas >= smallest) + 1)
+
+
+def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
+    """The mask without the scraps cut off at the crop's edge: components touching it that are small and short beside
+    the largest and the tallest (PHOTO_SCRAP, PHOTO_SCRAP_HEIGHT)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    x, y, width, height, area = stats[1:].T
+    touches = (x == 0) | (y == 0) | (x + width >= mask.shape[1]) | (y + height >= mask.shape[0])
+    scrap = touches & (area < PHOTO_SCRAP * area.max(initial=0)) & (height < PHOTO_SCRAP_HEIGHT * height.max(initial=0))
+    return np.isin(labels, np.flatnonzero(~scrap) + 1)
+
+
+def without_blobs(mask: np.ndarray) -> np.ndarray:
+    """The mask without blobs: components thicker than PHOTO_BLOB of their own height (an eye, a dark stretch of
+    ground, a shadow's edge) are not pen strokes."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return mask
+    distance = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+    thickness = np.zeros(count, np.float32)
+    np.maximum.at(thickness, labels.ravel(), 2 * distance.ravel())
+    blob = thickness[1:] > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
+    return np.isin(labels, np.flatnonzero(~blob) + 1)

@@ -12,14 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from digitpad.config import MNIST_ENV, REQUIRE_DATA_ENV, STROKES_ENV
-from digitpad.data import Mnist, PenDigit, env_path, load_mnist, load_pen_digits
+from digitpad.config import MNIST_ENV, REAL_ENV, REQUIRE_DATA_ENV, STROKES_ENV
+from digitpad.data import Mnist, PenDigit, RealImage, env_path, load_mnist, load_pen_digits, load_real
 
 
-def data_file(variable: str) -> Path:
-    """The file named by an environment variable, or skip (fail, in CI) when it is unset or missing."""
+def data_file(variable: str, inside: str = "") -> Path:
+    """The file named by an environment variable (or the folder holding `inside`), or skip (fail, in CI) when it is
+    unset or missing."""
     path = env_path(variable)
-    if path is None or not path.is_file():
+    if path is None or not (path / inside).is_file():
         reason = f"${variable} does not name a data file (got {path})"
         if os.environ.get(REQUIRE_DATA_ENV) == "1":
             pytest.fail(reason, pytrace=False)
@@ -35,6 +36,13 @@ def mnist() -> Mnist:
 @pytest.fixture(scope="session")
 def pen_digits() -> list[PenDigit]:
     return load_pen_digits(data_file(STROKES_ENV))
+
+
+@pytest.fixture(scope="session")
+def real_images() -> dict[str, RealImage]:
+    """The real photos, scans and drawings of ../shared/real, by their path inside it."""
+    folder = data_file(REAL_ENV, inside="manifest.csv")
+    return {str(image.path.relative_to(folder)): image for image in load_real(folder)}
 
 
 @pytest.fixture(scope="session")

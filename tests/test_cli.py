@@ -139,7 +139,7 @@ def test_number_mode_without_one_of_its_models_says_how_to_train_it(digit_files,
     result = run_cli("--number", digit_files / "three.png", env=missing)
     assert result.returncode == 2 and result.stdout == ""
     assert str(tmp_path / "absent.keras") in result.stderr and f"{RETRAIN_COMMAND} {flag}" in result.stderr
-    one_digit = run_cli(digit_files / "three.png", env=missing)  # one digit needs neither
+    one_digit = run_cli("--digit", digit_files / "three.png", env=missing)  # one digit needs neither
     assert one_digit.returncode == 0 and one_digit.stdout.split("\t")[1] == "3"
 
 
