@@ -340,9 +340,9 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
 def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
     """The image in colour, with a box in the highlight colour around each digit read."""
     pixels = image if image.dtype == np.uint8 else cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX, cv2.CV_8U)
-    picture = cv2.cvtColor(pixels, cv2.COLOR_GRAY2RGB) if pixels.ndim == 2 else np.ascontiguousarray(pixels[:, :, :3])
+    picture = cv2.cvtColor(pixels, cv2.COLOR_GRAY2RGB) if pixels.ndim == 2 else pixels[:, :, :3].copy()
     thickness = max(2, max(picture.shape[:2]) // 300)
-    for x, y, width, height in boxes:
+    for x, y, width, height in (map(int, box) for box in boxes):
         cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
     return picture
 
