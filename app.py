@@ -47,6 +47,7 @@ from digitpad.config import (
     PIECES_MODEL_PATH,
     PREDICTED_BAR_COLOUR,
     PREVIEW_SIZE,
+    SURE_OF_ONE,
     UNSURE_BELOW,
 )
 from digitpad.images import SUPPORTED_EXTENSIONS, ImageReadError, decode, read_upload
@@ -64,6 +65,7 @@ TABS = ("Draw", "Photo")
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
+NOT_A_DIGIT = "That doesn't look like a digit."
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
 Model = TypeVar("Model")
 
@@ -125,6 +127,7 @@ def canvas_key(number: bool) -> str:
 
 def clear_canvas() -> None:
     st.session_state.canvas_round += 1
+    st.session_state.pop("carried_drawing", None)
 
 
 def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
@@ -195,6 +198,40 @@ def show_prediction(prediction: Prediction, why: np.ndarray | None = None) -> No
     if reasons is not None:
         caption = "Why: the parts whose blanking most lowers its belief"
         reasons.image(why_image(prediction.model_input, why), caption, width=PREVIEW_SIZE, output_format="PNG")
+
+
+def show_verdict(prediction: Prediction, why: np.ndarray | None = None) -> None:
+    """The prediction, or, for what the "not a digit" judge flags, a plain message with the prediction folded under."""
+    if prediction.is_digit:
+        show_prediction(prediction, why)
+        return
+    st.warning(NOT_A_DIGIT, icon=":material/block:")
+    with st.expander("What the model would say if it had to name a digit"):
+        show_prediction(prediction, why)
+
+
+def switch_to_number_mode(drawing: dict | None) -> None:
+    """The "Read it as a number" button: number mode, starting from this drawing. The button is in the canvas's
+    fragment, whose reruns leave the sidebar's mode as it was: the fragment asks for a whole rerun (drawing_pad)."""
+    st.session_state.draw_mode = MODES[1]
+    st.session_state.carried_drawing = drawing
+    st.session_state.whole_rerun = True
+
+
+def offer_number(image: np.ndarray, prediction: Prediction, drawing: dict | None) -> None:
+    """Several digits drawn on the one-digit canvas: the number the number reader finds, and a button to number mode
+    keeping the drawing. Only asked when the classifier is not sure the drawing is one digit (config.SURE_OF_ONE)."""
+    if prediction.is_digit and prediction.confidence >= SURE_OF_ONE:
+        return
+    reader = number_reader_or_error()
+    if reader is None:
+        return
+    from digitpad.number import read_number  # imports TensorFlow: as late as load_classifier
+
+    reading = read_number(*reader, image)
+    if len(reading.predictions) > 1:
+        st.info(f"This looks like a number: **{reading.number}**.", icon=":material/pin:")
+        st.button("Read it as a number", icon=":material/pin:", on_click=switch_to_number_mode, args=(drawing,))
 
 
 def show_number(reading: NumberReading) -> None:
@@ -306,8 +343,10 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         ask_if_right(reading.predictions, canvas.image_bytes)
     elif model_input is not None:
         prediction = classifier.predict(model_input)
-        show_prediction(prediction, occlusion_map(classifier, model_input) if why else None)
-        ask_if_right([prediction], canvas.image_bytes)
+        offer_number(image, prediction, canvas.json_data)
+        show_verdict(prediction, occlusion_map(classifier, model_input) if why else None)
+        if prediction.is_digit:
+            ask_if_right([prediction], canvas.image_bytes)
     else:
         st.info(PROMPT, icon=":material/draw:")
 
@@ -316,6 +355,8 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
 def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
     """The canvas and everything computed from it: a stroke reruns only this, not the whole page. A number's canvas
     is wide, so its result goes below it rather than beside."""
+    if st.session_state.pop("whole_rerun", False):
+        st.rerun(scope="app")
     height, width = NUMBER_CANVAS if number else (CANVAS_SIZE, CANVAS_SIZE)
     pad, result = (st.container(), st.container()) if number else st.columns(2, gap="medium")
     with pad:
@@ -328,6 +369,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
             width=width,
             drawing_mode="freedraw",
             return_image_data=True,
+            initial_drawing=st.session_state.get("carried_drawing") if number else None,
             key=canvas_key(number),
         )
         st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas)
@@ -375,11 +417,13 @@ def photo_page() -> None:
     if reading.ink is not None:
         cut_out.image(reading.ink, caption="What it cut out: ink, with the paper, lines and specks gone")
     if reading.single is not None:
-        show_prediction(reading.single)
+        show_verdict(reading.single)
     elif reading.number is not None:
         show_number(reading.digits)
     else:
         st.info("No digits found: write larger and darker, and fill the frame.", icon=":material/search_off:")
+        return
+    if reading.verdict == "not a digit":
         return
     # Saved with each digit: what the digits were read from (a photo's cleaned ink, tens of kB as PNG, not the photo,
     # which may be megabytes and show more than the digits; a drawing as it came)
@@ -389,7 +433,9 @@ def photo_page() -> None:
 
 def draw_page() -> None:
     """The canvas, with its settings in the sidebar."""
-    mode = st.sidebar.radio("Draw", MODES, help="One digit 0-9, or several side by side: a year, an extension")
+    mode = st.sidebar.radio(
+        "Draw", MODES, key="draw_mode", help="One digit 0-9, or several side by side: a year, an extension"
+    )
     number = mode == MODES[1]
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
     st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")

@@ -8,6 +8,7 @@ python train_model.py --feedback                       # fine-tune models/ on MN
 python train_model.py --feedback DB --base MODEL --out /tmp/tuned   # ... from another database and model
 python train_model.py --drawn                          # the drawings-only classifier, from $DIGITPAD_STROKES
 python train_model.py --pieces                         # the piece judge, from the pen digits in $DIGITPAD_STROKES
+python train_model.py --nondigit                       # the "not a digit" judge
 python train_model.py --validation-writers tra-21 tra-24 --out /tmp/try   # a tuning run: measured on tuning writers
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,10 +26,12 @@ from digitpad.config import (
     FINAL_WRITERS,
     MNIST_ENV,
     MODEL_PATH,
+    NONDIGIT_MODEL_PATH,
     PIECES_MODEL_PATH,
     STROKES_ENV,
     DrawnRecipe,
     FineTuneRecipe,
+    NonDigitRecipe,
     PieceRecipe,
     TrainingRecipe,
 )
@@ -63,6 +67,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help=f"train the piece judge ({PIECES_MODEL_PATH.name}) on numbers written with --strokes, not the digit model",
     )
     parser.add_argument(
+        "--nondigit",
+        action="store_true",
+        help=f'train the "not a digit" judge ({NONDIGIT_MODEL_PATH.name}) on MNIST and --strokes against made-up '
+        "non-digits, scored with the bundled digit model (--base)",
+    )
+    parser.add_argument(
         "--validation-writers",
         nargs="+",
         default=(),
@@ -88,8 +98,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
-    if args.base and not args.feedback:
+    if args.base and not (args.feedback or args.nondigit):
         parser.error("--base is for fine-tuning: give --feedback too")
+    if args.nondigit and (args.feedback or args.pieces or args.drawn or args.validation_writers):
+        parser.error(
+            "--nondigit trains the judge alone: --feedback, --pieces, --drawn and --validation-writers are for "
+            "the other models"
+        )
     if args.pieces and (args.feedback or args.data):
         parser.error("--pieces trains on --strokes alone: --feedback and --data are for the digit model")
     if args.drawn and (args.feedback or args.pieces):
@@ -98,10 +113,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error(f"--validation-writers must be tuning writers, not the final ones ({', '.join(FINAL_WRITERS)})")
     if args.validation_writers and not args.strokes:
         parser.error(f"--validation-writers needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
-    for flag in ("drawn", "pieces"):
+    for flag in ("drawn", "pieces", "nondigit"):
         if getattr(args, flag) and not args.strokes:
             parser.error(f"--{flag} needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
     return args
+
+
+def interruptible(train: Callable[[], dict], out: Path) -> dict | None:
+    """`train()`'s card, or None after saying that Ctrl-C left `out` as it was (a model and its card are renamed into
+    place last)."""
+    try:
+        return train()
+    except KeyboardInterrupt:
+        print(f"train_model.py: interrupted; {out} was left as it was", file=sys.stderr)
+        return None
 
 
 def train_piece_judge(args: argparse.Namespace) -> int:
@@ -115,10 +140,9 @@ def train_piece_judge(args: argparse.Namespace) -> int:
 
     recipe = PieceRecipe()
     recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
-    try:
-        card = train_pieces(recipe, pen_digits, args.strokes, args.out / PIECES_MODEL_PATH.name, args.limit)
-    except KeyboardInterrupt:  # the judge and card are renamed into place last, so nothing there has changed
-        print(f"train_model.py: interrupted; {args.out} was left as it was", file=sys.stderr)
+    card = interruptible(lambda: train_pieces(recipe, pen_digits, args.strokes, args.out / PIECES_MODEL_PATH.name,
+                                              args.limit), args.out)  # fmt: skip
+    if card is None:
         return 130
     print(
         f"held-out pieces judged right {card['held_out_accuracy']:.4f}; "
@@ -127,10 +151,41 @@ def train_piece_judge(args: argparse.Namespace) -> int:
     return 0
 
 
+def train_nondigit_judge(args: argparse.Namespace) -> int:
+    """train_model.py --nondigit."""
+    try:
+        mnist, pen_digits = load_mnist(args.data), load_pen_digits(args.strokes)
+    except DataError as error:
+        print(f"train_model.py: {error}", file=sys.stderr)
+        return 2
+    from digitpad.model import ModelError, load_model  # TensorFlow loads only once the data is known to be good
+    from digitpad.nondigit_training import train_nondigit
+
+    try:
+        digit_model = load_model(args.base or MODEL_PATH)
+    except ModelError as error:
+        print(f"train_model.py: {error}", file=sys.stderr)
+        return 2
+    recipe = NonDigitRecipe()
+    recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+    path = args.out / NONDIGIT_MODEL_PATH.name
+    card = interruptible(lambda: train_nondigit(recipe, mnist, pen_digits, args.strokes, digit_model, path,
+                                                args.limit), args.out)  # fmt: skip
+    if card is None:
+        return 130
+    print(
+        f"threshold {card['threshold']}: validation digits flagged {card['validation_digits_flagged']:.4f}, "
+        f"non-digits flagged {card['validation_non_digits_flagged']:.4f}; wrote {path} and its card"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.pieces:
         return train_piece_judge(args)
+    if args.nondigit:
+        return train_nondigit_judge(args)
     try:
         mnist = load_mnist(args.data)
         pen_digits = load_pen_digits(args.strokes) if args.strokes else None

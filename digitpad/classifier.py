@@ -1,7 +1,8 @@
 """The loaded model as a fast digit classifier, and what it says about one image.
 
 In: preprocessed [28, 28] float32 inputs (see digitpad.preprocess), or raw images via `classify`. Out: Predictions:
-the digit, its probability, and all ten probabilities.
+the digit, its probability, all ten probabilities, and, with the "not a digit" judge loaded (as `load` does), whether
+it looks like a digit at all (digitpad.nondigit).
 
 Accuracy: each image is also seen rotated a little either way (config.TEST_TIME_ROTATIONS), and the model's
 log-probabilities are averaged over the views: a slant the model would misread in one view is outvoted by the others.
@@ -30,11 +31,14 @@ from digitpad.config import (
     DRAWN_RETRAIN_COMMAND,
     MODEL_PATH,
     MODEL_SIZE,
+    NONDIGIT_MODEL_PATH,
+    NOT_A_DIGIT_BELOW,
     NUM_CLASSES,
     PREDICT_BATCH,
     TEST_TIME_ROTATIONS,
 )
 from digitpad.model import load_model
+from digitpad.nondigit import digitness, load_nondigit_model
 from digitpad.preprocess import preprocess
 
 
@@ -44,6 +48,17 @@ class Prediction:
 
     probabilities: np.ndarray  # [10] float32, summing to 1
     model_input: np.ndarray  # the [28, 28] image the model saw
+    digitness: float | None = None  # how much it looks like any digit (digitpad.nondigit); None: not judged
+
+    @property
+    def is_digit(self) -> bool:
+        """False when the "not a digit" judge scores it under config.NOT_A_DIGIT_BELOW."""
+        return self.digitness is None or self.digitness >= NOT_A_DIGIT_BELOW
+
+    @property
+    def verdict(self) -> str:
+        """ "digit" or "not a digit"."""
+        return "digit" if self.is_digit else "not a digit"
 
     @property
     def digit(self) -> int:
@@ -66,24 +81,29 @@ def opinion(model: tf.keras.Model, seen: tf.Tensor) -> tf.Tensor:
 
 
 class DigitClassifier:
-    """One or more digit models loaded once; call `predict` per drawing and `predict_many` for batches."""
+    """One or more digit models loaded once, and optionally the "not a digit" judge (digitpad.nondigit), which then
+    scores every input; call `predict` per drawing and `predict_many` for batches."""
 
-    def __init__(self, *models: tf.keras.Model) -> None:
-        self.models = models
+    def __init__(self, *models: tf.keras.Model, judge: tf.keras.Model | None = None) -> None:
+        self.models, self.judge = models, judge
 
-        def forward(images: tf.Tensor) -> tf.Tensor:
-            """[B, 28, 28, 1] -> [B, 10]: softmax of the models' opinions, averaged."""
+        def forward(images: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
+            """[B, 28, 28, 1] -> ([B, 10]: softmax of the models' opinions, averaged; [B]: digitness, +inf unjudged)."""
             seen = views(images, TEST_TIME_ROTATIONS)
-            return tf.nn.softmax(tf.reduce_mean([opinion(model, seen) for model in models], axis=0))
+            probabilities = tf.nn.softmax(tf.reduce_mean([opinion(model, seen) for model in models], axis=0))
+            if judge is None:
+                return probabilities, tf.fill(tf.shape(images)[:1], np.inf)
+            return probabilities, digitness(judge, models[0], images)
 
         # One graph for every batch size: traced now, not on the user's first stroke, then reused.
         self._forward = tf.function(forward, input_signature=[tf.TensorSpec([None, MODEL_SIZE, MODEL_SIZE, 1])])
         self._forward(tf.zeros([1, MODEL_SIZE, MODEL_SIZE, 1]))
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> DigitClassifier:
-        """Load the model at `path` (default: the bundled one); raises digitpad.model.ModelError if unusable."""
-        return cls(load_model(path))
+    def load(cls, path: Path = MODEL_PATH, judge_path: Path | None = NONDIGIT_MODEL_PATH) -> DigitClassifier:
+        """Load the model at `path` (default: the bundled one) and the "not a digit" judge at `judge_path` (None:
+        none); raises digitpad.model.ModelError if one is unusable."""
+        return cls(load_model(path), judge=load_nondigit_model(judge_path) if judge_path else None)
 
     @classmethod
     def for_numbers(cls, path: Path = MODEL_PATH, drawn_path: Path = DRAWN_MODEL_PATH) -> DigitClassifier:
@@ -91,21 +111,34 @@ class DigitClassifier:
         opinions averaged; raises digitpad.model.ModelError if either is unusable."""
         return cls(load_model(path), load_model(drawn_path, retrain_command=DRAWN_RETRAIN_COMMAND))
 
-    def probabilities(self, model_inputs: np.ndarray) -> np.ndarray:
-        """[N, 28, 28] preprocessed images -> [N, 10] probabilities, in batches of PREDICT_BATCH."""
+    def scored(self, model_inputs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """[N, 28, 28] preprocessed images -> ([N, 10] probabilities, [N] digitness: +inf without a judge), in
+        batches of PREDICT_BATCH."""
         images = np.asarray(model_inputs, dtype=np.float32).reshape(-1, MODEL_SIZE, MODEL_SIZE, 1)
         if len(images) == 0:
-            return np.zeros((0, NUM_CLASSES), dtype=np.float32)
-        batches = [self._forward(images[i : i + PREDICT_BATCH]).numpy() for i in range(0, len(images), PREDICT_BATCH)]
-        return np.concatenate(batches)
+            return np.zeros((0, NUM_CLASSES), dtype=np.float32), np.zeros(0, dtype=np.float32)
+        batches = [self._forward(images[i : i + PREDICT_BATCH]) for i in range(0, len(images), PREDICT_BATCH)]
+        return np.concatenate([p.numpy() for p, _ in batches]), np.concatenate([d.numpy() for _, d in batches])
+
+    def probabilities(self, model_inputs: np.ndarray) -> np.ndarray:
+        """[N, 28, 28] preprocessed images -> [N, 10] probabilities."""
+        return self.scored(model_inputs)[0]
+
+    def is_digit(self, model_inputs: np.ndarray) -> np.ndarray:
+        """[N, 28, 28] preprocessed images -> [N] bool: False for those the judge says are not digits."""
+        return self.scored(model_inputs)[1] >= NOT_A_DIGIT_BELOW
 
     def predict(self, model_input: np.ndarray) -> Prediction:
         """One preprocessed [28, 28] image -> its Prediction."""
-        return Prediction(self.probabilities(model_input[None])[0], model_input)
+        return self.predict_many(model_input[None])[0]
 
     def predict_many(self, model_inputs: np.ndarray) -> list[Prediction]:
         """[N, 28, 28] preprocessed images -> N Predictions, computed in batches."""
-        return [Prediction(p, x) for p, x in zip(self.probabilities(model_inputs), model_inputs, strict=True)]
+        probabilities, scores = self.scored(model_inputs)
+        return [
+            Prediction(p, x, None if self.judge is None else float(d))
+            for p, x, d in zip(probabilities, model_inputs, scores, strict=True)
+        ]
 
     def classify(self, image: np.ndarray | None) -> Prediction | None:
         """Any image of one digit -> its Prediction, or None when there is no digit (see preprocess); raises

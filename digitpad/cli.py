@@ -50,6 +50,7 @@ class Result:
 
     path: str
     probabilities: np.ndarray | None
+    is_digit: bool = True  # False: the "not a digit" judge says it is not one (digitpad.nondigit)
 
     @property
     def digit(self) -> int | None:
@@ -61,18 +62,23 @@ class Result:
 
     @property
     def answer(self) -> str | None:
-        """What was read, as a string of digits; None for nothing."""
-        return None if self.digit is None else str(self.digit)
+        """What was read, as a string of digits; None for nothing, or what is not a digit."""
+        return None if self.digit is None or not self.is_digit else str(self.digit)
 
     def as_line(self) -> str:
         if self.probabilities is None:
             return f"{self.path}\t-\t-"
+        if not self.is_digit:
+            return f"{self.path}\t-\tnot a digit"
         return f"{self.path}\t{self.digit}\t{self.confidence:.4f}"
 
     def as_json(self) -> dict:
         probabilities = None if self.probabilities is None else [round(float(p), 6) for p in self.probabilities]
         confidence = None if self.confidence is None else round(self.confidence, 6)
-        return {"path": self.path, "digit": self.digit, "confidence": confidence, "probabilities": probabilities}
+        verdict = "blank" if self.probabilities is None else "digit" if self.is_digit else "not a digit"
+        digit = self.digit if verdict == "digit" else None
+        return {"path": self.path, "digit": digit, "verdict": verdict, "confidence": confidence,
+                "probabilities": probabilities}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -112,8 +118,11 @@ def digit_results(classifier: DigitClassifier, images: dict[str, np.ndarray]) ->
     """One digit per image, all classified in batches."""
     inputs = {path: preprocess(image) for path, image in images.items()}
     drawn = [path for path, x in inputs.items() if x is not None]
-    probabilities = dict(zip(drawn, classifier.probabilities(np.array([inputs[p] for p in drawn])), strict=True))
-    return [Result(path, probabilities.get(path)) for path in inputs]
+    predictions = dict(zip(drawn, classifier.predict_many(np.array([inputs[p] for p in drawn])), strict=True))
+    return [
+        Result(path, p.probabilities, p.is_digit) if (p := predictions.get(path)) else Result(path, None)
+        for path in inputs
+    ]
 
 
 MODES = ("auto", "digit", "number", "photo")  # auto: no flag; the others: --digit, --number, --photo
@@ -136,12 +145,14 @@ class FileResult:
             return f"{self.path}\t{self.reading.single.digit}\t{self.reading.single.confidence:.4f}"
         if verdict == "number":
             return f"{self.path}\t{self.reading.number}\t{min(p.confidence for p in digits):.4f}"
-        return f"{self.path}\t-\t{'-' if verdict == 'blank' else 'no digits found'}"
+        return f"{self.path}\t-\t{ {'blank': '-', 'no digits': 'no digits found'}.get(verdict, verdict) }"
 
     def as_json(self) -> dict:
         single = self.reading.single
         return {
-            **Result(self.path, None if single is None else single.probabilities).as_json(),
+            **Result(
+                self.path, None if single is None else single.probabilities, single is None or single.is_digit
+            ).as_json(),
             "kind": self.reading.kind,
             "verdict": self.reading.verdict,
             **NumberResult(self.path, self.reading.digits).as_json(),

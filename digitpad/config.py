@@ -79,6 +79,17 @@ NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mo
 # half of a 0 as a 1. A second, small CNN judges each piece on its own: one whole digit, or two digits, or part of one.
 PIECES_MODEL_PATH = Path(os.environ.get("DIGITPAD_PIECES_MODEL", REPO_ROOT / "models" / "pieces.keras"))
 PIECES_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pieces"
+# "Not a digit" (digitpad.nondigit): a small CNN trained on digits against drawings that are not digits
+# (digitpad.negatives), added to ENERGY_WEIGHT times the digit model's energy (the log-sum-exp of its logits: high for
+# what it has seen the like of). Tuning run (writers tra-21/24/27/28/29 left out, negatives of another seed): at 0.5%
+# of those writers' digits flagged, the CNN alone flagged 93.8% of non-digits, with the energy (weight 2) 98.3%, the
+# energy alone 77.7%, the classifier's top probability alone 73.7%.
+NONDIGIT_MODEL_PATH = Path(os.environ.get("DIGITPAD_NONDIGIT_MODEL", REPO_ROOT / "models" / "nondigit.keras"))
+NONDIGIT_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --nondigit"
+ENERGY_WEIGHT = 2.0
+# Under this score an input is not a digit: the recipe's threshold, from models/nondigit.card.json (`python
+# train_model.py --nondigit` prints it): 0.2% of its validation digits flagged, 94.3% of its validation non-digits.
+NOT_A_DIGIT_BELOW = 2.324
 # Its input: the piece scaled so the number's line is PIECE_LINE_HEIGHT px tall (a piece's size against its
 # neighbours' is the evidence: a "44" is as tall as a 4 and twice as wide), centred in a frame wide enough for
 # two and a half digits; what is wider is cropped to the middle.
@@ -323,3 +334,29 @@ class PieceRecipe:
     epochs: int = 8
     batch_size: int = 128
     peak_learning_rate: float = 2e-3  # Adam; warm-up over the first tenth of the steps, then cosine decay to 0
+
+
+@dataclass(frozen=True)
+class NonDigitRecipe:
+    """The "not a digit" judge's recipe (digitpad.nondigit). `python train_model.py --nondigit` trains exactly this.
+
+    Digits: MNIST's first `mnist_digits` training images and the tuning writers' drawings (`drawn_variants` random
+    drawings each, read by strokes or pixels as the page and files are), but for `validation_writers`. Not digits:
+    `negatives_per_kind` letters, symbols, shapes and scribbles each, in the tuning group's fonts and seed. Its
+    threshold is chosen on the validation writers' digits, the digit model's 5,000 MNIST validation digits and
+    non-digits of another seed: the score below which `flag_share` of those digits fall.
+    """
+
+    seed: int = 1
+    mnist_digits: int = 16_000
+    drawn_variants: int = 3
+    negatives_per_kind: int = 4_000
+    validation_writers: tuple[str, ...] = ("tra-21", "tra-24", "tra-27", "tra-28", "tra-29")
+    validation_seed: int = 11  # the negatives' seed for choosing the threshold
+    flag_share: float = 0.002  # of validation digits: the goal is at most 0.5% of real digits flagged
+    filters: tuple[int, int, int] = (16, 32, 48)  # three 3x3 convolutions, each followed by 2x2 pooling
+    dense: int = 64
+    dropout: float = 0.3
+    epochs: int = 6  # 6 epochs: about 1 minute on the 2-core CPU
+    batch_size: int = 128
+    learning_rate: float = 2e-3

@@ -22,12 +22,10 @@ import numpy as np
 from digitpad.config import INK_THRESHOLD, PieceRecipe
 from digitpad.data import PenDigit, sha256_of
 from digitpad.drawn import by_writer, split_writers
-from digitpad.files import write_atomically
-from digitpad.model import model_writer
 from digitpad.pieces import build_piece_model, piece_input
 from digitpad.segment import Segment, cut_trees
 from digitpad.strokes import draw_strokes, number_strokes
-from digitpad.training import card_beside, card_json, reproducing_command, versions
+from digitpad.training import write_with_card
 
 HELD_OUT_NUMBERS = 500  # numbers by the held-out writers whose pieces the card's accuracy is measured on
 
@@ -127,10 +125,5 @@ def train_pieces(
             "training_writers": sorted({d.writer for d in tuning}),
             "held_out_writers": sorted({d.writer for d in held_out}),
         },
-        "training_seconds": round(training_seconds, 1),
-        "versions": versions(),
-        "command": reproducing_command(),
     }
-    card_path = card_beside(model_path)
-    write_atomically({model_path: model_writer(model), card_path: lambda path: path.write_text(card_json(card))})
-    return card
+    return write_with_card(model, card, model_path, training_seconds)

@@ -2,7 +2,8 @@
 
 In: an image's pixels, as digitpad.images reads them, and the loaded models. Out: a Reading: whether the image is a
 drawing or a photo of paper, and what it holds: one digit (read as the page reads a single digit), a number of several
-(each digit with its box in the image's pixels), or nothing ("blank" for an empty drawing, "no digits" for a photo).
+(each digit with its box in the image's pixels), something that is not a digit (digitpad.nondigit), or nothing
+("blank" for an empty drawing, "no digits" for a photo).
 
 How: a drawing's background is one flat tone, exactly; a photo's or a scan's paper has grain. A photo is cleaned into
 its ink first (digitpad.photo). Then the number reader (digitpad.number) finds the digits. When it finds one, or the
@@ -21,6 +22,7 @@ import numpy as np
 
 from digitpad.classifier import DigitClassifier, Prediction
 from digitpad.config import FLAT_BACKGROUND, MODEL_PATH, SURE_OF_ONE
+from digitpad.nondigit import load_nondigit_model
 from digitpad.number import NumberReading, read_number
 from digitpad.photo import clean_photo
 from digitpad.pieces import PieceJudge
@@ -38,14 +40,16 @@ class Reading:
 
     @property
     def number(self) -> str | None:
-        """The digits read, as a string; None when there are none."""
-        return str(self.single.digit) if self.single else self.digits.number
+        """The digits read, as a string; None when there are none, or what there is is not a digit."""
+        if self.single:
+            return str(self.single.digit) if self.single.is_digit else None
+        return self.digits.number
 
     @property
     def verdict(self) -> str:
-        """ "digit", "number", or what was found instead: "blank" (a drawing) or "no digits" (a photo)."""
+        """What it holds: "digit", "number", or else "not a digit", "blank" (a drawing) or "no digits" (a photo)."""
         if self.single:
-            return "digit"
+            return self.single.verdict
         if self.digits.predictions:
             return "number"
         return "blank" if self.kind == "drawing" else "no digits"
@@ -56,7 +60,7 @@ class Reader:
     """The models a reading takes, loaded once: the bundled classifier for single digits, and number mode's pair of
     classifiers and its piece judge for numbers."""
 
-    classifier: DigitClassifier
+    classifier: DigitClassifier  # with its "not a digit" judge
     number_classifier: DigitClassifier
     judge: PieceJudge
 
@@ -64,7 +68,7 @@ class Reader:
     def load(cls, path: Path = MODEL_PATH) -> Reader:
         """The bundled models, the digit model from `path`; raises digitpad.model.ModelError if one is unusable."""
         pair = DigitClassifier.for_numbers(path)
-        return cls(DigitClassifier(pair.models[0]), pair, PieceJudge.load())
+        return cls(DigitClassifier(pair.models[0], judge=load_nondigit_model()), pair, PieceJudge.load())
 
     def read(self, image: np.ndarray, kind: str | None = None, several: bool | None = None) -> Reading:
         """Read `image` as `kind` (default: as it looks) holding one digit (several=False), several (True) or as many

@@ -164,6 +164,16 @@ def reproducing_command() -> str:
     return shlex.join([*variables, Path(sys.executable).name, *sys.argv])
 
 
+def write_with_card(model: keras.Model, card: dict, model_path: Path, training_seconds: float) -> dict:
+    """Write a judge or classifier and its card beside it, together (an interrupted run leaves the old ones), the card
+    completed with the training time, the versions and the command that reproduces it. Returns the card."""
+    card |= {"training_seconds": round(training_seconds, 1), "versions": versions(), "command": reproducing_command()}
+    write_atomically(
+        {model_path: model_writer(model), card_beside(model_path): lambda p: p.write_text(card_json(card))}
+    )
+    return card
+
+
 def card_json(card: dict) -> str:
     """The card as indented JSON, with each list of numbers (a confusion-matrix row, say) kept on one line."""
     text = json.dumps(card, indent=2)

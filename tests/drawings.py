@@ -8,6 +8,7 @@ line, a scribble and so on; numbers written side by side.
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 
 from digitpad.config import CANVAS_SIZE, DEFAULT_STROKE_WIDTH, MIN_STROKE_WIDTH, NUM_CLASSES, NUMBER_CANVAS
@@ -54,3 +55,19 @@ def number_canvas(digits: list[PenDigit], gaps: list[float] | None = None) -> np
     """The digits written as number_layout places them, drawn with the page's default pen."""
     strokes, shape = number_layout(digits, gaps)
     return draw_strokes(strokes, DEFAULT_STROKE_WIDTH, shape)
+
+
+def pair_strokes(digits: list[PenDigit]) -> list[np.ndarray]:
+    """Two (or more) digits written side by side, centred on the page's square one-digit canvas: strokes in px."""
+    strokes, (height, width) = number_strokes([d.strokes for d in digits], 100.0, [0.3] * (len(digits) - 1), 0.0)
+    return [stroke + ((CANVAS_SIZE - width) / 2, (CANVAS_SIZE - height) / 2) for stroke in strokes]
+
+
+def smiley_canvas() -> np.ndarray:
+    """A smiley drawn with the page's default pen on its one-digit canvas: not a digit."""
+    ink = np.zeros((CANVAS_SIZE, CANVAS_SIZE), np.uint8)
+    cv2.circle(ink, (140, 140), 90, 255, DEFAULT_STROKE_WIDTH)
+    for x in (105, 175):
+        cv2.circle(ink, (x, 115), 10, 255, -1)
+    cv2.ellipse(ink, (140, 150), (45, 35), 0, 20, 160, 255, DEFAULT_STROKE_WIDTH)
+    return np.dstack([ink, ink, ink, np.full_like(ink, 255)])

@@ -31,7 +31,7 @@ from digitpad.feedback import load_feedback
 from digitpad.strokes import draw_strokes, fit_strokes, render_canvas
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
-from tests.drawings import awkward_drawings, first_of_each_label, number_canvas
+from tests.drawings import awkward_drawings, first_of_each_label, number_canvas, pair_strokes
 from tests.photos import paper_photo
 
 APP = str(REPO_ROOT / "app.py")
@@ -125,15 +125,31 @@ def test_strokes_that_cannot_be_read_fall_back_to_the_pixels(page, digit):
         assert page.metric[0].value == str(digit.label), raw
 
 
-def test_an_unsure_scribble_says_so_and_names_two_digits(page):
+def test_a_hash_is_not_a_digit_and_what_the_model_would_say_is_folded_under(page):
     draw(page, data_url(render_canvas(HASH_SCRIBBLE)))
     assert not page.exception
-    (warning,) = page.warning
-    found = re.fullmatch(r"Not sure: it might be (\d) \((\d+)%\) or (\d) \((\d+)%\)\.", warning.value)
-    assert found, warning.value
+    verdict, unsure = page.warning
+    assert verdict.value == "That doesn't look like a digit."
+    (folded,) = page.expander
+    assert folded.label.startswith("What the model would say") and folded.metric
+    assert not page.pills  # no "was it right?" for what is not a digit
+    found = re.fullmatch(r"Not sure: it might be (\d) \((\d+)%\) or (\d) \((\d+)%\)\.", unsure.value)
+    assert found, unsure.value
     first, p_first, second, p_second = found.groups()
     assert first != second and int(p_first) >= int(p_second)
     assert page.metric[0].value == first
+
+
+def test_two_digits_on_the_one_digit_canvas_are_offered_as_a_number_and_carried_to_number_mode(page, pen_digits):
+    ten = first_of_each_label(pen_digits)
+    strokes = pair_strokes([ten[4], ten[2]])
+    draw(page, data_url(draw_strokes(strokes, DEFAULT_STROKE_WIDTH)), fabric_json(strokes, DEFAULT_STROKE_WIDTH))
+    assert not page.exception and "This looks like a number: **42**" in page.info[0].value
+    (switch,) = [button for button in page.button if button.label == "Read it as a number"]
+    switch.click().run()
+    assert page.sidebar.radio[0].value == "A number"
+    carried = page.session_state["carried_drawing"]
+    assert len(carried["objects"]) == len(strokes)  # the drawing goes to the number canvas as it was drawn
 
 
 def test_clear_removes_the_prediction_and_the_drawing(page, digit):

@@ -40,7 +40,7 @@ from tests.browser import (
     touch_stroke,
     wait_for_fresh_canvas,
 )
-from tests.drawings import first_of_each_label, number_canvas, number_layout
+from tests.drawings import first_of_each_label, number_canvas, number_layout, pair_strokes
 from tests.photos import paper_photo
 
 MIN_CORRECT = 9  # of the ten digits drawn, one per class
@@ -176,6 +176,33 @@ def test_a_number_drawn_with_its_digits_touching_is_read(app_url, desktop, ten_d
         stroke(points)
     expect(page.locator(METRIC)).to_have_text("7443", timeout=RESULT_TIMEOUT_MS)
     expect(page.locator("[data-testid='stImage']")).to_have_count(4)  # each digit's 28x28 input
+
+
+def test_a_smiley_is_not_a_digit_and_two_digits_go_to_number_mode_as_drawn(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    stroke = mouse_stroke(page, canvas)
+    circle = np.linspace(0, 2 * np.pi, 40)
+    for points in (  # a face, two eyes, a smile
+        np.stack([140 + 90 * np.cos(circle), 140 + 90 * np.sin(circle)], axis=1),
+        np.array([[105.0, 112.0], [105.0, 120.0]]),
+        np.array([[175.0, 112.0], [175.0, 120.0]]),
+        np.stack([140 + 45 * np.cos(circle[3:18]), 150 + 35 * np.sin(circle[3:18])], axis=1),
+    ):
+        stroke(points)
+    expect(page.get_by_text("That doesn't look like a digit.")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+
+    page.get_by_role("button", name="Clear").click()
+    expect_no_prediction(page)
+    stroke = mouse_stroke(page, wait_for_fresh_canvas(page))
+    for points in pair_strokes([ten_digits[4], ten_digits[2]]):
+        stroke(points)
+    expect(page.get_by_text("This looks like a number: 42")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    page.get_by_role("button", name="Read it as a number").click()
+    expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS[1]}px", timeout=RESULT_TIMEOUT_MS)
+    stroke = mouse_stroke(page, wait_for_fresh_canvas(page))
+    stroke(np.array([[600.0, 20.0], [601.0, 21.0]]))  # a dot far right, as a user adds to the number...
+    expect(page.locator(METRIC)).to_have_text(re.compile(r"^42"), timeout=RESULT_TIMEOUT_MS)  # ...the 42 is still there
 
 
 def test_a_photo_of_a_number_on_paper_is_read(app_url, desktop, ten_digits, tmp_path):

@@ -12,12 +12,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.config import REPO_ROOT, RETRAIN_COMMAND
+from digitpad.config import DEFAULT_STROKE_WIDTH, REPO_ROOT, RETRAIN_COMMAND
 from digitpad.feedback import FeedbackStore
-from digitpad.strokes import render_canvas
+from digitpad.strokes import draw_strokes, render_canvas
 from tests.bad_files import BLANK, DIGIT, write_corpus
 from tests.broken_models import BREAKAGES, write_broken_model
-from tests.drawings import first_of_each_label, number_canvas
+from tests.drawings import first_of_each_label, number_canvas, pair_strokes, smiley_canvas
 from tests.feedback_writer import BAD_DATABASES, example, png
 from tests.photos import paper_photo
 
@@ -174,3 +174,19 @@ def test_export_feedback_refuses_a_missing_broken_or_empty_database_in_one_line(
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines() == [f"digitpad: {database}: {reason}"]
     assert not out.exists()
+
+
+def test_what_is_not_a_digit_is_said_so_and_two_digits_are_read_as_a_number(pen_digits, tmp_path):
+    ten = first_of_each_label(pen_digits)
+    smiley, pair = tmp_path / "smiley.png", tmp_path / "pair.png"
+    Image.fromarray(smiley_canvas()).save(smiley)
+    Image.fromarray(draw_strokes(pair_strokes([ten[4], ten[2]]), DEFAULT_STROKE_WIDTH)).save(pair)
+    text = run_cli(smiley, pair)
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.splitlines()[0] == f"{smiley}\t-\tnot a digit"
+    assert text.stdout.splitlines()[1].split("\t")[:2] == [str(pair), "42"]
+    face, number = json.loads(run_cli("--json", smiley, pair).stdout)
+    assert (face["digit"], face["verdict"], face["number"]) == (None, "not a digit", None)
+    assert (number["verdict"], number["number"], number["digit"]) == ("number", "42", None)
+    (alone,) = json.loads(run_cli("--digit", "--json", smiley).stdout)
+    assert (alone["digit"], alone["verdict"]) == (None, "not a digit") and len(alone["probabilities"]) == 10
