@@ -22,10 +22,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import altair as alt
 import cv2
 import numpy as np
-import pandas as pd
 import streamlit as st
 from streamlit_drawable_canvas import CanvasResult, st_canvas
 
@@ -47,6 +45,7 @@ from digitpad.config import (
     PIECES_MODEL_PATH,
     PREDICTED_BAR_COLOUR,
     PREVIEW_SIZE,
+    SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
     UNSURE_BELOW,
 )
@@ -54,6 +53,8 @@ from digitpad.images import SUPPORTED_EXTENSIONS, ImageReadError, decode, read_u
 from digitpad.preprocess import ImageError
 
 if TYPE_CHECKING:
+    import altair as alt
+
     from digitpad.classifier import DigitClassifier, Prediction
     from digitpad.number import NumberReading
     from digitpad.pieces import PieceJudge
@@ -73,9 +74,15 @@ Model = TypeVar("Model")
 @st.cache_resource(show_spinner="Loading the model…")
 def load_classifier(path: Path) -> DigitClassifier:
     """The model at `path`, loaded once per server process and shared by every session."""
+    import altair  # noqa: F401  the chart's libraries, imported after the canvas is up but before the freeze below
+    import pandas  # noqa: F401
+
+    from digitpad import preload
     from digitpad.classifier import DigitClassifier  # imports TensorFlow (seconds): only after the canvas is up
 
-    classifier = DigitClassifier.load(path)
+    # Loaded as the server started, when started by digitpad.preload (`python -m digitpad app`, or a room)
+    classifier = preload.take(("classifier", path), lambda: DigitClassifier.load(path))
+
     # TensorFlow and Keras leave millions of objects that live as long as the server, and Streamlit runs a full garbage
     # collection after every script run (two once Keras is loaded). Freezing them out of collection cut a stroke's
     # server CPU from about 1 s to 70 ms on a busy 2-core machine, and its latency by half (benchmarks/page_latency.py).
@@ -87,10 +94,14 @@ def load_classifier(path: Path) -> DigitClassifier:
 def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberReader:
     """Number mode's models, loaded once per server process, the first time a number is read: the digit model and
     the drawings-only one as one classifier (DigitClassifier.for_numbers), and the piece judge (digitpad.pieces)."""
+    from digitpad import preload
     from digitpad.classifier import DigitClassifier  # imports TensorFlow: as late as load_classifier
     from digitpad.pieces import PieceJudge
 
-    reader = DigitClassifier.for_numbers(model, drawn_model), PieceJudge.load(judge)
+    reader = preload.take(
+        ("number reader", model, drawn_model, judge),
+        lambda: (DigitClassifier.for_numbers(model, drawn_model), PieceJudge.load(judge)),
+    )
     gc.freeze()  # as in load_classifier: Keras' new objects out of every rerun's garbage collection
     return reader
 
@@ -145,6 +156,9 @@ def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
 
 def probability_chart(prediction: Prediction) -> alt.Chart:
     """The ten probabilities as bars on a fixed 0-1 axis (heights compare across strokes), the predicted one marked."""
+    import altair as alt  # with pandas, half a second: imported once there is a chart to draw, not before the canvas
+    import pandas as pd
+
     bars = pd.DataFrame(
         {
             "digit": [str(digit) for digit in range(len(prediction.probabilities))],
@@ -218,10 +232,21 @@ def switch_to_number_mode(drawing: dict | None) -> None:
     st.session_state.whole_rerun = True
 
 
+def side_by_side(image: np.ndarray) -> bool:
+    """Whether the drawing's ink has an empty band of columns inside it, SIDE_BY_SIDE_GAP px wide or more: two digits
+    drawn side by side do; one digit, or most of one while it is being drawn, does not (and need not be read by the
+    number reader after every stroke)."""
+    columns = (image[:, :, 0] if image.ndim == 3 else image).max(axis=0) > 0
+    inked = np.flatnonzero(columns)
+    if len(inked) == 0:
+        return False
+    return bool(np.diff(inked).max(initial=1) > SIDE_BY_SIDE_GAP)
+
+
 def offer_number(image: np.ndarray, prediction: Prediction, drawing: dict | None) -> None:
     """Several digits drawn on the one-digit canvas: the number the number reader finds, and a button to number mode
     keeping the drawing. Only asked when the classifier is not sure the drawing is one digit (config.SURE_OF_ONE)."""
-    if prediction.is_digit and prediction.confidence >= SURE_OF_ONE:
+    if prediction.is_digit and prediction.confidence >= SURE_OF_ONE or not side_by_side(image):
         return
     reader = number_reader_or_error()
     if reader is None:

@@ -1,5 +1,5 @@
-"""The command line: `python -m digitpad predict [--json] [--digit | --number | --photo] IMAGE...`, and
-`export-feedback DB OUT.npz`.
+"""The command line: `python -m digitpad predict [--json] [--digit | --number | --photo] IMAGE...`,
+`export-feedback DB OUT.npz`, `app [STREAMLIT FLAGS]` (the page, digitpad.preload) and `room` (digitpad.room).
 
 In: image paths. Out, on stdout: one line per image. Without a flag each image is read by digitpad.reader, which
 tells a drawing from a photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit,
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from digitpad.config import MODEL_PATH
+from digitpad.config import MODEL_PATH, REPO_ROOT
 from digitpad.files import write_atomically
 from digitpad.images import ImageReadError, read_image
 from digitpad.preprocess import preprocess
@@ -237,11 +238,36 @@ def main(argv: list[str] | None = None) -> int:
         help="each image is a photo of digits on paper: clean it, then read it as a number",
     )
     predict_parser.add_argument("--model", type=Path, default=MODEL_PATH, help=argparse.SUPPRESS)
+    app_parser = commands.add_parser(
+        "app", help="serve the page (Streamlit), the models loading as it starts; Streamlit's flags pass through"
+    )
+    app_parser.add_argument("streamlit_flags", nargs="*", metavar="FLAG", help="Streamlit's, e.g. --server.port 8501")
+    room_parser = commands.add_parser(
+        "room", help="serve the page to a room: several processes behind nginx on one port, until Ctrl-C"
+    )
+    room_parser.add_argument(
+        "--processes", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: one per core)"
+    )
+    room_parser.add_argument("--port", type=int, default=8500, help="the room's port (default: 8500)")
+    room_parser.add_argument(
+        "--address", default="0.0.0.0", help="where to listen (default: every address, so phones on the Wi-Fi reach it)"
+    )
     export_parser = commands.add_parser("export-feedback", help="write the drawings users confirmed to an npz file")
     export_parser.add_argument("database", type=Path, metavar="DB", help="the page's feedback database (SQLite)")
     export_parser.add_argument("out", type=Path, metavar="OUT.npz", help="where to write x, y and predicted")
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["app"] and not {"-h", "--help"} & set(argv):  # Streamlit's flags are Streamlit's to check
+        from digitpad.preload import main as serve_app
+
+        return serve_app([str(REPO_ROOT / "app.py"), *argv[1:]])
     args = parser.parse_args(argv)
     if args.command == "export-feedback":
         return export_feedback(args.database, args.out)
+    if args.command == "room":
+        if args.processes < 1:
+            parser.error("--processes must be at least 1")
+        from digitpad.room import serve
+
+        return serve(args.processes, args.port, args.address)
     mode = next((m for m in MODES[1:] if getattr(args, m)), "auto")
     return predict(args.images, args.json, args.model, mode)

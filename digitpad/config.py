@@ -134,6 +134,9 @@ FLAT_BACKGROUND = 0.45
 # number reader cut 57 of MNIST's 5,000 validation digits in two; 38 of 40 of them read as one digit at 0.9 or more,
 # against 11 of 300 numbers of 2-4 digits by tuning writers (docs/accuracy.md, "One way in").
 SURE_OF_ONE = 0.9
+# On the page's one-digit canvas, the number reader runs only on ink with an empty band of columns inside it at least
+# this wide (px). Tuning writers' digits in pairs side by side: 300 of 300 have one; drawn alone: 1 of 1,249.
+SIDE_BY_SIDE_GAP = 3
 
 # --- Photos of paper (digitpad.photo) -----------------------------------------------------------------------------
 # Evidence below: made-up photos (tests.photos) of held-out writers' digits, pens 8-30 px, sheets lit down to 40% on

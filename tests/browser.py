@@ -8,7 +8,6 @@ each waited for until the page shows its result, with the time that took as the 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ import numpy as np
 from playwright.sync_api import Browser, CDPSession, Locator, Page, Playwright, expect
 
 from digitpad.config import REPO_ROOT
+from digitpad.room import free_port
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's build; Playwright's own download is never used
 CHROMIUM_ARGS = [
@@ -60,12 +60,6 @@ STROKE_END_LISTENER = """() => {
 Stroke = Callable[[np.ndarray], None]  # draws one stroke given its points in canvas pixels
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:
     """Poll Streamlit's health endpoint until it answers; fail with the server's log if it dies or never does."""
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S
@@ -87,10 +81,12 @@ class Server(NamedTuple):
 
 
 @contextmanager
-def streamlit_server(script: str, log: Path) -> Iterator[Server]:
-    """Serve `script` (relative to the repo root) on a free local port; yields its URL and PID, then stops it."""
+def streamlit_server(script: str, log: Path, preload: bool = False) -> Iterator[Server]:
+    """Serve `script` (relative to the repo root) on a free local port; yields its URL and PID, then stops it. With
+    `preload`, as `python -m digitpad app` serves it: the models loading as the server starts (digitpad.preload)."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.address", "127.0.0.1"]
+    runner = ["digitpad.preload"] if preload else ["streamlit", "run"]
+    command = [sys.executable, "-m", *runner, script, "--server.address", "127.0.0.1"]
     command += ["--server.port", str(port), "--server.headless", "true"]
     with log.open("w") as output:
         server = subprocess.Popen(command, cwd=REPO_ROOT, env=os.environ.copy(), stdout=output, stderr=output)
