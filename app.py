@@ -67,6 +67,9 @@ HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
 NOT_A_DIGIT = "That doesn't look like a digit."
+ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's screen: no name or address, ever"
+WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
+WALL_DRAWINGS = 8  # the latest drawings it shows
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
 Model = TypeVar("Model")
 
@@ -282,7 +285,8 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -
         try:
             store = FeedbackStore(FEEDBACK_PATH)
             for prediction, digit in zip(predictions, answer, strict=True):
-                store.add(prediction.model_input, canvas_png, int(digit), prediction.digit)
+                on_wall = st.session_state.get("on_wall", True)
+                store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall)
         except (FeedbackStoreError, BadExample, OSError) as error:
             problem = str(error)
     st.session_state.answer = (drawing_id(canvas_png), answer, problem)
@@ -456,6 +460,55 @@ def photo_page() -> None:
     ask_if_right(predictions, cv2.imencode(".png", reading.ink if reading.ink is not None else image)[1].tobytes())
 
 
+def join_address() -> str:
+    """The address a visitor opens: the one the wall itself was opened at, less its query."""
+    return f"http://{st.context.headers.get('Host', 'localhost:8501')}/"
+
+
+def qr_png(text: str) -> bytes:
+    import segno  # only the wall needs it
+
+    png = io.BytesIO()
+    segno.make(text, error="m").save(png, kind="png", scale=12, border=2)
+    return png.getvalue()
+
+
+@st.fragment(run_every=WALL_REFRESH_S)
+def wall_live() -> None:
+    """The room's latest drawings (of those whose users let the wall show them) and every answer's tally, read afresh
+    from the shared feedback database every WALL_REFRESH_S, without reloading the page."""
+    from digitpad.feedback import FeedbackStoreError, Wall
+
+    try:
+        wall = Wall.read(FEEDBACK_PATH, WALL_DRAWINGS)
+    except FeedbackStoreError as error:
+        st.error(f"The room's answers cannot be read: {error}", icon=":material/error:")
+        return
+    right, corrected = st.columns(2)
+    right.metric("Confirmed right", wall.right)
+    corrected.metric("Corrected", wall.corrected)
+    if not wall.latest:
+        st.info("No drawings yet: the first confirmed or corrected drawing appears here.", icon=":material/draw:")
+        return
+    for column, (label, read, png) in zip(st.columns(len(wall.latest)), wall.latest, strict=True):
+        column.image(png, caption=f"read {read}" + ("" if label == read else f", was {label}"))
+    import pandas as pd  # as late as the chart's
+
+    digits = range(NUM_CLASSES)
+    st.markdown("**The room's confusion matrix**")
+    st.dataframe(pd.DataFrame(wall.confusion, [f"drawn {d}" for d in digits], [f"read {d}" for d in digits]))
+
+
+def wall_page() -> None:
+    """The presenter's screen (`?wall`): the address to join, as a QR code and as text, and the room live."""
+    address = join_address()
+    code, live = st.columns([1, 3], gap="large")
+    code.image(qr_png(address), caption="Scan to draw with us")
+    code.markdown(f"### {address}")
+    with live:
+        wall_live()
+
+
 def draw_page() -> None:
     """The canvas, with its settings in the sidebar."""
     mode = st.sidebar.radio(
@@ -470,12 +523,17 @@ def draw_page() -> None:
         "Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH, help=pen_help
     )
     why = st.sidebar.toggle("Show why", disabled=number, help="Light up the parts of a digit its answer rests on")
+    st.sidebar.toggle("Show my drawings on the wall", value=True, key="on_wall", help=ON_WALL_HELP)
     drawing_pad(stroke_width, number, why)
 
 
 def main() -> None:
-    st.set_page_config(page_title="digitpad", page_icon=":material/draw:")
+    wall = "wall" in st.query_params
+    st.set_page_config(page_title="digitpad", page_icon=":material/draw:", layout="wide" if wall else "centered")
     st.title("digitpad")
+    if wall:
+        wall_page()
+        return
     # on_change="rerun": only the open tab runs, so the canvas tab never pays for the photo tab and vice versa
     draw, photo = st.tabs(TABS, key="tab", on_change="rerun")
     if draw.open:

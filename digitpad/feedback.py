@@ -2,7 +2,8 @@
 
 In: one example per call to `FeedbackStore.add`: the [28, 28] model input (uint8, or float in 0..1 as
 digitpad.preprocess makes it), the canvas as PNG bytes, the digit the user says it is, and the digit predicted.
-Out: the row's id; later, every example as uint8 arrays (`examples`, `load_feedback`) for export and fine-tuning.
+Out: the row's id; later, every example as uint8 arrays (`examples`, `load_feedback`) for export and fine-tuning, and
+what the room's wall shows (`Wall.read`).
 
 Many writers at once: Streamlit serves each session from a thread of one process, and several server processes may
 share the file. So the store holds no connection: each operation opens its own (sqlite3 connections must not cross
@@ -31,12 +32,13 @@ import numpy as np
 from digitpad.config import FEEDBACK_BUSY_TIMEOUT, MODEL_SIZE, NUM_CLASSES
 
 APPLICATION_ID = 0x44504644  # "DPFD" in SQLite's header: this file is a digitpad feedback database
-SCHEMA_VERSION = 1  # PRAGMA user_version; raise it, with a migration, when the table changes
+SCHEMA_VERSION = 2  # PRAGMA user_version; raise it, with a migration (MIGRATIONS), when the table changes
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PIXELS = MODEL_SIZE * MODEL_SIZE
 
 # One row per drawing: when (UTC), the digit the user says it is, the digit predicted, the model input (784 uint8,
-# row by row, ink high) and the canvas as the user drew it. No SQL comments: ALTER TABLE rewrites this text.
+# row by row, ink high), the canvas as the user drew it, and whether the user let the room's wall show it (no name or
+# address is kept). No SQL comments: ALTER TABLE rewrites this text.
 SCHEMA = f"""
 CREATE TABLE examples (
     id INTEGER PRIMARY KEY,
@@ -44,10 +46,13 @@ CREATE TABLE examples (
     label INTEGER NOT NULL CHECK (label BETWEEN 0 AND {NUM_CLASSES - 1}),
     predicted INTEGER NOT NULL CHECK (predicted BETWEEN 0 AND {NUM_CLASSES - 1}),
     model_input BLOB NOT NULL CHECK (length(model_input) = {PIXELS}),
-    canvas_png BLOB NOT NULL
+    canvas_png BLOB NOT NULL,
+    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))
 )
 """
-COLUMNS = ["id", "created_at", "label", "predicted", "model_input", "canvas_png"]
+COLUMNS = ["id", "created_at", "label", "predicted", "model_input", "canvas_png", "on_wall"]
+# From each older schema version, the statements that bring a file to the next one
+MIGRATIONS = {1: ["ALTER TABLE examples ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))"]}
 
 
 class FeedbackStoreError(Exception):
@@ -107,6 +112,7 @@ class FeedbackStore:
                 connection.execute(SCHEMA)
                 connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._migrate(connection)
             self._check_schema(connection)  # before anything else is changed: it may be another program's file
             connection.execute("COMMIT")
             if create:
@@ -144,6 +150,18 @@ class FeedbackStore:
         tables = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         return tables == 0 and connection.execute("PRAGMA application_id").fetchone()[0] == 0
 
+    @staticmethod
+    def _migrate(connection: sqlite3.Connection) -> None:
+        """Bring a digitpad database of an older schema version up to this one, in the open transaction."""
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return  # not ours: _check_schema says so
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        while version in MIGRATIONS:
+            for statement in MIGRATIONS[version]:
+                connection.execute(statement)
+            version += 1
+            connection.execute(f"PRAGMA user_version = {version}")
+
     def _check_schema(self, connection: sqlite3.Connection) -> None:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if application_id != APPLICATION_ID:
@@ -156,15 +174,16 @@ class FeedbackStore:
                 f"this digitpad reads schema {SCHEMA_VERSION} with columns {COLUMNS}"
             )
 
-    def add(self, model_input: np.ndarray, canvas_png: bytes, label: int, predicted: int) -> int:
-        """Store one drawing with the digit the user says it is; returns its id once it is safely on disk."""
+    def add(self, model_input: np.ndarray, canvas_png: bytes, label: int, predicted: int, on_wall: bool = True) -> int:
+        """Store one drawing with the digit the user says it is (and whether the room's wall may show it); returns its
+        id once it is safely on disk."""
         row = (as_digit("label", label), as_digit("predicted", predicted), as_pixels(model_input))
         if not isinstance(canvas_png, bytes) or not canvas_png.startswith(PNG_SIGNATURE):
             raise BadExample("canvas_png must be the bytes of a PNG file")
         with self._connect() as connection:
             cursor = connection.execute(
-                "INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (?, ?, ?, ?)",
-                (*row, canvas_png),
+                "INSERT INTO examples (label, predicted, model_input, canvas_png, on_wall) VALUES (?, ?, ?, ?, ?)",
+                (*row, canvas_png, int(bool(on_wall))),
             )
         return cursor.lastrowid
 
@@ -182,6 +201,32 @@ class FeedbackStore:
             y=np.array(labels, np.uint8),
             predicted=np.array(predicted, np.uint8),
         )
+
+
+class Wall(NamedTuple):
+    """What the room's wall shows: the latest drawings their users let it show, and every answer's tally."""
+
+    latest: list[tuple[int, int, bytes]]  # (digit the user said, digit read, canvas PNG), newest first
+    right: int  # answers that confirmed the digit read
+    corrected: int  # answers that gave another digit
+    confusion: np.ndarray  # [10, 10] int: rows the users' digits, columns the digits read
+
+    @classmethod
+    def read(cls, path: Path, latest: int) -> Wall:
+        """The wall from the feedback database at `path` (empty when it does not exist yet)."""
+        confusion = np.zeros((NUM_CLASSES, NUM_CLASSES), int)
+        if not Path(path).is_file():
+            return cls([], 0, 0, confusion)
+        with FeedbackStore(path, create=False)._connect() as connection:
+            shown = connection.execute(
+                "SELECT label, predicted, canvas_png FROM examples WHERE on_wall = 1 ORDER BY id DESC LIMIT ?",
+                (latest,),
+            ).fetchall()
+            tally = connection.execute("SELECT label, predicted, count(*) FROM examples GROUP BY label, predicted")
+            for label, predicted, count in tally:
+                confusion[label, predicted] = count
+        right = int(np.trace(confusion))
+        return cls(shown, right, int(confusion.sum()) - right, confusion)
 
 
 def load_feedback(path: Path) -> Examples:

@@ -346,3 +346,31 @@ def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monk
     assert "Saved as 2027" in page.success[0].value
     examples = load_feedback(database)
     assert examples.y.tolist() == [2, 0, 2, 7] and examples.predicted.tolist() == [2, 0, 2, 6]
+
+
+def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless_they_opted_out(
+    monkeypatch, tmp_path, pen_digits
+):
+    database = tmp_path / "feedback.sqlite3"
+    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    ten = first_of_each_label(pen_digits)
+    visitor = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()  # one visitor confirms a 3...
+    draw_digit(visitor, ten[3])
+    [yes] = [button for button in visitor.button if button.label.startswith("Yes")]
+    yes.click().run()
+    shy = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()  # ...another, opted out, corrects a 5
+    shy.sidebar.toggle[1].set_value(False).run()
+    assert shy.sidebar.toggle[1].label == "Show my drawings on the wall"
+    draw_digit(shy, ten[5])
+    shy.pills[0].set_value(8).run()
+
+    wall = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    wall.query_params["wall"] = ""
+    wall.run()
+    assert not wall.exception and not wall.error
+    assert [(m.label, m.value) for m in wall.metric] == [("Confirmed right", "1"), ("Corrected", "1")]
+    captions = [image.proto.imgs[0].caption for image in wall.image]
+    assert captions == ["Scan to draw with us", "read 3"]  # the QR code, and only the drawing its user let show
+    assert "http://" in wall.markdown[0].value
+    (matrix,) = wall.dataframe
+    assert matrix.value.loc["drawn 3", "read 3"] == 1 and matrix.value.loc["drawn 8", "read 5"] == 1

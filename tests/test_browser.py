@@ -28,6 +28,7 @@ from digitpad.strokes import draw_strokes, fit_strokes
 from tests.browser import (
     CANVAS,
     METRIC,
+    PAPER,
     PHONE,
     PREDICTION_SIGNATURE,
     RESULT_TIMEOUT_MS,
@@ -201,6 +202,13 @@ def test_a_smiley_is_not_a_digit_and_two_digits_go_to_number_mode_as_drawn(app_u
     page.get_by_role("button", name="Read it as a number").click()
     expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS[1]}px", timeout=RESULT_TIMEOUT_MS)
     stroke = mouse_stroke(page, wait_for_fresh_canvas(page))
+    carried = """([upper, paper]) => {  // the number canvas has painted the drawing it was handed: ink on its paper
+        const layer = upper.getRootNode().querySelector(paper);
+        const pixels = layer.getContext('2d').getImageData(0, 0, layer.width, layer.height).data;
+        for (let i = 0; i < pixels.length; i += 4) if (pixels[i] > 128) return true;
+        return false;
+    }"""
+    page.wait_for_function(carried, arg=[page.locator(CANVAS).element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
     stroke(np.array([[600.0, 20.0], [601.0, 21.0]]))  # a dot far right, as a user adds to the number...
     expect(page.locator(METRIC)).to_have_text(re.compile(r"^42"), timeout=RESULT_TIMEOUT_MS)  # ...the 42 is still there
 

@@ -15,7 +15,16 @@ import numpy as np
 import pytest
 
 from digitpad.config import REPO_ROOT
-from digitpad.feedback import BadExample, FeedbackStore, FeedbackStoreError, load_feedback
+from digitpad.feedback import (
+    APPLICATION_ID,
+    PNG_SIGNATURE,
+    SCHEMA,
+    BadExample,
+    FeedbackStore,
+    FeedbackStoreError,
+    Wall,
+    load_feedback,
+)
 from tests.feedback_writer import example, key_of, label_of, png
 
 PNG = png(np.zeros((28, 28), np.uint8))
@@ -101,7 +110,7 @@ def old_schema(path) -> None:
         (lambda path: path.write_text("shopping list: eggs\n" * 100), "not a SQLite database"),
         (lambda path: path.write_bytes(b"\x00" * 4096), "not a SQLite database"),
         (other_programs_database, "a SQLite database, but not digitpad's feedback database"),
-        (old_schema, "columns ['id', 'created_at', 'label', 'predicted', 'model_input']; this digitpad reads"),
+        (old_schema, "columns ['id', 'created_at', 'label', 'predicted', 'model_input', 'on_wall']; this digitpad"),
     ],
     ids=["text", "zeros", "another program's", "wrong schema"],
 )
@@ -199,3 +208,21 @@ def test_a_writer_killed_mid_stream_loses_nothing_it_acknowledged(tmp_path, kill
     assert written.keys() <= found.keys()
     assert len(found) - len(written) in (0, 1)  # the write in flight was either committed or not there at all
     assert all(found[key] == label_of(key) for key in found)
+
+
+def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(path) as connection:  # the schema of version 1, as the page wrote it until 2026-11-30
+        connection.execute(SCHEMA.replace(",\n    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))", ""))
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute("PRAGMA user_version = 1")
+        connection.execute(
+            "INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (3, 5, ?, ?)",
+            (bytes(784), PNG_SIGNATURE),
+        )
+    store = FeedbackStore(path, create=False)
+    assert store.count() == 1 and load_feedback(path).y.tolist() == [3]
+    store.add(np.zeros((28, 28), np.uint8), PNG_SIGNATURE + b"rest", 7, 7, on_wall=False)
+    wall = Wall.read(path, latest=10)
+    assert [(label, read) for label, read, _ in wall.latest] == [(3, 5)]  # the old row shows; the opted-out one not
+    assert (wall.right, wall.corrected, wall.confusion[3, 5], wall.confusion[7, 7]) == (1, 1, 1, 1)
