@@ -71,6 +71,7 @@ class Room:
     servers: dict[int, subprocess.Popen] = field(default_factory=dict)
     nginx: subprocess.Popen | None = None
     restarts: int = 0
+    stopping: bool = False
 
     def start_server(self, port: int) -> subprocess.Popen:
         command = [
@@ -112,9 +113,9 @@ class Room:
 
     def keep_running(self) -> None:
         """Start again each process that died; return if nginx itself stops."""
-        while self.nginx is not None and self.nginx.poll() is None:
+        while self.nginx is not None and self.nginx.poll() is None and not self.stopping:
             for port, server in list(self.servers.items()):
-                if server.poll() is not None:
+                if server.poll() is not None and not self.stopping:
                     print(f"room: the process on port {port} stopped (exit {server.returncode}); starting it again")
                     self.servers[port] = self.start_server(port)
                     self.restarts += 1
@@ -122,6 +123,7 @@ class Room:
 
     def stop(self) -> None:
         """Stop nginx and every process: SIGTERM, then SIGKILL for any still running after 10 s."""
+        self.stopping = True
         running = [p for p in [self.nginx, *self.servers.values()] if p is not None and p.poll() is None]
         for process in running:
             os.killpg(process.pid, signal.SIGTERM)
