@@ -219,7 +219,8 @@ def export_feedback(database: Path, out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m digitpad", description="Recognise handwritten digits.")
+    prog = "digitpad" if Path(sys.argv[0]).name == "digitpad" else "python -m digitpad"  # the installed command
+    parser = argparse.ArgumentParser(prog=prog, description="Recognise handwritten digits.")
     commands = parser.add_subparsers(dest="command", required=True)
     predict_parser = commands.add_parser(
         "predict",

@@ -1,0 +1,37 @@
+"""`pip install -e .` gives a `digitpad` command: installed into a fresh virtual environment that sees the test
+environment's packages (no second download of TensorFlow), then run on a real drawn digit from another folder."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+
+from PIL import Image
+
+from digitpad.config import REPO_ROOT
+from digitpad.strokes import render_canvas
+from tests.drawings import first_of_each_label
+
+
+def test_pip_install_gives_a_digitpad_command_that_reads_a_file_from_anywhere(pen_digits, tmp_path):
+    environment = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(environment)
+    python = environment / "bin" / "python"
+    install = [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", "-e", str(REPO_ROOT)]
+    installed = subprocess.run(install, capture_output=True, text=True, timeout=300)
+    assert installed.returncode == 0, installed.stderr[-2000:]
+
+    seven = first_of_each_label(pen_digits)[7]
+    image = tmp_path / "seven.png"
+    Image.fromarray(render_canvas(seven.strokes)).save(image)
+    command = environment / "bin" / "digitpad"
+    result = subprocess.run([str(command), "predict", "--json", str(image)], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    (reading,) = json.loads(result.stdout)
+    assert (reading["digit"], reading["verdict"]) == (7, "digit")
+    helped = subprocess.run([str(command), "--help"], capture_output=True, text=True, timeout=120)
+    assert helped.stdout.startswith("usage: digitpad") and all(c in helped.stdout for c in ("predict", "app", "room"))
+    assert sys.prefix != str(environment)  # the test environment itself was left as it was
