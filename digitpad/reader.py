@@ -79,6 +79,8 @@ class Reader:
         if ink is not None:  # boxes in the photo's own pixels: clean_photo resized it
             scale = max(image.shape[:2]) / max(ink.shape)
             digits = replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
+        if several:  # a number, whatever it holds: no single-digit reading to make
+            return Reading(kind, digits, None, ink)
         model_input = preprocess(image) if ink is None else preprocess_ink(ink.astype(np.float32) / 255)
         single = None if model_input is None else self.classifier.predict(model_input)
         found = len(digits.predictions)

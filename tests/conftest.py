@@ -64,3 +64,24 @@ def judge():
     from digitpad.pieces import PieceJudge
 
     return PieceJudge.load()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (Debian's), for the tests that drive the page in a real browser."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch_chromium
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def ten_digits(pen_digits):
+    """A final writer's digit of each class, 0-9."""
+    from tests.drawings import first_of_each_label
+
+    return first_of_each_label(pen_digits)

@@ -17,14 +17,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from digitpad.config import FEEDBACK_ENV, MAX_STROKE_WIDTH, MIN_STROKE_WIDTH, NUMBER_CANVAS, REPO_ROOT
 from digitpad.feedback import load_feedback
 from digitpad.number import read_number
 from digitpad.preprocess import preprocess
 from digitpad.segment import segment_digits
-from digitpad.strokes import draw_strokes, fit_strokes
+from digitpad.strokes import draw_strokes, fit_strokes, number_strokes
 from tests.browser import (
     CANVAS,
     METRIC,
@@ -34,14 +34,13 @@ from tests.browser import (
     RESULT_TIMEOUT_MS,
     TOOLBAR_RESET,
     draw_digit,
-    launch_chromium,
     mouse_stroke,
     open_canvas,
     streamlit_server,
     touch_stroke,
     wait_for_fresh_canvas,
 )
-from tests.drawings import first_of_each_label, number_canvas, number_layout, pair_strokes
+from tests.drawings import number_canvas, number_layout, pair_strokes
 from tests.photos import paper_photo
 
 MIN_CORRECT = 9  # of the ten digits drawn, one per class
@@ -67,24 +66,11 @@ def app_url(tmp_path_factory, feedback_database) -> Iterator[str]:
         del os.environ[FEEDBACK_ENV]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
 def desktop(browser) -> Iterator[Page]:
     context = browser.new_context(**DESKTOP)
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture(scope="module")
-def ten_digits(pen_digits):
-    return first_of_each_label(pen_digits)
 
 
 def expect_no_prediction(page: Page) -> None:
@@ -209,7 +195,9 @@ def test_a_smiley_is_not_a_digit_and_two_digits_go_to_number_mode_as_drawn(app_u
         return false;
     }"""
     page.wait_for_function(carried, arg=[page.locator(CANVAS).element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
-    stroke(np.array([[600.0, 20.0], [601.0, 21.0]]))  # a dot far right, as a user adds to the number...
+    seven, _ = number_strokes([ten_digits[7].strokes], 100.0, [], 0.0)
+    for points in seven:  # a 7 to the right, as a user adds to the number...
+        stroke(points + (480.0, 50.0))
     expect(page.locator(METRIC)).to_have_text(re.compile(r"^42"), timeout=RESULT_TIMEOUT_MS)  # ...the 42 is still there
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
 
 from digitpad.config import FEEDBACK_ENV, REPO_ROOT
 from digitpad.feedback import load_feedback
@@ -27,12 +27,10 @@ from tests.browser import (
     PREDICTION_SIGNATURE,
     RESULT_TIMEOUT_MS,
     draw_digit,
-    launch_chromium,
     mouse_stroke,
     open_canvas,
     wait_for_fresh_canvas,
 )
-from tests.drawings import first_of_each_label
 
 ROOM_START_TIMEOUT_S = 180  # two processes importing TensorFlow at once on a busy 2-core machine
 
@@ -85,19 +83,6 @@ def room(tmp_path_factory, feedback_database) -> Iterator[RunningRoom]:
     finally:
         launcher.send_signal(signal.SIGINT)
         launcher.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def ten_digits(pen_digits):
-    return first_of_each_label(pen_digits)
 
 
 def draw_and_confirm(page: Page, digit, tries: int = 1) -> int:
