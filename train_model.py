@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from digitpad.config import (
     DRAWN_MODEL_PATH,
@@ -119,6 +120,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+Recipe = TypeVar("Recipe", TrainingRecipe, PieceRecipe, NonDigitRecipe)
+
+
+def with_flags(recipe: Recipe, args: argparse.Namespace) -> Recipe:
+    """`recipe` with the flags every model's training takes: --epochs (if given), --batch-size, --seed."""
+    return replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+
+
 def interruptible(train: Callable[[], dict], out: Path) -> dict | None:
     """`train()`'s card, or None after saying that Ctrl-C left `out` as it was (a model and its card are renamed into
     place last)."""
@@ -138,8 +147,7 @@ def train_piece_judge(args: argparse.Namespace) -> int:
         return 2
     from digitpad.piece_training import train_pieces  # TensorFlow loads only once the data is known to be good
 
-    recipe = PieceRecipe()
-    recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+    recipe = with_flags(PieceRecipe(), args)
     card = interruptible(lambda: train_pieces(recipe, pen_digits, args.strokes, args.out / PIECES_MODEL_PATH.name,
                                               args.limit), args.out)  # fmt: skip
     if card is None:
@@ -166,8 +174,7 @@ def train_nondigit_judge(args: argparse.Namespace) -> int:
     except ModelError as error:
         print(f"train_model.py: {error}", file=sys.stderr)
         return 2
-    recipe = NonDigitRecipe()
-    recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+    recipe = with_flags(NonDigitRecipe(), args)
     path = args.out / NONDIGIT_MODEL_PATH.name
     card = interruptible(lambda: train_nondigit(recipe, mnist, pen_digits, args.strokes, digit_model, path,
                                                 args.limit), args.out)  # fmt: skip
@@ -200,8 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.model import ModelError
     from digitpad.training import train  # TensorFlow loads only once the data is known to be good
 
-    recipe = FineTuneRecipe() if args.feedback else DrawnRecipe() if args.drawn else TrainingRecipe()
-    recipe = replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+    recipe = with_flags(FineTuneRecipe() if args.feedback else DrawnRecipe() if args.drawn else TrainingRecipe(), args)
     base = (args.base or MODEL_PATH) if args.feedback else None
     model_path = args.out / (DRAWN_MODEL_PATH if args.drawn else MODEL_PATH).name
     try:

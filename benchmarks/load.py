@@ -45,6 +45,7 @@ from digitpad.room import Room, free_port
 from digitpad.strokes import fit_strokes
 from tests.browser import (
     CANVAS,
+    CANVAS_READY,
     CHROMIUM,
     CHROMIUM_ARGS,
     METRIC,
@@ -62,13 +63,6 @@ BETWEEN_STROKES_S = (0.3, 0.7)
 LOOK_S = (2.0, 3.0)  # at a result, before confirming and clearing
 P95_GOAL_MS = 1500
 PAGE_FAILURE = "[data-testid='stException'], [data-testid='stAlertContentError']"
-READY = """([upper, paper]) => {
-    const root = upper.getRootNode();
-    const layers = root.querySelector('.dc-background-canvas'), sheet = root.querySelector(paper);
-    if (!upper.isConnected || !layers || !sheet) return false;
-    const stacked = layers.getBoundingClientRect().top === upper.getBoundingClientRect().top;
-    return stacked && sheet.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255;
-}"""  # as tests.browser.wait_for_fresh_canvas: mounted, laid out, and its paper painted
 
 
 @dataclass
@@ -82,7 +76,7 @@ class Visitor:
 async def fresh_canvas(page: Page):
     canvas = page.locator(CANVAS)
     await canvas.first.wait_for(timeout=RESULT_TIMEOUT_MS)
-    await page.wait_for_function(READY, arg=[await canvas.element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
+    await page.wait_for_function(CANVAS_READY, arg=[await canvas.element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
     return canvas
 
 

@@ -72,7 +72,8 @@ def smooth_stroke(rng: np.random.Generator, points: int, size: float) -> np.ndar
     return smooth + (CANVAS_SIZE - size) / 2
 
 
-def shape(name: str, pen: int, size: float, rng: np.random.Generator) -> np.ndarray:
+def shape(name: str, pen: int, size: float) -> np.ndarray:
+    """One of SHAPES drawn with a `pen` px pen, about `size` px across, centred on the canvas."""
     image = np.zeros((CANVAS_SIZE, CANVAS_SIZE), np.uint8)
     c, r = CANVAS_SIZE / 2, size / 2
     angle = np.linspace(0, 2 * np.pi, 60, endpoint=False)
@@ -136,7 +137,7 @@ def not_digits(group: str, count: int, seed: int | None = None) -> list[tuple[st
                 name, image = f"{kind} {character}", text(character, font, pen, height)
             elif kind == "shape":
                 name = str(rng.choice(SHAPES))
-                image = shape(name, pen, height, rng)
+                image = shape(name, pen, height)
             else:
                 image = np.zeros((CANVAS_SIZE, CANVAS_SIZE), np.uint8)
                 for _ in range(int(rng.integers(1, 4))):

@@ -50,6 +50,14 @@ INK_COUNT_SIGNATURE = (
     "() => [...document.querySelectorAll('[data-testid=\"stMarkdown\"]')]"
     ".map(e => e.innerText).find(t => t.startsWith('Ink pixels')) ?? ''"
 )
+# A canvas is ready to draw on once mounted, laid out (its layers stacked) and its paper painted; arg: [upper, PAPER]
+CANVAS_READY = """([upper, paperSelector]) => {
+    const root = upper.getRootNode();
+    const layers = root.querySelector('.dc-background-canvas'), paper = root.querySelector(paperSelector);
+    if (!upper.isConnected || !layers || !paper) return false;  // mounting, or replaced by a rerun: not yet
+    const stacked = layers.getBoundingClientRect().top === upper.getBoundingClientRect().top;
+    return stacked && paper.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255;
+}"""
 # Records when the last stroke ended (mouse button or finger lifted), on the page's own clock.
 STROKE_END_LISTENER = """() => {
     const mark = () => { window.__strokeEnd = performance.now(); };
@@ -118,14 +126,7 @@ def wait_for_fresh_canvas(page: Page) -> Locator:
     """
     canvas = page.locator(CANVAS)
     expect(canvas).to_have_count(1, timeout=RESULT_TIMEOUT_MS)
-    ready = """([upper, paperSelector]) => {
-        const root = upper.getRootNode();
-        const layers = root.querySelector('.dc-background-canvas'), paper = root.querySelector(paperSelector);
-        if (!upper.isConnected || !layers || !paper) return false;  // mounting, or replaced by a rerun: not yet
-        const stacked = layers.getBoundingClientRect().top === upper.getBoundingClientRect().top;
-        return stacked && paper.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255;
-    }"""
-    page.wait_for_function(ready, arg=[canvas.element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
+    page.wait_for_function(CANVAS_READY, arg=[canvas.element_handle(), PAPER], timeout=RESULT_TIMEOUT_MS)
     return canvas
 
 
