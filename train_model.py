@@ -10,6 +10,7 @@ python train_model.py --drawn                          # the drawings-only class
 python train_model.py --pieces                         # the piece judge, from the pen digits in $DIGITPAD_STROKES
 python train_model.py --nondigit                       # the "not a digit" judge
 python train_model.py --validation-writers tra-21 tra-24 --out /tmp/try   # a tuning run: measured on tuning writers
+python train_model.py --arch cnn3                      # a classic net on the same data, for comparison: runs/cnn3/
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from digitpad.config import (
+    ARCHITECTURES,
     DRAWN_MODEL_PATH,
     FEEDBACK_PATH,
     FINAL_WRITERS,
@@ -29,6 +31,7 @@ from digitpad.config import (
     MODEL_PATH,
     NONDIGIT_MODEL_PATH,
     PIECES_MODEL_PATH,
+    REPO_ROOT,
     STROKES_ENV,
     DrawnRecipe,
     FineTuneRecipe,
@@ -90,7 +93,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--batch-size", type=int, default=TrainingRecipe.batch_size)
     parser.add_argument("--seed", type=int, default=TrainingRecipe.seed)
-    parser.add_argument("--out", type=Path, default=MODEL_PATH.parent, help="folder for the model, card and plots")
+    parser.add_argument(
+        "--arch",
+        choices=ARCHITECTURES,
+        default="digitpad",
+        help="the net: ours (the bundled one), or a classic one trained the same way for comparison: mlp "
+        "(Flatten-Dense(128)-Dense(10)), cnn3 (TensorFlow's 3-convolution tutorial CNN), cnn4 (4 convolutions, "
+        "dropout, Dense(256)); see digitpad.model",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help=f"folder for the model, card and plots (default: {MODEL_PATH.parent}; with --arch, runs/ARCH, never "
+        "bundled)",
+    )
     parser.add_argument(
         "--limit", type=int, help="train on only the first N training images, or with --pieces N numbers (for tests)"
     )
@@ -99,6 +115,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
+    if args.arch != "digitpad" and (args.feedback or args.pieces or args.drawn or args.nondigit):
+        parser.error(
+            "--arch trains a classic digit classifier: --feedback, --pieces, --drawn and --nondigit are not for it"
+        )
+    args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else REPO_ROOT / "runs" / args.arch)
     if args.base and not (args.feedback or args.nondigit):
         parser.error("--base is for fine-tuning: give --feedback too")
     if args.nondigit and (args.feedback or args.pieces or args.drawn or args.validation_writers):
@@ -208,8 +229,10 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.training import train  # TensorFlow loads only once the data is known to be good
 
     recipe = with_flags(FineTuneRecipe() if args.feedback else DrawnRecipe() if args.drawn else TrainingRecipe(), args)
+    recipe = replace(recipe, architecture=args.arch)
     base = (args.base or MODEL_PATH) if args.feedback else None
-    model_path = args.out / (DRAWN_MODEL_PATH if args.drawn else MODEL_PATH).name
+    name = f"{args.arch}.keras" if args.arch != "digitpad" else (DRAWN_MODEL_PATH if args.drawn else MODEL_PATH).name
+    model_path = args.out / name
     try:
         card = train(
             recipe,

@@ -241,6 +241,11 @@ PREDICT_BATCH = 512  # images per model call when classifying many at once
 TEST_TIME_ROTATIONS = (0.0, 8.0, -8.0)
 
 
+# "digitpad" is ours (digitpad.model.build_model); the others are the classic nets people start from, trained by the
+# same recipe for comparison only (`train_model.py --arch NAME`, digitpad.model.CLASSIC_ARCHITECTURES, docs/accuracy.md)
+ARCHITECTURES = ("digitpad", "mlp", "cnn3", "cnn4")
+
+
 @dataclass(frozen=True)
 class TrainingRecipe:
     """The bundled model's recipe. `python train_model.py` with no flags trains exactly this."""
@@ -266,6 +271,8 @@ class TrainingRecipe:
     # images a second (1,201 vs 695 images/s, timed as `python -m benchmarks.training` times them, the same slow day):
     # most of the work is the two convolutions at 14x14, and 64 channels there cost twice what 48 do.
     filters: tuple[int, int, int, int, int] = (24, 48, 48, 96, 96)
+    # The net, one of ARCHITECTURES: ours, or a classic one for comparison, which ignores the two fields above
+    architecture: str = "digitpad"
     # Augmentation, sampled independently per image (see digitpad.augment)
     rotation_degrees: float = 12.0  # uniform in +/- this
     shear: float = 0.15  # x-shear factor, uniform in +/- this

@@ -16,7 +16,7 @@ from pathlib import Path
 import keras
 from keras import layers
 
-from digitpad.config import MODEL_SIZE, NUM_CLASSES, RETRAIN_COMMAND, TrainingRecipe
+from digitpad.config import ARCHITECTURES, MODEL_SIZE, NUM_CLASSES, RETRAIN_COMMAND, TrainingRecipe
 from digitpad.files import Writer, write_atomically
 
 
@@ -25,7 +25,9 @@ class ModelError(Exception):
 
 
 def build_model(recipe: TrainingRecipe) -> keras.Model:
-    """A fresh, untrained CNN: [B, 28, 28, 1] -> [B, 10] logits."""
+    """A fresh, untrained CNN: [B, 28, 28, 1] -> [B, 10] logits; the recipe's classic architecture if it names one."""
+    if recipe.architecture != "digitpad":
+        return CLASSIC_ARCHITECTURES[recipe.architecture]()
 
     def conv(filters: int, padding: str = "same") -> layers.Layer:
         return layers.Conv2D(filters, 3, padding=padding, activation="relu", kernel_initializer="he_uniform")
@@ -47,6 +49,73 @@ def build_model(recipe: TrainingRecipe) -> keras.Model:
         ],
         name="digitpad_cnn",
     )
+
+
+def mlp() -> keras.Model:
+    """The first net of most tutorials: Flatten -> Dense(128) -> Dense(10). 101,770 parameters."""
+    return keras.Sequential(
+        [
+            keras.Input((MODEL_SIZE, MODEL_SIZE, 1)),
+            layers.Flatten(),
+            layers.Dense(128, activation="relu"),
+            layers.Dense(NUM_CLASSES),
+        ],
+        name="mlp",
+    )
+
+
+def cnn3() -> keras.Model:
+    """TensorFlow's CNN tutorial: three 3x3 convolutions (32, 64, 64), pooling after the first two, Dense(64). 93,322
+    parameters."""
+    return keras.Sequential(
+        [
+            keras.Input((MODEL_SIZE, MODEL_SIZE, 1)),
+            layers.Conv2D(32, 3, activation="relu"),  # 26x26
+            layers.MaxPooling2D(),
+            layers.Conv2D(64, 3, activation="relu"),  # 11x11
+            layers.MaxPooling2D(),
+            layers.Conv2D(64, 3, activation="relu"),  # 3x3
+            layers.Flatten(),
+            layers.Dense(64, activation="relu"),
+            layers.Dense(NUM_CLASSES),
+        ],
+        name="cnn3",
+    )
+
+
+def cnn4() -> keras.Model:
+    """The Kaggle-style CNN: two blocks of two 3x3 convolutions (32, 64) with pooling and dropout, a Dense(256) head
+    with dropout. 870,634 parameters."""
+    return keras.Sequential(
+        [
+            keras.Input((MODEL_SIZE, MODEL_SIZE, 1)),
+            layers.Conv2D(32, 3, padding="same", activation="relu"),
+            layers.Conv2D(32, 3, padding="same", activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Dropout(0.25),
+            layers.Conv2D(64, 3, padding="same", activation="relu"),
+            layers.Conv2D(64, 3, padding="same", activation="relu"),
+            layers.MaxPooling2D(),
+            layers.Dropout(0.25),
+            layers.Flatten(),
+            layers.Dense(256, activation="relu"),
+            layers.Dropout(0.5),
+            layers.Dense(NUM_CLASSES),
+        ],
+        name="cnn4",
+    )
+
+
+# Each outputs logits like ours (the classic versions end in a softmax; the loss takes logits instead, the same thing).
+CLASSIC_ARCHITECTURES = {"mlp": mlp, "cnn3": cnn3, "cnn4": cnn4}
+assert ("digitpad", *CLASSIC_ARCHITECTURES) == ARCHITECTURES, "config.ARCHITECTURES names these"
+
+
+def layer_table(model: keras.Model) -> list[str]:
+    """Keras' summary of `model` as lines of plain text, for its card."""
+    lines: list[str] = []
+    model.summary(line_length=80, print_fn=lambda line, **_: lines.extend(line.rstrip() for line in line.splitlines()))
+    return [line for line in lines if line.strip()]
 
 
 def model_writer(model: keras.Model) -> Writer:

@@ -38,7 +38,7 @@ from digitpad.data import Mnist, PenDigit, sha256_of
 from digitpad.drawn import PATHS, correct_by_condition, random_model_inputs, split_writers
 from digitpad.feedback import Examples
 from digitpad.files import write_atomically
-from digitpad.model import build_model, load_model, model_writer
+from digitpad.model import build_model, layer_table, load_model, model_writer
 from digitpad.preprocess import preprocess_many
 from digitpad.stats import grid_share, wilson_interval
 
@@ -297,6 +297,7 @@ def train(
         "validation_accuracy": round(float(history.history["val_accuracy"][-1]), 4),
         **{k: v for k, v in test.items() if k != "accuracy"},
         "parameters": model.count_params(),
+        "layers": layer_table(model),
         "epochs": recipe.epochs,
         "seed": recipe.seed,
         "recipe": asdict(recipe),
