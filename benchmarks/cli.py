@@ -16,7 +16,7 @@ import numpy as np
 from PIL import Image
 
 from digitpad.config import REPO_ROOT
-from digitpad.data import load_mnist
+from digitpad.learning.data import load_mnist
 
 FILES = 10_000
 SIDE = 112  # px: each file is a 4x enlargement, so preprocessing has real work to do

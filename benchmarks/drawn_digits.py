@@ -1,9 +1,9 @@
 """Accuracy on digits people draw: the pen-drawn digits of $DIGITPAD_STROKES drawn on the page's canvas across a grid
-of pen widths, digit sizes and places (digitpad.drawn.CONDITIONS) and read both ways a drawing reaches the model: by
-its strokes, as the page reads it (digitpad.canvas), and by its pixels, as an image file is read. Reports the final
-writers (digitpad.config.FINAL_WRITERS: no choice is made on them) per condition and per writer, their mean over
-conditions and the worst condition, each with its 95% interval; and MNIST's test set both as raw arrays and through
-the product's path (preprocessing, as `digitpad predict` reads a PNG of it). --tuning adds the tuning writers.
+of pen widths, digit sizes and places (digitpad.learning.drawn.CONDITIONS) and read both ways a drawing reaches the
+model: by its strokes, as the page reads it (digitpad.reading.canvas), and by its pixels, as an image file is read.
+Reports the final writers (digitpad.config.FINAL_WRITERS: no choice is made on them) per condition and per writer, their
+mean over conditions and the worst condition, each with its 95% interval; and MNIST's test set both as raw arrays and
+through the product's path (preprocessing, as `digitpad predict` reads a PNG of it). --tuning adds the tuning writers.
 
     DIGITPAD_MNIST=../shared/mnist/mnist.npz DIGITPAD_STROKES=../shared/strokes/pendigits_train.json \\
         python -m benchmarks.drawn_digits [--model PATH] [--tuning]
@@ -16,11 +16,11 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad.classifier import DigitClassifier
 from digitpad.config import FINAL_WRITERS, MODEL_PATH
-from digitpad.data import load_mnist, load_pen_digits
-from digitpad.drawn import CONDITIONS, PATHS, correct_by_condition, split_writers
-from digitpad.preprocess import preprocess_many
+from digitpad.learning.data import load_mnist, load_pen_digits
+from digitpad.learning.drawn import CONDITIONS, PATHS, correct_by_condition, split_writers
+from digitpad.models.classifier import DigitClassifier
+from digitpad.reading.preprocess import preprocess_many
 from digitpad.stats import grid_share, with_interval
 
 GOALS = {"mean": 0.993, "worst": 0.988, "MNIST, product's path": 0.997}  # issue 13

@@ -11,12 +11,12 @@ import time
 
 import numpy as np
 
-from digitpad.canvas import canvas_input, fabric_json
-from digitpad.classifier import DigitClassifier
 from digitpad.config import DEFAULT_STROKE_WIDTH
-from digitpad.data import load_pen_digits
-from digitpad.preprocess import preprocess
-from digitpad.strokes import draw_strokes, fit_strokes
+from digitpad.learning.data import load_pen_digits
+from digitpad.models.classifier import DigitClassifier
+from digitpad.reading.canvas import canvas_input, fabric_json
+from digitpad.reading.preprocess import preprocess
+from digitpad.reading.strokes import draw_strokes, fit_strokes
 
 REPEATS = 200  # timed calls per single-image measurement
 BATCH_IMAGES = 10_000

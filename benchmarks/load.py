@@ -38,11 +38,11 @@ from playwright.async_api import Browser, Page, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
 from digitpad.config import FEEDBACK_ENV
-from digitpad.data import PenDigit, load_pen_digits
-from digitpad.drawn import split_writers
-from digitpad.feedback import FeedbackStore
-from digitpad.room import Room, free_port
-from digitpad.strokes import fit_strokes
+from digitpad.learning.data import PenDigit, load_pen_digits
+from digitpad.learning.drawn import split_writers
+from digitpad.learning.feedback import FeedbackStore
+from digitpad.reading.strokes import fit_strokes
+from digitpad.serving.room import Room, free_port
 from tests.browser import (
     CANVAS,
     CANVAS_READY,

@@ -2,7 +2,8 @@
 
 In: $DIGITPAD_STROKES, $DIGITPAD_MNIST, $DIGITPAD_REAL (optional) and the bundled models. Out, printed, each share with
 its 95% interval:
-- made-up drawings that are not digits (digitpad.negatives' final group: fonts and a seed no choice was made on;
+- made-up drawings that are not digits (digitpad.learning.negatives' final group: fonts and a seed no choice was made
+on;
   letters, symbols, shapes, scribbles), read as the page reads a drawing's pixels: the share flagged, per kind;
 - two final writers' digits side by side on the one-digit canvas: the share the page offers as the right number;
 - real digits: the final writers' digits over the whole drawing grid by both paths, MNIST's test set through the
@@ -19,16 +20,16 @@ from collections import defaultdict
 
 import numpy as np
 
-from digitpad.classifier import DigitClassifier
 from digitpad.config import CANVAS_SIZE, NOT_A_DIGIT_BELOW
-from digitpad.data import DataError, load_mnist, load_pen_digits, load_real
-from digitpad.drawn import CONDITIONS, PATHS, labels, model_inputs, split_writers
-from digitpad.images import read_image
-from digitpad.negatives import not_digits
-from digitpad.preprocess import preprocess_many
-from digitpad.reader import Reader
+from digitpad.learning.data import DataError, load_mnist, load_pen_digits, load_real
+from digitpad.learning.drawn import CONDITIONS, PATHS, labels, model_inputs, split_writers
+from digitpad.learning.negatives import not_digits
+from digitpad.models.classifier import DigitClassifier
+from digitpad.models.reader import Reader
+from digitpad.reading.images import read_image
+from digitpad.reading.preprocess import preprocess_many
+from digitpad.reading.strokes import draw_strokes, number_strokes
 from digitpad.stats import with_interval
-from digitpad.strokes import draw_strokes, number_strokes
 
 GOALS = {"non-digits flagged": 0.90, "real digits flagged": 0.005}  # issue 15: at least / at most
 
@@ -66,7 +67,7 @@ def main() -> None:
     others = not_digits("final", args.count)
     flagged = ~classifier.is_digit(preprocess_many(np.array([image for _, image in others])))
     kinds = np.array([name.split()[0] if name.startswith(("letter", "symbol")) else name for name, _ in others])
-    print("\nnot digits (made up: digitpad.negatives, final fonts and seed), read by their pixels:")
+    print("\nnot digits (made up: digitpad.learning.negatives, final fonts and seed), read by their pixels:")
     print(line("all", int(flagged.sum()), len(flagged)) + f"   goal >= {GOALS['non-digits flagged']:.0%}")
     for kind in sorted(set(kinds)):
         print(line(kind, int(flagged[kinds == kind].sum()), int((kinds == kind).sum())))

@@ -1,5 +1,5 @@
 """Whole numbers: 2 to 5 pen-drawn digits by one writer, written side by side on the page's number canvas with
-natural gaps and slight overlaps, read by digitpad.number exactly as the page reads them.
+natural gaps and slight overlaps, read by digitpad.models.number exactly as the page reads them.
 
 In: $DIGITPAD_STROKES and the bundled models. Out, printed: for each length, the share of numbers read exactly right
 (with its 95% interval: 300 numbers cannot tell 96% from 98%), the share whose digits were cut out right (as many as
@@ -17,11 +17,11 @@ import time
 
 import numpy as np
 
-from digitpad.classifier import DigitClassifier
-from digitpad.data import PenDigit, load_pen_digits
-from digitpad.drawn import by_writer, split_writers
-from digitpad.number import read_number
-from digitpad.pieces import PieceJudge
+from digitpad.learning.data import PenDigit, load_pen_digits
+from digitpad.learning.drawn import by_writer, split_writers
+from digitpad.models.classifier import DigitClassifier
+from digitpad.models.number import read_number
+from digitpad.models.pieces import PieceJudge
 from digitpad.stats import wilson_interval
 from tests.drawings import number_canvas
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 from playwright.sync_api import Browser, sync_playwright
 
-from digitpad.data import PenDigit, load_pen_digits
-from digitpad.strokes import fit_strokes
+from digitpad.learning.data import PenDigit, load_pen_digits
+from digitpad.reading.strokes import fit_strokes
 from tests.browser import (
     INK_COUNT_SIGNATURE,
     PREDICTION_SIGNATURE,

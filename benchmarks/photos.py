@@ -1,5 +1,6 @@
 """Photos of paper: final writers' digits and numbers written on lined paper and photographed under uneven light
-(tests.photos), read through digitpad.photo.clean_photo and digitpad.number.read_number, and read raw without it.
+(tests.photos), read through digitpad.reading.photo.clean_photo and digitpad.models.number.read_number, and read raw
+without it.
 
 In: $DIGITPAD_STROKES and the bundled model. Out, printed: for single digits and for numbers of 2-4 digits, the
 share read exactly right with clean_photo and without it (the page's plain pipeline), and the time per photo to clean
@@ -18,15 +19,15 @@ import time
 import numpy as np
 
 from benchmarks.numbers import random_number
-from digitpad.classifier import DigitClassifier
 from digitpad.config import DRAWN_HEIGHTS, DRAWN_STROKE_WIDTHS
-from digitpad.data import PenDigit, load_pen_digits
-from digitpad.drawn import by_writer, split_writers
-from digitpad.number import read_number
-from digitpad.photo import clean_photo
-from digitpad.pieces import PieceJudge
+from digitpad.learning.data import PenDigit, load_pen_digits
+from digitpad.learning.drawn import by_writer, split_writers
+from digitpad.models.classifier import DigitClassifier
+from digitpad.models.number import read_number
+from digitpad.models.pieces import PieceJudge
+from digitpad.reading.photo import clean_photo
+from digitpad.reading.strokes import render_canvas
 from digitpad.stats import with_interval
-from digitpad.strokes import render_canvas
 from tests.photos import paper_photo, random_conditions
 
 NUMBER_LENGTHS = (2, 3, 4)
@@ -84,10 +85,11 @@ def main() -> None:
 
 def twelve_megapixels(drawings: list[tuple[str, np.ndarray]], rng: np.random.Generator) -> None:
     """The time `digitpad predict` takes to read a phone camera's 12-megapixel photo (4,000 x 3,000 px) of a number,
-    from its pixels to the answer (digitpad.reader, as the CLI and the page's upload read it). Goal: under 1.5 s."""
+    from its pixels to the answer (digitpad.models.reader, as the CLI and the page's upload read it). Goal: under 1.5
+    s."""
     import cv2
 
-    from digitpad.reader import Reader
+    from digitpad.models.reader import Reader
 
     reader, seconds, right = Reader.load(), [], 0
     reader.read(np.zeros((300, 400, 3), np.uint8) + 200)  # the first call's one-time costs are not a photo's

@@ -15,7 +15,7 @@ import argparse
 from collections import defaultdict
 
 from digitpad.cli import MODES, read_files
-from digitpad.data import RealImage, load_real
+from digitpad.learning.data import RealImage, load_real
 from digitpad.stats import with_interval
 
 

@@ -13,10 +13,10 @@ import time
 import keras
 
 from digitpad.config import STROKES_ENV, TrainingRecipe
-from digitpad.data import env_path, load_mnist, load_pen_digits
-from digitpad.drawn import split_writers
-from digitpad.model import build_model
-from digitpad.training import compile_for_training, training_batches
+from digitpad.learning.data import env_path, load_mnist, load_pen_digits
+from digitpad.learning.drawn import split_writers
+from digitpad.learning.training import compile_for_training, training_batches
+from digitpad.models.model import build_model
 
 WARMUP_STEPS = 20
 TIMED_STEPS = 100

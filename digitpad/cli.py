@@ -1,22 +1,23 @@
 """The command line: `python -m digitpad predict [--json] [--digit | --number | --photo] IMAGE...`,
-`export-feedback DB OUT.npz`, `app [STREAMLIT FLAGS]` (the page, digitpad.preload) and `room` (digitpad.room).
+`train [FLAGS]` (digitpad.learning.retrain), `export-feedback DB OUT.npz`, `app [STREAMLIT FLAGS]` (the page,
+digitpad.serving.preload) and `room` (digitpad.serving.room).
 
-In: image paths. Out, on stdout: one line per image. Without a flag each image is read by digitpad.reader, which
+In: image paths. Out, on stdout: one line per image. Without a flag each image is read by digitpad.models.reader, which
 tells a drawing from a photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit,
 `PATH<TAB>NUMBER<TAB>LOWEST CONFIDENCE` for several, `PATH<TAB>-<TAB>-` for a blank drawing and
 `PATH<TAB>-<TAB>no digits found` for a photo without any. With --json, one JSON list of {path, kind (drawing or
 photo), verdict (digit, number, blank or no digits), digit, confidence, probabilities (null unless one digit), number,
 digits: [{digit, confidence, box}]}, box being [x, y, width, height] in the image's pixels.
 The flags say what the images are instead: --digit, a drawing of one digit (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON
-without the number); --number, a drawing of a number; --photo, a photo of digits on paper, cleaned as digitpad.photo
-cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or {path, number, digits}.
+without the number); --number, a drawing of a number; --photo, a photo of digits on paper, cleaned as
+digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or {path, number, digits}.
 A file that cannot be read gets one line on stderr naming it and the reason; the others are still read, and the exit
 status is then 1. The models load once; with --digit, digits are classified in batches.
 
-export-feedback: in, the page's feedback database (digitpad.feedback); out, an npz of the drawings users confirmed or
-corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N] (the users' digits) and `predicted`
-uint8 [N] (the model's), and one line on stdout saying how many. A missing, broken or empty database gets one line on
-stderr and exit status 1, and no file is written.
+export-feedback: in, the page's feedback database (digitpad.learning.feedback); out, an npz of the drawings users
+confirmed or corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N] (the users' digits) and
+`predicted` uint8 [N] (the model's), and one line on stdout saying how many. A missing, broken or empty database gets
+one line on stderr and exit status 1, and no file is written.
 """
 
 from __future__ import annotations
@@ -33,14 +34,14 @@ import numpy as np
 
 from digitpad.config import MODEL_PATH, REPO_ROOT
 from digitpad.files import write_atomically
-from digitpad.images import ImageReadError, read_image
-from digitpad.preprocess import preprocess
+from digitpad.reading.images import ImageReadError, read_image
+from digitpad.reading.preprocess import preprocess
 
 if TYPE_CHECKING:
-    from digitpad.classifier import DigitClassifier
-    from digitpad.feedback import Examples
-    from digitpad.number import NumberReading
-    from digitpad.reader import Reading
+    from digitpad.learning.feedback import Examples
+    from digitpad.models.classifier import DigitClassifier
+    from digitpad.models.number import NumberReading
+    from digitpad.models.reader import Reading
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
 
@@ -51,7 +52,7 @@ class Result:
 
     path: str
     probabilities: np.ndarray | None
-    is_digit: bool = True  # False: the "not a digit" judge says it is not one (digitpad.nondigit)
+    is_digit: bool = True  # False: the "not a digit" judge says it is not one (digitpad.models.nondigit)
 
     @property
     def digit(self) -> int | None:
@@ -131,7 +132,7 @@ MODES = ("auto", "digit", "number", "photo")  # auto: no flag; the others: --dig
 
 @dataclass(frozen=True)
 class FileResult:
-    """One file read by digitpad.reader: a digit, a number, or nothing."""
+    """One file read by digitpad.models.reader: a digit, a number, or nothing."""
 
     path: str
     reading: Reading
@@ -165,9 +166,9 @@ def read_files(
     paths: list[str], mode: str, model_path: Path = MODEL_PATH
 ) -> tuple[list[Result | NumberResult | FileResult], list[str]]:
     """Each readable file read in `mode` (see MODES): (results, error lines for the files that could not be read).
-    Raises digitpad.model.ModelError when a model cannot be loaded."""
-    from digitpad.classifier import DigitClassifier  # TensorFlow loads only when there is work for it
-    from digitpad.reader import Reader
+    Raises digitpad.models.model.ModelError when a model cannot be loaded."""
+    from digitpad.models.classifier import DigitClassifier  # TensorFlow loads only when there is work for it
+    from digitpad.models.reader import Reader
 
     images, errors = read_images(paths)
     if mode == "digit":
@@ -180,7 +181,7 @@ def read_files(
 
 
 def predict(paths: list[str], as_json: bool, model_path: Path, mode: str = "auto") -> int:
-    from digitpad.model import ModelError
+    from digitpad.models.model import ModelError
 
     try:
         results, errors = read_files(paths, mode, model_path)
@@ -202,7 +203,7 @@ def write_npz(examples: Examples, path: Path) -> None:
 
 
 def export_feedback(database: Path, out: Path) -> int:
-    from digitpad.feedback import FeedbackStoreError, load_feedback
+    from digitpad.learning.feedback import FeedbackStoreError, load_feedback
 
     try:
         examples = load_feedback(database)
@@ -253,21 +254,30 @@ def main(argv: list[str] | None = None) -> int:
     room_parser.add_argument(
         "--address", default="0.0.0.0", help="where to listen (default: every address, so phones on the Wi-Fi reach it)"
     )
+    commands.add_parser(
+        "train",
+        help="retrain a model (what `python train_model.py` does): `digitpad train --help` for its flags",
+        add_help=False,
+    )
     export_parser = commands.add_parser("export-feedback", help="write the drawings users confirmed to an npz file")
     export_parser.add_argument("database", type=Path, metavar="DB", help="the page's feedback database (SQLite)")
     export_parser.add_argument("out", type=Path, metavar="OUT.npz", help="where to write x, y and predicted")
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["app"] and not {"-h", "--help"} & set(argv):  # Streamlit's flags are Streamlit's to check
-        from digitpad.preload import main as serve_app
+        from digitpad.serving.preload import main as serve_app
 
         return serve_app([str(REPO_ROOT / "app.py"), *argv[1:]])
+    if argv[:1] == ["train"]:  # its flags are digitpad.learning.retrain's, and its own --help lists them
+        from digitpad.learning.retrain import main as retrain
+
+        return retrain(argv[1:], prog=f"{prog} train")
     args = parser.parse_args(argv)
     if args.command == "export-feedback":
         return export_feedback(args.database, args.out)
     if args.command == "room":
         if args.processes < 1:
             parser.error("--processes must be at least 1")
-        from digitpad.room import serve
+        from digitpad.serving.room import serve
 
         return serve(args.processes, args.port, args.address)
     mode = next((m for m in MODES[1:] if getattr(args, m)), "auto")

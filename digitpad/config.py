@@ -38,20 +38,20 @@ MIN_INK_PIXELS = 4  # and never fewer than this many ink pixels, whatever the im
 MNIST_STROKE_WIDTH = 2.36
 MNIST_STROKE_WIDTHS = (1.71, 3.29)  # px: the range strokes are brought into
 
-# --- Reading the canvas's strokes (digitpad.canvas) --------------------------------------------------------------
+# --- Reading the canvas's strokes (digitpad.reading.canvas) -----------------------------------------------------------
 # A drawing on the canvas is re-drawn from its strokes' paths: scaled so its longer side is REDRAW_SIZE px, with a
 # pen that, the drawing shrunk into MNIST's 20 px box, is MNIST's median stroke: 27 px, as 27 * 20 / (200 + 27) = 2.38.
 REDRAW_SIZE = 200  # px
 REDRAW_PEN = round(MNIST_STROKE_WIDTH * REDRAW_SIZE / (DIGIT_BOX - MNIST_STROKE_WIDTH))  # px
 
-# --- Numbers: cutting a drawing of several digits into one per digit (digitpad.segment) -----------------------------
+# --- Numbers: cutting a drawing of several digits into one per digit (digitpad.reading.segment) -----------------------
 SPECK_FRACTION = 0.02  # ink components under this fraction of the largest one's area are specks, not strokes
 MERGE_OVERLAP = 0.5  # components sharing this fraction of the narrower one's columns are strokes of one digit
 # Which pieces are offered: a segment at least this wide for the line's height may be two digits drawn touching, and is
 # offered cuts along its STRAIGHT_CUTS emptiest columns and BENT_CUTS emptiest paths that bend round the ink
-# (digitpad.segment.bent_cuts); a segment of several strokes is also offered its strokes parted left from right, at
-# the STROKE_SPLITS places where the two sides share the fewest columns (two 4s drawn overlapping). Which cut wins is
-# the piece judge's and the classifier's to say (digitpad.number), so more cuts cost time rather than wrong cuts.
+# (digitpad.reading.segment.bent_cuts); a segment of several strokes is also offered its strokes parted left from right,
+# at the STROKE_SPLITS places where the two sides share the fewest columns (two 4s drawn overlapping). Which cut wins is
+# the piece judge's and the classifier's to say (digitpad.models.number), so more cuts cost time rather than wrong cuts.
 # 600 of the tuning writers' 4-digit numbers, read right and the median time to read one (`python -m
 # benchmarks.numbers --tuning`, scratch variants, a first judge): 0.8 with 2 + 2 cuts and 2 stroke splits, 591 in 27 ms;
 # 0.8 with 3 + 3 + 2, 594 in 33 ms; 0.6, 595 in 87 ms; 0.5, 595 in 147 ms. Before the judge: 588. The bundled judge:
@@ -74,16 +74,16 @@ MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink o
 MAX_CUT_DEPTH = 2
 NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mode, room for five or six digits
 
-# --- Numbers: is a piece one whole digit? (digitpad.pieces, trained by `python train_model.py --pieces`) ------------
+# --- Numbers: is a piece one whole digit? (digitpad.models.pieces, trained by `python train_model.py --pieces`) -------
 # The digit classifier reads nearly anything as some digit, and surely: two 4s drawn touching as one 4 (0.95), the left
 # half of a 0 as a 1. A second, small CNN judges each piece on its own: one whole digit, or two digits, or part of one.
 PIECES_MODEL_PATH = Path(os.environ.get("DIGITPAD_PIECES_MODEL", REPO_ROOT / "models" / "pieces.keras"))
 PIECES_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pieces"
-# "Not a digit" (digitpad.nondigit): a small CNN trained on digits against drawings that are not digits
-# (digitpad.negatives), added to ENERGY_WEIGHT times the digit model's energy (the log-sum-exp of its logits: high for
-# what it has seen the like of). Tuning run (writers tra-21/24/27/28/29 left out, negatives of another seed): at 0.5%
-# of those writers' digits flagged, the CNN alone flagged 93.8% of non-digits, with the energy (weight 2) 98.3%, the
-# energy alone 77.7%, the classifier's top probability alone 73.7%.
+# "Not a digit" (digitpad.models.nondigit): a small CNN trained on digits against drawings that are not digits
+# (digitpad.learning.negatives), added to ENERGY_WEIGHT times the digit model's energy (the log-sum-exp of its logits:
+# high for what it has seen the like of). Tuning run (writers tra-21/24/27/28/29 left out, negatives of another seed):
+# at 0.5% of those writers' digits flagged, the CNN alone flagged 93.8% of non-digits, with the energy (weight 2) 98.3%,
+# the energy alone 77.7%, the classifier's top probability alone 73.7%.
 NONDIGIT_MODEL_PATH = Path(os.environ.get("DIGITPAD_NONDIGIT_MODEL", REPO_ROOT / "models" / "nondigit.keras"))
 NONDIGIT_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --nondigit"
 ENERGY_WEIGHT = 2.0
@@ -99,7 +99,7 @@ PIECE_LINE_HEIGHT = 24  # px
 # --- Numbers: a second opinion on each digit (models/drawn.keras, trained by `python train_model.py --drawn`) --------
 # The digit classifier learnt from MNIST as well as from drawings, and must keep MNIST's test set at 99.6%. Number mode
 # reads only drawings (or photos cleaned to look like them), so it also asks a classifier of the same shape trained on
-# the tuning writers' drawings alone (DrawnRecipe), and averages the two opinions (digitpad.classifier). Held-out
+# the tuning writers' drawings alone (DrawnRecipe), and averages the two opinions (digitpad.models.classifier). Held-out
 # writers' numbers of 2 / 3 / 4 / 5 digits read right, 1,500 of each (`python -m benchmarks.numbers`): the digit model
 # alone 98.0 / 97.6 / 96.0 / 94.7%; both 98.5 / 98.5 / 97.3 / 96.1% (another 1,500, --seed 1: 98.3 / 97.2 / 97.2 /
 # 96.7%). Also tried, on 1,500 4-digit numbers: the piece judge trained to say which digit as well (11 classes) and
@@ -107,11 +107,11 @@ PIECE_LINE_HEIGHT = 24  # px
 DRAWN_MODEL_PATH = Path(os.environ.get("DIGITPAD_DRAWN_MODEL", REPO_ROOT / "models" / "drawn.keras"))
 DRAWN_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --drawn"
 
-# --- Why: occlusion maps (digitpad.explain) ----------------------------------------------------------------------
+# --- Why: occlusion maps (digitpad.models.explain) --------------------------------------------------------------------
 OCCLUSION_PATCH = 6  # px of the 28 px input blanked at a time: about a stroke's width and a half
 OCCLUSION_STRIDE = 2  # px between patches: 144 blanked copies, about 0.2 s on the page's 2-core server
 
-# --- Learning from users (digitpad.feedback) -----------------------------------------------------------------------
+# --- Learning from users (digitpad.learning.feedback) -----------------------------------------------------------------
 FEEDBACK_ENV = "DIGITPAD_FEEDBACK"  # path to the SQLite file of drawings users confirmed or corrected
 FEEDBACK_PATH = Path(os.environ.get(FEEDBACK_ENV, REPO_ROOT / "feedback" / "feedback.sqlite3"))
 # Seconds a write waits for another session's write to finish before giving up. A write holds the lock for about a
@@ -125,7 +125,7 @@ FEEDBACK_SHARE = 0.1
 FEEDBACK_MAX_REPEATS = 50
 
 
-# --- Reading any image (digitpad.reader) ---------------------------------------------------------------------------
+# --- Reading any image (digitpad.models.reader) -----------------------------------------------------------------------
 # A drawing's background is one tone, exactly: at least this share of its pixels. Real tuning images
 # ($DIGITPAD_REAL, --group tuning): photos 0.06-0.26, drawings from other apps 0.70-0.98, scans 0.63-0.91 (clean
 # enough to read as drawings: 52 of 52 read right so, 51 as photos).
@@ -138,7 +138,7 @@ SURE_OF_ONE = 0.9
 # this wide (px). Tuning writers' digits in pairs side by side: 300 of 300 have one; drawn alone: 1 of 1,249.
 SIDE_BY_SIDE_GAP = 3
 
-# --- Photos of paper (digitpad.photo) -----------------------------------------------------------------------------
+# --- Photos of paper (digitpad.reading.photo) -------------------------------------------------------------------------
 # Evidence below: made-up photos (tests.photos) of held-out writers' digits, pens 8-30 px, sheets lit down to 40% on
 # one side, shadows, noise sd up to 0.04, faint ruled lines and specks; `python -m benchmarks.photos` for reading.
 # A photo's longer side is shrunk to this first: clean_photo then takes a median 32-47 ms (at most 91 ms) on a shared
@@ -186,8 +186,9 @@ PHOTO_EDGE_BAND = 0.2  # fraction of the side across it
 PHOTO_SCRAP = 0.25  # of the largest component's area
 PHOTO_SCRAP_HEIGHT = 0.5  # of the tallest component's height
 # Components thicker than this fraction of their own height are blobs (an eye, dark ground), not strokes: a digit's
-# stroke is far thinner than the digit. On made-up photos of a face, a landscape and blank paper (tests/test_reader.py)
-# without it, the face read as a digit. Tuning photos of numbers read right: 21 of 25 with it, 19 without.
+# stroke is far thinner than the digit. On made-up photos of a face, a landscape and blank paper
+# (tests/models/test_reader.py) without it, the face read as a digit. Tuning photos of numbers read right: 21 of 25 with
+# it, 19 without.
 PHOTO_BLOB = 0.5
 # Components of ink under this fraction of the image's area are specks. Specks of 1-4 px radius covered at most
 # 1.9e-4 of 30 blank sheets; the largest component of a digit covered 2.0e-2 or more of its photo.
@@ -204,7 +205,9 @@ DEFAULT_STROKE_WIDTH = 18  # px on the 280 px canvas
 UNSURE_BELOW = 0.80
 MIN_STROKE_WIDTH = 8  # px: the sidebar slider's range; thinner ink vanishes when shrunk to 28 px
 MAX_STROKE_WIDTH = 32  # px: thicker ink fills the loops of a 0, 6, 8 or 9 drawn at a normal size
-INK_COLOUR = "#ffffff"  # the canvas draws white ink on black paper, like MNIST and digitpad.strokes.render_canvas
+INK_COLOUR = (
+    "#ffffff"  # the canvas draws white ink on black paper, like MNIST and digitpad.reading.strokes.render_canvas
+)
 PAPER_COLOUR = "#000000"
 PREVIEW_SIZE = 140  # px: "what the model sees" shows the 28 px input enlarged 5x, pixel blocks kept sharp
 CHART_HEIGHT = 180  # px: the ten-probability bar chart
@@ -241,8 +244,9 @@ PREDICT_BATCH = 512  # images per model call when classifying many at once
 TEST_TIME_ROTATIONS = (0.0, 8.0, -8.0)
 
 
-# "digitpad" is ours (digitpad.model.build_model); the others are the classic nets people start from, trained by the
-# same recipe for comparison only (`train_model.py --arch NAME`, digitpad.model.CLASSIC_ARCHITECTURES, docs/accuracy.md)
+# "digitpad" is ours (digitpad.models.model.build_model); the others are the classic nets people start from, trained by
+# the same recipe for comparison only (`train_model.py --arch NAME`, digitpad.models.model.CLASSIC_ARCHITECTURES,
+# docs/accuracy.md)
 ARCHITECTURES = ("digitpad", "mlp", "cnn3", "cnn4")
 
 
@@ -267,21 +271,23 @@ class TrainingRecipe:
     # tuned alone: it came in with the 16 epochs and preprocessed MNIST (docs/accuracy.md).
     drawn_by_strokes: float = 0.5
     dropout: float = 0.35
-    # Output channels of the five 3x3 convolutions (digitpad.model). Against 32-64-64-128-128, these train 1.7x as many
-    # images a second (1,201 vs 695 images/s, timed as `python -m benchmarks.training` times them, the same slow day):
+    # Output channels of the five 3x3 convolutions (digitpad.models.model). Against 32-64-64-128-128, these train 1.7x
+    # as many images a second (1,201 vs 695 images/s, timed as `python -m benchmarks.training` times them, the same slow
+    # day):
     # most of the work is the two convolutions at 14x14, and 64 channels there cost twice what 48 do.
     filters: tuple[int, int, int, int, int] = (24, 48, 48, 96, 96)
     # The net, one of ARCHITECTURES: ours, or a classic one for comparison, which ignores the two fields above
     architecture: str = "digitpad"
-    # Augmentation, sampled independently per image (see digitpad.augment)
+    # Augmentation, sampled independently per image (see digitpad.learning.augment)
     rotation_degrees: float = 12.0  # uniform in +/- this
     shear: float = 0.15  # x-shear factor, uniform in +/- this
     zoom: float = 0.12  # scale uniform in 1 +/- this, independently for x and y
     shift_pixels: float = 2.5  # translation, uniform in +/- this, on the 28 px image
     thickness: float = 0.7  # stroke thickness: blend towards a 3x3 dilation (+) or erosion (-), up to this much
     trains_on_mnist: bool = True  # False: MNIST only validates and tests, the drawings alone are trained on
-    # MNIST's images fed through digitpad.preprocess, as a user's image file is, for training and validation alike: a
-    # model trained on raw MNIST reads 0.1-0.2% fewer of MNIST's digits through the product's path than as raw arrays
+    # MNIST's images fed through digitpad.reading.preprocess, as a user's image file is, for training and validation
+    # alike: a model trained on raw MNIST reads 0.1-0.2% fewer of MNIST's digits through the product's path than as raw
+    # arrays
     mnist_preprocessed: bool = True
 
 
@@ -320,12 +326,12 @@ class DrawnRecipe(TrainingRecipe):
 
 @dataclass(frozen=True)
 class PieceRecipe:
-    """The piece judge's recipe (digitpad.pieces). `python train_model.py --pieces` trains exactly this.
+    """The piece judge's recipe (digitpad.models.pieces). `python train_model.py --pieces` trains exactly this.
 
-    Its examples are every piece digitpad.segment offers, out of numbers written by the tuning writers, each labelled
-    by where its ink came from: one whole digit when one digit drew at least `whole_share` of the piece's ink and
-    the piece holds at least `whole_share` of that digit's. The numbers are drawn more variously than the benchmark's,
-    so the judge does not learn one pen or one size.
+    Its examples are every piece digitpad.reading.segment offers, out of numbers written by the tuning writers, each
+    labelled by where its ink came from: one whole digit when one digit drew at least `whole_share` of the piece's ink
+    and the piece holds at least `whole_share` of that digit's. The numbers are drawn more variously than the
+    benchmark's, so the judge does not learn one pen or one size.
     """
 
     seed: int = 1
@@ -348,7 +354,8 @@ class PieceRecipe:
 
 @dataclass(frozen=True)
 class NonDigitRecipe:
-    """The "not a digit" judge's recipe (digitpad.nondigit). `python train_model.py --nondigit` trains exactly this.
+    """The "not a digit" judge's recipe (digitpad.models.nondigit). `python train_model.py --nondigit` trains exactly
+    this.
 
     Digits: MNIST's first `mnist_digits` training images and the tuning writers' drawings (`drawn_variants` random
     drawings each, read by strokes or pixels as the page and files are), but for `validation_writers`. Not digits:

@@ -21,7 +21,7 @@ import numpy as np
 from playwright.sync_api import Browser, CDPSession, Locator, Page, Playwright, expect
 
 from digitpad.config import REPO_ROOT
-from digitpad.room import free_port
+from digitpad.serving.room import free_port
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's build; Playwright's own download is never used
 CHROMIUM_ARGS = [
@@ -91,9 +91,10 @@ class Server(NamedTuple):
 @contextmanager
 def streamlit_server(script: str, log: Path, preload: bool = False) -> Iterator[Server]:
     """Serve `script` (relative to the repo root) on a free local port; yields its URL and PID, then stops it. With
-    `preload`, as `python -m digitpad app` serves it: the models loading as the server starts (digitpad.preload)."""
+    `preload`, as `python -m digitpad app` serves it: the models loading as the server starts
+    (digitpad.serving.preload)."""
     port = free_port()
-    runner = ["digitpad.preload"] if preload else ["streamlit", "run"]
+    runner = ["digitpad.serving.preload"] if preload else ["streamlit", "run"]
     command = [sys.executable, "-m", *runner, script, "--server.address", "127.0.0.1"]
     command += ["--server.port", str(port), "--server.headless", "true"]
     with log.open("w") as output:

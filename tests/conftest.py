@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from digitpad.config import MNIST_ENV, REAL_ENV, REQUIRE_DATA_ENV, STROKES_ENV
-from digitpad.data import Mnist, PenDigit, RealImage, env_path, load_mnist, load_pen_digits, load_real
+from digitpad.learning.data import Mnist, PenDigit, RealImage, env_path, load_mnist, load_pen_digits, load_real
 
 
 def data_file(variable: str, inside: str = "") -> Path:
@@ -47,21 +47,21 @@ def real_images() -> dict[str, RealImage]:
 
 @pytest.fixture(scope="session")
 def classifier():
-    from digitpad.classifier import DigitClassifier
+    from digitpad.models.classifier import DigitClassifier
 
     return DigitClassifier.load()
 
 
 @pytest.fixture(scope="session")
 def number_classifier():
-    from digitpad.classifier import DigitClassifier
+    from digitpad.models.classifier import DigitClassifier
 
     return DigitClassifier.for_numbers()
 
 
 @pytest.fixture(scope="session")
 def judge():
-    from digitpad.pieces import PieceJudge
+    from digitpad.models.pieces import PieceJudge
 
     return PieceJudge.load()
 

@@ -1,8 +1,8 @@
 """What the tests and benchmarks draw: pen-drawn digits chosen by a fixed rule rather than by how well they do, and
 the awkward drawings people make on purpose.
 
-In: the pen digits (the `pen_digits` fixture, or digitpad.data.load_pen_digits). Out: the first digit of each label
-0-9 (or the first few of each) by the final writers, whose digits no choice is made on; canvas images of a dot, a
+In: the pen digits (the `pen_digits` fixture, or digitpad.learning.data.load_pen_digits). Out: the first digit of each
+label 0-9 (or the first few of each) by the final writers, whose digits no choice is made on; canvas images of a dot, a
 line, a scribble and so on; numbers written side by side.
 """
 
@@ -12,9 +12,9 @@ import cv2
 import numpy as np
 
 from digitpad.config import CANVAS_SIZE, DEFAULT_STROKE_WIDTH, MIN_STROKE_WIDTH, NUM_CLASSES, NUMBER_CANVAS
-from digitpad.data import PenDigit
-from digitpad.drawn import split_writers
-from digitpad.strokes import draw_strokes, fit_strokes, number_strokes
+from digitpad.learning.data import PenDigit
+from digitpad.learning.drawn import split_writers
+from digitpad.reading.strokes import draw_strokes, fit_strokes, number_strokes
 
 NUMBER_MARGIN = 20  # px between a number's ink and the canvas's edges
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from digitpad.feedback import FeedbackStore
+from digitpad.learning.feedback import FeedbackStore
 
 Key = tuple[int, int, int]  # (writer tag, thread, write number)
 

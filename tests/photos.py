@@ -1,7 +1,7 @@
-"""Photos of digits written on paper, made up from pen-drawn digits, for testing and measuring digitpad.photo.
+"""Photos of digits written on paper, made up from pen-drawn digits, for testing and measuring digitpad.reading.photo.
 
-In: a drawing (white ink on black, as digitpad.strokes and tests.drawings draw it; all black for a blank sheet) and a
-seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink on lined paper: the sheet lit unevenly
+In: a drawing (white ink on black, as digitpad.reading.strokes and tests.drawings draw it; all black for a blank sheet)
+and a seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink on lined paper: the sheet lit unevenly
 (one side darker than the other, a soft shadow), with ruled lines the ink crosses and a margin line (faint or dark),
 a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from digitpad.preprocess import ink_map
+from digitpad.reading.preprocess import ink_map
 
 PAPER = np.array([0.96, 0.94, 0.89])  # reflectance of off-white paper, RGB
 INK = np.array([0.10, 0.12, 0.25])  # reflectance of blue-black ballpoint ink

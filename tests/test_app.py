@@ -1,4 +1,5 @@
-"""The drawing page's script (app.py) under Streamlit's AppTest: no browser, drawings injected as the canvas sends them.
+"""The page (app.py and its pages, digitpad/serving) under Streamlit's AppTest: no browser, drawings injected as the
+canvas sends them.
 
 The canvas component keeps the browser's last drawing in session state under its key, as
 {"drawing": {"raw": <Fabric JSON>, "data": <PNG data URL>}}; setting that and rerunning is exactly what a stroke does.
@@ -17,7 +18,6 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from digitpad.canvas import fabric_json
 from digitpad.config import (
     CANVAS_SIZE,
     DEFAULT_STROKE_WIDTH,
@@ -27,8 +27,9 @@ from digitpad.config import (
     REPO_ROOT,
     RETRAIN_COMMAND,
 )
-from digitpad.feedback import load_feedback
-from digitpad.strokes import draw_strokes, fit_strokes, render_canvas
+from digitpad.learning.feedback import load_feedback
+from digitpad.reading.canvas import fabric_json
+from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import awkward_drawings, first_of_each_label, number_canvas, pair_strokes
@@ -272,20 +273,19 @@ def test_an_answer_that_cannot_be_saved_says_so_and_keeps_the_drawing(monkeypatc
     assert page.metric and page.pills  # the prediction and the question are still there, to try again
 
 
-def photo_tab() -> AppTest:
-    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
-    page.session_state["tab"] = "Photo"
-    return page.run()
+def photo_page() -> AppTest:
+    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    return page.switch_page("digitpad/serving/photo_page.py").run()
 
 
 def upload(page: AppTest, name: str, content: bytes) -> AppTest:
     return page.file_uploader[0].upload(name, content, "image/png").run()
 
 
-def test_the_photo_tab_reads_a_photographed_number(pen_digits):
+def test_the_photo_page_reads_a_photographed_number(pen_digits):
     ten = first_of_each_label(pen_digits)
     photo = paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)
-    page = photo_tab()
+    page = photo_page()
     assert PHOTO_PROMPT_START in page.info[0].value and not page.metric
     upload(page, "note.png", png_bytes(photo))
     assert not page.exception and not page.error
@@ -301,7 +301,7 @@ def test_a_photographed_number_confirmed_is_saved_with_the_ink_it_was_read_from(
     monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
     ten = first_of_each_label(pen_digits)
     photo = paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)
-    page = upload(photo_tab(), "note.png", png_bytes(photo))
+    page = upload(photo_page(), "note.png", png_bytes(photo))
     (yes,) = [button for button in page.button if button.label.startswith("Yes")]
     assert yes.label == "Yes, 735" and not database.exists()
     yes.click().run()
@@ -318,7 +318,7 @@ def test_a_photographed_number_confirmed_is_saved_with_the_ink_it_was_read_from(
 def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits, tmp_path):
     seven = first_of_each_label(pen_digits)[7]
     for path, outcome in bad_files.write_corpus(tmp_path, render_canvas(seven.strokes)[:, :, 0]).items():
-        page = upload(photo_tab(), path.name, path.read_bytes())
+        page = upload(photo_page(), path.name, path.read_bytes())
         assert not page.exception, path.name
         if outcome in (bad_files.DIGIT, bad_files.BLANK):
             assert not page.error and (page.metric or "No digits found" in page.info[0].value), path.name
@@ -328,7 +328,7 @@ def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits,
 
 
 def test_a_photo_of_blank_paper_finds_no_digits():
-    page = upload(photo_tab(), "blank.png", png_bytes(paper_photo(np.zeros((200, 400), np.uint8), seed=5)))
+    page = upload(photo_page(), "blank.png", png_bytes(paper_photo(np.zeros((200, 400), np.uint8), seed=5)))
     assert not page.exception and not page.error and not page.metric
     assert "No digits found" in page.info[0].value
 

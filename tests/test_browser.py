@@ -20,11 +20,11 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from digitpad.config import FEEDBACK_ENV, MAX_STROKE_WIDTH, MIN_STROKE_WIDTH, NUMBER_CANVAS, REPO_ROOT
-from digitpad.feedback import load_feedback
-from digitpad.number import read_number
-from digitpad.preprocess import preprocess
-from digitpad.segment import segment_digits
-from digitpad.strokes import draw_strokes, fit_strokes, number_strokes
+from digitpad.learning.feedback import load_feedback
+from digitpad.models.number import read_number
+from digitpad.reading.preprocess import preprocess
+from digitpad.reading.segment import segment_digits
+from digitpad.reading.strokes import draw_strokes, fit_strokes, number_strokes
 from tests.browser import (
     CANVAS,
     METRIC,
@@ -204,7 +204,7 @@ def test_a_smiley_is_not_a_digit_and_two_digits_go_to_number_mode_as_drawn(app_u
 def test_a_photo_of_a_number_on_paper_is_read(app_url, desktop, ten_digits, tmp_path):
     page = desktop
     page.goto(app_url)
-    page.get_by_role("tab", name="Photo").click()
+    page.get_by_role("link", name="Photo").click()
     photo = tmp_path / "year.jpg"
     Image.fromarray(paper_photo(number_canvas([ten_digits[i] for i in (2, 0, 2, 6)]), seed=1)).save(photo)
     page.locator("input[type='file']").set_input_files(photo)

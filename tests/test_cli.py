@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 
 from digitpad.config import DEFAULT_STROKE_WIDTH, REPO_ROOT, RETRAIN_COMMAND
-from digitpad.feedback import FeedbackStore
-from digitpad.strokes import draw_strokes, render_canvas
+from digitpad.learning.feedback import FeedbackStore
+from digitpad.reading.strokes import draw_strokes, render_canvas
 from tests.bad_files import BLANK, DIGIT, write_corpus
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import first_of_each_label, number_canvas, pair_strokes, smiley_canvas

@@ -11,7 +11,7 @@ import venv
 from PIL import Image
 
 from digitpad.config import REPO_ROOT
-from digitpad.strokes import render_canvas
+from digitpad.reading.strokes import render_canvas
 from tests.drawings import first_of_each_label
 
 
@@ -33,5 +33,10 @@ def test_pip_install_gives_a_digitpad_command_that_reads_a_file_from_anywhere(pe
     (reading,) = json.loads(result.stdout)
     assert (reading["digit"], reading["verdict"]) == (7, "digit")
     helped = subprocess.run([str(command), "--help"], capture_output=True, text=True, timeout=120)
-    assert helped.stdout.startswith("usage: digitpad") and all(c in helped.stdout for c in ("predict", "app", "room"))
+    commands = ("predict", "app", "train", "room", "export-feedback")
+    assert helped.stdout.startswith("usage: digitpad") and all(c in helped.stdout for c in commands)
+    for command_name in commands:  # each with its own --help, from another folder
+        own = subprocess.run([str(command), command_name, "--help"], cwd=tmp_path, capture_output=True, text=True,
+                             timeout=120)  # fmt: skip
+        assert own.returncode == 0 and own.stdout.startswith(f"usage: digitpad {command_name}"), own.stderr[-2000:]
     assert sys.prefix != str(environment)  # the test environment itself was left as it was

@@ -1,0 +1,237 @@
+"""Learning from users: the drawings they confirmed or corrected, kept in a local SQLite database.
+
+In: one example per call to `FeedbackStore.add`: the [28, 28] model input (uint8, or float in 0..1 as
+digitpad.reading.preprocess makes it), the canvas as PNG bytes, the digit the user says it is, and the digit predicted.
+Out: the row's id; later, every example as uint8 arrays (`examples`, `load_feedback`) for export and fine-tuning, and
+what the room's wall shows (`Wall.read`).
+
+Many writers at once: Streamlit serves each session from a thread of one process, and several server processes may
+share the file. So the store holds no connection: each operation opens its own (sqlite3 connections must not cross
+threads) and closes it. The database is in WAL mode, so readers never block the one writer; writers queue on SQLite's
+lock for up to FEEDBACK_BUSY_TIMEOUT seconds; each `add` is one INSERT, one transaction.
+
+A server stopped mid-write: with synchronous=FULL, SQLite fsyncs the write-ahead log before a commit returns, so a
+row `add` has returned survives a killed process and a power cut alike; a transaction cut short is rolled back when
+the file is next opened, never half-applied. NORMAL would skip that fsync (surviving a killed process, not a power
+cut); one fsync per drawing a person submits costs nothing anyone would notice.
+
+The file is marked as digitpad's by SQLite's application_id and schema version; a file that is not SQLite, or is
+another program's database, raises FeedbackStoreError rather than being written into.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from digitpad.config import FEEDBACK_BUSY_TIMEOUT, MODEL_SIZE, NUM_CLASSES
+
+APPLICATION_ID = 0x44504644  # "DPFD" in SQLite's header: this file is a digitpad feedback database
+SCHEMA_VERSION = 2  # PRAGMA user_version; raise it, with a migration (MIGRATIONS), when the table changes
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PIXELS = MODEL_SIZE * MODEL_SIZE
+
+# One row per drawing: when (UTC), the digit the user says it is, the digit predicted, the model input (784 uint8,
+# row by row, ink high), the canvas as the user drew it, and whether the user let the room's wall show it (no name or
+# address is kept). No SQL comments: ALTER TABLE rewrites this text.
+SCHEMA = f"""
+CREATE TABLE examples (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    label INTEGER NOT NULL CHECK (label BETWEEN 0 AND {NUM_CLASSES - 1}),
+    predicted INTEGER NOT NULL CHECK (predicted BETWEEN 0 AND {NUM_CLASSES - 1}),
+    model_input BLOB NOT NULL CHECK (length(model_input) = {PIXELS}),
+    canvas_png BLOB NOT NULL,
+    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))
+)
+"""
+COLUMNS = ["id", "created_at", "label", "predicted", "model_input", "canvas_png", "on_wall"]
+# From each older schema version, the statements that bring a file to the next one
+MIGRATIONS = {1: ["ALTER TABLE examples ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))"]}
+
+
+class FeedbackStoreError(Exception):
+    """The database file is missing, is not SQLite, is not digitpad's, or cannot be used. The message names it."""
+
+
+class BadExample(ValueError):
+    """An example `add` refuses: a label that is not a digit, a model input of the wrong shape, or not a PNG."""
+
+
+class Examples(NamedTuple):
+    """Every stored example, in the order they were added."""
+
+    x: np.ndarray  # uint8 [N, 28, 28], ink high, as the model saw it
+    y: np.ndarray  # uint8 [N]: the digit the user said it is
+    predicted: np.ndarray  # uint8 [N]: the digit the model said it is
+
+
+def as_pixels(model_input: np.ndarray) -> bytes:
+    """A [28, 28] model input, uint8 or float in 0..1, as 784 uint8 bytes; BadExample if it is neither."""
+    image = np.asarray(model_input)
+    if image.shape != (MODEL_SIZE, MODEL_SIZE):
+        raise BadExample(f"model_input must be {MODEL_SIZE}x{MODEL_SIZE}, got shape {image.shape}")
+    if image.dtype == np.uint8:
+        return image.tobytes()
+    if not np.issubdtype(image.dtype, np.floating):
+        raise BadExample(f"model_input must be uint8, or float in 0..1; got {image.dtype}")
+    if not (np.isfinite(image).all() and 0 <= image.min() and image.max() <= 1):
+        raise BadExample("model_input must be uint8, or float in 0..1; got values outside 0..1 or not numbers")
+    return np.rint(image * 255).astype(np.uint8).tobytes()
+
+
+def as_digit(name: str, value: int) -> int:
+    """`value` as an int 0-9; BadExample naming `name` otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or not 0 <= value < NUM_CLASSES:
+        raise BadExample(f"{name} must be a digit 0-{NUM_CLASSES - 1}, got {value!r}")
+    return int(value)
+
+
+class FeedbackStore:
+    """The feedback database at `path`. Holds only the path, so one store can be shared by every session and thread.
+
+    create=True (the page): the file and its folder are made on first use. create=False (export, training): the file
+    must exist already. Either way a file that is not digitpad's feedback database raises FeedbackStoreError here.
+    """
+
+    def __init__(self, path: Path, create: bool = True) -> None:
+        self.path = Path(path)
+        if create:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif not self.path.is_file():
+            raise FeedbackStoreError(f"{self.path}: no such feedback database")
+        self._create = create
+        with self._connect() as connection:
+            connection.execute("BEGIN IMMEDIATE" if create else "BEGIN")  # two first users: one creates, one waits
+            if create and self._is_blank(connection):
+                connection.execute(SCHEMA)
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._migrate(connection)
+            self._check_schema(connection)  # before anything else is changed: it may be another program's file
+            connection.execute("COMMIT")
+            if create:
+                # WAL is a property of the file: set once, it stays, and this is a no-op on every later open
+                (journal,) = connection.execute("PRAGMA journal_mode = WAL").fetchone()
+                if journal != "wal":  # some network file systems cannot share WAL's index between processes
+                    raise FeedbackStoreError(f"{self.path}: SQLite cannot use WAL mode there (journal {journal})")
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection for one operation, closed after it; SQLite's errors become FeedbackStoreError."""
+        mode = "rwc" if self._create else "rw"
+        try:
+            # isolation_level=None: no implicit BEGIN, so a lone statement is its own transaction
+            connection = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode={mode}",
+                uri=True,
+                timeout=FEEDBACK_BUSY_TIMEOUT,
+                isolation_level=None,
+            )
+        except sqlite3.Error as error:
+            raise FeedbackStoreError(f"{self.path}: cannot open the feedback database ({error})") from error
+        try:
+            connection.execute("PRAGMA synchronous = FULL")  # a commit returns only once it is on disk
+            yield connection
+        except sqlite3.DatabaseError as error:
+            reason = "not a SQLite database" if "not a database" in str(error) else "cannot use the feedback database"
+            raise FeedbackStoreError(f"{self.path}: {reason} ({error})") from error
+        finally:
+            connection.close()
+
+    @staticmethod
+    def _is_blank(connection: sqlite3.Connection) -> bool:
+        """A new or empty file that no program has claimed yet."""
+        tables = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        return tables == 0 and connection.execute("PRAGMA application_id").fetchone()[0] == 0
+
+    @staticmethod
+    def _migrate(connection: sqlite3.Connection) -> None:
+        """Bring a digitpad database of an older schema version up to this one, in the open transaction."""
+        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            return  # not ours: _check_schema says so
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        while version in MIGRATIONS:
+            for statement in MIGRATIONS[version]:
+                connection.execute(statement)
+            version += 1
+            connection.execute(f"PRAGMA user_version = {version}")
+
+    def _check_schema(self, connection: sqlite3.Connection) -> None:
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        if application_id != APPLICATION_ID:
+            raise FeedbackStoreError(f"{self.path}: a SQLite database, but not digitpad's feedback database")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(examples)")]
+        if version != SCHEMA_VERSION or columns != COLUMNS:
+            raise FeedbackStoreError(
+                f"{self.path}: feedback database schema {version} with columns {columns}; "
+                f"this digitpad reads schema {SCHEMA_VERSION} with columns {COLUMNS}"
+            )
+
+    def add(self, model_input: np.ndarray, canvas_png: bytes, label: int, predicted: int, on_wall: bool = True) -> int:
+        """Store one drawing with the digit the user says it is (and whether the room's wall may show it); returns its
+        id once it is safely on disk."""
+        row = (as_digit("label", label), as_digit("predicted", predicted), as_pixels(model_input))
+        if not isinstance(canvas_png, bytes) or not canvas_png.startswith(PNG_SIGNATURE):
+            raise BadExample("canvas_png must be the bytes of a PNG file")
+        with self._connect() as connection:
+            cursor = connection.execute(
+                "INSERT INTO examples (label, predicted, model_input, canvas_png, on_wall) VALUES (?, ?, ?, ?, ?)",
+                (*row, canvas_png, int(bool(on_wall))),
+            )
+        return cursor.lastrowid
+
+    def count(self) -> int:
+        with self._connect() as connection:
+            return connection.execute("SELECT count(*) FROM examples").fetchone()[0]
+
+    def examples(self) -> Examples:
+        """Every example, oldest first, read in one transaction (rows added meanwhile are not half-included)."""
+        with self._connect() as connection:
+            rows = connection.execute("SELECT model_input, label, predicted FROM examples ORDER BY id").fetchall()
+        pixels, labels, predicted = zip(*rows, strict=True) if rows else ((), (), ())
+        return Examples(
+            x=np.frombuffer(b"".join(pixels), np.uint8).reshape(-1, MODEL_SIZE, MODEL_SIZE),
+            y=np.array(labels, np.uint8),
+            predicted=np.array(predicted, np.uint8),
+        )
+
+
+class Wall(NamedTuple):
+    """What the room's wall shows: the latest drawings their users let it show, and every answer's tally."""
+
+    latest: list[tuple[int, int, bytes]]  # (digit the user said, digit read, canvas PNG), newest first
+    right: int  # answers that confirmed the digit read
+    corrected: int  # answers that gave another digit
+    confusion: np.ndarray  # [10, 10] int: rows the users' digits, columns the digits read
+
+    @classmethod
+    def read(cls, path: Path, latest: int) -> Wall:
+        """The wall from the feedback database at `path` (empty when it does not exist yet)."""
+        confusion = np.zeros((NUM_CLASSES, NUM_CLASSES), int)
+        if not Path(path).is_file():
+            return cls([], 0, 0, confusion)
+        with FeedbackStore(path, create=False)._connect() as connection:
+            shown = connection.execute(
+                "SELECT label, predicted, canvas_png FROM examples WHERE on_wall = 1 ORDER BY id DESC LIMIT ?",
+                (latest,),
+            ).fetchall()
+            tally = connection.execute("SELECT label, predicted, count(*) FROM examples GROUP BY label, predicted")
+            for label, predicted, count in tally:
+                confusion[label, predicted] = count
+        right = int(np.trace(confusion))
+        return cls(shown, right, int(confusion.sum()) - right, confusion)
+
+
+def load_feedback(path: Path) -> Examples:
+    """The drawings in an existing feedback database, for export and training; FeedbackStoreError if there are none."""
+    examples = FeedbackStore(path, create=False).examples()
+    if len(examples.y) == 0:
+        raise FeedbackStoreError(f"{path}: the feedback database holds no drawings yet")
+    return examples

@@ -1,0 +1,263 @@
+"""Retraining, from the command line: `digitpad train` and `python train_model.py` (the same flags).
+
+In: the flags below and the data they name. Out: a model, its card and plots in --out; one line saying what it scored.
+Retrain digitpad's CNN. With no flags this reproduces the bundled model in models/.
+With --drawn or --pieces it trains one of the number reader's other two bundled models instead: a second digit
+classifier that learns from drawings alone, or the judge of which pieces of a number are whole digits.
+
+python train_model.py                                  # the bundled recipe, MNIST from $DIGITPAD_MNIST or Keras
+python train_model.py --limit 2000 --epochs 1 --out /tmp/try   # a quick smoke run
+python train_model.py --feedback                       # fine-tune models/ on MNIST plus the page's users' drawings
+python train_model.py --feedback DB --base MODEL --out /tmp/tuned   # ... from another database and model
+python train_model.py --drawn                          # the drawings-only classifier, from $DIGITPAD_STROKES
+python train_model.py --pieces                         # the piece judge, from the pen digits in $DIGITPAD_STROKES
+python train_model.py --nondigit                       # the "not a digit" judge
+python train_model.py --validation-writers tra-21 tra-24 --out /tmp/try   # a tuning run: measured on tuning writers
+python train_model.py --arch cnn3                      # a classic net on the same data, for comparison: runs/cnn3/
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from digitpad.config import (
+    ARCHITECTURES,
+    DRAWN_MODEL_PATH,
+    FEEDBACK_PATH,
+    FINAL_WRITERS,
+    MNIST_ENV,
+    MODEL_PATH,
+    NONDIGIT_MODEL_PATH,
+    PIECES_MODEL_PATH,
+    REPO_ROOT,
+    STROKES_ENV,
+    DrawnRecipe,
+    FineTuneRecipe,
+    NonDigitRecipe,
+    PieceRecipe,
+    TrainingRecipe,
+)
+from digitpad.learning.data import DataError, env_path, load_mnist, load_pen_digits
+from digitpad.learning.feedback import FeedbackStoreError, load_feedback
+
+
+def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> argparse.Namespace:
+    description = __doc__.split("\n", 3)[3]  # the usage, without the module's own first lines
+    parser = argparse.ArgumentParser(
+        prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, help=f"MNIST npz with Keras' keys (default: ${MNIST_ENV}, else download)")
+    parser.add_argument(
+        "--strokes",
+        type=Path,
+        default=env_path(STROKES_ENV),
+        help=f"pen-drawn digits (JSON) to train on too, tuning writers only (default: ${STROKES_ENV}, else none)",
+    )
+    parser.add_argument(
+        "--feedback",
+        type=Path,
+        nargs="?",
+        const=FEEDBACK_PATH,
+        help=f"fine-tune: start from --base and add the users' drawings in this feedback database (default: "
+        f"{FEEDBACK_PATH}); the schedule is FineTuneRecipe's",
+    )
+    parser.add_argument(
+        "--drawn",
+        action="store_true",
+        help=f"train number mode's second classifier ({DRAWN_MODEL_PATH.name}) on --strokes alone; MNIST only tests it",
+    )
+    parser.add_argument(
+        "--pieces",
+        action="store_true",
+        help=f"train the piece judge ({PIECES_MODEL_PATH.name}) on numbers written with --strokes, not the digit model",
+    )
+    parser.add_argument(
+        "--nondigit",
+        action="store_true",
+        help=f'train the "not a digit" judge ({NONDIGIT_MODEL_PATH.name}) on MNIST and --strokes against made-up '
+        "non-digits, scored with the bundled digit model (--base)",
+    )
+    parser.add_argument(
+        "--validation-writers",
+        nargs="+",
+        default=(),
+        metavar="WRITER",
+        help="a tuning run: leave these tuning writers (tra-21 ...) out of training and report them instead of the "
+        "final writers, so that choosing a recipe never looks at the final writers",
+    )
+    parser.add_argument("--base", type=Path, help=f"with --feedback: the model to start from (default: {MODEL_PATH})")
+    parser.add_argument(
+        "--epochs",
+        type=int,
+        help=f"default {TrainingRecipe.epochs}; with --feedback {FineTuneRecipe.epochs}; "
+        f"with --drawn {DrawnRecipe.epochs}",
+    )
+    parser.add_argument("--batch-size", type=int, default=TrainingRecipe.batch_size)
+    parser.add_argument("--seed", type=int, default=TrainingRecipe.seed)
+    parser.add_argument(
+        "--arch",
+        choices=ARCHITECTURES,
+        default="digitpad",
+        help="the net: ours (the bundled one), or a classic one trained the same way for comparison: mlp "
+        "(Flatten-Dense(128)-Dense(10)), cnn3 (TensorFlow's 3-convolution tutorial CNN), cnn4 (4 convolutions, "
+        "dropout, Dense(256)); see digitpad.models.model",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help=f"folder for the model, card and plots (default: {MODEL_PATH.parent}; with --arch, runs/ARCH, never "
+        "bundled)",
+    )
+    parser.add_argument(
+        "--limit", type=int, help="train on only the first N training images, or with --pieces N numbers (for tests)"
+    )
+    args = parser.parse_args(argv)
+    args.prog = prog
+    for name in ("epochs", "batch_size", "limit"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            parser.error(f"--{name.replace('_', '-')} must be at least 1")
+    if args.arch != "digitpad" and (args.feedback or args.pieces or args.drawn or args.nondigit):
+        parser.error(
+            "--arch trains a classic digit classifier: --feedback, --pieces, --drawn and --nondigit are not for it"
+        )
+    args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else REPO_ROOT / "runs" / args.arch)
+    if args.base and not (args.feedback or args.nondigit):
+        parser.error("--base is for fine-tuning: give --feedback too")
+    if args.nondigit and (args.feedback or args.pieces or args.drawn or args.validation_writers):
+        parser.error(
+            "--nondigit trains the judge alone: --feedback, --pieces, --drawn and --validation-writers are for "
+            "the other models"
+        )
+    if args.pieces and (args.feedback or args.data):
+        parser.error("--pieces trains on --strokes alone: --feedback and --data are for the digit model")
+    if args.drawn and (args.feedback or args.pieces):
+        parser.error("--drawn trains on --strokes alone: --feedback and --pieces are for the other models")
+    if set(args.validation_writers) & set(FINAL_WRITERS):
+        parser.error(f"--validation-writers must be tuning writers, not the final ones ({', '.join(FINAL_WRITERS)})")
+    if args.validation_writers and not args.strokes:
+        parser.error(f"--validation-writers needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
+    for flag in ("drawn", "pieces", "nondigit"):
+        if getattr(args, flag) and not args.strokes:
+            parser.error(f"--{flag} needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
+    return args
+
+
+Recipe = TypeVar("Recipe", TrainingRecipe, PieceRecipe, NonDigitRecipe)
+
+
+def with_flags(recipe: Recipe, args: argparse.Namespace) -> Recipe:
+    """`recipe` with the flags every model's training takes: --epochs (if given), --batch-size, --seed."""
+    return replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
+
+
+def interruptible(train: Callable[[], dict], args: argparse.Namespace) -> dict | None:
+    """`train()`'s card, or None after saying that Ctrl-C left `out` as it was (a model and its card are renamed into
+    place last)."""
+    try:
+        return train()
+    except KeyboardInterrupt:
+        print(f"{args.prog}: interrupted; {args.out} was left as it was", file=sys.stderr)
+        return None
+
+
+def train_piece_judge(args: argparse.Namespace) -> int:
+    """train_model.py --pieces."""
+    try:
+        pen_digits = load_pen_digits(args.strokes)
+    except DataError as error:
+        print(f"{args.prog}: {error}", file=sys.stderr)
+        return 2
+    from digitpad.learning.piece_training import train_pieces  # TensorFlow loads only once the data is known to be good
+
+    recipe = with_flags(PieceRecipe(), args)
+    card = interruptible(lambda: train_pieces(recipe, pen_digits, args.strokes, args.out / PIECES_MODEL_PATH.name,
+                                              args.limit), args)  # fmt: skip
+    if card is None:
+        return 130
+    print(
+        f"held-out pieces judged right {card['held_out_accuracy']:.4f}; "
+        f"wrote {args.out / PIECES_MODEL_PATH.name} and its card"
+    )
+    return 0
+
+
+def train_nondigit_judge(args: argparse.Namespace) -> int:
+    """train_model.py --nondigit."""
+    try:
+        mnist, pen_digits = load_mnist(args.data), load_pen_digits(args.strokes)
+    except DataError as error:
+        print(f"{args.prog}: {error}", file=sys.stderr)
+        return 2
+    from digitpad.learning.nondigit_training import train_nondigit
+    from digitpad.models.model import ModelError, load_model  # TensorFlow loads only once the data is known to be good
+
+    try:
+        digit_model = load_model(args.base or MODEL_PATH)
+    except ModelError as error:
+        print(f"{args.prog}: {error}", file=sys.stderr)
+        return 2
+    recipe = with_flags(NonDigitRecipe(), args)
+    path = args.out / NONDIGIT_MODEL_PATH.name
+    card = interruptible(lambda: train_nondigit(recipe, mnist, pen_digits, args.strokes, digit_model, path,
+                                                args.limit), args)  # fmt: skip
+    if card is None:
+        return 130
+    print(
+        f"threshold {card['threshold']}: validation digits flagged {card['validation_digits_flagged']:.4f}, "
+        f"non-digits flagged {card['validation_non_digits_flagged']:.4f}; wrote {path} and its card"
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None, prog: str = "train_model.py") -> int:
+    args = parse_args(argv, prog)
+    if args.pieces:
+        return train_piece_judge(args)
+    if args.nondigit:
+        return train_nondigit_judge(args)
+    try:
+        mnist = load_mnist(args.data)
+        pen_digits = load_pen_digits(args.strokes) if args.strokes else None
+        feedback = load_feedback(args.feedback) if args.feedback else None
+    except (DataError, FeedbackStoreError) as error:
+        print(f"{args.prog}: {error}", file=sys.stderr)
+        return 2
+    unknown = sorted(set(args.validation_writers) - {d.writer for d in pen_digits or []})
+    if unknown:  # a misspelt writer would leave a tuning run measuring nobody
+        print(f"{args.prog}: no such writer in {args.strokes}: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    from digitpad.learning.training import train  # TensorFlow loads only once the data is known to be good
+    from digitpad.models.model import ModelError
+
+    recipe = with_flags(FineTuneRecipe() if args.feedback else DrawnRecipe() if args.drawn else TrainingRecipe(), args)
+    recipe = replace(recipe, architecture=args.arch)
+    base = (args.base or MODEL_PATH) if args.feedback else None
+    name = f"{args.arch}.keras" if args.arch != "digitpad" else (DRAWN_MODEL_PATH if args.drawn else MODEL_PATH).name
+    model_path = args.out / name
+    try:
+        card = train(
+            recipe,
+            mnist,
+            model_path,
+            args.limit,
+            pen_digits,
+            args.strokes,
+            base=base,
+            feedback=feedback,
+            feedback_file=args.feedback,
+            validation_writers=tuple(args.validation_writers),
+        )
+    except ModelError as error:  # the base model: raised before any training, so nothing was written
+        print(f"{args.prog}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # the model and card are renamed into place last, so nothing there has changed
+        print(f"{args.prog}: interrupted; {args.out} was left as it was", file=sys.stderr)
+        return 130  # the shell's status for a process ended by Ctrl-C
+    print(f"test accuracy {card['test_accuracy']:.4f}; wrote {model_path} and its card and plots")
+    return 0

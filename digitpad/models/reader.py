@@ -1,0 +1,103 @@
+"""One way in: any image a user gives (a file for the CLI, an upload on the page) read as what it is.
+
+In: an image's pixels, as digitpad.reading.images reads them, and the loaded models. Out: a Reading: whether the image
+is a drawing or a photo of paper, and what it holds: one digit (read as the page reads a single digit), a number of
+several (each digit with its box in the image's pixels), something that is not a digit (digitpad.models.nondigit), or
+nothing ("blank" for an empty drawing, "no digits" for a photo).
+
+How: a drawing's background is one flat tone, exactly; a photo's or a scan's paper has grain. A photo is cleaned into
+its ink first (digitpad.reading.photo). Then the number reader (digitpad.models.number) finds the digits. When it finds
+one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE or more (a digit whose strokes came
+apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
+one digit is read as it was before this reader existed. The caller may say what the image is instead (the CLI's flags).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from digitpad.config import FLAT_BACKGROUND, MODEL_PATH, SURE_OF_ONE
+from digitpad.models.classifier import DigitClassifier, Prediction
+from digitpad.models.nondigit import load_nondigit_model
+from digitpad.models.number import NumberReading, read_number
+from digitpad.models.pieces import PieceJudge
+from digitpad.reading.photo import clean_photo
+from digitpad.reading.preprocess import OPAQUE, preprocess, preprocess_ink, unit_pixels
+
+KINDS = ("drawing", "photo")
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: str  # "drawing" or "photo"
+    digits: NumberReading  # every digit found, left to right, boxes in the image's pixels
+    single: Prediction | None  # the single-digit reading, when the image holds exactly one digit
+    ink: np.ndarray | None = None  # a photo's ink as digitpad.reading.photo cleaned it (what the digits were read from)
+
+    @property
+    def number(self) -> str | None:
+        """The digits read, as a string; None when there are none, or what there is is not a digit."""
+        if self.single:
+            return str(self.single.digit) if self.single.is_digit else None
+        return self.digits.number
+
+    @property
+    def verdict(self) -> str:
+        """What it holds: "digit", "number", or else "not a digit", "blank" (a drawing) or "no digits" (a photo)."""
+        if self.single:
+            return self.single.verdict
+        if self.digits.predictions:
+            return "number"
+        return "blank" if self.kind == "drawing" else "no digits"
+
+
+@dataclass(frozen=True)
+class Reader:
+    """The models a reading takes, loaded once: the bundled classifier for single digits, and number mode's pair of
+    classifiers and its piece judge for numbers."""
+
+    classifier: DigitClassifier  # with its "not a digit" judge
+    number_classifier: DigitClassifier
+    judge: PieceJudge
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> Reader:
+        """The bundled models, the digit model from `path`; raises digitpad.models.model.ModelError if one is
+        unusable."""
+        pair = DigitClassifier.for_numbers(path)
+        return cls(DigitClassifier(pair.models[0], judge=load_nondigit_model()), pair, PieceJudge.load())
+
+    def read(self, image: np.ndarray, kind: str | None = None, several: bool | None = None) -> Reading:
+        """Read `image` as `kind` (default: as it looks) holding one digit (several=False), several (True) or as many
+        as it shows (None). Raises digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
+        kind = kind or kind_of(image)
+        ink = clean_photo(image) if kind == "photo" else None
+        digits = read_number(self.number_classifier, self.judge, image if ink is None else ink)
+        if ink is not None:  # boxes in the photo's own pixels: clean_photo resized it
+            scale = max(image.shape[:2]) / max(ink.shape)
+            digits = replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
+        if several:  # a number, whatever it holds: no single-digit reading to make
+            return Reading(kind, digits, None, ink)
+        model_input = preprocess(image) if ink is None else preprocess_ink(ink.astype(np.float32) / 255)
+        single = None if model_input is None else self.classifier.predict(model_input)
+        found = len(digits.predictions)
+        if several is None:  # one digit unless the number reader finds several and the classifier is unsure of one
+            several = found > 1 and (single is None or single.confidence < SURE_OF_ONE)
+            several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none
+        return Reading(kind, digits, None if several else single, ink)
+
+
+def kind_of(image: np.ndarray) -> str:
+    """ "drawing" when the image's background is one flat tone (a share FLAT_BACKGROUND of its pixels or more are
+    exactly its most common tone), or transparent; else "photo"."""
+    pixels = unit_pixels(image)
+    if pixels.ndim == 3 and pixels.shape[2] == 4 and pixels[:, :, 3].min() < OPAQUE:
+        return "drawing"
+    if pixels.ndim == 3:
+        pixels = cv2.cvtColor(np.ascontiguousarray(pixels[:, :, :3]), cv2.COLOR_RGB2GRAY)
+    tones = np.bincount(np.round(pixels * 255).astype(np.uint8).ravel(), minlength=256)
+    return "drawing" if tones.max() >= FLAT_BACKGROUND * pixels.size else "photo"

@@ -1,0 +1,153 @@
+"""Reading a drawing from the canvas's strokes rather than its pixels.
+
+In: the canvas's Fabric.js JSON (`CanvasResult.json_data`: one `Path` object a stroke, its points in canvas px, with
+the object's move, scale and turn if the user edited it), and the canvas's pixels as a fallback. Out: the strokes as
+[N, 2] float arrays in canvas px, or the model's [28, 28] input: the strokes re-drawn at the one pen width the model
+was trained for (config.REDRAW_*), then preprocessed as any image is. So the pen width the user chose no longer changes
+what the model sees: a thick pen on a small digit cannot fill its loops. JSON that is missing, malformed, holds
+anything but strokes or no strokes at all is not guessed at: the pixels are read instead, never an error.
+
+`fabric_json` is the inverse, what the canvas sends for given strokes (its pencil's path: quadratic curves through
+the midpoints of the points it sampled), so tests and benchmarks feed the page's own path.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from digitpad.config import REDRAW_PEN, REDRAW_SIZE
+from digitpad.reading.preprocess import preprocess
+from digitpad.reading.strokes import draw_strokes
+
+CURVE_STEPS = 4  # points sampled along each quadratic curve of a path
+ORIGIN = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}  # Fabric's originX / originY
+MAX_POINTS = 100_000  # more points than this in one drawing is not a person drawing: read the pixels instead
+
+
+class NotStrokes(ValueError):
+    """The JSON does not hold a drawing of strokes that can be re-drawn."""
+
+
+def finite(value: Any) -> float:
+    """A JSON number that is a real, finite one, as float; NotStrokes otherwise (a string, a bool, NaN)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise NotStrokes(f"not a finite number: {value!r}")
+    return float(value)
+
+
+def path_points(commands: Any) -> np.ndarray:
+    """A Fabric path (["M", x, y], ["Q", cx, cy, x, y], ["L", x, y], ...) -> its [N, 2] points, curves sampled."""
+    if not isinstance(commands, list) or not commands:
+        raise NotStrokes("a path without commands")
+    points: list[tuple[float, float]] = []
+    for command in commands:
+        if not isinstance(command, list) or not command or command[0] not in ("M", "L", "Q"):
+            raise NotStrokes(f"an unsupported path command: {str(command)[:40]}")
+        values = [finite(v) for v in command[1:]]
+        if len(values) != (4 if command[0] == "Q" else 2) or (command[0] != "M" and not points):
+            raise NotStrokes(f"a malformed path command: {str(command)[:40]}")
+        if command[0] == "Q":
+            start, control, end = np.array(points[-1]), np.array(values[:2]), np.array(values[2:])
+            for t in np.linspace(0, 1, CURVE_STEPS + 1)[1:]:  # the quadratic Bezier curve at t
+                points.append(tuple((1 - t) ** 2 * start + 2 * (1 - t) * t * control + t * t * end))
+        else:
+            points.append((values[0], values[1]))
+    return np.array(points, dtype=np.float64)
+
+
+def placed(obj: dict, points: np.ndarray) -> np.ndarray:
+    """A path's own points -> canvas px, through the object's transform: Fabric puts the centre of the path's own
+    bounding box at the object's centre (its origin point `left`, `top`, moved to the middle of its box), after
+    scaling, flipping, skewing and turning the path about it."""
+    scale = np.array([finite(obj.get("scaleX", 1)), finite(obj.get("scaleY", 1))])
+    flip = np.array([-1.0 if obj.get("flipX") else 1.0, -1.0 if obj.get("flipY") else 1.0])
+    angle = math.radians(finite(obj.get("angle", 0)))
+    skew_x, skew_y = (math.tan(math.radians(finite(obj.get(k, 0)))) for k in ("skewX", "skewY"))
+    turn = np.array([[math.cos(angle), -math.sin(angle)], [math.sin(angle), math.cos(angle)]])
+    matrix = turn @ np.array([[1, skew_x], [skew_y, 1]]) @ np.diag(scale * flip)
+    own_centre = (points.min(axis=0) + points.max(axis=0)) / 2
+    centre = own_centre  # an object that says nothing of where it is stays where its points are
+    if "left" in obj and "top" in obj:
+        box = (
+            np.array([finite(obj.get("width", 0)), finite(obj.get("height", 0))]) + finite(obj.get("strokeWidth", 0))
+        ) * scale
+        origin = np.array([ORIGIN.get(obj.get("originX"), 0.5), ORIGIN.get(obj.get("originY"), 0.5)])
+        centre = np.array([finite(obj["left"]), finite(obj["top"])]) + turn @ ((0.5 - origin) * box)
+    return (points - own_centre) @ matrix.T + centre
+
+
+def fabric_strokes(json_data: Any) -> list[np.ndarray]:
+    """The canvas's JSON -> its visible strokes in canvas px ([] for an empty canvas); NotStrokes if it is missing,
+    malformed, or holds anything but freehand paths (a rectangle, text)."""
+    objects = json_data.get("objects") if isinstance(json_data, dict) else None
+    if not isinstance(objects, list):
+        raise NotStrokes("no list of objects")
+    strokes = []
+    for obj in objects:
+        if not isinstance(obj, dict) or obj.get("type") not in ("Path", "path"):
+            raise NotStrokes(f"not a stroke: {str(obj.get('type') if isinstance(obj, dict) else obj)[:40]}")
+        if obj.get("visible", True) is False or obj.get("opacity", 1) == 0:
+            continue
+        strokes.append(placed(obj, path_points(obj.get("path"))))
+    if sum(len(s) for s in strokes) > MAX_POINTS:
+        raise NotStrokes(f"more than {MAX_POINTS} points")
+    return strokes
+
+
+def redraw(strokes: list[np.ndarray]) -> np.ndarray:
+    """Strokes in any px -> [H, W, 4] uint8, white on black: scaled so the drawing's longer side is REDRAW_SIZE px,
+    drawn with a REDRAW_PEN px pen. A drawing smaller than the pen (a tap) stays a dot of the pen's width."""
+    points = np.concatenate(strokes)
+    low, high = points.min(axis=0), points.max(axis=0)
+    scale = REDRAW_SIZE / max(float((high - low).max()), REDRAW_PEN)
+    margin = REDRAW_PEN
+    side = int(math.ceil(REDRAW_SIZE + 2 * margin))
+    return draw_strokes([(s - low) * scale + margin for s in strokes], REDRAW_PEN, (side, side))
+
+
+def stroke_input(strokes: list[np.ndarray]) -> np.ndarray | None:
+    """Strokes in canvas px -> the model's [28, 28] input, re-drawn at the trained pen width; None for no strokes."""
+    return preprocess(redraw(strokes)) if strokes else None
+
+
+def canvas_input(json_data: Any, image: np.ndarray | None) -> np.ndarray | None:
+    """What the page feeds the model for one digit: the strokes of `json_data` re-drawn (stroke_input), or, when the
+    JSON cannot be read as strokes or holds none, the canvas's pixels `image` preprocessed. None when nothing is
+    drawn. Raises digitpad.reading.preprocess.ImageError only if the pixels are read and cannot be an image."""
+    try:
+        strokes = fabric_strokes(json_data)
+    except NotStrokes:
+        strokes = []
+    return stroke_input(strokes) if strokes else preprocess(image)
+
+
+def fabric_json(strokes: list[np.ndarray], stroke_width: float) -> dict:
+    """What the canvas sends for these strokes (canvas px): Fabric's pencil path for each, which starts at the first
+    point, curves through the midpoints of each two points (the points themselves its control points) and ends with a
+    line to the last."""
+    objects = []
+    for stroke in strokes:
+        points = np.asarray(stroke, dtype=np.float64)
+        if len(points) == 1:
+            points = np.vstack([points, points])
+        path: list[list] = [["M", *points[0]]]
+        path += [["Q", *points[i], *(points[i] + points[i + 1]) / 2] for i in range(1, len(points) - 1)]
+        path.append(["L", *points[-1]])
+        low, high = points.min(axis=0), points.max(axis=0)
+        objects.append(
+            {
+                "type": "Path",
+                "originX": "center",
+                "originY": "center",
+                "left": float(low[0] + high[0]) / 2,
+                "top": float(low[1] + high[1]) / 2,
+                "width": float(high[0] - low[0]),
+                "height": float(high[1] - low[1]),
+                "strokeWidth": stroke_width,
+                "path": [[command[0], *map(float, command[1:])] for command in path],
+            }
+        )
+    return {"version": "7.4.0", "objects": objects}

@@ -1,0 +1,193 @@
+"""Photos of paper: a phone photo or scan of digits written in ink, cleaned into the ink image the digit reader takes.
+
+In: a grayscale, RGB or RGBA photo of any size and numeric dtype, ink of any colour on lighter paper (or light on
+dark), lit unevenly, with shadows, specks, ruled, dotted and box lines. Out: an [H, W] uint8 image, white ink (255) on
+black (0), PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px on its longer side; all black when nothing is written. It
+is also what the page shows as "what it cut out"; digitpad.models.number.read_number reads it as it reads the page's
+canvas.
+
+How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
+brightness is estimated everywhere by erasing the ink (a closing wider than any stroke), and each pixel's ink is how
+much darker it is than its own paper, so a shadow or a dim side of the sheet is paper, not ink. Long faint straight
+runs (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke.
+What is clearly darker than its paper is ink, and so are fainter pixels touching it (a thin stroke's ends). Lines dark
+enough to be ink (box lines, dotted lines) go next, then specks, scraps cut off at the crop's edge, and blobs far
+thicker than a pen stroke (what a photo of a face or a landscape leaves).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from digitpad.config import (
+    PHOTO_BLOB,
+    PHOTO_DENOISE_SIGMA,
+    PHOTO_DOT_GAP,
+    PHOTO_EDGE_BAND,
+    PHOTO_EDGE_LINE_SPAN,
+    PHOTO_INK_GROWTH,
+    PHOTO_INK_LINE_SPAN,
+    PHOTO_LINE_CONTRAST,
+    PHOTO_LINE_LEVEL,
+    PHOTO_LINE_RUN,
+    PHOTO_LINE_SPAN,
+    PHOTO_LINE_TILT,
+    PHOTO_MIN_CONTRAST,
+    PHOTO_MIN_WORKING_SIZE,
+    PHOTO_PAPER_WINDOW,
+    PHOTO_POLARITY_SIZE,
+    PHOTO_POLARITY_WINDOW,
+    PHOTO_SCRAP,
+    PHOTO_SCRAP_HEIGHT,
+    PHOTO_SPECK_AREA,
+    PHOTO_WORKING_SIZE,
+    SPECK_FRACTION,
+)
+from digitpad.reading.preprocess import resize_longer_side, unit_pixels
+
+
+def clean_photo(image: np.ndarray) -> np.ndarray:
+    """A photo of writing on paper -> its ink alone, [H, W] uint8, 255 on 0 (see the module's docstring); raises
+    digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
+    contrast = ink_contrast(working_gray(image))
+    contrast = contrast - ruled_lines(contrast)
+    ink = without_ink_lines(ink_mask(contrast))
+    return np.where(without_blobs(without_edge_scraps(without_specks(ink))), 255, 0).astype(np.uint8)
+
+
+def working_gray(image: np.ndarray) -> np.ndarray:
+    """The photo as [H, W] float32 brightness in 0..1 (its darkest channel), brought to PHOTO_MIN_WORKING_SIZE to
+    PHOTO_WORKING_SIZE px, denoised, and turned over if need be so the ink is darker than the paper."""
+    gray = unit_pixels(image)
+    if gray.ndim == 3:  # a photo's alpha, if any, says nothing about its paper
+        gray = np.ascontiguousarray(gray[:, :, :3].min(axis=2))
+    if max(gray.shape) > PHOTO_WORKING_SIZE:
+        gray = resize_longer_side(gray, PHOTO_WORKING_SIZE)
+    elif max(gray.shape) < PHOTO_MIN_WORKING_SIZE:
+        gray = resize_longer_side(gray, PHOTO_MIN_WORKING_SIZE)
+    gray = cv2.GaussianBlur(gray, (0, 0), PHOTO_DENOISE_SIGMA)
+    return gray if ink_is_dark(gray) else 1.0 - gray
+
+
+def ink_is_dark(gray: np.ndarray) -> bool:
+    """Whether the ink is darker than the paper. The paper is the most common tone (as in ink_map), but of each part
+    of the sheet, not of all of it, which light may leave half dim: a median over PHOTO_POLARITY_WINDOW, on a
+    thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it, more on one side than on the
+    other."""
+    thumbnail = resize_longer_side(gray, PHOTO_POLARITY_SIZE)
+    window = 2 * round(PHOTO_POLARITY_WINDOW * PHOTO_POLARITY_SIZE / 2) + 1  # medianBlur takes odd sizes
+    paper = cv2.medianBlur(np.round(thumbnail * 255).astype(np.uint8), window).astype(np.float32) / 255
+    return float(np.clip(paper - thumbnail, 0, None).sum()) > float(np.clip(thumbnail - paper, 0, None).sum())
+
+
+def paper_brightness(gray: np.ndarray) -> np.ndarray:
+    """[H, W] brightness of the bare paper under each pixel: a closing wider than any stroke lifts the ink to the
+    paper around it, and a blur as wide smooths the closing's flat steps."""
+    window = max(3, round(PHOTO_PAPER_WINDOW * max(gray.shape)))
+    closed = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (window, window)))
+    return cv2.blur(closed, (window, window))
+
+
+def ink_contrast(gray: np.ndarray) -> np.ndarray:
+    """[H, W] float32: how much darker each pixel is than its paper, as a fraction of the paper's brightness (0 for
+    paper, 1 for black ink), whatever the light falling on that part of the sheet."""
+    paper = np.maximum(paper_brightness(gray), 1e-3)  # an all-black photo has no paper to divide by
+    return np.clip(1.0 - gray / paper, 0.0, 1.0)
+
+
+def ruled_lines(contrast: np.ndarray) -> np.ndarray:
+    """[H, W] float32: the contrast of the ruled lines and margin lines, the straight runs that cross the sheet."""
+    return np.maximum(lines_across(contrast), lines_across(contrast.T).T)
+
+
+def lines_across(contrast: np.ndarray) -> np.ndarray:
+    """[H, W] float32: the contrast of horizontal lines crossing at least PHOTO_LINE_SPAN of the image's width.
+
+    An opening with a short horizontal line (PHOTO_LINE_RUN of the width) keeps the straight horizontal runs, of
+    lines and of thick strokes; a band of rows where such runs cross the sheet holds a line. Only the line's own
+    darkness (a low percentile over its band's columns) is taken away there, so a stroke across or along it keeps
+    the rest.
+    """
+    width = contrast.shape[1]
+    runs = cv2.morphologyEx(contrast, cv2.MORPH_OPEN, np.ones((1, max(3, round(PHOTO_LINE_RUN * width))), np.uint8))
+    in_run = runs > PHOTO_LINE_CONTRAST
+    # A line tilted by up to PHOTO_LINE_TILT (rise over width) crosses all of a band of rows that high around it.
+    band = max(1, round(PHOTO_LINE_TILT * width))
+    crossing = cv2.dilate(in_run.astype(np.uint8), np.ones((band, 1), np.uint8)).mean(axis=1) >= PHOTO_LINE_SPAN
+    lines = np.zeros_like(contrast)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], crossing.astype(np.int8), [0]])))
+    for top, bottom in zip(edges[::2], edges[1::2], strict=True):
+        level = np.percentile(runs[top:bottom].max(axis=0), PHOTO_LINE_LEVEL)  # strokes lie along it in some columns
+        lines[top:bottom] = np.minimum(runs[top:bottom], level)
+    return lines
+
+
+def ink_mask(contrast: np.ndarray) -> np.ndarray:
+    """[H, W] bool: the ink. Clearly ink is above Otsu's split between paper and ink, but never below
+    PHOTO_MIN_CONTRAST, so blank paper's noise is never ink; fainter pixels down to PHOTO_INK_GROWTH of that are ink
+    too where they touch clear ink."""
+    otsu, _ = cv2.threshold(np.round(contrast * 255).astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    threshold = max(otsu / 255, PHOTO_MIN_CONTRAST)
+    _, faint = cv2.connectedComponents((contrast > PHOTO_INK_GROWTH * threshold).astype(np.uint8), connectivity=8)
+    touching = np.unique(faint[contrast > threshold])
+    return np.isin(faint, touching[touching > 0])
+
+
+def straight_runs(mask: np.ndarray, span: float, gap: float = 0.0) -> np.ndarray:
+    """[H, W] bool: the pixels of `mask` on horizontal runs across `span` of its width, tilted by up to
+    PHOTO_LINE_TILT, with gaps up to `gap` of its width closed first (a dotted line's)."""
+    width = mask.shape[1]
+    runs = mask.astype(np.uint8)
+    if gap:
+        runs = cv2.morphologyEx(runs, cv2.MORPH_CLOSE, np.ones((1, max(3, round(gap * width))), np.uint8))
+    runs = cv2.dilate(runs, np.ones((max(1, round(PHOTO_LINE_TILT * span * width)), 1), np.uint8))
+    runs = cv2.morphologyEx(runs, cv2.MORPH_OPEN, np.ones((1, max(3, round(span * width))), np.uint8))
+    return (cv2.dilate(runs, np.ones((3, 1), np.uint8)) > 0) & mask
+
+
+def without_ink_lines(mask: np.ndarray) -> np.ndarray:
+    """The ink without lines dark enough to be ink: straight (or dotted) runs across PHOTO_INK_LINE_SPAN of the crop,
+    and box lines along its edges. A mask that would lose nine tenths of its ink is all line, or a digit taken for
+    one (a tightly cropped 1): it is kept."""
+    height, width = mask.shape
+    lines = straight_runs(mask, PHOTO_INK_LINE_SPAN, gap=PHOTO_DOT_GAP)
+    for along in (mask, mask.T):  # rows, then columns
+        edge = straight_runs(along, PHOTO_EDGE_LINE_SPAN)
+        band = max(1, round(PHOTO_EDGE_BAND * edge.shape[0]))
+        edge[band : edge.shape[0] - band] = False
+        lines |= edge if along is mask else edge.T
+    rest = mask & ~lines
+    return rest if rest.sum() > 0.1 * mask.sum() else mask
+
+
+def without_specks(mask: np.ndarray) -> np.ndarray:
+    """The mask without its small components: under SPECK_FRACTION of the largest one, or PHOTO_SPECK_AREA of the
+    image (so a sheet holding only specks comes out empty)."""
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    smallest = max(SPECK_FRACTION * areas.max(initial=0), PHOTO_SPECK_AREA * mask.size)
+    return np.isin(labels, np.flatnonzero(areas >= smallest) + 1)
+
+
+def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
+    """The mask without the scraps cut off at the crop's edge: components touching it that are small and short beside
+    the largest and the tallest (PHOTO_SCRAP, PHOTO_SCRAP_HEIGHT)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    x, y, width, height, area = stats[1:].T
+    touches = (x == 0) | (y == 0) | (x + width >= mask.shape[1]) | (y + height >= mask.shape[0])
+    scrap = touches & (area < PHOTO_SCRAP * area.max(initial=0)) & (height < PHOTO_SCRAP_HEIGHT * height.max(initial=0))
+    return np.isin(labels, np.flatnonzero(~scrap) + 1)
+
+
+def without_blobs(mask: np.ndarray) -> np.ndarray:
+    """The mask without blobs: components thicker than PHOTO_BLOB of their own height (an eye, a dark stretch of
+    ground, a shadow's edge) are not pen strokes."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return mask
+    distance = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+    thickness = np.zeros(count, np.float32)
+    np.maximum.at(thickness, labels.ravel(), 2 * distance.ravel())
+    blob = thickness[1:] > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
+    return np.isin(labels, np.flatnonzero(~blob) + 1)

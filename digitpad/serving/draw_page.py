@@ -1,0 +1,196 @@
+"""The drawing page: one digit, or a number, drawn with a mouse, pen or finger.
+
+In: strokes on the canvas (280x280, or wide in number mode) and the sidebar's mode, pen width and toggles. A digit is
+read from its strokes' paths, re-drawn at the pen width the model was trained for (digitpad.reading.canvas); a number
+from the canvas's picture (digitpad.models.number). Out: the reading (digitpad.serving.widgets) after every stroke,
+rerunning only the canvas's fragment; for several digits drawn on the one-digit canvas, the number they read and a
+button that carries the drawing to number mode.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import numpy as np
+import streamlit as st
+from streamlit_drawable_canvas import CanvasResult, st_canvas
+
+from digitpad.config import (
+    CANVAS_SIZE,
+    DEFAULT_STROKE_WIDTH,
+    INK_COLOUR,
+    MAX_STROKE_WIDTH,
+    MIN_STROKE_WIDTH,
+    MODEL_PATH,
+    NUMBER_CANVAS,
+    PAPER_COLOUR,
+    SIDE_BY_SIDE_GAP,
+    SURE_OF_ONE,
+)
+from digitpad.reading.canvas import canvas_input
+from digitpad.reading.images import ImageReadError, decode
+from digitpad.reading.preprocess import ImageError
+from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
+from digitpad.serving.widgets import ask_if_right, show_number, show_verdict
+
+if TYPE_CHECKING:
+    from digitpad.models.classifier import DigitClassifier, Prediction
+    from digitpad.models.pieces import PieceJudge
+
+    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
+
+MODES = ("One digit", "A number")
+PROMPT = "Draw in the black box to see what the model reads."
+ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's screen: no name or address, ever"
+
+
+def canvas_key(number: bool) -> str:
+    """The canvas's widget key, one per mode; the Clear button moves it on, which mounts a fresh, empty canvas."""
+    return f"{'number' if number else 'digit'}-canvas-{st.session_state.setdefault('canvas_round', 0)}"
+
+
+def clear_canvas() -> None:
+    st.session_state.canvas_round += 1
+    st.session_state.pop("carried_drawing", None)
+
+
+def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
+    """The canvas's pixels as [280, 280, 4] uint8 RGBA (opaque: white ink on black), or None before the first stroke.
+
+    The browser sends a PNG data URL; it is decoded with digitpad.reading.images' checks, which raise ImageReadError for
+    anything that is not a sound PNG (the canvas never sends one, but a hand-made request could).
+    """
+    try:
+        png = canvas.image_bytes
+    except ValueError as error:  # not base64 at all
+        raise ImageReadError(f"the canvas's data is not an image ({error})") from None
+    return decode(io.BytesIO(png)) if png else None  # None or b"": nothing drawn yet
+
+
+def switch_to_number_mode(drawing: dict | None) -> None:
+    """The "Read it as a number" button: number mode, starting from this drawing. The button is in the canvas's
+    fragment, whose reruns leave the sidebar's mode as it was: the fragment asks for a whole rerun (drawing_pad)."""
+    st.session_state.draw_mode = MODES[1]
+    st.session_state.carried_drawing = drawing
+    st.session_state.whole_rerun = True
+
+
+def side_by_side(image: np.ndarray) -> bool:
+    """Whether the drawing's ink has an empty band of columns inside it, SIDE_BY_SIDE_GAP px wide or more: two digits
+    drawn side by side do; one digit, or most of one while it is being drawn, does not (and need not be read by the
+    number reader after every stroke)."""
+    columns = (image[:, :, 0] if image.ndim == 3 else image).max(axis=0) > 0
+    inked = np.flatnonzero(columns)
+    if len(inked) == 0:
+        return False
+    return bool(np.diff(inked).max(initial=1) > SIDE_BY_SIDE_GAP)
+
+
+def offer_number(image: np.ndarray, prediction: Prediction, drawing: dict | None) -> None:
+    """Several digits drawn on the one-digit canvas: the number the number reader finds, and a button to number mode
+    keeping the drawing. Only asked when the classifier is not sure the drawing is one digit (config.SURE_OF_ONE)."""
+    if prediction.is_digit and prediction.confidence >= SURE_OF_ONE or not side_by_side(image):
+        return
+    reader = number_reader_or_error()
+    if reader is None:
+        return
+    from digitpad.models.number import read_number  # imports TensorFlow: as late as load_classifier
+
+    reading = read_number(*reader, image)
+    if len(reading.predictions) > 1:
+        st.info(f"This looks like a number: **{reading.number}**.", icon=":material/pin:")
+        st.button("Read it as a number", icon=":material/pin:", on_click=switch_to_number_mode, args=(drawing,))
+
+
+def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
+    """The canvas's image, or None after showing a prompt (nothing drawn) or why the drawing could not be read."""
+    try:
+        image = drawn_image(canvas)
+    except ImageReadError as error:
+        st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
+        return None
+    if image is None:
+        st.info(PROMPT, icon=":material/draw:")
+    return image
+
+
+def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool, why: bool) -> None:
+    """What the model reads on the canvas (a digit, or a number), a prompt when it is empty, or why it could not be
+    read; with `why`, which parts of a digit drove the answer."""
+    image = drawn_or_error(canvas)
+    if image is None:
+        return
+    from digitpad.models.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
+    from digitpad.models.number import read_number
+
+    reader = number_reader_or_error() if number else None
+    if number and reader is None:
+        return
+    try:
+        reading = read_number(*reader, image) if number else None
+        model_input = None if number else canvas_input(canvas.json_data, image)  # its strokes, else its pixels
+    except ImageError as error:
+        st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
+        return
+    if reading is not None and reading.number is not None:
+        show_number(reading)
+        ask_if_right(reading.predictions, canvas.image_bytes)
+    elif model_input is not None:
+        prediction = classifier.predict(model_input)
+        offer_number(image, prediction, canvas.json_data)
+        show_verdict(prediction, occlusion_map(classifier, model_input) if why else None)
+        if prediction.is_digit:
+            ask_if_right([prediction], canvas.image_bytes)
+    else:
+        st.info(PROMPT, icon=":material/draw:")
+
+
+@st.fragment
+def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
+    """The canvas and everything computed from it: a stroke reruns only this, not the whole page. A number's canvas
+    is wide, so its result goes below it rather than beside."""
+    if st.session_state.pop("whole_rerun", False):
+        st.rerun(scope="app")
+    height, width = NUMBER_CANVAS if number else (CANVAS_SIZE, CANVAS_SIZE)
+    pad, result = (st.container(), st.container()) if number else st.columns(2, gap="medium")
+    with pad:
+        canvas = st_canvas(
+            stroke_width=stroke_width,
+            stroke_color=INK_COLOUR,
+            background_color=PAPER_COLOUR,
+            update_streamlit=True,
+            height=height,
+            width=width,
+            drawing_mode="freedraw",
+            return_image_data=True,
+            initial_drawing=st.session_state.get("carried_drawing") if number else None,
+            key=canvas_key(number),
+        )
+        st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas)
+    with result:
+        classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
+        if classifier is not None:
+            show_result(canvas, classifier, number, why)
+
+
+def draw_page() -> None:
+    """The canvas, with its settings in the sidebar."""
+    mode = st.sidebar.radio(
+        "Draw", MODES, key="draw_mode", help="One digit 0-9, or several side by side: a year, an extension"
+    )
+    number = mode == MODES[1]
+    what = "a number, digits side by side," if number else "one digit, 0 to 9,"
+    st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
+    st.space("small")  # room for the canvas's toolbar, which appears above it on hover
+    pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
+    stroke_width = st.sidebar.slider(
+        "Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH, help=pen_help
+    )
+    why = st.sidebar.toggle("Show why", disabled=number, help="Light up the parts of a digit its answer rests on")
+    st.sidebar.toggle("Show my drawings on the wall", value=True, key="on_wall", help=ON_WALL_HELP)
+    drawing_pad(stroke_width, number, why)
+
+
+if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
+    draw_page()

@@ -1,0 +1,91 @@
+"""The page's models, loaded once per server process and shared by every session and page.
+
+In: the models' paths (digitpad.config). Out: the digit classifier, number mode's pair of classifiers and piece judge,
+and the reader of uploads, each cached by Streamlit; or, where a model cannot be loaded, None after an error on the
+page that says how to fix it. TensorFlow is imported only here, and only once the canvas is up.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+import streamlit as st
+
+from digitpad.config import (
+    DRAWN_MODEL_PATH,
+    MODEL_PATH,
+    PIECES_MODEL_PATH,
+)
+
+if TYPE_CHECKING:
+    from digitpad.models.classifier import DigitClassifier
+    from digitpad.models.pieces import PieceJudge
+    from digitpad.models.reader import Reader
+
+    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
+
+Model = TypeVar("Model")
+
+
+@st.cache_resource(show_spinner="Loading the model…")
+def load_classifier(path: Path) -> DigitClassifier:
+    """The model at `path`, loaded once per server process and shared by every session."""
+    import altair  # noqa: F401  the chart's libraries, imported after the canvas is up but before the freeze below
+    import pandas  # noqa: F401
+
+    from digitpad.models.classifier import DigitClassifier  # imports TensorFlow (seconds): only after the canvas is up
+    from digitpad.serving import preload
+
+    # Loaded as the server started, when started by digitpad.serving.preload (`python -m digitpad app`, or a room)
+    classifier = preload.take(("classifier", path), lambda: DigitClassifier.load(path))
+
+    # TensorFlow and Keras leave millions of objects that live as long as the server, and Streamlit runs a full garbage
+    # collection after every script run (two once Keras is loaded). Freezing them out of collection cut a stroke's
+    # server CPU from about 1 s to 70 ms on a busy 2-core machine, and its latency by half (benchmarks/page_latency.py).
+    gc.freeze()
+    return classifier
+
+
+@st.cache_resource(show_spinner="Loading the number reader…")
+def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberReader:
+    """Number mode's models, loaded once per server process, the first time a number is read: the digit model and
+    the drawings-only one as one classifier (DigitClassifier.for_numbers), and the piece judge
+    (digitpad.models.pieces)."""
+    from digitpad.models.classifier import DigitClassifier  # imports TensorFlow: as late as load_classifier
+    from digitpad.models.pieces import PieceJudge
+    from digitpad.serving import preload
+
+    reader = preload.take(
+        ("number reader", model, drawn_model, judge),
+        lambda: (DigitClassifier.for_numbers(model, drawn_model), PieceJudge.load(judge)),
+    )
+    gc.freeze()  # as in load_classifier: Keras' new objects out of every rerun's garbage collection
+    return reader
+
+
+@st.cache_resource(show_spinner="Loading the reader…")
+def load_reader(model: Path, drawn_model: Path, judge: Path) -> Reader:
+    """The reader of uploaded images (digitpad.models.reader), from the models already loaded for the canvas."""
+    from digitpad.models.reader import Reader  # imports TensorFlow: as late as load_classifier
+
+    number_classifier, piece_judge = load_number_reader(model, drawn_model, judge)
+    return Reader(load_classifier(model), number_classifier, piece_judge)
+
+
+def model_or_error(load: Callable[..., Model], *paths: Path) -> Model | None:
+    """`load(*paths)`, or None after showing why a model could not be loaded."""
+    from digitpad.models.model import ModelError  # imports Keras: as late as load_classifier
+
+    try:
+        return load(*paths)
+    except ModelError as error:
+        st.error(str(error), icon=":material/error:")
+        return None
+
+
+def number_reader_or_error() -> NumberReader | None:
+    """Number mode's models (load_number_reader) from their configured paths, or None after showing why not."""
+    return model_or_error(load_number_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH)

@@ -1,0 +1,88 @@
+"""The photo page: an uploaded image or a camera photo, read as `digitpad predict` reads a file.
+
+In: a PNG, JPEG, BMP, GIF or WebP upload, or the camera's picture. Out: the image with each digit boxed, what was cut
+out of a photo of paper, and the reading (digitpad.models.reader: a drawing or a photo, one digit or several) with the
+question "was it right?" (digitpad.serving.widgets).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+import streamlit as st
+
+from digitpad.config import (
+    DRAWN_MODEL_PATH,
+    MODEL_PATH,
+    PIECES_MODEL_PATH,
+)
+from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
+from digitpad.reading.preprocess import ImageError
+from digitpad.serving.loaders import load_reader, model_or_error
+from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
+
+if TYPE_CHECKING:
+    from digitpad.models.classifier import DigitClassifier
+    from digitpad.models.pieces import PieceJudge
+
+    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
+
+PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
+
+
+def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """The image in colour, with a box in the highlight colour around each digit read."""
+    pixels = image if image.dtype == np.uint8 else cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX, cv2.CV_8U)
+    picture = cv2.cvtColor(pixels, cv2.COLOR_GRAY2RGB) if pixels.ndim == 2 else pixels[:, :, :3].copy()
+    thickness = max(2, max(picture.shape[:2]) // 300)
+    for x, y, width, height in (map(int, box) for box in boxes):
+        cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
+    return picture
+
+
+def photo_page() -> None:
+    """An image file or a camera photo, read by digitpad.models.reader as the CLI reads a file: a drawing or a photo of
+    paper, one digit or several. Shows the image with the digits boxed, what was cut out of a photo, and the reading."""
+    upload = st.file_uploader("A photo or scan of digits on paper, or a drawing", type=list(SUPPORTED_EXTENSIONS))
+    # The camera asks the browser for permission: only once the visitor turns it on
+    camera = st.camera_input("Take a photo of digits on paper") if st.toggle("Use the camera") else None
+    picture = camera or upload
+    if picture is None:
+        st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
+        return
+    try:
+        image = read_upload(picture.getvalue())
+    except ImageReadError as error:
+        st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
+        return
+    reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH)
+    if reader is None:
+        return
+    try:
+        reading = reader.read(image)
+    except ImageError as error:
+        st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
+        return
+    shown, cut_out = st.columns(2)
+    shown.image(with_boxes(image, reading.digits.boxes), caption=f"Your {reading.kind}")
+    if reading.ink is not None:
+        cut_out.image(reading.ink, caption="What it cut out: ink, with the paper, lines and specks gone")
+    if reading.single is not None:
+        show_verdict(reading.single)
+    elif reading.number is not None:
+        show_number(reading.digits)
+    else:
+        st.info("No digits found: write larger and darker, and fill the frame.", icon=":material/search_off:")
+        return
+    if reading.verdict == "not a digit":
+        return
+    # Saved with each digit: what the digits were read from (a photo's cleaned ink, tens of kB as PNG, not the photo,
+    # which may be megabytes and show more than the digits; a drawing as it came)
+    predictions = [reading.single] if reading.single else reading.digits.predictions
+    ask_if_right(predictions, cv2.imencode(".png", reading.ink if reading.ink is not None else image)[1].tobytes())
+
+
+if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
+    photo_page()

@@ -1,0 +1,156 @@
+"""Serving a room: several Streamlit processes of the page behind nginx, on one port, kept running until Ctrl-C.
+
+In: how many processes (default: one per core), the room's port and address. Out: the room at http://ADDRESS:PORT.
+Each process is `python -m digitpad.serving.preload app.py` (models loaded as it starts) on a free port of 127.0.0.1;
+nginx (Debian's package) listens for everyone, with deploy/nginx.conf: websocket upgrades passed through, each browser
+kept on one process by a cookie. A process that dies is started again on its port, and its visitors' pages reconnect
+(Streamlit's own reconnect) to a live process, which gives them a new session. All processes share one feedback
+database (digitpad.learning.feedback: SQLite in WAL mode), and one cookie secret, so a page's upload token holds on any
+of them. Ctrl-C or SIGTERM stops nginx and every process.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from digitpad.config import REPO_ROOT
+
+NGINX_TEMPLATE = REPO_ROOT / "deploy" / "nginx.conf"
+CHECK_EVERY_S = 0.5  # how often the launcher looks for a process that died
+READY_TIMEOUT_S = 120  # a process that is not answering by then has failed to start
+
+
+class RoomError(Exception):
+    """The room cannot start: nginx is missing or refuses its config, or a process does not come up."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def nginx_config(listen: str, ports: list[int], run_dir: Path) -> str:
+    """deploy/nginx.conf for a room listening on `listen` ("ADDRESS:PORT") in front of processes on `ports`."""
+    servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;" for port in ports)
+    return (
+        NGINX_TEMPLATE.read_text()
+        .replace("@@SERVERS@@", servers)
+        .replace("@@LISTEN@@", listen)
+        .replace("@@RUN@@", str(run_dir))
+    )
+
+
+def answering(port: int) -> bool:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@dataclass
+class Room:
+    """A running room: its processes by port, nginx, and where their logs go."""
+
+    processes: int
+    listen: str  # "ADDRESS:PORT"
+    run_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="digitpad-room-")))
+    cookie_secret: str = field(default_factory=lambda: secrets.token_hex(16))
+    servers: dict[int, subprocess.Popen] = field(default_factory=dict)
+    nginx: subprocess.Popen | None = None
+    restarts: int = 0
+    stopping: bool = False
+
+    def start_server(self, port: int) -> subprocess.Popen:
+        command = [
+            sys.executable, "-m", "digitpad.serving.preload", str(REPO_ROOT / "app.py"),
+            "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
+            "--browser.gatherUsageStats", "false",
+        ]  # fmt: skip
+        env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret}  # not allowed as a flag
+        log = (self.run_dir / f"streamlit-{port}.log").open("ab")
+        return subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def start(self) -> None:
+        """Start the processes and nginx; return once every process answers. Raises RoomError."""
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        if not Path(nginx).exists():
+            raise RoomError("nginx is not installed: apt-get install nginx")
+        self.run_dir.chmod(0o755)  # nginx's workers run as nobody: they buffer into these
+        for temporary in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (self.run_dir / temporary).mkdir(mode=0o777, exist_ok=True)
+            (self.run_dir / temporary).chmod(0o777)
+        for port in (free_port() for _ in range(self.processes)):
+            self.servers[port] = self.start_server(port)
+        config = self.run_dir / "nginx.conf"
+        config.write_text(nginx_config(self.listen, list(self.servers), self.run_dir))
+        checked = subprocess.run([nginx, "-t", "-q", "-c", str(config)], capture_output=True, text=True)
+        if checked.returncode != 0:
+            raise RoomError(f"nginx refused {config}: {checked.stderr.strip()}")
+        self.nginx = subprocess.Popen([nginx, "-c", str(config)], stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + READY_TIMEOUT_S
+        while not all(answering(port) for port in self.servers):
+            for port, server in self.servers.items():
+                if server.poll() is not None:
+                    raise RoomError(f"the process on port {port} stopped as it started; see {self.run_dir}")
+            if time.monotonic() > deadline:
+                raise RoomError(f"a process did not start in {READY_TIMEOUT_S} s; see the logs in {self.run_dir}")
+            time.sleep(CHECK_EVERY_S)
+
+    def keep_running(self) -> None:
+        """Start again each process that died; return if nginx itself stops."""
+        while self.nginx is not None and self.nginx.poll() is None and not self.stopping:
+            for port, server in list(self.servers.items()):
+                if server.poll() is not None and not self.stopping:
+                    print(f"room: the process on port {port} stopped (exit {server.returncode}); starting it again")
+                    self.servers[port] = self.start_server(port)
+                    self.restarts += 1
+            time.sleep(CHECK_EVERY_S)
+
+    def stop(self) -> None:
+        """Stop nginx and every process: SIGTERM, then SIGKILL for any still running after 10 s."""
+        self.stopping = True
+        running = [p for p in [self.nginx, *self.servers.values()] if p is not None and p.poll() is None]
+        for process in running:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in running:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def serve(processes: int, port: int, address: str) -> int:
+    """`python -m digitpad room`: run a room until Ctrl-C or SIGTERM. Returns the exit status."""
+    room = Room(processes, f"{address}:{port}")
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background, which ignores it
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        room.start()
+        shown = "localhost" if address in ("0.0.0.0", "127.0.0.1") else address
+        print(f"room ready: http://{shown}:{port} ({processes} processes; logs in {room.run_dir}). Ctrl-C stops it.")
+        room.keep_running()
+        print("room: nginx stopped; stopping the processes", file=sys.stderr)
+        return 1
+    except RoomError as error:
+        print(f"digitpad room: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("room: stopping")
+        return 0
+    finally:
+        room.stop()

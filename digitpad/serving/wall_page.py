@@ -1,0 +1,81 @@
+"""The presenter's wall (`?wall`): the address to join, and the room's drawings live.
+
+In: the address the wall was opened at, and the room's shared feedback database (digitpad.learning.feedback). Out: the
+address as a QR code and as text; every WALL_REFRESH_S, without reloading, the latest drawings whose users let the wall
+show them, with what was read, the tallies confirmed right and corrected, and the room's confusion matrix. It holds no
+visitor's name or address.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from digitpad.config import (
+    FEEDBACK_PATH,
+    NUM_CLASSES,
+)
+
+if TYPE_CHECKING:
+    from digitpad.models.classifier import DigitClassifier
+    from digitpad.models.pieces import PieceJudge
+
+    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
+
+WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
+WALL_DRAWINGS = 8  # the latest drawings it shows
+
+
+def join_address() -> str:
+    """The address a visitor opens: the one the wall itself was opened at, less its query."""
+    return f"http://{st.context.headers.get('Host', 'localhost:8501')}/"
+
+
+def qr_png(text: str) -> bytes:
+    import segno  # only the wall needs it
+
+    png = io.BytesIO()
+    segno.make(text, error="m").save(png, kind="png", scale=12, border=2)
+    return png.getvalue()
+
+
+@st.fragment(run_every=WALL_REFRESH_S)
+def wall_live() -> None:
+    """The room's latest drawings (of those whose users let the wall show them) and every answer's tally, read afresh
+    from the shared feedback database every WALL_REFRESH_S, without reloading the page."""
+    from digitpad.learning.feedback import FeedbackStoreError, Wall
+
+    try:
+        wall = Wall.read(FEEDBACK_PATH, WALL_DRAWINGS)
+    except FeedbackStoreError as error:
+        st.error(f"The room's answers cannot be read: {error}", icon=":material/error:")
+        return
+    right, corrected = st.columns(2)
+    right.metric("Confirmed right", wall.right)
+    corrected.metric("Corrected", wall.corrected)
+    if not wall.latest:
+        st.info("No drawings yet: the first confirmed or corrected drawing appears here.", icon=":material/draw:")
+        return
+    for column, (label, read, png) in zip(st.columns(len(wall.latest)), wall.latest, strict=True):
+        column.image(png, caption=f"read {read}" + ("" if label == read else f", was {label}"))
+    import pandas as pd  # as late as the chart's
+
+    digits = range(NUM_CLASSES)
+    st.markdown("**The room's confusion matrix**")
+    st.dataframe(pd.DataFrame(wall.confusion, [f"drawn {d}" for d in digits], [f"read {d}" for d in digits]))
+
+
+def wall_page() -> None:
+    """The presenter's screen (`?wall`): the address to join, as a QR code and as text, and the room live."""
+    address = join_address()
+    code, live = st.columns([1, 3], gap="large")
+    code.image(qr_png(address), caption="Scan to draw with us")
+    code.markdown(f"### {address}")
+    with live:
+        wall_live()
+
+
+if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
+    wall_page()

@@ -1,0 +1,183 @@
+"""What the drawing and photo pages both show: a reading, and the question "was it right?".
+
+In: Predictions and NumberReadings (digitpad.models), and the image the digits were read from. Out, on the page: the
+digit with its confidence (or a plain "not sure" naming the two likeliest), the ten probabilities on a fixed 0-1 axis,
+the 28x28 input the model saw and, if asked, why; a number digit by digit; "not a digit" with the prediction folded
+under it; and a yes-or-what-was-it question whose answer is saved for retraining (digitpad.learning.feedback).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+import cv2
+import numpy as np
+import streamlit as st
+
+from digitpad.config import (
+    CHART_HEIGHT,
+    FEEDBACK_PATH,
+    NUM_CLASSES,
+    OTHER_BAR_COLOUR,
+    PREDICTED_BAR_COLOUR,
+    PREVIEW_SIZE,
+    UNSURE_BELOW,
+)
+
+if TYPE_CHECKING:
+    import altair as alt
+
+    from digitpad.models.classifier import DigitClassifier, Prediction
+    from digitpad.models.number import NumberReading
+    from digitpad.models.pieces import PieceJudge
+
+    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
+
+HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
+NOT_A_DIGIT = "That doesn't look like a digit."
+
+
+def probability_chart(prediction: Prediction) -> alt.Chart:
+    """The ten probabilities as bars on a fixed 0-1 axis (heights compare across strokes), the predicted one marked."""
+    import altair as alt  # with pandas, half a second: imported once there is a chart to draw, not before the canvas
+    import pandas as pd
+
+    bars = pd.DataFrame(
+        {
+            "digit": [str(digit) for digit in range(len(prediction.probabilities))],
+            "probability": prediction.probabilities.astype(float),
+            "predicted": np.arange(len(prediction.probabilities)) == prediction.digit,
+        }
+    )
+    return (
+        alt.Chart(bars)
+        .mark_bar()
+        .encode(
+            x=alt.X("digit:O", title="Digit", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("probability:Q", title="Probability", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "predicted:N",
+                scale=alt.Scale(domain=[True, False], range=[PREDICTED_BAR_COLOUR, OTHER_BAR_COLOUR]),
+                legend=None,
+            ),
+            tooltip=["digit:O", alt.Tooltip("probability:Q", format=".1%")],
+        )
+        .properties(height=CHART_HEIGHT)
+    )
+
+
+def enlarged(model_input: np.ndarray) -> np.ndarray:
+    """The [28, 28] model input as a PREVIEW_SIZE-square uint8 image, each pixel a sharp block (no smoothing)."""
+    pixels = np.round(model_input * 255).astype(np.uint8)
+    return cv2.resize(pixels, (PREVIEW_SIZE, PREVIEW_SIZE), interpolation=cv2.INTER_NEAREST)
+
+
+def why_image(model_input: np.ndarray, heat: np.ndarray) -> np.ndarray:
+    """The input in grey with what the answer rests on glowing in the highlight colour, enlarged like the preview."""
+    grey = enlarged(model_input)[..., None].astype(np.float32) * 0.5
+    glow = cv2.resize(heat, (PREVIEW_SIZE, PREVIEW_SIZE), interpolation=cv2.INTER_NEAREST)[..., None]
+    return np.clip(grey + glow * np.array(HIGHLIGHT_RGB, np.float32), 0, 255).astype(np.uint8)
+
+
+def show_prediction(prediction: Prediction, why: np.ndarray | None = None) -> None:
+    """The digit and its confidence, a plain warning when unsure, the ten probabilities, the model's input, and, if
+    given, the occlusion map of why it decided."""
+    st.metric("Prediction", prediction.digit, f"{prediction.confidence:.0%} sure", delta_color="off", delta_arrow="off")
+    if prediction.confidence < UNSURE_BELOW:
+        (first, p_first), (second, p_second) = prediction.top(2)
+        message = f"Not sure: it might be {first} ({p_first:.0%}) or {second} ({p_second:.0%})."
+        st.warning(message, icon=":material/help:")
+    st.altair_chart(probability_chart(prediction))
+    st.markdown("**What the model sees**")
+    # PNG: Streamlit's default here, JPEG, would smear the pixel blocks' edges
+    seen, reasons = st.columns(2) if why is not None else (st.container(), None)
+    seen.image(enlarged(prediction.model_input), "28 × 28 pixels, enlarged", width=PREVIEW_SIZE, output_format="PNG")
+    if reasons is not None:
+        caption = "Why: the parts whose blanking most lowers its belief"
+        reasons.image(why_image(prediction.model_input, why), caption, width=PREVIEW_SIZE, output_format="PNG")
+
+
+def show_verdict(prediction: Prediction, why: np.ndarray | None = None) -> None:
+    """The prediction, or, for what the "not a digit" judge flags, a plain message with the prediction folded under."""
+    if prediction.is_digit:
+        show_prediction(prediction, why)
+        return
+    st.warning(NOT_A_DIGIT, icon=":material/block:")
+    with st.expander("What the model would say if it had to name a digit"):
+        show_prediction(prediction, why)
+
+
+def show_number(reading: NumberReading) -> None:
+    """The number, a plain warning naming any digit it is unsure of, and each digit's input with its confidence."""
+    st.metric("Number", reading.number)
+    unsure = [str(i + 1) for i, p in enumerate(reading.predictions) if p.confidence < UNSURE_BELOW]
+    if unsure:
+        st.warning(f"Not sure of digit {', '.join(unsure)} (counting from the left).", icon=":material/help:")
+    for column, prediction in zip(st.columns(len(reading.predictions)), reading.predictions, strict=True):
+        caption = f"{prediction.digit}: {prediction.confidence:.0%} sure"
+        column.image(enlarged(prediction.model_input), caption=caption, output_format="PNG")
+
+
+def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -> None:
+    """Store each digit's input with the digit the user says it is (`answer`, a digit for each), and remember how that
+    went for this drawing. `canvas_png` is the whole image the digits were read from: the canvas, or a photo's ink."""
+    from digitpad.learning.feedback import BadExample, FeedbackStore, FeedbackStoreError
+
+    problem = None
+    if not (answer.isascii() and answer.isdigit() and len(answer) == len(predictions)):
+        problem = f"type the {len(predictions)} digits you drew, not {answer!r}"
+    else:
+        try:
+            store = FeedbackStore(FEEDBACK_PATH)
+            for prediction, digit in zip(predictions, answer, strict=True):
+                on_wall = st.session_state.get("on_wall", True)
+                store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall)
+        except (FeedbackStoreError, BadExample, OSError) as error:
+            problem = str(error)
+    st.session_state.answer = (drawing_id(canvas_png), answer, problem)
+
+
+def save_correction(key: str, predictions: list[Prediction], canvas_png: bytes) -> None:
+    """The "No, it was" widget's callback: save what the user picked or typed (the widget's value, under `key`)."""
+    answer = st.session_state[key]
+    if answer not in (None, ""):  # a selection or a text taken back: nothing to save
+        save_answer(predictions, canvas_png, str(answer))
+
+
+def drawing_id(canvas_png: bytes) -> str:
+    """A short name for one drawing: a new stroke makes a new one, and with it a fresh question."""
+    return hashlib.sha256(canvas_png).hexdigest()[:16]
+
+
+def ask_if_right(predictions: list[Prediction], canvas_png: bytes) -> None:
+    """Ask "was it right?" of a digit or a number: a yes, or what it really was (a digit to pick, or a number to
+    type). Either saves each digit's input with its digit for retraining (train_model.py --feedback); once saved,
+    this drawing shows a thank-you instead."""
+    drawing, read = drawing_id(canvas_png), "".join(str(p.digit) for p in predictions)
+    article = "a " if len(predictions) == 1 else ""
+    answered, answer, problem = st.session_state.get("answer", (None, None, None))
+    if answered == drawing and problem is None:
+        st.success(f"Saved as {article}{answer}: thank you, the next model learns from it.", icon=":material/check:")
+        return
+    if answered == drawing:
+        st.error(f"Your answer could not be saved: {problem}. What you drew is still here.", icon=":material/error:")
+    st.markdown("**Was it right?** Your answer teaches the next model.")
+    yes, no = st.columns([2, 3], vertical_alignment="bottom")
+    yes.button(
+        f"Yes, {article}{read}", icon=":material/check:", on_click=save_answer, args=(predictions, canvas_png, read)
+    )
+    key = f"correction-{drawing}"
+    answer_with = (key, predictions, canvas_png)  # the callback's arguments
+    if len(predictions) == 1:
+        others = [digit for digit in range(NUM_CLASSES) if digit != predictions[0].digit]
+        no.pills("No, it was a", others, key=key, on_change=save_correction, args=answer_with)
+    else:
+        no.text_input(
+            "No, it was",
+            key=key,
+            max_chars=len(predictions),
+            on_change=save_correction,
+            args=answer_with,
+            placeholder=f"the {len(predictions)} digits you drew",
+        )

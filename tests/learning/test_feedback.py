@@ -1,0 +1,228 @@
+"""The feedback store as the page uses it: many sessions writing at once, from threads and from server processes;
+a server restarted, or killed mid-write; and the inputs and files it must refuse with a clear error."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+import numpy as np
+import pytest
+
+from digitpad.config import REPO_ROOT
+from digitpad.learning.feedback import (
+    APPLICATION_ID,
+    PNG_SIGNATURE,
+    SCHEMA,
+    BadExample,
+    FeedbackStore,
+    FeedbackStoreError,
+    Wall,
+    load_feedback,
+)
+from tests.feedback_writer import example, key_of, label_of, png
+
+PNG = png(np.zeros((28, 28), np.uint8))
+
+
+def start_writer(database, tag: int, threads: int, writes: int, start_at: float) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "tests.feedback_writer",
+        str(database),
+        *map(str, (tag, threads, writes, start_at)),
+    ]
+    return subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def acknowledged(stdout: str) -> dict[tuple[int, int, int], int]:
+    """The writer's printed lines: {(tag, thread, i): row id}."""
+    rows = (tuple(map(int, line.split())) for line in stdout.splitlines())
+    return {(tag, thread, i): row_id for tag, thread, i, row_id in rows}
+
+
+def stored(database) -> dict[tuple[int, int, int], int]:
+    """What a fresh connection finds: {(tag, thread, i): label}."""
+    examples = FeedbackStore(database, create=False).examples()
+    found = {key_of(image): int(label) for image, label in zip(examples.x, examples.y, strict=True)}
+    assert len(found) == len(examples.y)  # no write stored twice
+    return found
+
+
+def test_an_example_comes_back_as_it_went_in(tmp_path):
+    store = FeedbackStore(tmp_path / "new" / "folder" / "feedback.sqlite3")  # folders made on first use
+    as_uint8 = example((1, 0, 0))
+    ids = [store.add(as_uint8, PNG, 4, 9), store.add(as_uint8 / np.float32(255), PNG, label=7, predicted=7)]
+    assert ids == [1, 2] and store.count() == 2
+    x, y, predicted = store.examples()
+    assert x.dtype == y.dtype == predicted.dtype == np.uint8 and x.shape == (2, 28, 28)
+    np.testing.assert_array_equal(x, [as_uint8, as_uint8])  # the page's float 0..1 input, stored as the same bytes
+    assert y.tolist() == [4, 7] and predicted.tolist() == [9, 7]
+    with sqlite3.connect(store.path) as connection:
+        (canvas, created_at), *_ = connection.execute("SELECT canvas_png, created_at FROM examples").fetchall()
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert canvas == PNG and created_at.startswith(time.strftime("%Y-", time.gmtime()))
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ((np.zeros((28, 28)), PNG, 10, 1), "label must be a digit 0-9, got 10"),
+        ((np.zeros((28, 28)), PNG, 3, -1), "predicted must be a digit 0-9, got -1"),
+        ((np.zeros((28, 28)), PNG, True, 1), "label must be a digit 0-9, got True"),
+        ((np.zeros((28, 28)), PNG, "4", 1), "label must be a digit 0-9, got '4'"),
+        ((np.zeros((28, 28, 1)), PNG, 4, 1), "model_input must be 28x28, got shape (28, 28, 1)"),
+        ((np.zeros(784), PNG, 4, 1), "model_input must be 28x28, got shape (784,)"),
+        ((np.full((28, 28), 2.0), PNG, 4, 1), "got values outside 0..1 or not numbers"),
+        ((np.full((28, 28), np.nan), PNG, 4, 1), "got values outside 0..1 or not numbers"),
+        ((np.zeros((28, 28), np.int64), PNG, 4, 1), "model_input must be uint8, or float in 0..1; got int64"),
+        ((np.zeros((28, 28)), b"GIF89a", 4, 1), "canvas_png must be the bytes of a PNG file"),
+    ],
+)
+def test_bad_examples_are_refused_with_a_value_error_naming_the_fault(tmp_path, arguments, message):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    with pytest.raises(BadExample, match=message.replace("(", r"\(").replace(")", r"\)")) as refused:
+        store.add(*arguments)
+    assert isinstance(refused.value, ValueError)
+    assert store.count() == 0
+
+
+def other_programs_database(path) -> None:
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+
+
+def old_schema(path) -> None:
+    FeedbackStore(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("ALTER TABLE examples DROP COLUMN canvas_png")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: path.write_text("shopping list: eggs\n" * 100), "not a SQLite database"),
+        (lambda path: path.write_bytes(b"\x00" * 4096), "not a SQLite database"),
+        (other_programs_database, "a SQLite database, but not digitpad's feedback database"),
+        (old_schema, "columns ['id', 'created_at', 'label', 'predicted', 'model_input', 'on_wall']; this digitpad"),
+    ],
+    ids=["text", "zeros", "another program's", "wrong schema"],
+)
+def test_a_file_that_is_not_a_feedback_database_is_refused_and_left_alone(tmp_path, make, message):
+    path = tmp_path / "feedback.sqlite3"
+    make(path)
+    before = path.read_bytes()
+    for create in (True, False):
+        with pytest.raises(FeedbackStoreError, match=message.replace("[", r"\[")) as refused:
+            FeedbackStore(path, create=create)
+        assert str(refused.value).startswith(f"{path}: ")
+    assert path.read_bytes() == before
+
+
+def test_reading_a_missing_or_empty_database_is_refused(tmp_path):
+    missing = tmp_path / "missing.sqlite3"
+    with pytest.raises(FeedbackStoreError, match="no such feedback database"):
+        load_feedback(missing)
+    assert not missing.exists()  # reading never creates
+    FeedbackStore(tmp_path / "empty.sqlite3")
+    with pytest.raises(FeedbackStoreError, match="holds no drawings yet"):
+        load_feedback(tmp_path / "empty.sqlite3")
+
+
+def test_many_threads_of_one_process_write_at_once(tmp_path):
+    """Streamlit's sessions: threads sharing one store."""
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    start, errors = threading.Barrier(8), []
+
+    def session(thread: int) -> None:
+        start.wait()
+        try:
+            for i in range(25):
+                store.add(example((0, thread, i)), PNG, label_of((0, thread, i)), 0)
+        except Exception as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=session, args=(t,)) for t in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    expected = {(0, t, i) for t in range(8) for i in range(25)}
+    assert stored(store.path) == {key: label_of(key) for key in expected}
+
+
+def test_several_server_processes_create_and_write_one_database_at_once(tmp_path):
+    """4 processes x 2 threads x 25 writes, all created on the same missing file and released at the same instant."""
+    database = tmp_path / "feedback.sqlite3"
+    start_at = time.time() + 3  # time for the four interpreters to start
+    writers = [start_writer(database, tag, 2, 25, start_at) for tag in range(4)]
+    outputs = [writer.communicate(timeout=120) for writer in writers]
+    for writer, (_, stderr) in zip(writers, outputs, strict=True):
+        assert writer.returncode == 0 and stderr == "", stderr  # no "database is locked", nor anything else
+    ids = {}
+    for stdout, _ in outputs:
+        ids |= acknowledged(stdout)
+    expected = {(tag, t, i) for tag in range(4) for t in range(2) for i in range(25)}
+    assert ids.keys() == expected and sorted(ids.values()) == list(range(1, 201))  # each write got its own id
+    assert stored(database) == {key: label_of(key) for key in expected}
+
+
+def test_a_restarted_server_reads_what_the_last_one_wrote(tmp_path):
+    database = tmp_path / "feedback.sqlite3"
+    store = FeedbackStore(database)
+    for i in range(5):
+        store.add(example((0, 0, i)), PNG, label_of((0, 0, i)), 3)
+    read = "import json, sys; from digitpad.learning.feedback import load_feedback; e = load_feedback(sys.argv[1]); "
+    read += "print(json.dumps({'x': e.x.tolist(), 'y': e.y.tolist(), 'predicted': e.predicted.tolist()}))"
+    result = subprocess.run(
+        [sys.executable, "-c", read, str(database)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    fresh = json.loads(result.stdout)
+    np.testing.assert_array_equal(fresh["x"], [example((0, 0, i)) for i in range(5)])
+    assert fresh["y"] == [label_of((0, 0, i)) for i in range(5)] and fresh["predicted"] == [3] * 5
+
+
+@pytest.mark.parametrize("kill_after", [1, 20, 60])
+def test_a_writer_killed_mid_stream_loses_nothing_it_acknowledged(tmp_path, kill_after):
+    """SIGKILL a process writing as fast as it can, after `kill_after` acknowledged writes: the database must open,
+    pass SQLite's integrity check, and hold every acknowledged write and at most the one in flight."""
+    database = tmp_path / "feedback.sqlite3"
+    writer = start_writer(database, 7, 1, 100_000, 0)
+    lines = [writer.stdout.readline() for _ in range(kill_after)]
+    writer.send_signal(signal.SIGKILL)
+    rest, _ = writer.communicate(timeout=30)  # lines printed before the kill, still in the pipe
+    assert writer.returncode == -signal.SIGKILL
+    written = acknowledged("".join(lines) + rest)
+    assert len(written) >= kill_after
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    found = stored(database)
+    assert written.keys() <= found.keys()
+    assert len(found) - len(written) in (0, 1)  # the write in flight was either committed or not there at all
+    assert all(found[key] == label_of(key) for key in found)
+
+
+def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    with sqlite3.connect(path) as connection:  # the schema of version 1, as the page wrote it until 2026-11-30
+        connection.execute(SCHEMA.replace(",\n    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))", ""))
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute("PRAGMA user_version = 1")
+        connection.execute(
+            "INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (3, 5, ?, ?)",
+            (bytes(784), PNG_SIGNATURE),
+        )
+    store = FeedbackStore(path, create=False)
+    assert store.count() == 1 and load_feedback(path).y.tolist() == [3]
+    store.add(np.zeros((28, 28), np.uint8), PNG_SIGNATURE + b"rest", 7, 7, on_wall=False)
+    wall = Wall.read(path, latest=10)
+    assert [(label, read) for label, read, _ in wall.latest] == [(3, 5)]  # the old row shows; the opted-out one not
+    assert (wall.right, wall.corrected, wall.confusion[3, 5], wall.confusion[7, 7]) == (1, 1, 1, 1)

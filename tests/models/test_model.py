@@ -1,0 +1,91 @@
+"""The CNN's file: saved without optimizer state, small, loaded safely, and refused with a fix when broken."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import replace
+
+import h5py
+import keras
+import numpy as np
+import pytest
+
+from digitpad.config import DRAWN_MODEL_PATH, FINAL_WRITERS, MODEL_PATH, TrainingRecipe
+from digitpad.learning.training import card_beside
+from digitpad.models.model import ModelError, build_model, load_model, save_model
+
+MAX_BUNDLED_BYTES = 5 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def trained_like_model():
+    """A freshly built model, compiled and stepped once so it has optimizer state that must not be saved."""
+    model = build_model(TrainingRecipe())
+    model.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    model.train_on_batch(np.zeros((2, 28, 28, 1), np.float32), np.array([0, 1]))
+    return model
+
+
+def test_saved_model_has_no_optimizer_state_and_round_trips(trained_like_model, tmp_path):
+    path = tmp_path / "m.keras"
+    save_model(trained_like_model, path)
+    with zipfile.ZipFile(path) as archive:
+        assert not json.loads(archive.read("config.json")).get("compile_config")
+        with h5py.File(io.BytesIO(archive.read("model.weights.h5"))) as weights:
+            assert "optimizer" not in weights
+    loaded = load_model(path)
+    images = np.random.default_rng(0).random((3, 28, 28, 1)).astype(np.float32)
+    np.testing.assert_allclose(loaded(images), trained_like_model(images), atol=1e-5)
+    assert [p.name for p in tmp_path.iterdir()] == ["m.keras"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("path", [MODEL_PATH, DRAWN_MODEL_PATH], ids=["digit model", "drawings-only model"])
+def test_bundled_model_is_small_loads_and_has_a_card(path):
+    assert path.stat().st_size < MAX_BUNDLED_BYTES
+    assert load_model(path).output_shape == (None, 10)
+    card = json.loads(card_beside(path).read_text())
+    assert card["model_file"] == path.name and card["drawn_digits"]["measured_writers"] == sorted(FINAL_WRITERS)
+    assert set(card["drawn_digits"]["training_writers"]).isdisjoint(FINAL_WRITERS)
+
+
+def test_missing_model_says_how_to_retrain(tmp_path):
+    with pytest.raises(ModelError, match=r"not found.*python train_model\.py"):
+        load_model(tmp_path / "absent.keras")
+
+
+def test_truncated_model_is_refused(trained_like_model, tmp_path):
+    path = tmp_path / "m.keras"
+    save_model(trained_like_model, path)
+    path.write_bytes(path.read_bytes()[:1000])
+    with pytest.raises(ModelError, match=r"could not be loaded.*python train_model\.py"):
+        load_model(path)
+
+
+def test_model_of_the_wrong_shape_is_refused(tmp_path):
+    path = tmp_path / "other.keras"
+    keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(5)]).save(path)
+    with pytest.raises(ModelError, match=r"digitpad needs"):
+        load_model(path)
+
+
+def test_unsafe_lambda_layers_are_not_executed(tmp_path):
+    path = tmp_path / "lambda.keras"
+    model = keras.Sequential(
+        [keras.Input((28, 28, 1)), keras.layers.Lambda(lambda x: x * 2), keras.layers.Flatten(), keras.layers.Dense(10)]
+    )
+    model.save(path)
+    with pytest.raises(ModelError, match="could not be loaded"):
+        load_model(path)  # safe mode refuses to deserialise the lambda's bytecode
+
+
+@pytest.mark.parametrize(
+    ("architecture", "parameters"),
+    [("digitpad", 180_058), ("mlp", 101_770), ("cnn3", 93_322), ("cnn4", 870_634)],
+)
+def test_each_architecture_maps_a_digit_to_ten_logits_with_its_classic_size(architecture, parameters):
+    model = build_model(replace(TrainingRecipe(), architecture=architecture))
+    assert model.count_params() == parameters  # cnn3: TensorFlow's tutorial CNN, "about 93k"
+    assert model(np.zeros((2, 28, 28, 1), np.float32)).shape == (2, 10)
+    assert model.layers[-1].get_config()["activation"] == "linear"  # logits, as the classifier and the loss expect

@@ -1,0 +1,104 @@
+"""digitpad.models.reader: any image read as what it is, on real photos, scans and drawings of ../shared/real's tuning
+sources (the final sources are for measuring only: benchmarks/real.py), and on MNIST digits saved as files."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from digitpad.models.reader import Reader, kind_of
+from digitpad.reading.images import read_image
+from tests.drawings import first_of_each_label, number_canvas
+from tests.photos import paper_photo
+
+MARKS = "don_sabu_marks/_Dataset_Segmented_Single_digit_Dataset_from_seniors_Unprocessed_"
+# Real tuning images, each showing one thing the photo cleaning must keep or take away
+REAL_CASES = {
+    "ballpoint on a dotted line, blue": "don_sabu_numbers/emil_28_47_48.png",
+    "a boxed mark with the box's lines in the crop": "don_sabu_numbers/fred_50_79_44.png",
+    "a one-digit cell with its table lines": "shashank112/1_q9a_7.png",
+    "a number on a printed grid, red pen": "shashank112/1_total1_29.png",
+    "a faint examiner's mark, 91 px crop": f"{MARKS}2_abdul_crop15.jpg",
+    "a 3 with a tail, 91 px crop": f"{MARKS}3_abdul_crop18.jpg",
+    "a 600 dpi scan's cell": "minichazer_scans/5_r03_c24.png",
+    "a drawing with a transparent sheet": "anthonyverghese/orig_4.png",
+    "a ribbon brush on black, JPEG": "kharshit/project5_recognition_using_deep_learning_data_images_0.jpg",
+}
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader.load()
+
+
+@pytest.mark.parametrize("case", REAL_CASES)
+def test_real_images_are_read_right(reader, real_images, case):
+    image = real_images[REAL_CASES[case]]
+    assert image.group == "tuning"  # tests choose things; final sources only measure
+    reading = reader.read(read_image(image.path))
+    assert reading.number == image.label, case
+    assert reading.verdict == ("number" if len(image.label) > 1 else "digit")
+
+
+def test_a_drawing_is_told_from_a_photo_or_scan_of_paper_by_its_flat_background(real_images):
+    tuning = [image for image in real_images.values() if image.group == "tuning"]
+    kinds = {image.path.name: (image.medium, kind_of(read_image(image.path))) for image in tuning}
+    assert all(kind == "photo" for medium, kind in kinds.values() if medium == "photo")
+    assert all(kind == "drawing" for medium, kind in kinds.values() if medium == "drawing")
+
+
+def test_mnist_digits_saved_as_files_stay_single_digits(reader, mnist):
+    """The number reader cuts some digits whose strokes came apart; the classifier's sureness keeps them whole."""
+    digits = mnist.x_test[:300]
+    readings = [reader.read(digit) for digit in digits]
+    assert sum(r.verdict == "digit" for r in readings) >= 298
+    singles = [r.single.digit for r in readings if r.single]
+    assert np.mean(np.array(singles) == mnist.y_test[: len(digits)][[r.single is not None for r in readings]]) > 0.99
+
+
+def test_a_drawn_number_and_a_photographed_one_are_read_as_numbers_with_boxes_in_the_images_pixels(reader, pen_digits):
+    ten = first_of_each_label(pen_digits)
+    drawing = number_canvas([ten[2], ten[0], ten[2], ten[6]])
+    photo = paper_photo(drawing, seed=2, scale=3.0)
+    for image, kind in ((drawing, "drawing"), (photo, "photo")):
+        reading = reader.read(image)
+        assert (reading.kind, reading.verdict, reading.number) == (kind, "number", "2026")
+        assert max(x + width for x, _, width, _ in reading.digits.boxes) > 0.8 * image.shape[1]
+        assert all(x + width <= image.shape[1] for x, _, width, _ in reading.digits.boxes)
+
+
+def test_the_flags_override_what_the_image_looks_like(reader, pen_digits):
+    seven = first_of_each_label(pen_digits)[7]
+    drawing = number_canvas([seven])
+    assert reader.read(drawing).verdict == "digit"
+    assert reader.read(drawing, several=True).verdict == "number"  # --number: a list of one digit
+    assert reader.read(drawing, kind="photo").kind == "photo"
+
+
+@pytest.mark.parametrize(
+    "scene",
+    ["blank paper", "a sky over hills", "a face"],
+)
+def test_a_photo_without_digits_finds_none(reader, scene):
+    """Made-up photos of things that are not digits: 'No digits found', not specks read as a number."""
+    rng = np.random.default_rng(7)
+    height, width = 600, 800
+    rows = np.linspace(0, 1, height)[:, None] * np.ones((1, width))
+    if scene == "blank paper":
+        picture = 0.85 - 0.15 * rows
+    elif scene == "a sky over hills":
+        horizon = 0.55 + 0.1 * np.sin(np.arange(width) / 130.0)  # as a fraction of the height, at each column
+        picture = np.where(rows < horizon, 0.9 - 0.3 * rows, 0.3)
+    else:
+        y, x = np.mgrid[:height, :width]
+        picture = np.full((height, width), 0.8)
+        picture[((x - 400) / 220) ** 2 + ((y - 300) / 270) ** 2 < 1] = 0.6  # the face
+        for cx in (330, 470):  # the eyes
+            picture[(x - cx) ** 2 + (y - 250) ** 2 < 20**2] = 0.15
+        picture[(np.abs(y - 400) < 6) & (np.abs(x - 400) < 80)] = 0.3  # the mouth
+    noisy = np.clip(picture + rng.normal(0, 0.02, picture.shape), 0, 1)
+    photo = np.round(np.repeat(noisy[:, :, None], 3, axis=2) * 255).astype(np.uint8)
+    reading = reader.read(np.asarray(Image.fromarray(photo)))
+    assert reading.kind == "photo"
+    assert reading.verdict == "no digits", reading.number

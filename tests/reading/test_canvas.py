@@ -1,0 +1,168 @@
+"""digitpad.reading.canvas: a drawing read from the canvas's stroke paths, and the pixels whenever the paths cannot be
+read."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+
+from digitpad.config import REDRAW_PEN, REDRAW_SIZE
+from digitpad.reading.canvas import (
+    MAX_POINTS,
+    NotStrokes,
+    canvas_input,
+    fabric_json,
+    fabric_strokes,
+    redraw,
+    stroke_input,
+)
+from digitpad.reading.preprocess import preprocess, stroke_width
+from digitpad.reading.strokes import draw_strokes, fit_strokes
+from tests.drawings import first_of_each_label
+
+# What Chromium's canvas sent for a stroke dragged through (100, 50), (120, 60), (140, 80) and (140, 200), and a tap at
+# (60, 230), trimmed to the fields that place a stroke (the rest are colours and locks).
+BROWSER_JSON = {
+    "version": "7.4.0",
+    "objects": [
+        {
+            "type": "Path",
+            "originX": "center",
+            "originY": "center",
+            "left": 119.991,
+            "top": 125,
+            "width": 40.018,
+            "height": 150.036,
+            "strokeWidth": 18,
+            "scaleX": 1,
+            "scaleY": 1,
+            "angle": 0,
+            "flipX": False,
+            "flipY": False,
+            "skewX": 0,
+            "skewY": 0,
+            "path": [
+                ["M", 99.982, 49.982],
+                ["Q", 100, 50, 110, 55],
+                ["Q", 120, 60, 130, 70],
+                ["Q", 140, 80, 140, 140],
+                ["L", 140, 200.018],
+            ],
+        },
+        {
+            "type": "Path",
+            "originX": "center",
+            "originY": "center",
+            "left": 60,
+            "top": 230,
+            "width": 0.036,
+            "height": 0,
+            "strokeWidth": 18,
+            "path": [["M", 59.982, 230], ["L", 60.018, 230]],
+        },
+    ],
+    "background": "#000000",
+}
+
+
+def edited(change: dict) -> dict:
+    """BROWSER_JSON with its first stroke's object changed as the toolbar's edit toggle changes it."""
+    drawing = copy.deepcopy(BROWSER_JSON)
+    drawing["objects"][0] |= change
+    return drawing
+
+
+def test_the_browsers_strokes_are_read_in_canvas_pixels():
+    stroke, tap = fabric_strokes(BROWSER_JSON)
+    assert np.allclose(stroke[0], (99.982, 49.982), atol=0.05) and np.allclose(stroke[-1], (140, 200.018), atol=0.05)
+    assert np.allclose(stroke.min(axis=0), (99.982, 49.982), atol=0.05)
+    assert np.allclose(tap, [(59.982, 230), (60.018, 230)], atol=0.05)
+
+
+def test_a_curve_is_sampled_between_its_ends_towards_its_control_point():
+    (stroke,) = fabric_strokes({"objects": [{"type": "Path", "path": [["M", 0, 0], ["Q", 10, 0, 10, 10]]}]})
+    assert len(stroke) == 5 and np.allclose(stroke[[0, -1]], [(0, 0), (10, 10)])
+    assert np.all(stroke[1:-1, 0] > stroke[1:-1, 1])  # bowed towards (10, 0), not the straight line x = y
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"left": 169.991, "top": 100}, lambda p, c: p + (50, -25)),  # moved
+        ({"scaleX": 2, "scaleY": 0.5}, lambda p, c: (p - c) * (2, 0.5) + c),  # stretched about its centre
+        ({"angle": 90}, lambda p, c: (p - c) @ np.array([[0, 1], [-1, 0]]) + c),  # turned a quarter clockwise
+        ({"flipX": True}, lambda p, c: (p - c) * (-1, 1) + c),
+    ],
+)
+def test_a_stroke_edited_on_the_canvas_is_read_where_it_now_is(change, expected):
+    (before, _), (after, _) = fabric_strokes(BROWSER_JSON), fabric_strokes(edited(change))
+    centre = (before.min(axis=0) + before.max(axis=0)) / 2
+    assert np.allclose(after, expected(before, centre), atol=0.05)
+
+
+def test_what_the_canvas_would_send_reads_back_through_its_points():
+    strokes = [np.array([[10.0, 10], [30, 12], [50, 40], [52, 90]]), np.array([[5.0, 60]])]
+    read = fabric_strokes(fabric_json(strokes, 18))
+    assert len(read) == 2 and np.allclose(read[0][[0, -1]], strokes[0][[0, -1]])
+    assert np.allclose(read[1], [(5, 60), (5, 60)])  # a tap: one point, twice
+    # the pencil's curves run through the midpoints of each two points
+    assert min(np.abs(read[0] - (40, 26)).sum(axis=1)) < 1e-6
+
+
+def test_a_digit_re_drawn_from_its_strokes_looks_the_same_whatever_the_pen_size_and_place(pen_digits):
+    digit = first_of_each_label(pen_digits)[8]  # an 8: a thick pen on a small one fills its loops
+    inputs = [
+        canvas_input(fabric_json(fit_strokes(digit.strokes, height, centre), pen), None)
+        for pen, height, centre in [(8, 0.9, (0.5, 0.5)), (30, 0.3, (0.2, 0.25)), (18, 0.6, (0.7, 0.6))]
+    ]
+    assert all(np.allclose(inputs[0], other, atol=0.02) for other in inputs[1:])
+    thick_small = preprocess(draw_strokes(fit_strokes(digit.strokes, 0.3, (0.2, 0.25)), 30))
+    assert np.abs(thick_small - inputs[0]).max() > 0.5  # while the pixels of that drawing differ
+
+
+def test_the_re_drawn_pen_is_mnists_stroke_for_the_digits_size(pen_digits):
+    image = redraw([np.asarray(s) for s in first_of_each_label(pen_digits)[3].strokes])
+    ink = image[..., 0] / 255.0
+    rows, columns = np.nonzero(ink > 0.5)
+    assert max(np.ptp(rows), np.ptp(columns)) == pytest.approx(REDRAW_SIZE + REDRAW_PEN, abs=2)
+    assert stroke_width(ink) == pytest.approx(REDRAW_PEN, rel=0.15)
+
+
+def test_a_tap_is_a_dot_of_the_pen_not_a_blown_up_speck():
+    image = redraw([np.array([[60.0, 230.0], [60.01, 230.0]])])
+    assert np.count_nonzero(image[..., 0] > 127) < np.pi * (REDRAW_PEN / 2 + 1) ** 2
+    assert stroke_input([np.array([[60.0, 230.0]])]) is not None
+
+
+@pytest.mark.parametrize(
+    "json_data",
+    [
+        None,
+        "not json",
+        {"objects": "none"},
+        {"objects": [{"type": "Rect", "left": 10, "top": 10, "width": 50, "height": 50}]},
+        {"objects": [{"type": "Path", "path": []}]},
+        {"objects": [{"type": "Path", "path": [["L", 1, 2]]}]},
+        {"objects": [{"type": "Path", "path": [["M", 1, "2"]]}]},
+        {"objects": [{"type": "Path", "path": [["M", 1, float("nan")]]}]},
+        {"objects": [{"type": "Path", "path": [["Z"]]}]},
+        {"objects": [{"type": "Path", "path": [["M", 0, 0]], "scaleX": "big"}]},
+        {"objects": [{"type": "Path", "path": [["M", 0, 0], *[["L", i, i] for i in range(MAX_POINTS)]]}]},
+    ],
+)
+def test_json_that_is_not_strokes_is_refused_and_the_pixels_are_read(json_data, pen_digits):
+    with pytest.raises(NotStrokes):
+        fabric_strokes(json_data)
+    image = draw_strokes(fit_strokes(first_of_each_label(pen_digits)[5].strokes), 18)
+    assert np.array_equal(canvas_input(json_data, image), preprocess(image))
+
+
+def test_no_strokes_reads_the_pixels_and_nothing_at_all_is_blank(pen_digits):
+    image = draw_strokes(fit_strokes(first_of_each_label(pen_digits)[5].strokes), 18)
+    assert np.array_equal(canvas_input({"objects": []}, image), preprocess(image))
+    assert canvas_input({"objects": []}, None) is None
+    hidden = edited({"visible": False})
+    hidden["objects"] = hidden["objects"][:1]
+    assert fabric_strokes(hidden) == []

@@ -1,0 +1,64 @@
+"""Reading image files: every supported format the right way up; anything else refused with a one-line reason; and
+the awkward-file corpus (tests/bad_files.py) each read or refused as it must be."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from digitpad.reading.images import ImageReadError, read_image
+from digitpad.reading.preprocess import preprocess
+from digitpad.reading.strokes import render_canvas
+from tests.bad_files import BLANK, DIGIT, write_corpus
+from tests.drawings import first_of_each_label
+
+ONE = np.zeros((40, 30), np.uint8)
+ONE[5:35, 12:18] = 255  # a white "1" on black
+
+
+@pytest.mark.parametrize("extension", ["png", "jpg", "bmp", "gif", "webp"])
+def test_supported_formats_read_back(tmp_path, extension):
+    path = tmp_path / f"digit.{extension}"
+    Image.fromarray(ONE).save(path)
+    pixels = read_image(path)
+    assert pixels.shape[:2] == ONE.shape
+    gray = pixels if pixels.ndim == 2 else pixels[:, :, 0]  # palette formats come back as RGB
+    assert np.abs(gray.astype(int) - ONE).mean() < 3  # lossy formats stay close
+
+
+def test_a_missing_file_is_named_as_missing(tmp_path):
+    with pytest.raises(ImageReadError, match="no such file"):
+        read_image(tmp_path / "digit.png")
+
+
+def test_unsupported_format_is_refused(tmp_path):
+    path = tmp_path / "digit.tiff"
+    Image.fromarray(ONE).save(path)
+    with pytest.raises(ImageReadError, match="not a PNG, JPEG, BMP, GIF or WebP"):
+        read_image(path)
+
+
+@pytest.fixture(scope="module")
+def corpus(pen_digits, tmp_path_factory) -> dict:
+    seven = first_of_each_label(pen_digits)[7]
+    return write_corpus(tmp_path_factory.mktemp("corpus"), render_canvas(seven.strokes)[:, :, 0])
+
+
+def test_every_awkward_file_is_read_or_refused_with_its_reason(corpus):
+    for path, outcome in corpus.items():
+        if outcome in (DIGIT, BLANK):
+            model_input = preprocess(read_image(path))
+            assert (model_input is None) == (outcome == BLANK), path.name
+        else:
+            with pytest.raises(ImageReadError, match=re.escape(outcome)):
+                read_image(path)
+
+
+def test_an_animation_is_read_by_its_first_frame_and_exif_turns_photos_upright(corpus, pen_digits):
+    seven = preprocess(render_canvas(first_of_each_label(pen_digits)[7].strokes))
+    for name in ("animated.gif", "rotated_by_exif.jpg", "cmyk.jpg", "ink_only_in_alpha.png", "sixteen_bit.png"):
+        (path,) = [p for p in corpus if p.name == name]
+        assert np.corrcoef(preprocess(read_image(path)).ravel(), seven.ravel())[0, 1] > 0.97, name

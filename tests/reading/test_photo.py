@@ -1,0 +1,119 @@
+"""Photos of paper: made-up photos of final writers' digits on lined, unevenly lit paper (tests.photos), cleaned by
+digitpad.reading.photo and read by digitpad.models.number as the page reads them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from digitpad.config import PHOTO_WORKING_SIZE
+from digitpad.models.number import read_number
+from digitpad.reading.photo import clean_photo
+from digitpad.reading.preprocess import ImageError
+from digitpad.reading.segment import segment_digits
+from digitpad.reading.strokes import render_canvas
+from tests.drawings import first_of_each_label, number_canvas
+from tests.photos import DARK_LINES, MARGIN, UNEVEN, Conditions, paper_photo, rule_rows
+
+YEAR = "2026"
+
+
+@pytest.fixture(scope="module")
+def ten(pen_digits):
+    return first_of_each_label(pen_digits)
+
+
+@pytest.fixture(scope="module")
+def year_drawing(ten) -> np.ndarray:
+    return number_canvas([ten[int(digit)] for digit in YEAR])
+
+
+def blank_margin(cleaned: np.ndarray) -> np.ndarray:
+    """The cleaned photo's band of blank paper round the drawing (see tests.photos.paper_photo), as a bool mask."""
+    margin = round(MARGIN / (1 + 2 * MARGIN) * cleaned.shape[0])
+    mask = np.ones(cleaned.shape, bool)
+    mask[margin:-margin, margin:-margin] = False
+    return mask
+
+
+def shared_ink(a: np.ndarray, b: np.ndarray) -> float:
+    """How much two cleaned images' ink coincides: intersection over union, 1 for the same ink."""
+    return np.count_nonzero((a > 0) & (b > 0)) / max(np.count_nonzero((a > 0) | (b > 0)), 1)
+
+
+def test_blank_paper_gives_no_ink_and_no_number(number_classifier, judge):
+    for seed, conditions in enumerate([UNEVEN, UNEVEN, DARK_LINES, DARK_LINES]):  # dim side, shadow, lines, specks
+        cleaned = clean_photo(paper_photo(np.zeros((280, 280, 4), np.uint8), seed, conditions))
+        assert cleaned.max() == 0, seed
+        assert read_number(number_classifier, judge, cleaned).number is None
+
+
+def test_ruled_lines_are_removed_where_no_digit_is_and_kept_where_one_is(number_classifier, judge, year_drawing):
+    photo = paper_photo(year_drawing, seed=1, conditions=DARK_LINES)  # as dark as faint ink: no threshold helps
+    cleaned = clean_photo(photo)
+    scale = cleaned.shape[0] / photo.shape[0]
+    outside = blank_margin(cleaned)
+    rows = rule_rows(photo.shape[0], DARK_LINES)
+    assert len(rows) >= 3
+    for row in rows:
+        line = slice(round(row * scale) - 1, round((row + DARK_LINES.rule_width) * scale) + 2)
+        assert not cleaned[line][outside[line]].any(), row
+    assert read_number(number_classifier, judge, cleaned).number == YEAR  # the strokes across lines are kept
+
+
+def test_specks_are_removed(ten):
+    drawing = render_canvas(ten[8].strokes)
+    photo = paper_photo(drawing, seed=2, conditions=Conditions(specks=60, rule_spacing=0))
+    cleaned = clean_photo(photo)
+    outside = blank_margin(cleaned)
+    assert (photo.min(axis=2)[outside] < 40).sum() > 50  # the specks are there to be removed
+    assert not cleaned[outside].any()
+    assert cleaned[~outside].any()
+
+
+def test_held_out_digits_photographed_are_read(number_classifier, judge, ten):
+    for digit in ten:
+        photo = paper_photo(render_canvas(digit.strokes), seed=digit.label)
+        assert read_number(number_classifier, judge, clean_photo(photo)).number == str(digit.label)
+
+
+def test_a_photographed_number_is_read_and_is_not_without_cleaning(number_classifier, judge, year_drawing):
+    photo = paper_photo(year_drawing, seed=4)
+    assert read_number(number_classifier, judge, clean_photo(photo)).number == YEAR
+    # The plain pipeline takes one paper tone for the whole sheet: its dim side is ink, the digits there one blob.
+    assert len(segment_digits(photo)) != len(YEAR)
+
+
+def test_light_ink_on_dark_paper_is_read(number_classifier, judge, year_drawing):
+    photo = paper_photo(year_drawing, seed=7)
+    cleaned = clean_photo(255 - photo)
+    assert read_number(number_classifier, judge, cleaned).number == YEAR
+    assert shared_ink(cleaned, clean_photo(photo)) > 0.95
+
+
+def test_any_layout_and_dtype_gives_the_same_ink(year_drawing):
+    photo = paper_photo(year_drawing, seed=5)
+    gray = photo.mean(axis=2)
+    expected = clean_photo(photo)
+    assert expected.dtype == np.uint8 and set(np.unique(expected)) == {0, 255}
+    rgba = np.dstack([photo, np.full(photo.shape[:2], 255, np.uint8)])
+    for image in (rgba, photo.astype(np.float32) / 255, (photo.astype(np.uint16) * 257)):
+        np.testing.assert_array_equal(clean_photo(image), expected)
+    assert shared_ink(clean_photo(gray), expected) > 0.95  # a plain mean weighs the colours a little differently
+
+
+def test_large_photos_are_shrunk_and_small_ones_kept(ten):
+    drawing = render_canvas(ten[4].strokes)
+    assert max(clean_photo(paper_photo(drawing, seed=6, scale=6.0)).shape) == PHOTO_WORKING_SIZE
+    small = paper_photo(drawing, seed=6, scale=1.0)
+    assert clean_photo(small).shape == small.shape[:2]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [np.zeros((0, 0, 3), np.uint8), np.zeros((8, 8, 2)), np.zeros((2, 8, 8, 3)), np.array([["ink"]]), [[0, 255]]],
+    ids=["no pixels", "two channels", "a batch", "strings", "a list"],
+)
+def test_arrays_that_cannot_be_photos_raise(bad):
+    with pytest.raises(ImageError):
+        clean_photo(bad)

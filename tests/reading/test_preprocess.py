@@ -1,0 +1,212 @@
+"""MNIST-style preprocessing: the properties of MNIST's procedure, checked directly on drawn digits."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from digitpad.config import DIGIT_BOX, INK_THRESHOLD, MNIST_STROKE_WIDTHS, MODEL_SIZE
+from digitpad.reading.preprocess import (
+    ImageError,
+    centre_of_mass,
+    crop_to_ink,
+    ink_map,
+    normalise_stroke_width,
+    preprocess,
+    preprocess_ink,
+    scale_to_digit_box,
+    stroke_width,
+)
+from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
+
+CENTRE = (MODEL_SIZE - 1) / 2
+
+
+def ink_box(model_input: np.ndarray) -> tuple[int, int]:
+    """(height, width) of the bounding box of the ink (pixels above INK_THRESHOLD)."""
+    rows, columns = np.nonzero(model_input > INK_THRESHOLD)
+    return rows.max() - rows.min() + 1, columns.max() - columns.min() + 1
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Pearson correlation of two images' pixels: 1 for the same picture."""
+    return float(np.corrcoef(a.ravel(), b.ravel())[0, 1])
+
+
+@pytest.fixture(scope="module")
+def sample_digits(pen_digits):
+    """The first pen-drawn digit of each class."""
+    firsts = {}
+    for digit in pen_digits:
+        firsts.setdefault(digit.label, digit)
+    return [firsts[label] for label in range(10)]
+
+
+@pytest.mark.parametrize("shape", [(9, 13), (20, 2), (2, 20), (20, 1)])  # N x 2: what cv2.moments took for points
+def test_centre_of_mass_matches_the_textbook_formula(shape):
+    image = np.random.default_rng(0).random(shape).astype(np.float32)
+    rows, columns = np.indices(image.shape)
+    expected = ((rows * image).sum() / image.sum(), (columns * image).sum() / image.sum())
+    assert centre_of_mass(image) == pytest.approx(expected, abs=1e-4)
+
+
+def test_a_hairline_across_a_big_image_is_read_not_a_crash():
+    scan = np.zeros((1500, 1500), np.uint8)
+    cv2.line(scan, (0, 0), (1499, 1499), 255, 1)  # 1 px wide: fainter than ink once shrunk to canvas size
+    model_input = preprocess(scan)
+    assert model_input.shape == (MODEL_SIZE, MODEL_SIZE) and model_input.max() > 0
+
+
+def test_a_hairline_upright_is_centred_not_a_crash():
+    line = np.zeros((18, 2), np.float32)
+    line[:, :] = 1.0  # a segment of a number cut down to a 2 px sliver
+    model_input = preprocess_ink(line)
+    assert centre_of_mass(model_input) == pytest.approx(((MODEL_SIZE - 1) / 2, (MODEL_SIZE - 1) / 2), abs=0.5)
+
+
+def test_output_is_28x28_float_ink_in_unit_range(sample_digits):
+    model_input = preprocess(render_canvas(sample_digits[3].strokes))
+    assert model_input.shape == (MODEL_SIZE, MODEL_SIZE)
+    assert model_input.dtype == np.float32
+    assert model_input.min() >= 0.0 and model_input.max() == pytest.approx(1.0, abs=0.05)
+    assert model_input[0].max() == 0.0 and model_input[:, 0].max() == 0.0  # paper around the digit
+
+
+def test_centre_of_mass_is_at_the_centre(sample_digits):
+    for digit in sample_digits:
+        for centre in [(0.5, 0.5), (0.25, 0.7)]:
+            model_input = preprocess(render_canvas(digit.strokes, centre=centre))
+            row, column = centre_of_mass(model_input)
+            assert abs(row - CENTRE) <= 0.5 and abs(column - CENTRE) <= 0.5, (digit.label, row, column)
+
+
+def test_longer_side_is_20_pixels(sample_digits):
+    for digit in sample_digits:
+        for height in (0.3, 0.9):
+            canvas = render_canvas(digit.strokes, height_fraction=height)
+            assert max(scale_to_digit_box(crop_to_ink(ink_map(canvas))).shape) == DIGIT_BOX
+            # after the sub-pixel shift into place the ink still spans 20 px, give or take the pixel it straddles
+            assert max(ink_box(preprocess(canvas))) in (DIGIT_BOX, DIGIT_BOX + 1)
+
+
+def test_aspect_ratio_is_kept():
+    canvas = np.zeros((280, 280), dtype=np.uint8)
+    canvas[40:200, 100:180] = 255  # a 160 x 80 block of ink: 2:1
+    assert scale_to_digit_box(crop_to_ink(ink_map(canvas))).shape == (DIGIT_BOX, DIGIT_BOX // 2)
+    height, width = ink_box(preprocess(canvas))
+    assert height / width == pytest.approx(2, rel=0.1)
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        np.zeros((280, 280, 4), np.uint8),
+        np.full((280, 280, 3), 255, np.uint8),  # white paper, nothing written
+        np.pad(np.full((1, 1), 255, np.uint8), 100),  # one speck of dust
+        (np.random.default_rng(1).random((280, 280)) * 20).astype(np.uint8),  # faint sensor noise, no ink
+        np.full((280, 280, 4), 255, np.uint8),  # the whole canvas inked: no stroke stands out from the rest
+        None,  # no image at all
+        np.zeros((0, 0, 4), np.uint8),  # no pixels
+    ],
+    ids=["empty canvas", "blank paper", "one speck", "faint noise", "all ink", "None", "no pixels"],
+)
+def test_blank_images_give_none(image):
+    assert preprocess(image) is None
+
+
+def test_two_sizes_give_nearly_the_same_input(sample_digits):
+    for digit in sample_digits:  # the same drawing, scaled: twice as tall with a twice as wide pen
+        small = preprocess(render_canvas(digit.strokes, stroke_width=9, height_fraction=0.3))
+        large = preprocess(render_canvas(digit.strokes, stroke_width=18, height_fraction=0.6))
+        assert similarity(small, large) > 0.95, digit.label
+
+
+def test_two_positions_give_nearly_the_same_input(sample_digits):
+    for digit in sample_digits:
+        top_left = preprocess(render_canvas(digit.strokes, height_fraction=0.4, centre=(0.3, 0.3)))
+        bottom_right = preprocess(render_canvas(digit.strokes, height_fraction=0.4, centre=(0.7, 0.7)))
+        assert similarity(top_left, bottom_right) > 0.98, digit.label
+
+
+def test_both_polarities_give_the_same_input(sample_digits):
+    canvas = render_canvas(sample_digits[5].strokes)[:, :, :3]
+    on_paper = 255 - canvas  # dark ink on white paper, as a scan
+    np.testing.assert_allclose(preprocess(on_paper), preprocess(canvas), atol=1e-5)
+
+
+def test_grayscale_rgb_and_rgba_agree(sample_digits):
+    rgba = render_canvas(sample_digits[7].strokes)
+    transparent = rgba.copy()
+    transparent[:, :, 3] = rgba[:, :, 0]  # ink only in the alpha channel, on a transparent sheet
+    transparent[:, :, :3] = 255
+    expected = preprocess(rgba[:, :, 0])
+    for image in (rgba, rgba[:, :, :3], transparent, rgba[:, :, :1], rgba[:, :, 0].astype(np.float32) / 255):
+        np.testing.assert_allclose(preprocess(image), expected, atol=1e-5)
+
+
+def test_a_tiny_digit_in_a_corner_is_scaled_up(sample_digits):
+    strokes = fit_strokes(sample_digits[2].strokes, height_fraction=0.1, centre=(0.1, 0.1))
+    model_input = preprocess(draw_strokes(strokes, stroke_width=3))
+    assert max(ink_box(model_input)) in (DIGIT_BOX, DIGIT_BOX + 1)
+
+
+@pytest.mark.parametrize(
+    "array",
+    [
+        np.zeros((5, 5, 2)),
+        np.zeros((2, 5, 5, 3)),
+        np.array([["a", "b"], ["c", "d"]]),
+        np.zeros((4, 4), complex),
+        np.zeros(10),
+        [[0, 255], [255, 0]],
+    ],
+    ids=["two channels", "four dimensions", "strings", "complex numbers", "one dimension", "a list"],
+)
+def test_arrays_that_are_not_images_are_refused_with_the_reason(array):
+    with pytest.raises(ImageError, match="expected|cannot read pixels"):
+        preprocess(array)
+
+
+def test_stroke_width_of_a_long_bar_is_its_width():
+    bar = np.zeros((60, 400), np.float32)
+    bar[20:30, 10:390] = 1.0  # 10 px wide, 380 px long
+    assert stroke_width(bar) == pytest.approx(10, rel=0.05)
+
+
+def width_after_preprocessing(model_input: np.ndarray) -> float:
+    """Stroke width in the 28 px frame, measured at 4x so the perimeter is not all staircase."""
+    return stroke_width(cv2.resize(model_input, (112, 112), interpolation=cv2.INTER_LINEAR)) / 4
+
+
+@pytest.mark.parametrize(("pen", "height"), [(8, 0.9), (30, 0.3), (18, 0.6)], ids=["fine pen", "fat pen", "default"])
+def test_strokes_come_out_about_as_wide_as_mnists(sample_digits, pen, height):
+    widths = [width_after_preprocessing(preprocess(render_canvas(d.strokes, pen, height))) for d in sample_digits]
+    # Brought into MNIST's 10th-90th percentile (1.71-3.29 px); a fat pen on a small digit, thinned to the 90th, fills
+    # its loops, which reads up to a fifth wider
+    low, high = MNIST_STROKE_WIDTHS
+    assert low <= np.median(widths) <= 1.2 * high, widths
+
+
+def test_a_fine_and_a_fat_pen_give_similar_inputs(sample_digits):
+    similarities = [
+        similarity(preprocess(render_canvas(d.strokes, 8, 0.6)), preprocess(render_canvas(d.strokes, 30, 0.6)))
+        for d in sample_digits
+    ]
+    assert np.median(similarities) > 0.85, similarities
+
+
+def ring(stroke: int) -> np.ndarray:
+    """A 0 as a ring 100 px across with strokes `stroke` px wide, cropped to its ink."""
+    image = np.zeros((140, 140), np.float32)
+    cv2.circle(image, (70, 70), 50 - stroke // 2, 1.0, stroke)
+    return crop_to_ink(image)
+
+
+def test_strokes_within_mnists_range_are_left_as_they_are_and_others_brought_into_it():
+    within = ring(12)  # 12 / 100 of the digit: 2.4 px in MNIST's 20 px box
+    assert normalise_stroke_width(within) is within
+    low, high = MNIST_STROKE_WIDTHS
+    for stroke, bound in ((40, high), (3, low)):  # 8 px and 0.6 px in the 20 px box
+        brought = normalise_stroke_width(ring(stroke))
+        assert stroke_width(brought) / max(brought.shape) * DIGIT_BOX == pytest.approx(bound, abs=0.5), stroke

@@ -1,0 +1,152 @@
+"""`python -m digitpad room`: two Streamlit processes behind nginx, run as a presenter runs them, and driven through
+nginx's one port by headless Chromium: sessions read their own digits, a process killed mid-room is started again and
+every session goes on, nothing saved is lost, and Ctrl-C stops everything."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, expect
+
+from digitpad.config import FEEDBACK_ENV, REPO_ROOT
+from digitpad.learning.feedback import load_feedback
+from digitpad.reading.strokes import fit_strokes
+from digitpad.serving.room import free_port, nginx_config
+from tests.browser import (
+    METRIC,
+    PREDICTION_SIGNATURE,
+    RESULT_TIMEOUT_MS,
+    draw_digit,
+    mouse_stroke,
+    open_canvas,
+    wait_for_fresh_canvas,
+)
+
+ROOM_START_TIMEOUT_S = 180  # two processes importing TensorFlow at once on a busy 2-core machine
+
+
+class RunningRoom(NamedTuple):
+    url: str
+    launcher: subprocess.Popen
+    log: Path
+
+
+def children(parent: int) -> list[int]:
+    """The PIDs of `parent`'s Streamlit processes (python -m digitpad.serving.preload), read from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if ppid == parent and b"digitpad.serving.preload" in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+def wait_for(condition, timeout_s: float, what: str, log: Path) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} within {timeout_s} s; the launcher said:\n{log.read_text()[-3000:]}")
+        time.sleep(0.2)
+
+
+@pytest.fixture(scope="module")
+def feedback_database(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("room-feedback") / "feedback.sqlite3"
+
+
+@pytest.fixture(scope="module")
+def room(tmp_path_factory, feedback_database) -> Iterator[RunningRoom]:
+    port, log = free_port(), tmp_path_factory.mktemp("room") / "room.log"
+    command = [sys.executable, "-u", "-m", "digitpad", "room", "--processes", "2", "--port", str(port)]
+    command += ["--address", "127.0.0.1"]
+    env = {**os.environ, FEEDBACK_ENV: str(feedback_database)}
+    with log.open("w") as output:
+        launcher = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: "room ready" in log.read_text() or launcher.poll() is not None, ROOM_START_TIMEOUT_S,
+                 "the room did not start", log)  # fmt: skip
+        assert launcher.poll() is None, log.read_text()
+        yield RunningRoom(f"http://127.0.0.1:{port}", launcher, log)
+    finally:
+        launcher.send_signal(signal.SIGINT)
+        launcher.wait(timeout=30)
+
+
+def draw_and_confirm(page: Page, digit, tries: int = 1) -> int:
+    """Draw a digit on a fresh canvas, check it is read right, and confirm it (saving a row); returns the tries taken.
+    A visitor whose process died draws on a page that is reconnecting: what they drew meanwhile has no result, and
+    the reconnected page, a new session, shows a fresh canvas to draw on again."""
+    for attempt in range(1, tries + 1):
+        try:
+            canvas = wait_for_fresh_canvas(page)
+            draw_digit(page, mouse_stroke(page, canvas), fit_strokes(digit.strokes), PREDICTION_SIGNATURE)
+            break
+        except PlaywrightError:
+            if attempt == tries:
+                raise
+    expect(page.locator(METRIC)).to_have_text(str(digit.label), timeout=RESULT_TIMEOUT_MS)
+    page.get_by_role("button", name=f"Yes, a {digit.label}").click()
+    expect(page.get_by_text(f"Saved as a {digit.label}")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    page.get_by_role("button", name="Clear").click()
+    return attempt
+
+
+def test_nginx_accepts_the_rooms_config(tmp_path):
+    config = tmp_path / "nginx.conf"
+    config.write_text(nginx_config("127.0.0.1:8500", [8601, 8602], tmp_path))
+    checked = subprocess.run(["nginx", "-t", "-c", str(config)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    assert config.read_text().count("server 127.0.0.1:86") == 2 and "@@" not in config.read_text()
+
+
+def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_killed_process(
+    room, browser, ten_digits, feedback_database
+):
+    pages = [browser.new_context().new_page() for _ in range(4)]  # four visitors, each with its own cookies
+    for page in pages:
+        open_canvas(page, room.url)
+    for page, label in zip(pages, (3, 5, 7, 9), strict=True):
+        draw_and_confirm(page, ten_digits[label])
+    assert len(load_feedback(feedback_database).y) == 4
+    processes = children(room.launcher.pid)
+    assert len(processes) == 2
+
+    os.kill(processes[0], signal.SIGKILL)  # one process dies mid-room
+    wait_for(lambda: "starting it again" in room.log.read_text(), 30, "the launcher did not restart it", room.log)
+    wait_for(lambda: len(children(room.launcher.pid)) == 2, 30, "no second process", room.log)
+    labels = (2, 4, 6, 8)
+    tries = [draw_and_confirm(page, ten_digits[label], tries=3) for page, label in zip(pages, labels, strict=True)]
+    for page in pages:  # every visitor goes on, with no error shown
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
+    assert tries.count(1) >= 1  # the surviving process's visitors never noticed
+    saved = load_feedback(feedback_database).y.tolist()
+    assert sorted(saved) == [2, 3, 4, 5, 6, 7, 8, 9]  # nothing saved before the kill was lost
+
+
+def test_ctrl_c_stops_nginx_and_every_process(tmp_path):
+    port = free_port()
+    command = [sys.executable, "-u", "-m", "digitpad", "room", "--processes", "1", "--port", str(port)]
+    log = tmp_path / "room.log"
+    with log.open("w") as output:
+        launcher = subprocess.Popen(command + ["--address", "127.0.0.1"], cwd=REPO_ROOT, stdout=output, stderr=output)
+    wait_for(lambda: "room ready" in log.read_text(), ROOM_START_TIMEOUT_S, "the room did not start", log)
+    servers = children(launcher.pid)
+    launcher.send_signal(signal.SIGINT)
+    assert launcher.wait(timeout=30) == 0
+    assert servers and not any(Path(f"/proc/{pid}").exists() for pid in servers)
+    run_dir = re.search(r"logs in (\S+)\)", log.read_text()).group(1)
+    nginx_left = subprocess.run(["pgrep", "-f", f"nginx -c {run_dir}"], capture_output=True, text=True)
+    assert nginx_left.returncode == 1, nginx_left.stdout  # this room's nginx is not left running
