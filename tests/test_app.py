@@ -18,6 +18,7 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+from digitpad import config
 from digitpad.config import (
     CANVAS_SIZE,
     DEFAULT_STROKE_WIDTH,
@@ -30,6 +31,7 @@ from digitpad.config import (
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.canvas import fabric_json
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
+from digitpad.serving import loaders, widgets
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import awkward_drawings, first_of_each_label, number_canvas, pair_strokes
@@ -53,6 +55,15 @@ def png_bytes(image: np.ndarray) -> bytes:
 def data_url(image: np.ndarray) -> str:
     """An RGBA canvas image as the PNG data URL the browser's canvas sends."""
     return "data:image/png;base64," + base64.b64encode(png_bytes(image)).decode()
+
+
+def configure(monkeypatch: pytest.MonkeyPatch, name: str, value: object) -> None:
+    """Set a digitpad.config constant for the page: in config, which each page script imports afresh on every run, and
+    in the shared serving modules, which bound it when first imported."""
+    monkeypatch.setattr(config, name, value)
+    for module in (loaders, widgets):
+        if hasattr(module, name):
+            monkeypatch.setattr(module, name, value)
 
 
 def draw(at: AppTest, url: str, raw: object = None) -> AppTest:
@@ -195,7 +206,7 @@ def test_an_unreadable_drawing_is_explained_not_a_traceback(page):
 def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypatch, tmp_path, breakage):
     model_path = tmp_path / "digitpad.keras"
     write_broken_model(breakage, model_path)
-    monkeypatch.setattr("digitpad.config.MODEL_PATH", model_path)
+    configure(monkeypatch, "MODEL_PATH", model_path)
     page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     assert not page.exception
     (error,) = page.error
@@ -221,7 +232,7 @@ def test_a_missing_number_model_is_an_error_in_number_mode_only(
     monkeypatch, tmp_path, pen_digits, digit, setting, flag
 ):
     missing = tmp_path / "absent.keras"
-    monkeypatch.setattr(f"digitpad.config.{setting}", missing)
+    configure(monkeypatch, setting, missing)
     page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     draw(page, data_url(render_canvas(digit.strokes)))
     assert not page.error and page.metric[0].value == "0"  # one digit needs neither
@@ -243,7 +254,7 @@ def test_show_why_adds_the_occlusion_map_beside_the_input(page, digit):
 
 def test_confirming_or_correcting_saves_the_drawing_with_its_digit(monkeypatch, tmp_path, digit):
     database = tmp_path / "feedback.sqlite3"
-    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    configure(monkeypatch, "FEEDBACK_PATH", database)
     page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     draw(page, data_url(render_canvas(digit.strokes)))
     predicted = int(page.metric[0].value)
@@ -263,7 +274,7 @@ def test_confirming_or_correcting_saves_the_drawing_with_its_digit(monkeypatch, 
 def test_an_answer_that_cannot_be_saved_says_so_and_keeps_the_drawing(monkeypatch, tmp_path, digit):
     not_a_database = tmp_path / "feedback.sqlite3"
     not_a_database.write_text("a shopping list, not a database")
-    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", not_a_database)
+    configure(monkeypatch, "FEEDBACK_PATH", not_a_database)
     page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     draw(page, data_url(render_canvas(digit.strokes)))
     page.pills[0].set_value(4).run()
@@ -298,7 +309,7 @@ def test_the_photo_page_reads_a_photographed_number(pen_digits):
 
 def test_a_photographed_number_confirmed_is_saved_with_the_ink_it_was_read_from(monkeypatch, tmp_path, pen_digits):
     database = tmp_path / "feedback.sqlite3"
-    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    configure(monkeypatch, "FEEDBACK_PATH", database)
     ten = first_of_each_label(pen_digits)
     photo = paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)
     page = upload(photo_page(), "note.png", png_bytes(photo))
@@ -336,7 +347,7 @@ def test_a_photo_of_blank_paper_finds_no_digits():
 def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monkeypatch, tmp_path, pen_digits):
     ten = first_of_each_label(pen_digits)
     database = tmp_path / "feedback.sqlite3"
-    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    configure(monkeypatch, "FEEDBACK_PATH", database)
     page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
     page.sidebar.radio[0].set_value("A number").run()
     draw(page, data_url(number_canvas([ten[2], ten[0], ten[2], ten[6]])))
@@ -352,7 +363,7 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     monkeypatch, tmp_path, pen_digits
 ):
     database = tmp_path / "feedback.sqlite3"
-    monkeypatch.setattr("digitpad.config.FEEDBACK_PATH", database)
+    configure(monkeypatch, "FEEDBACK_PATH", database)
     ten = first_of_each_label(pen_digits)
     visitor = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()  # one visitor confirms a 3...
     draw_digit(visitor, ten[3])

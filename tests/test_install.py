@@ -8,6 +8,7 @@ import subprocess
 import sys
 import venv
 
+import pytest
 from PIL import Image
 
 from digitpad.config import REPO_ROOT
@@ -40,3 +41,17 @@ def test_pip_install_gives_a_digitpad_command_that_reads_a_file_from_anywhere(pe
                              timeout=120)  # fmt: skip
         assert own.returncode == 0 and own.stdout.startswith(f"usage: digitpad {command_name}"), own.stderr[-2000:]
     assert sys.prefix != str(environment)  # the test environment itself was left as it was
+
+
+def requirement_lines(path) -> list[str]:
+    """A requirements file's requirements, comments and `-r` includes left out."""
+    lines = (line.split("#")[0].strip() for line in path.read_text().splitlines())
+    return sorted(line for line in lines if line and not line.startswith("-r"))
+
+
+def test_the_package_declares_the_requirements_files_bounds():
+    tomllib = pytest.importorskip("tomllib")  # the standard library's from Python 3.11
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    assert sorted(project["dependencies"]) == requirement_lines(REPO_ROOT / "requirements.txt")
+    assert sorted(project["optional-dependencies"]["dev"]) == requirement_lines(REPO_ROOT / "requirements-dev.txt")
+    assert project["scripts"] == {"digitpad": "digitpad.cli:main"}
