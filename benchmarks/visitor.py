@@ -73,7 +73,7 @@ class Visitor:
     """One browser tab's session with the room: its websocket, its canvas and the widgets it knows."""
 
     def __init__(self, url: str) -> None:
-        self.url = url
+        self.url = url.rstrip("/") + "/"
         self.canvas_id = ""
         self.fragment_id = ""
         self.clear_id = ""

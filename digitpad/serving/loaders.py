@@ -33,8 +33,7 @@ Model = TypeVar("Model")
 @st.cache_resource(show_spinner="Loading the model…")
 def load_classifier(path: Path) -> DigitClassifier:
     """The model at `path`, loaded once per server process and shared by every session."""
-    import altair  # noqa: F401  the chart's libraries, imported after the canvas is up but before the freeze below
-    import pandas  # noqa: F401
+    import pandas  # noqa: F401  the wall's and Streamlit's charts' library: after the canvas is up, before the freeze
 
     from digitpad.models.classifier import DigitClassifier  # imports TensorFlow (seconds): only after the canvas is up
     from digitpad.serving import preload

@@ -78,6 +78,7 @@ class Room:
             sys.executable, "-m", "digitpad.serving.preload", str(REPO_ROOT / "app.py"),
             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
             "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",  # nothing is edited in a room; watching cost ~6 ms of CPU a stroke
         ]  # fmt: skip
         env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret}  # not allowed as a flag
         log = (self.run_dir / f"streamlit-{port}.log").open("ab")
