@@ -36,9 +36,6 @@ from digitpad.serving.widgets import ask_if_right, show_number, show_verdict
 
 if TYPE_CHECKING:
     from digitpad.models.classifier import DigitClassifier, Prediction
-    from digitpad.models.pieces import PieceJudge
-
-    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
 
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."

@@ -7,8 +7,6 @@ question "was it right?" (digitpad.serving.widgets).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import cv2
 import numpy as np
 import streamlit as st
@@ -22,12 +20,6 @@ from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_u
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.loaders import load_reader, model_or_error
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
-
-if TYPE_CHECKING:
-    from digitpad.models.classifier import DigitClassifier
-    from digitpad.models.pieces import PieceJudge
-
-    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
 
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
 

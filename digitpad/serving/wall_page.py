@@ -9,7 +9,6 @@ visitor's name or address.
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -17,12 +16,6 @@ from digitpad.config import (
     FEEDBACK_PATH,
     NUM_CLASSES,
 )
-
-if TYPE_CHECKING:
-    from digitpad.models.classifier import DigitClassifier
-    from digitpad.models.pieces import PieceJudge
-
-    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
 
 WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
 WALL_DRAWINGS = 8  # the latest drawings it shows

@@ -26,11 +26,8 @@ from digitpad.config import (
 )
 
 if TYPE_CHECKING:
-    from digitpad.models.classifier import DigitClassifier, Prediction
+    from digitpad.models.classifier import Prediction
     from digitpad.models.number import NumberReading
-    from digitpad.models.pieces import PieceJudge
-
-    NumberReader = tuple[DigitClassifier, PieceJudge]  # read_number's models: both classifiers as one, and the judge
 
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
 NOT_A_DIGIT = "That doesn't look like a digit."
