@@ -144,10 +144,11 @@ def report(name: str, visitors: list[Outcome], reference: dict[int, str], second
     wrong = crossed(visitors, reference)
     p50, p95 = np.percentile(ms, [50, 95])
     per_s = len(ms) / seconds
+    visitors_ms = 1000 * client_cpu / max(len(ms), 1)
+    servers = "" if np.isnan(cpu) else f"servers {1000 * cpu / max(len(ms), 1):.0f} ms, "  # nan: not measured
     print(
         f"  {name}: {len(ms)} strokes, {per_s:.1f} a second; p50 {p50:.0f} ms, p95 {p95:.0f} ms; errors "  # fmt: skip
-        f"{len(errors)}; cross-talk {wrong}; CPU a stroke: servers {1000 * cpu / max(len(ms), 1):.0f} ms, the "
-        f"visitors {1000 * client_cpu / max(len(ms), 1):.0f} ms"
+        f"{len(errors)}; cross-talk {wrong}; CPU a stroke: {servers}the visitors {visitors_ms:.0f} ms"
     )
     for error in errors[:3]:
         print(f"    error: {error}")

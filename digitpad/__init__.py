@@ -1,5 +1,7 @@
 """digitpad: recognise handwritten digits drawn in the browser, in files, or on paper.
 
-The data's path, one module per step: canvas or file image (images) -> 28x28 model input (preprocess) -> probabilities
-(classifier, over model) -> the page (app.py) or the command line (cli). Training: data -> augment -> training.
+The data's path, one subpackage per step, imports pointing down it only (docs/design.md): reading (an image file,
+the canvas's strokes or a photo -> 28x28 model inputs and pieces) -> models (probabilities, numbers, "not a digit")
+-> learning (the data, and training the models) -> serving (the page's pages, a room). config, files and stats are
+shared by every step; cli is the command line.
 """
