@@ -156,6 +156,12 @@ def with_flags(recipe: Recipe, args: argparse.Namespace) -> Recipe:
     return replace(recipe, epochs=args.epochs or recipe.epochs, batch_size=args.batch_size, seed=args.seed)
 
 
+def refuse(args: argparse.Namespace, reason: object) -> int:
+    """Say why nothing was trained (bad data, an unusable base model), before any training: exit status 2."""
+    print(f"{args.prog}: {reason}", file=sys.stderr)
+    return 2
+
+
 def interruptible(train: Callable[[], dict], args: argparse.Namespace) -> dict | None:
     """`train()`'s card, or None after saying that Ctrl-C left `out` as it was (a model and its card are renamed into
     place last)."""
@@ -171,8 +177,7 @@ def train_piece_judge(args: argparse.Namespace) -> int:
     try:
         pen_digits = load_pen_digits(args.strokes)
     except DataError as error:
-        print(f"{args.prog}: {error}", file=sys.stderr)
-        return 2
+        return refuse(args, error)
     from digitpad.learning.piece_training import train_pieces  # TensorFlow loads only once the data is known to be good
 
     recipe = with_flags(PieceRecipe(), args)
@@ -192,16 +197,14 @@ def train_nondigit_judge(args: argparse.Namespace) -> int:
     try:
         mnist, pen_digits = load_mnist(args.data), load_pen_digits(args.strokes)
     except DataError as error:
-        print(f"{args.prog}: {error}", file=sys.stderr)
-        return 2
+        return refuse(args, error)
     from digitpad.learning.nondigit_training import train_nondigit
     from digitpad.models.model import ModelError, load_model  # TensorFlow loads only once the data is known to be good
 
     try:
         digit_model = load_model(args.base or MODEL_PATH)
     except ModelError as error:
-        print(f"{args.prog}: {error}", file=sys.stderr)
-        return 2
+        return refuse(args, error)
     recipe = with_flags(NonDigitRecipe(), args)
     path = args.out / NONDIGIT_MODEL_PATH.name
     card = interruptible(lambda: train_nondigit(recipe, mnist, pen_digits, args.strokes, digit_model, path,
@@ -226,12 +229,10 @@ def main(argv: list[str] | None = None, prog: str = "train_model.py") -> int:
         pen_digits = load_pen_digits(args.strokes) if args.strokes else None
         feedback = load_feedback(args.feedback) if args.feedback else None
     except (DataError, FeedbackStoreError) as error:
-        print(f"{args.prog}: {error}", file=sys.stderr)
-        return 2
+        return refuse(args, error)
     unknown = sorted(set(args.validation_writers) - {d.writer for d in pen_digits or []})
     if unknown:  # a misspelt writer would leave a tuning run measuring nobody
-        print(f"{args.prog}: no such writer in {args.strokes}: {', '.join(unknown)}", file=sys.stderr)
-        return 2
+        return refuse(args, f"no such writer in {args.strokes}: {', '.join(unknown)}")
     from digitpad.learning.training import train  # TensorFlow loads only once the data is known to be good
     from digitpad.models.model import ModelError
 
@@ -241,23 +242,12 @@ def main(argv: list[str] | None = None, prog: str = "train_model.py") -> int:
     name = f"{args.arch}.keras" if args.arch != "digitpad" else (DRAWN_MODEL_PATH if args.drawn else MODEL_PATH).name
     model_path = args.out / name
     try:
-        card = train(
-            recipe,
-            mnist,
-            model_path,
-            args.limit,
-            pen_digits,
-            args.strokes,
-            base=base,
-            feedback=feedback,
-            feedback_file=args.feedback,
-            validation_writers=tuple(args.validation_writers),
-        )
+        card = interruptible(lambda: train(recipe, mnist, model_path, args.limit, pen_digits, args.strokes, base=base,
+                                           feedback=feedback, feedback_file=args.feedback,
+                                           validation_writers=tuple(args.validation_writers)), args)  # fmt: skip
     except ModelError as error:  # the base model: raised before any training, so nothing was written
-        print(f"{args.prog}: {error}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:  # the model and card are renamed into place last, so nothing there has changed
-        print(f"{args.prog}: interrupted; {args.out} was left as it was", file=sys.stderr)
+        return refuse(args, error)
+    if card is None:
         return 130  # the shell's status for a process ended by Ctrl-C
     print(f"test accuracy {card['test_accuracy']:.4f}; wrote {model_path} and its card and plots")
     return 0
