@@ -22,13 +22,15 @@ def _save(figure: plt.Figure, path: Path) -> None:
     plt.close(figure)
 
 
-def history(metrics: dict[str, list[float]], path: Path) -> None:
-    """Accuracy and loss per epoch, training and validation side by side."""
+def history(nets: list[dict[str, list[float]]], path: Path) -> None:
+    """Accuracy and loss per epoch, training and validation side by side, for each net of the model."""
     figure, axes = plt.subplots(1, 2, figsize=(10, 4))
-    epochs = np.arange(1, len(metrics["loss"]) + 1)
     for axis, name in zip(axes, ("accuracy", "loss"), strict=True):
-        axis.plot(epochs, metrics[name], marker="o", label="training")
-        axis.plot(epochs, metrics[f"val_{name}"], marker="o", label="validation")
+        for number, metrics in enumerate(nets, start=1):
+            epochs = np.arange(1, len(metrics[name]) + 1)
+            which = f" (net {number})" if len(nets) > 1 else ""
+            axis.plot(epochs, metrics[name], marker="o", label=f"training{which}")
+            axis.plot(epochs, metrics[f"val_{name}"], marker="o", label=f"validation{which}")
         axis.set(xlabel="epoch", ylabel=name, title=name)
         axis.grid(alpha=0.3)
         axis.legend()

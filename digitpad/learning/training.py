@@ -15,7 +15,7 @@ import re
 import shlex
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import keras
@@ -38,7 +38,7 @@ from digitpad.learning.data import Mnist, PenDigit, sha256_of
 from digitpad.learning.drawn import PATHS, correct_by_condition, random_model_inputs, split_writers
 from digitpad.learning.feedback import Examples
 from digitpad.models.classifier import DigitClassifier
-from digitpad.models.model import build_model, layer_table, load_model, model_writer
+from digitpad.models.model import averaged, build_model, layer_table, load_model, model_writer
 from digitpad.reading.preprocess import preprocess_many
 from digitpad.stats import grid_share, wilson_interval
 
@@ -228,14 +228,14 @@ def train(
 
     A fine-tune: start from the model at `base` instead of fresh weights (ModelError, before any training, if it is
     unusable), and add users' `feedback` drawings read from `feedback_file`, repeated (see feedback_repeats)."""
-    keras.utils.set_random_seed(recipe.seed)
     outputs = Outputs.beside(model_path)  # write_atomically makes the folder, at the end
 
     x, y = mnist.x_train[:limit], mnist.y_train[:limit]
-    if recipe.mnist_preprocessed:
-        x = through_preprocessing(x)
     validation_size = min(recipe.validation_size, len(x) // 10)
-    x_train, y_train, x_val, y_val = split_validation(x, y, validation_size, recipe.seed)
+    x_train, y_train, x_val_as_given, y_val = split_validation(x, y, validation_size, recipe.seed)
+    x_val = x_val_as_given
+    if recipe.mnist_preprocessed:
+        x_train, x_val = through_preprocessing(x_train), through_preprocessing(x_val)
     if not recipe.trains_on_mnist:
         x_train, y_train = x_train[:0], y_train[:0]
     drawn = {}
@@ -270,21 +270,31 @@ def train(
         }
     steps_per_epoch = len(x_train) // recipe.batch_size
 
-    with strategy().scope():
-        model = build_model(recipe) if base is None else load_model(base)
-        compile_for_training(model, recipe, steps_per_epoch)
-    base_model = {"file": str(base), "sha256": sha256_of(base)} if base else None  # the file just loaded
+    def fit(net_recipe: TrainingRecipe, start: Path | None) -> tuple[keras.Model, dict[str, list[float]]]:
+        """One net trained on the images above: fresh (seeded by its recipe), or from the model at `start`."""
+        keras.utils.set_random_seed(net_recipe.seed)
+        with strategy().scope():
+            net = build_model(net_recipe) if start is None else load_model(start)
+            compile_for_training(net, net_recipe, steps_per_epoch)
+        history = net.fit(
+            training_batches(x_train, y_train, net_recipe),
+            steps_per_epoch=steps_per_epoch,
+            epochs=net_recipe.epochs,
+            validation_data=(as_model_input(x_val), tf.one_hot(y_val, NUM_CLASSES)),
+            validation_batch_size=PREDICT_BATCH,
+        )
+        return net, history.history
+
     started = time.perf_counter()
-    history = model.fit(
-        training_batches(x_train, y_train, recipe),
-        steps_per_epoch=steps_per_epoch,
-        epochs=recipe.epochs,
-        validation_data=(as_model_input(x_val), tf.one_hot(y_val, NUM_CLASSES)),
-        validation_batch_size=PREDICT_BATCH,
-    )
+    # A fine-tune trains its one base model; a fresh model is the recipe's nets, the same data seen in another order.
+    seeds = [recipe.seed] if base else [recipe.seed + net for net in range(recipe.nets)]
+    nets, histories = zip(*[fit(replace(recipe, seed=seed), base) for seed in seeds], strict=True)
+    model = averaged(list(nets))
     training_seconds = time.perf_counter() - started
+    base_model = {"file": str(base), "sha256": sha256_of(base)} if base else None  # the file loaded above
 
     classifier = DigitClassifier(model)
+    validation = evaluate(classifier, x_val_as_given, y_val)  # through preprocessing, as the test set below
     if pen_digits and measured:
         drawn |= drawn_digits_report(classifier, measured[:limit])
     test = evaluate(classifier, mnist.x_test, mnist.y_test)
@@ -296,12 +306,15 @@ def train(
         "test_accuracy": round(test["accuracy"], 4),
         "test_accuracy_raw_arrays": round(float(raw.mean()), 4),
         "test_accuracy_raw_arrays_interval": interval(int(raw.sum()), raw.size),
-        "validation_accuracy": round(float(history.history["val_accuracy"][-1]), 4),
+        # the held-out MNIST images as the product reads them (all nets, test-time views); each net's on its own
+        "validation_accuracy": round(validation["accuracy"], 4),
+        "nets_validation_accuracy": [round(float(h["val_accuracy"][-1]), 4) for h in histories],
         **{k: v for k, v in test.items() if k != "accuracy"},
         "parameters": model.count_params(),
         "layers": layer_table(model),
         "epochs": recipe.epochs,
         "seed": recipe.seed,
+        "nets": len(nets),
         "recipe": asdict(recipe),
         "training_images": len(x_train),  # MNIST's, plus the drawn ones and users' repeated drawings if any
         "validation_images": len(x_val),
@@ -310,7 +323,7 @@ def train(
         "base_model": base_model,  # None: trained from fresh weights
         "feedback": collected or None,
         "training_seconds": round(training_seconds, 1),
-        "training_images_per_second": round(len(x_train) * recipe.epochs / training_seconds, 1),
+        "training_images_per_second": round(len(x_train) * recipe.epochs * len(nets) / training_seconds, 1),
         "versions": versions(),
         "command": reproducing_command(),
     }
@@ -318,7 +331,7 @@ def train(
     # All five files are renamed into place together: until then the previous run's stay as they were.
     write_atomically(
         {
-            outputs.history_plot: lambda path: plots.history(history.history, path),
+            outputs.history_plot: lambda path: plots.history(list(histories), path),
             outputs.confusion_plot: lambda path: plots.confusion(np.array(card["confusion_matrix"]), path),
             outputs.mistakes_plot: lambda path: plots.mistakes(mnist.x_test, mnist.y_test, predicted, path),
             outputs.model: model_writer(model),

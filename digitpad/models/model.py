@@ -111,10 +111,23 @@ CLASSIC_ARCHITECTURES = {"mlp": mlp, "cnn3": cnn3, "cnn4": cnn4}
 assert ("digitpad", *CLASSIC_ARCHITECTURES) == ARCHITECTURES, "config.ARCHITECTURES names these"
 
 
+def averaged(nets: list[keras.Model]) -> keras.Model:
+    """Several nets trained alike as one model whose logits are the mean of theirs (an ensemble: one file to save,
+    load and call); one net is returned as it is."""
+    if len(nets) == 1:
+        return nets[0]
+    for number, net in enumerate(nets, start=1):
+        net.name = f"{net.name}_{number}"  # a model's layers need distinct names
+    images = keras.Input((MODEL_SIZE, MODEL_SIZE, 1))
+    return keras.Model(images, layers.Average()([net(images) for net in nets]), name="digitpad_ensemble")
+
+
 def layer_table(model: keras.Model) -> list[str]:
-    """Keras' summary of `model` as lines of plain text, for its card."""
+    """Keras' summary of `model` as lines of plain text, for its card; of an ensemble, its own and its first net's."""
     lines: list[str] = []
-    model.summary(line_length=80, print_fn=lambda line, **_: lines.extend(line.rstrip() for line in line.splitlines()))
+    nets = [layer for layer in model.layers if isinstance(layer, keras.Model)]
+    for shown in [model, *nets[:1]]:
+        shown.summary(line_length=80, print_fn=lambda line, **_: lines.extend(s.rstrip() for s in line.splitlines()))
     return [line for line in lines if line.strip()]
 
 
@@ -123,9 +136,18 @@ def model_writer(model: keras.Model) -> Writer:
 
     Keras 3 always writes a compiled model's optimizer, so an uncompiled copy with the same weights is saved instead.
     """
-    bare = type(model).from_config(model.get_config())  # get_config has no compile state; clone_model keeps it
+    bare = type(model).from_config(uncompiled(model.get_config()))  # clone_model would keep the compile state
     bare.set_weights(model.get_weights())
     return lambda path: bare.save(path)
+
+
+def uncompiled(config: object) -> object:
+    """A model's config without the compile state its nets carry (an ensemble's nets were each compiled to train)."""
+    if isinstance(config, dict):
+        return {key: uncompiled(value) for key, value in config.items() if key != "compile_config"}
+    if isinstance(config, list):
+        return [uncompiled(value) for value in config]
+    return config
 
 
 def save_model(model: keras.Model, path: Path) -> None:

@@ -13,6 +13,7 @@ import sys
 import time
 from dataclasses import asdict, replace
 
+import keras
 import numpy as np
 import pytest
 from PIL import Image
@@ -95,6 +96,9 @@ def test_smoke_run_writes_a_loadable_model_card_and_plots(smoke_run):
     assert card["data"]["sha256"] == hashlib.sha256(open(card["data"]["file"], "rb").read()).hexdigest()
     assert "--limit 2000" in card["command"]
     assert "s/step" in result.stdout  # Keras' progress bar
+    # the recipe's nets, each trained, averaged into the one file
+    nets = [layer.name for layer in load_model(outputs.model).layers if isinstance(layer, keras.Model)]
+    assert card["nets"] == TrainingRecipe.nets == len(nets) == len(card["nets_validation_accuracy"]) == 2
 
 
 def test_smoke_run_without_pen_digits_trains_on_mnist_alone(smoke_run):
@@ -318,3 +322,10 @@ def test_digitpad_train_trains_a_classic_architecture_into_runs_not_models(mnist
     assert fingerprint(REPO_ROOT / "models") == before
     assert parse_args(["--arch", "cnn3"]).out == REPO_ROOT / "runs" / "cnn3"  # by default, never where bundled ones go
     assert parse_args([]).out == REPO_ROOT / "models"
+
+
+def test_nets_are_for_a_fresh_classifier_and_at_least_one(capsys):
+    for argv in (["--feedback", "--nets", "2"], ["--nets", "0"]):
+        with pytest.raises(SystemExit):
+            parse_args(argv)
+        assert "--nets" in capsys.readouterr().err

@@ -14,7 +14,7 @@ import pytest
 
 from digitpad.config import DRAWN_MODEL_PATH, FINAL_WRITERS, MODEL_PATH, TrainingRecipe
 from digitpad.learning.training import card_beside
-from digitpad.models.model import ModelError, build_model, load_model, save_model
+from digitpad.models.model import ModelError, averaged, build_model, layer_table, load_model, save_model
 
 MAX_BUNDLED_BYTES = 5 * 1024 * 1024
 
@@ -39,6 +39,33 @@ def test_saved_model_has_no_optimizer_state_and_round_trips(trained_like_model, 
     images = np.random.default_rng(0).random((3, 28, 28, 1)).astype(np.float32)
     np.testing.assert_allclose(loaded(images), trained_like_model(images), atol=1e-5)
     assert [p.name for p in tmp_path.iterdir()] == ["m.keras"]  # no temporary file left behind
+
+
+def test_averaged_nets_are_one_model_whose_logits_are_the_mean_of_theirs_and_round_trip(tmp_path):
+    nets = [build_model(TrainingRecipe()) for _ in range(2)]
+    for net in nets:  # as training leaves them: compiled, with optimizer state
+        net.compile(optimizer="adam", loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+        net.train_on_batch(np.zeros((2, 28, 28, 1), np.float32), np.array([0, 1]))
+    images = np.random.default_rng(1).random((4, 28, 28, 1)).astype(np.float32)
+    each = [np.asarray(net(images)) for net in nets]
+    assert not np.allclose(each[0], each[1], atol=1e-3)  # two different nets, so the mean is not either
+    model = averaged(nets)
+    path = tmp_path / "two.keras"
+    save_model(model, path)
+    with zipfile.ZipFile(path) as archive:
+        assert '"optimizer"' not in archive.read("config.json").decode()
+        with h5py.File(io.BytesIO(archive.read("model.weights.h5"))) as weights:
+            names: list[str] = []
+            weights.visit(names.append)
+            assert not [name for name in names if "optimizer" in name]
+    np.testing.assert_allclose(load_model(path)(images), (each[0] + each[1]) / 2, atol=1e-5)
+    table = "\n".join(layer_table(model))
+    assert "digitpad_cnn_1" in table and "digitpad_cnn_2" in table and "conv2d" in table  # and the first net's layers
+
+
+def test_one_net_is_not_wrapped():
+    net = build_model(TrainingRecipe())
+    assert averaged([net]) is net
 
 
 @pytest.mark.parametrize("path", [MODEL_PATH, DRAWN_MODEL_PATH], ids=["digit model", "drawings-only model"])
