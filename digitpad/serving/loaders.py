@@ -8,11 +8,13 @@ page that says how to fix it. TensorFlow is imported only here, and only once th
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import script_runner
 
 from digitpad.config import (
     DRAWN_MODEL_PATH,
@@ -30,6 +32,21 @@ if TYPE_CHECKING:
 Model = TypeVar("Model")
 
 
+def close_figures_only() -> None:
+    """Streamlit's cleaning before every script run, less Keras': matplotlib's figures closed, Keras' session kept.
+
+    Streamlit calls `keras.backend.clear_session()` before each run (script_runner._clean_problem_modules), which
+    empties TensorFlow's kernel cache: each stroke's first prediction then rebuilt and re-optimised the classifier's
+    graph, 60-85 ms of a stroke's 90-110 ms of server CPU (py-spy --native on a page under benchmarks.load's visitors).
+    The page builds no models while it serves, so there is nothing of Keras' to clear.
+    """
+    if "matplotlib.pyplot" in sys.modules:
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
+script_runner._clean_problem_modules = close_figures_only  # every page imports this module before it runs a model
+
+
 @st.cache_resource(show_spinner="Loading the model…")
 def load_classifier(path: Path) -> DigitClassifier:
     """The model at `path`, loaded once per server process and shared by every session."""
@@ -42,7 +59,7 @@ def load_classifier(path: Path) -> DigitClassifier:
     classifier = preload.take(("classifier", path), lambda: DigitClassifier.load(path))
 
     # TensorFlow and Keras leave millions of objects that live as long as the server, and Streamlit runs a full garbage
-    # collection after every script run (two once Keras is loaded). Freezing them out of collection cut a stroke's
+    # collection after every script run. Freezing them out of collection cut a stroke's
     # server CPU from about 1 s to 70 ms on a busy 2-core machine, and its latency by half (benchmarks/page_latency.py).
     gc.freeze()
     return classifier
