@@ -221,6 +221,7 @@ def train(
 ) -> dict:
     """Train a model by `recipe` on MNIST (its first `limit` training images if given), plus random drawings of the
     tuning writers' pen digits if given, and write it, its card and its plots beside `model_path`. Returns the card.
+    The model is the recipe's `nets` nets, trained alike from seeds seed, seed + 1, ... and averaged into one.
     The final writers' digits are never trained on; the card reports accuracy on them, or, in a tuning run, on the
     `validation_writers`, tuning writers left out of training, so that a recipe is chosen without the final writers.
     A recipe that does not train on MNIST (DrawnRecipe) trains on the drawings alone, and MNIST only validates and
@@ -233,9 +234,9 @@ def train(
     x, y = mnist.x_train[:limit], mnist.y_train[:limit]
     validation_size = min(recipe.validation_size, len(x) // 10)
     x_train, y_train, x_val_as_given, y_val = split_validation(x, y, validation_size, recipe.seed)
-    x_val = x_val_as_given
+    x_val = through_preprocessing(x_val_as_given) if recipe.mnist_preprocessed else x_val_as_given
     if recipe.mnist_preprocessed:
-        x_train, x_val = through_preprocessing(x_train), through_preprocessing(x_val)
+        x_train = through_preprocessing(x_train)
     if not recipe.trains_on_mnist:
         x_train, y_train = x_train[:0], y_train[:0]
     drawn = {}

@@ -8,10 +8,9 @@ Accuracy: each image is also seen rotated a little either way (config.TEST_TIME_
 log-probabilities are averaged over the views: a slant the model would misread in one view is outvoted by the others.
 The bundled model is itself two nets whose logits it averages (digitpad.models.model.averaged). A classifier of several
 models (number mode's: the bundled one and the drawings-only one, see `for_numbers`) averages their log-probabilities
-too, as it does the views': a digit wins when both find it likely. The choice is the plain
-product's, but the confidence stays as calibrated as one model's: held-out writers' drawn digits below 80% sure were
-73% of the pair's mistakes and 1.6% of its right answers; with the product, nearly every digit showed as 100% sure
-(53% and 0.5%).
+too, as it does the views': a digit wins when both find it likely. The choice is the plain product's, but the
+confidence stays as calibrated as one model's: held-out writers' drawn digits below 80% sure were 73% of the pair's
+mistakes and 1.6% of its right answers; with the product, nearly every digit showed as 100% sure (53% and 0.5%).
 
 Speed: Keras' `model.predict` builds a data pipeline on every call (about 42 ms for one image on a 2-core CPU).
 Here the views and the model's forward pass are traced once into a TensorFlow graph for any batch size, so one image
