@@ -58,9 +58,10 @@ def load_classifier(path: Path) -> DigitClassifier:
     # Loaded as the server started, when started by digitpad.serving.preload (`python -m digitpad app`, or a room)
     classifier = preload.take(("classifier", path), lambda: DigitClassifier.load(path))
 
-    # TensorFlow and Keras leave millions of objects that live as long as the server, and Streamlit runs a full garbage
-    # collection after every script run. Freezing them out of collection cut a stroke's
-    # server CPU from about 1 s to 70 ms on a busy 2-core machine, and its latency by half (benchmarks/page_latency.py).
+    # TensorFlow and Keras leave millions of objects that live as long as the server, and every full garbage collection
+    # walks them (Streamlit ran one after every script run until .streamlit/config.toml turned it off). Freezing them
+    # out of collection cut a stroke's server CPU from about 1 s to 70 ms on a busy 2-core machine, and its latency by
+    # half (benchmarks/page_latency.py).
     gc.freeze()
     return classifier
 
