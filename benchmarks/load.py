@@ -51,7 +51,8 @@ LOOK_S = (2.0, 3.0)  # at a result, before confirming and clearing
 P95_GOAL_MS = 1500
 TIMEOUT_S = 30  # a stroke whose result has not come by then is an error
 CAPACITY_P95_MS = 1000
-CAPACITY_STEPS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 120, 140, 160, 200, 250, 300, 400)  # visitors
+# how many visitors draw at once in each step, the steps one after another in one room
+CAPACITY_STEPS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 120, 140, 160, 180, 200, 225, 250, 275, 300, 350, 400)
 CAPACITY_STEP_S = 20.0
 CAPACITY_ARRIVALS_S = 5.0  # a step's visitors all arrive within this (at ARRIVAL_S apart, 90 would take 27 s: the
 # step would end before the room had them all, and the visitors' pace, not the room, would cap what it served)

@@ -60,6 +60,13 @@ def answering(port: int) -> bool:
         return False
 
 
+def tensorflow_threads(processes: int) -> dict[str, str]:
+    """Environment for one of `processes` processes: TensorFlow's thread pools sized to its share of the cores, so
+    the processes do not crowd each other's cores with idle threads that spin waiting for work."""
+    share = str(max(1, (os.cpu_count() or 1) // processes))
+    return {"TF_NUM_INTRAOP_THREADS": share, "TF_NUM_INTEROP_THREADS": share}
+
+
 @dataclass
 class Room:
     """A running room: its processes by port, nginx, and where their logs go."""
@@ -80,7 +87,8 @@ class Room:
             "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",  # nothing is edited in a room; watching cost ~6 ms of CPU a stroke
         ]  # fmt: skip
-        env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.cookie_secret}  # not allowed as a flag
+        env = {**tensorflow_threads(self.processes), **os.environ}  # the user's own settings win
+        env["STREAMLIT_SERVER_COOKIE_SECRET"] = self.cookie_secret  # not allowed as a flag
         log = (self.run_dir / f"streamlit-{port}.log").open("ab")
         return subprocess.Popen(
             command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

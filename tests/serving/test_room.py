@@ -112,6 +112,15 @@ def test_nginx_accepts_the_rooms_config(tmp_path):
     assert config.read_text().count("server 127.0.0.1:86") == 2 and "@@" not in config.read_text()
 
 
+def test_each_process_sizes_tensorflows_threads_to_its_share_of_the_cores(room):
+    share = str(max(1, (os.cpu_count() or 1) // 2))  # the room has two processes
+    processes = children(room.launcher.pid)
+    assert len(processes) == 2
+    for pid in processes:
+        environ = dict(line.split("=", 1) for line in Path(f"/proc/{pid}/environ").read_text().split("\0") if line)
+        assert (environ["TF_NUM_INTRAOP_THREADS"], environ["TF_NUM_INTEROP_THREADS"]) == (share, share)
+
+
 def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_killed_process(
     room, browser, ten_digits, feedback_database
 ):
