@@ -68,6 +68,10 @@ STROKE_SPLITS = 2
 # 0.8; 5 digits, 290/300 with none, 292 at 0.6 and 0.7. With a first judge, and cuts from 0.5 of the line's height
 # wide: 595 at 0.5, 0.6 and 0.7.
 MIN_HALF_HEIGHT = 0.6
+# A segment (strokes merged into one digit) shorter than this fraction of the tallest is no digit of the number: a tick
+# beside a mark, a scrap of the line above, a dot; a photo's ink loses it too. Tuning sources (`benchmarks.real --group
+# tuning`) photo singles 31 -> 32 of 38 at 0.3-0.5; tuning writers' numbers of 2-5 digits, 150 each: 592 -> 594.
+MIN_SEGMENT_HEIGHT = 0.5
 MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink on both sides)
 # Cuts of cuts: each level tries every cut of both halves. Two levels cut a run of up to four touching digits;
 # unbounded, one "2" on the canvas cost 985 classifications (4.3 s) and a ruled line across a raw photo did not finish.

@@ -27,6 +27,7 @@ from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.photo import clean_photo
 from digitpad.reading.preprocess import OPAQUE, preprocess, preprocess_ink, unit_pixels
+from digitpad.reading.segment import digits_only
 
 KINDS = ("drawing", "photo")
 
@@ -75,7 +76,8 @@ class Reader:
         """Read `image` as `kind` (default: as it looks) holding one digit (several=False), several (True) or as many
         as it shows (None). Raises digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
         kind = kind or kind_of(image)
-        ink = clean_photo(image) if kind == "photo" else None
+        # A photo's ink without what is no digit of it (specks, a tick, a scrap of the line above: digits_only)
+        ink = np.round(255 * digits_only(clean_photo(image))).astype(np.uint8) if kind == "photo" else None
         digits = read_number(self.number_classifier, self.judge, image if ink is None else ink)
         if ink is not None:  # boxes in the photo's own pixels: clean_photo resized it
             scale = max(image.shape[:2]) / max(ink.shape)

@@ -26,6 +26,7 @@ from digitpad.config import (
     MERGE_OVERLAP,
     MIN_CUT_WIDTH,
     MIN_HALF_HEIGHT,
+    MIN_SEGMENT_HEIGHT,
     SPECK_FRACTION,
     STRAIGHT_CUTS,
     STROKE_SPLITS,
@@ -235,7 +236,23 @@ def segment_digits(image: np.ndarray | None) -> list[Segment]:
         return []
     labels, groups = strokes(ink > INK_THRESHOLD)
     whole = Segment((0, 0, ink.shape[1], ink.shape[0]), ink)
-    return [piece(whole, np.where(np.isin(labels, group.labels), ink, 0.0)) for group in merge_stacked(groups)]
+    return [piece(whole, np.where(np.isin(labels, group.labels), ink, 0.0)) for group in digit_groups(groups)]
+
+
+def digit_groups(groups: list[Group]) -> list[Group]:
+    """The strokes merged into digits (merge_stacked), left to right, without those shorter than MIN_SEGMENT_HEIGHT of
+    the tallest: a tick beside a mark, a scrap of the line above, a dot are not digits of the number."""
+    digits = merge_stacked(groups)
+    tallest = max((group.height for group in digits), default=0)
+    return [group for group in digits if group.height >= MIN_SEGMENT_HEIGHT * tallest]
+
+
+def digits_only(image: np.ndarray) -> np.ndarray:
+    """[H, W] ink map (see ink_map) of `image` holding only the ink segment_digits keeps as digits."""
+    ink = ink_map(image)
+    labels, groups = strokes(ink > INK_THRESHOLD)
+    kept = [label for group in digit_groups(groups) for label in group.labels]
+    return np.where(np.isin(labels, kept), ink, 0.0).astype(np.float32)
 
 
 def line_height_of(segments: list[Segment]) -> int:

@@ -21,6 +21,7 @@ REAL_CASES = {
     "a number on a printed grid, red pen": "shashank112/1_total1_29.png",
     "a faint examiner's mark, 91 px crop": f"{MARKS}2_abdul_crop15.jpg",
     "a 3 with a tail, 91 px crop": f"{MARKS}3_abdul_crop18.jpg",
+    "a 1 with the examiner's tick beside it": f"{MARKS}1_fred_crop16.jpg",
     "a 600 dpi scan's cell": "minichazer_scans/5_r03_c24.png",
     "a drawing with a transparent sheet": "anthonyverghese/orig_4.png",
     "a ribbon brush on black, JPEG": "kharshit/project5_recognition_using_deep_learning_data_images_0.jpg",

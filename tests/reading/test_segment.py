@@ -7,7 +7,15 @@ import pytest
 
 from digitpad.config import BENT_CUTS, MAX_CUT_DEPTH, STRAIGHT_CUTS, STROKE_SPLITS
 from digitpad.reading.preprocess import ink_map
-from digitpad.reading.segment import Segment, bent_cuts, cut_candidates, cut_tree, segment_digits, stroke_splits
+from digitpad.reading.segment import (
+    Segment,
+    bent_cuts,
+    cut_candidates,
+    cut_tree,
+    digits_only,
+    segment_digits,
+    stroke_splits,
+)
 from digitpad.reading.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
 
@@ -44,6 +52,17 @@ def test_a_speck_beside_a_digit_is_dropped(ten):
     canvas = render_canvas(ten[3].strokes)
     canvas[10:13, 10:13, :3] = 255  # a 3x3 speck in the corner
     assert len(segment_digits(canvas)) == 1
+
+
+def test_a_tick_beside_a_digit_is_no_digit_of_the_number(ten):
+    canvas = render_canvas(ten[1].strokes)
+    height = segment_digits(canvas)[0].box[3]
+    tick = canvas.copy()
+    tick[150 : 150 + int(0.4 * height), 8:30, :3] = 255  # a short mark to the left, 0.4 of the digit's height
+    tick[150 : 150 + int(0.4 * height), 8:30, 3] = 255
+    assert [s.box for s in segment_digits(tick)] == [s.box for s in segment_digits(canvas)]
+    np.testing.assert_array_equal(digits_only(tick), digits_only(canvas))
+    assert digits_only(tick).sum() < ink_map(tick).sum()
 
 
 def test_only_segments_wide_for_the_line_are_offered_cuts(ten):
