@@ -249,10 +249,11 @@ def digit_groups(groups: list[Group]) -> list[Group]:
 
 def digits_only(image: np.ndarray) -> np.ndarray:
     """[H, W] ink map (see ink_map) of `image` holding only the ink segment_digits keeps as digits."""
-    ink = ink_map(image)
-    labels, groups = strokes(ink > INK_THRESHOLD)
-    kept = [label for group in digit_groups(groups) for label in group.labels]
-    return np.where(np.isin(labels, kept), ink, 0.0).astype(np.float32)
+    ink = np.zeros(image.shape[:2], np.float32)
+    for segment in segment_digits(image):
+        x, y, width, height = segment.box
+        ink[y : y + height, x : x + width] = np.maximum(ink[y : y + height, x : x + width], segment.ink)
+    return ink
 
 
 def line_height_of(segments: list[Segment]) -> int:
