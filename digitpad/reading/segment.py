@@ -4,10 +4,11 @@ In: any image preprocess takes (canvas, photo or scan, either polarity). Out: th
 its box in the image and an ink map holding only that digit's ink, ready for preprocess. No digits: an empty list.
 
 How: the ink's connected components are the strokes. Specks are dropped, and components stacked over one another (the
-bar of a 5, the two strokes of a 4) are merged into one digit. Two digits drawn touching are one component, and two
-drawn overlapping may be merged as one: for a segment wide enough to be two, cut_candidates offers cuts along its
-emptiest columns and its emptiest bent paths, and its strokes parted left from right; cut_tree offers the same for
-each half, and so on. The reader (digitpad.models.number) judges which pieces are whole digits.
+bar of a 5, the two strokes of a 4) are merged into one digit; one far shorter than the tallest (a tick, a dot, a
+scrap of the line above) is no digit. Two digits drawn touching are one component, and two drawn overlapping may be
+merged as one: for a segment wide enough to be two, cut_candidates offers cuts along its emptiest columns and its
+emptiest bent paths, and its strokes parted left from right; cut_tree offers the same for each half, and so on. The
+reader (digitpad.models.number) judges which pieces are whole digits.
 """
 
 from __future__ import annotations
