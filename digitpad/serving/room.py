@@ -12,6 +12,7 @@ of them. Ctrl-C or SIGTERM stops nginx and every process.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -41,12 +42,23 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def nginx_config(listen: str, ports: list[int], run_dir: Path) -> str:
-    """deploy/nginx.conf for a room listening on `listen` ("ADDRESS:PORT") in front of processes on `ports`."""
-    servers = "\n".join(f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=2s;" for port in ports)
+def nginx_config(listen: str, addresses: list[str], run_dir: Path) -> str:
+    """deploy/nginx.conf for a room listening on `listen` ("ADDRESS:PORT") in front of processes at `addresses`
+    ("HOST:PORT" each): the room's upstream over all of them, and for each an upstream of its own, a route and a way
+    back from the address that answered to the route."""
+    skip = "max_fails=1 fail_timeout=2s"  # a process that refuses connections (it died) is skipped for 2 s
+    pinned, routes, served = [], [], []
+    for route, address in enumerate(addresses, 1):
+        backups = "".join(f" server {other} backup;" for other in addresses if other != address)
+        pinned.append(f"    upstream digitpad_{route} {{ server {address} {skip};{backups} }}")
+        routes.append(f"        {route} digitpad_{route};")
+        served.append(f'        "~(^|\\s){re.escape(address)}$" {route};')
     return (
         NGINX_TEMPLATE.read_text()
-        .replace("@@SERVERS@@", servers)
+        .replace("@@SERVERS@@", "\n".join(f"        server {address} {skip};" for address in addresses))
+        .replace("@@PINNED@@", "\n".join(pinned))
+        .replace("@@ROUTES@@", "\n".join(routes))
+        .replace("@@SERVED@@", "\n".join(served))
         .replace("@@LISTEN@@", listen)
         .replace("@@RUN@@", str(run_dir))
     )
@@ -106,7 +118,7 @@ class Room:
         for port in (free_port() for _ in range(self.processes)):
             self.servers[port] = self.start_server(port)
         config = self.run_dir / "nginx.conf"
-        config.write_text(nginx_config(self.listen, list(self.servers), self.run_dir))
+        config.write_text(nginx_config(self.listen, [f"127.0.0.1:{port}" for port in self.servers], self.run_dir))
         checked = subprocess.run([nginx, "-t", "-q", "-c", str(config)], capture_output=True, text=True)
         if checked.returncode != 0:
             raise RoomError(f"nginx refused {config}: {checked.stderr.strip()}")

@@ -4,24 +4,28 @@ every session goes on, nothing saved is lost, and Ctrl-C stops everything."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import re
 import signal
 import subprocess
 import sys
+import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from digitpad.config import FEEDBACK_ENV, REPO_ROOT
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes
-from digitpad.serving.room import free_port, nginx_config
+from digitpad.serving.room import answering, free_port, nginx_config
 from tests.browser import (
     METRIC,
     PREDICTION_SIGNATURE,
@@ -31,6 +35,8 @@ from tests.browser import (
     open_canvas,
     wait_for_fresh_canvas,
 )
+from tests.drawings import number_canvas
+from tests.photos import paper_photo
 
 ROOM_START_TIMEOUT_S = 180  # two processes importing TensorFlow at once on a busy 2-core machine
 
@@ -52,6 +58,12 @@ def children(parent: int) -> list[int]:
         except (OSError, ValueError, IndexError):
             continue
     return found
+
+
+def port_of(pid: int) -> int:
+    """The port a room's Streamlit process serves on, from its command line."""
+    arguments = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
+    return int(arguments[arguments.index("--server.port") + 1])
 
 
 def wait_for(condition, timeout_s: float, what: str, log: Path) -> None:
@@ -106,10 +118,63 @@ def draw_and_confirm(page: Page, digit, tries: int = 1) -> int:
 
 def test_nginx_accepts_the_rooms_config(tmp_path):
     config = tmp_path / "nginx.conf"
-    config.write_text(nginx_config("127.0.0.1:8500", [8601, 8602], tmp_path))
+    config.write_text(nginx_config("127.0.0.1:8500", ["127.0.0.1:8601", "127.0.0.1:8602"], tmp_path))
     checked = subprocess.run(["nginx", "-t", "-c", str(config)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
-    assert config.read_text().count("server 127.0.0.1:86") == 2 and "@@" not in config.read_text()
+    text = config.read_text()
+    assert text.count("server 127.0.0.1:86") == 6 and "@@" not in text  # the room's upstream, its own, a backup
+
+
+class OwnPort(http.server.BaseHTTPRequestHandler):
+    """A stand-in for one of the room's processes: answers every request with its own port."""
+
+    def do_GET(self) -> None:
+        body = str(self.server.server_port).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_the_balancer_splits_new_visitors_evenly_and_keeps_each_on_its_process(tmp_path):
+    standins = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), OwnPort) for _ in range(2)]
+    for standin in standins:
+        threading.Thread(target=standin.serve_forever, daemon=True).start()
+    ports = [standin.server_port for standin in standins]
+    listen = f"127.0.0.1:{free_port()}"
+    (tmp_path / "nginx.conf").write_text(nginx_config(listen, [f"127.0.0.1:{port}" for port in ports], tmp_path))
+    nginx = subprocess.Popen(["nginx", "-c", str(tmp_path / "nginx.conf")], stderr=subprocess.DEVNULL)
+
+    def visit(route: str | None = None) -> tuple[int, str]:
+        """(the port that answered, the route cookie it was given)"""
+        headers = {"Cookie": f"digitpad_route={route}"} if route else {}
+        with urllib.request.urlopen(urllib.request.Request(f"http://{listen}/", headers=headers), timeout=10) as reply:
+            return int(reply.read()), reply.headers["Set-Cookie"].split(";")[0].removeprefix("digitpad_route=")
+
+    try:
+        wait_for(lambda: (tmp_path / "nginx.pid").exists(), 10, "nginx did not start", tmp_path / "error.log")
+        first = [visit() for _ in range(40)]  # 40 visitors arrive: half on each (a random hash: one room in eight)
+        assert [port for port, _ in first].count(ports[0]) == 20
+        assert all(visit(route) == (port, route) for port, route in first)  # each stays with its process
+        assert visit("a route from another room")[0] in ports
+
+        standins[0].shutdown()  # the first process dies: its visitors move to the other
+        standins[0].server_close()
+        moved = [visit(route) for port, route in first if port == ports[0]]
+        assert {port for port, _ in moved} == {ports[1]}
+        standins[0] = http.server.ThreadingHTTPServer(("127.0.0.1", ports[0]), OwnPort)  # started again
+        threading.Thread(target=standins[0].serve_forever, daemon=True).start()
+        time.sleep(2.5)  # nginx tries a failed process again after fail_timeout (2 s)
+        assert all(visit(route)[0] == ports[1] for _, route in moved)  # they stay where their session now is
+        assert {visit()[0] for _ in range(2)} == set(ports)  # and new visitors reach both again
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        for standin in standins:
+            standin.shutdown()
 
 
 def test_each_process_sizes_tensorflows_threads_to_its_share_of_the_cores(room):
@@ -122,7 +187,7 @@ def test_each_process_sizes_tensorflows_threads_to_its_share_of_the_cores(room):
 
 
 def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_killed_process(
-    room, browser, ten_digits, feedback_database
+    room, browser, ten_digits, feedback_database, tmp_path
 ):
     pages = [browser.new_context().new_page() for _ in range(4)]  # four visitors, each with its own cookies
     for page in pages:
@@ -143,6 +208,18 @@ def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_kille
     assert tries.count(1) >= 1  # the surviving process's visitors never noticed
     saved = load_feedback(feedback_database).y.tolist()
     assert sorted(saved) == [2, 3, 4, 5, 6, 7, 8, 9]  # nothing saved before the kill was lost
+
+    # Once the killed process is back, the visitors it lost stay where their session now is: an upload that went
+    # back to it failed with "AxiosError: Request failed with status code 400" (route by a hash of the cookie).
+    ports = [port_of(pid) for pid in children(room.launcher.pid)]
+    wait_for(lambda: all(answering(port) for port in ports), 120, "the restarted process did not answer", room.log)
+    time.sleep(3)  # nginx tries a process that failed again 2 s later (fail_timeout)
+    photo = tmp_path / "year.jpg"
+    Image.fromarray(paper_photo(number_canvas([ten_digits[i] for i in (2, 0, 2, 6)]), seed=1)).save(photo)
+    for page in pages:
+        page.get_by_role("link", name="Photo").click()
+        page.locator("input[type='file']").set_input_files(photo)
+        expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
 
 
 def test_ctrl_c_stops_nginx_and_every_process(tmp_path):
