@@ -42,20 +42,22 @@ def path_points(commands: Any) -> np.ndarray:
     """A Fabric path (["M", x, y], ["Q", cx, cy, x, y], ["L", x, y], ...) -> its [N, 2] points, curves sampled."""
     if not isinstance(commands, list) or not commands:
         raise NotStrokes("a path without commands")
-    points: list[tuple[float, float]] = []
+    ends, controls, curved = [], [], []
     for command in commands:
         if not isinstance(command, list) or not command or command[0] not in ("M", "L", "Q"):
             raise NotStrokes(f"an unsupported path command: {str(command)[:40]}")
         values = [finite(v) for v in command[1:]]
-        if len(values) != (4 if command[0] == "Q" else 2) or (command[0] != "M" and not points):
+        if len(values) != (4 if command[0] == "Q" else 2) or (command[0] != "M" and not ends):
             raise NotStrokes(f"a malformed path command: {str(command)[:40]}")
-        if command[0] == "Q":
-            start, control, end = np.array(points[-1]), np.array(values[:2]), np.array(values[2:])
-            for t in np.linspace(0, 1, CURVE_STEPS + 1)[1:]:  # the quadratic Bezier curve at t
-                points.append(tuple((1 - t) ** 2 * start + 2 * (1 - t) * t * control + t * t * end))
-        else:
-            points.append((values[0], values[1]))
-    return np.array(points, dtype=np.float64)
+        ends.append(values[-2:])
+        controls.append(values[:2])
+        curved.append(command[0] == "Q")
+    end, control = np.array(ends), np.array(controls)
+    start = np.concatenate([end[:1], end[:-1]])[:, None]  # each command starts where the one before it ended
+    t = np.linspace(0, 1, CURVE_STEPS + 1)[1:, None]  # the quadratic Bezier curve at t, all commands at once
+    samples = (1 - t) ** 2 * start + 2 * (1 - t) * t * control[:, None] + t * t * end[:, None]
+    kept = np.array(curved)[:, None] | (np.arange(CURVE_STEPS) == CURVE_STEPS - 1)  # a line or a move: its end
+    return samples[kept]
 
 
 def placed(obj: dict, points: np.ndarray) -> np.ndarray:

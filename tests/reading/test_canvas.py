@@ -10,11 +10,13 @@ import pytest
 
 from digitpad.config import REDRAW_PEN, REDRAW_SIZE
 from digitpad.reading.canvas import (
+    CURVE_STEPS,
     MAX_POINTS,
     NotStrokes,
     canvas_input,
     fabric_json,
     fabric_strokes,
+    path_points,
     redraw,
     stroke_input,
 )
@@ -85,6 +87,26 @@ def test_a_curve_is_sampled_between_its_ends_towards_its_control_point():
     (stroke,) = fabric_strokes({"objects": [{"type": "Path", "path": [["M", 0, 0], ["Q", 10, 0, 10, 10]]}]})
     assert len(stroke) == 5 and np.allclose(stroke[[0, -1]], [(0, 0), (10, 10)])
     assert np.all(stroke[1:-1, 0] > stroke[1:-1, 1])  # bowed towards (10, 0), not the straight line x = y
+
+
+def test_a_path_of_moves_lines_and_curves_is_the_bezier_formula_point_by_point():
+    path = [
+        ["M", 0, 0],
+        ["Q", 10, 0, 10, 10],
+        ["L", 20, 10],
+        ["M", 30, 30],
+        ["Q", 30, 40, 40, 40],
+        ["Q", 50, 40, 50, 50],
+    ]
+
+    def curve(start, control, end) -> list:  # the reference: one point at a time
+        start, control, end = np.array(start), np.array(control), np.array(end)
+        steps = np.linspace(0, 1, CURVE_STEPS + 1)[1:]
+        return [(1 - t) ** 2 * start + 2 * (1 - t) * t * control + t * t * end for t in steps]
+
+    expected = [(0, 0), *curve((0, 0), (10, 0), (10, 10)), (20, 10), (30, 30), *curve((30, 30), (30, 40), (40, 40))]
+    expected += curve((40, 40), (50, 40), (50, 50))  # a curve starts where the one before it ended
+    assert np.allclose(path_points(path), expected, rtol=0, atol=1e-12)
 
 
 @pytest.mark.parametrize(
