@@ -30,6 +30,7 @@ from digitpad.config import REPO_ROOT
 NGINX_TEMPLATE = REPO_ROOT / "deploy" / "nginx.conf"
 CHECK_EVERY_S = 0.5  # how often the launcher looks for a process that died
 READY_TIMEOUT_S = 120  # a process that is not answering by then has failed to start
+SKIP_DEAD_S = 2  # nginx skips a process that refused a connection (it died) for this long, then tries it again
 
 
 class RoomError(Exception):
@@ -46,7 +47,7 @@ def nginx_config(listen: str, addresses: list[str], run_dir: Path) -> str:
     """deploy/nginx.conf for a room listening on `listen` ("ADDRESS:PORT") in front of processes at `addresses`
     ("HOST:PORT" each): the room's upstream over all of them, and for each an upstream of its own, a route and a way
     back from the address that answered to the route."""
-    skip = "max_fails=1 fail_timeout=2s"  # a process that refuses connections (it died) is skipped for 2 s
+    skip = f"max_fails=1 fail_timeout={SKIP_DEAD_S}s"
     pinned, routes, served = [], [], []
     for route, address in enumerate(addresses, 1):
         backups = "".join(f" server {other} backup;" for other in addresses if other != address)

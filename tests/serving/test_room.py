@@ -25,7 +25,7 @@ from playwright.sync_api import Page, expect
 from digitpad.config import FEEDBACK_ENV, REPO_ROOT
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes
-from digitpad.serving.room import answering, free_port, nginx_config
+from digitpad.serving.room import SKIP_DEAD_S, answering, free_port, nginx_config
 from tests.browser import (
     METRIC,
     PREDICTION_SIGNATURE,
@@ -139,10 +139,15 @@ class OwnPort(http.server.BaseHTTPRequestHandler):
         pass
 
 
+def start_standin(port: int = 0) -> http.server.ThreadingHTTPServer:
+    """An OwnPort stand-in serving on `port` (0: a free one) in a thread of its own."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), OwnPort)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 def test_the_balancer_splits_new_visitors_evenly_and_keeps_each_on_its_process(tmp_path):
-    standins = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), OwnPort) for _ in range(2)]
-    for standin in standins:
-        threading.Thread(target=standin.serve_forever, daemon=True).start()
+    standins = [start_standin(), start_standin()]
     ports = [standin.server_port for standin in standins]
     listen = f"127.0.0.1:{free_port()}"
     (tmp_path / "nginx.conf").write_text(nginx_config(listen, [f"127.0.0.1:{port}" for port in ports], tmp_path))
@@ -165,9 +170,8 @@ def test_the_balancer_splits_new_visitors_evenly_and_keeps_each_on_its_process(t
         standins[0].server_close()
         moved = [visit(route) for port, route in first if port == ports[0]]
         assert {port for port, _ in moved} == {ports[1]}
-        standins[0] = http.server.ThreadingHTTPServer(("127.0.0.1", ports[0]), OwnPort)  # started again
-        threading.Thread(target=standins[0].serve_forever, daemon=True).start()
-        time.sleep(2.5)  # nginx tries a failed process again after fail_timeout (2 s)
+        standins[0] = start_standin(ports[0])  # started again
+        time.sleep(SKIP_DEAD_S + 0.5)  # nginx tries it again
         assert all(visit(route)[0] == ports[1] for _, route in moved)  # they stay where their session now is
         assert {visit()[0] for _ in range(2)} == set(ports)  # and new visitors reach both again
     finally:
@@ -213,7 +217,7 @@ def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_kille
     # back to it failed with "AxiosError: Request failed with status code 400" (route by a hash of the cookie).
     ports = [port_of(pid) for pid in children(room.launcher.pid)]
     wait_for(lambda: all(answering(port) for port in ports), 120, "the restarted process did not answer", room.log)
-    time.sleep(3)  # nginx tries a process that failed again 2 s later (fail_timeout)
+    time.sleep(SKIP_DEAD_S + 1)  # nginx tries the restarted process again
     photo = tmp_path / "year.jpg"
     Image.fromarray(paper_photo(number_canvas([ten_digits[i] for i in (2, 0, 2, 6)]), seed=1)).save(photo)
     for page in pages:
