@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 from playwright.sync_api import Browser, CDPSession, Locator, Page, Playwright, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from digitpad.config import REPO_ROOT
 from digitpad.serving.room import free_port
@@ -144,6 +145,8 @@ def mouse_stroke(page: Page, canvas: Locator) -> Stroke:
 
     def stroke(points: np.ndarray) -> None:
         box = canvas.bounding_box()
+        if box is None:  # the canvas left the page (it is reconnecting to the room): an error as a click would raise
+            raise PlaywrightError("the canvas is no longer on the page")
         page.mouse.move(points[0, 0] + box["x"], points[0, 1] + box["y"])
         page.mouse.down()
         for x, y in points[1:]:
