@@ -140,6 +140,18 @@ def test_strokes_that_cannot_be_read_fall_back_to_the_pixels(page, digit):
         assert page.metric[0].value == str(digit.label), raw
 
 
+def test_a_digit_read_by_its_strokes_needs_no_picture_until_an_answer_is_saved(page, digit):
+    placed = fit_strokes(digit.strokes)
+    damaged = png_bytes(draw_strokes(placed, DEFAULT_STROKE_WIDTH))[:-40]  # a PNG file cut short
+    draw(page, "data:image/png;base64," + base64.b64encode(damaged).decode(), fabric_json(placed, DEFAULT_STROKE_WIDTH))
+    assert not page.exception and not page.error
+    assert page.metric[0].value == str(digit.label)
+    page.pills[0].set_value((digit.label + 1) % 10).run()
+    (error,) = page.error
+    assert "could not be saved" in error.value and "damaged PNG" in error.value
+    assert page.metric and page.pills  # the reading and the question stay, as for any answer not saved
+
+
 def test_a_hash_is_not_a_digit_and_what_the_model_would_say_is_folded_under(page):
     draw(page, data_url(render_canvas(HASH_SCRIBBLE)))
     assert not page.exception

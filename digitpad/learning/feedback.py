@@ -21,6 +21,7 @@ another program's database, raises FeedbackStoreError rather than being written 
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ from typing import NamedTuple
 import numpy as np
 
 from digitpad.config import FEEDBACK_BUSY_TIMEOUT, MODEL_SIZE, NUM_CLASSES
+from digitpad.reading.images import ImageReadError, decode
 
 APPLICATION_ID = 0x44504644  # "DPFD" in SQLite's header: this file is a digitpad feedback database
 SCHEMA_VERSION = 2  # PRAGMA user_version; raise it, with a migration (MIGRATIONS), when the table changes
@@ -180,6 +182,10 @@ class FeedbackStore:
         row = (as_digit("label", label), as_digit("predicted", predicted), as_pixels(model_input))
         if not isinstance(canvas_png, bytes) or not canvas_png.startswith(PNG_SIGNATURE):
             raise BadExample("canvas_png must be the bytes of a PNG file")
+        try:  # the wall shows it: a damaged one is refused here, not shown broken there
+            decode(io.BytesIO(canvas_png))
+        except ImageReadError as error:
+            raise BadExample(f"canvas_png is a damaged PNG file: {error}") from None
         with self._connect() as connection:
             cursor = connection.execute(
                 "INSERT INTO examples (label, predicted, model_input, canvas_png, on_wall) VALUES (?, ?, ?, ?, ?)",

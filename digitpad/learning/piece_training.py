@@ -25,7 +25,7 @@ from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.learning.training import write_with_card
 from digitpad.models.pieces import build_piece_model, piece_input
 from digitpad.reading.segment import Segment, cut_trees
-from digitpad.reading.strokes import draw_strokes, number_strokes
+from digitpad.reading.strokes import draw_strokes, number_strokes, stroke_ink
 
 HELD_OUT_NUMBERS = 500  # numbers by the held-out writers whose pieces the card's accuracy is measured on
 
@@ -47,7 +47,7 @@ def written_numbers(
         strokes, shape = number_strokes([d.strokes for d in chosen], height, gaps, margin=pen)
         alone, first = [], 0
         for digit in chosen:
-            alone.append(draw_strokes(strokes[first : first + len(digit.strokes)], pen, shape)[:, :, 0])
+            alone.append(stroke_ink(strokes[first : first + len(digit.strokes)], pen, shape))
             first += len(digit.strokes)
         yield draw_strokes(strokes, pen, shape), [ink > INK_THRESHOLD * 255 for ink in alone]
 

@@ -19,8 +19,8 @@ from typing import Any
 import numpy as np
 
 from digitpad.config import REDRAW_PEN, REDRAW_SIZE
-from digitpad.reading.preprocess import preprocess
-from digitpad.reading.strokes import draw_strokes
+from digitpad.reading.preprocess import as_unit_float, preprocess, preprocess_ink
+from digitpad.reading.strokes import stroke_ink
 
 CURVE_STEPS = 4  # points sampled along each quadratic curve of a path
 ORIGIN = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}  # Fabric's originX / originY
@@ -100,30 +100,37 @@ def fabric_strokes(json_data: Any) -> list[np.ndarray]:
 
 
 def redraw(strokes: list[np.ndarray]) -> np.ndarray:
-    """Strokes in any px -> [H, W, 4] uint8, white on black: scaled so the drawing's longer side is REDRAW_SIZE px,
-    drawn with a REDRAW_PEN px pen. A drawing smaller than the pen (a tap) stays a dot of the pen's width."""
+    """Strokes in any px -> [H, W] uint8 ink (255 where the pen passed): scaled so the drawing's longer side is
+    REDRAW_SIZE px, drawn with a REDRAW_PEN px pen. A drawing smaller than the pen (a tap) stays a dot of the pen's
+    width."""
     points = np.concatenate(strokes)
     low, high = points.min(axis=0), points.max(axis=0)
     scale = REDRAW_SIZE / max(float((high - low).max()), REDRAW_PEN)
     margin = REDRAW_PEN
     side = int(math.ceil(REDRAW_SIZE + 2 * margin))
-    return draw_strokes([(s - low) * scale + margin for s in strokes], REDRAW_PEN, (side, side))
+    return stroke_ink([(s - low) * scale + margin for s in strokes], REDRAW_PEN, (side, side))
 
 
 def stroke_input(strokes: list[np.ndarray]) -> np.ndarray | None:
-    """Strokes in canvas px -> the model's [28, 28] input, re-drawn at the trained pen width; None for no strokes."""
-    return preprocess(redraw(strokes)) if strokes else None
+    """Strokes in canvas px -> the model's [28, 28] input, re-drawn at the trained pen width; None for no strokes.
+    The re-drawn ink is already an ink map: no paper to find in it, as preprocess would."""
+    return preprocess_ink(as_unit_float(redraw(strokes))) if strokes else None
 
 
 def canvas_input(json_data: Any, image: np.ndarray | None) -> np.ndarray | None:
     """What the page feeds the model for one digit: the strokes of `json_data` re-drawn (stroke_input), or, when the
     JSON cannot be read as strokes or holds none, the canvas's pixels `image` preprocessed. None when nothing is
     drawn. Raises digitpad.reading.preprocess.ImageError only if the pixels are read and cannot be an image."""
-    try:
-        strokes = fabric_strokes(json_data)
-    except NotStrokes:
-        strokes = []
+    strokes = drawn_strokes(json_data)
     return stroke_input(strokes) if strokes else preprocess(image)
+
+
+def drawn_strokes(json_data: Any) -> list[np.ndarray]:
+    """The strokes of `json_data` (fabric_strokes), or [] when it cannot be read as strokes: read the pixels then."""
+    try:
+        return fabric_strokes(json_data)
+    except NotStrokes:
+        return []
 
 
 def fabric_json(strokes: list[np.ndarray], stroke_width: float) -> dict:

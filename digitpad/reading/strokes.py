@@ -47,6 +47,12 @@ def draw_strokes(
     strokes: list[np.ndarray], stroke_width: int, canvas_shape: tuple[int, int] = (CANVAS_SIZE, CANVAS_SIZE)
 ) -> np.ndarray:
     """Draw pixel-coordinate strokes as white ink on an opaque black RGBA canvas of (height, width) px."""
+    ink = stroke_ink(strokes, stroke_width, canvas_shape)
+    return np.dstack([ink, ink, ink, np.full_like(ink, 255)])
+
+
+def stroke_ink(strokes: list[np.ndarray], stroke_width: int, canvas_shape: tuple[int, int]) -> np.ndarray:
+    """The ink alone of draw_strokes' canvas: [height, width] uint8, 255 where the pen passed, 0 elsewhere."""
     ink = np.zeros(canvas_shape, dtype=np.uint8)
     for stroke in strokes:
         points = np.round(stroke * (1 << SUBPIXEL_BITS)).astype(np.int32).reshape(-1, 1, 2)
@@ -56,8 +62,7 @@ def draw_strokes(
             )
         else:
             cv2.polylines(ink, [points], False, 255, stroke_width, cv2.LINE_AA, SUBPIXEL_BITS)
-    opaque = np.full_like(ink, 255)
-    return np.dstack([ink, ink, ink, opaque])
+    return ink
 
 
 def render_canvas(

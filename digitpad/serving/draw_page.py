@@ -28,9 +28,9 @@ from digitpad.config import (
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
 )
-from digitpad.reading.canvas import canvas_input
+from digitpad.reading.canvas import drawn_strokes, stroke_input
 from digitpad.reading.images import ImageReadError, decode
-from digitpad.reading.preprocess import ImageError
+from digitpad.reading.preprocess import ImageError, preprocess
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
 from digitpad.serving.widgets import ask_if_right, show_number, show_verdict
 
@@ -58,11 +58,17 @@ def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
     The browser sends a PNG data URL; it is decoded with digitpad.reading.images' checks, which raise ImageReadError for
     anything that is not a sound PNG (the canvas never sends one, but a hand-made request could).
     """
-    try:
-        png = canvas.image_bytes
-    except ValueError as error:  # not base64 at all
-        raise ImageReadError(f"the canvas's data is not an image ({error})") from None
+    png = picture(canvas)
     return decode(io.BytesIO(png)) if png else None  # None or b"": nothing drawn yet
+
+
+def picture(canvas: CanvasResult) -> bytes | None:
+    """The canvas's picture, the PNG file's bytes undecoded; None or b"" before the first stroke. ImageReadError for
+    data that is not base64 at all."""
+    try:
+        return canvas.image_bytes
+    except ValueError as error:
+        raise ImageReadError(f"the canvas's data is not an image ({error})") from None
 
 
 def switch_to_number_mode(drawing: dict | None) -> None:
@@ -84,10 +90,17 @@ def side_by_side(image: np.ndarray) -> bool:
     return bool(np.diff(inked).max(initial=1) > SIDE_BY_SIDE_GAP)
 
 
-def offer_number(image: np.ndarray, prediction: Prediction, drawing: dict | None) -> None:
+def offer_number(canvas: CanvasResult, prediction: Prediction) -> None:
     """Several digits drawn on the one-digit canvas: the number the number reader finds, and a button to number mode
-    keeping the drawing. Only asked when the classifier is not sure the drawing is one digit (config.SURE_OF_ONE)."""
-    if prediction.is_digit and prediction.confidence >= SURE_OF_ONE or not side_by_side(image):
+    keeping the drawing. Only asked when the classifier is not sure the drawing is one digit (config.SURE_OF_ONE):
+    only then is the canvas's picture decoded."""
+    if prediction.is_digit and prediction.confidence >= SURE_OF_ONE:
+        return
+    try:
+        image = drawn_image(canvas)
+    except ImageReadError:  # no picture to read a number from: the digit's reading stands alone
+        return
+    if image is None or not side_by_side(image):
         return
     reader = number_reader_or_error()
     if reader is None:
@@ -97,6 +110,7 @@ def offer_number(image: np.ndarray, prediction: Prediction, drawing: dict | None
     reading = read_number(*reader, image)
     if len(reading.predictions) > 1:
         st.info(f"This looks like a number: **{reading.number}**.", icon=":material/pin:")
+        drawing = canvas.json_data
         st.button("Read it as a number", icon=":material/pin:", on_click=switch_to_number_mode, args=(drawing,))
 
 
@@ -114,9 +128,11 @@ def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
 
 def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool, why: bool) -> None:
     """What the model reads on the canvas (a digit, or a number), a prompt when it is empty, or why it could not be
-    read; with `why`, which parts of a digit drove the answer."""
-    image = drawn_or_error(canvas)
-    if image is None:
+    read; with `why`, which parts of a digit drove the answer. A digit is read from its strokes; the canvas's picture is
+    decoded (about a tenth of a stroke's server time) only for a number, or when the strokes cannot be read."""
+    strokes = [] if number else drawn_strokes(canvas.json_data)
+    image = None if strokes else drawn_or_error(canvas)
+    if image is None and not strokes:
         return
     from digitpad.models.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
     from digitpad.models.number import read_number
@@ -126,21 +142,32 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         return
     try:
         reading = read_number(*reader, image) if number else None
-        model_input = None if number else canvas_input(canvas.json_data, image)  # its strokes, else its pixels
+        model_input = None if number else stroke_input(strokes) if strokes else preprocess(image)
     except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return
     if reading is not None and reading.number is not None:
         show_number(reading)
-        ask_if_right(reading.predictions, canvas.image_bytes)
+        ask_to_save(reading.predictions, canvas)
     elif model_input is not None:
         prediction = classifier.predict(model_input)
-        offer_number(image, prediction, canvas.json_data)
+        offer_number(canvas, prediction)
         show_verdict(prediction, occlusion_map(classifier, model_input) if why else None)
         if prediction.is_digit:
-            ask_if_right([prediction], canvas.image_bytes)
+            ask_to_save([prediction], canvas)
     else:
         st.info(PROMPT, icon=":material/draw:")
+
+
+def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
+    """Ask whether the reading was right (ask_if_right), when the canvas sent a picture to save with the answer: a
+    digit is read from its strokes, and a hand-made request may send them without one."""
+    try:
+        png = picture(canvas)
+    except ImageReadError:
+        return
+    if png:
+        ask_if_right(predictions, png)
 
 
 @st.fragment

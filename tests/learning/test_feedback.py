@@ -83,6 +83,7 @@ def test_an_example_comes_back_as_it_went_in(tmp_path):
         ((np.full((28, 28), np.nan), PNG, 4, 1), "got values outside 0..1 or not numbers"),
         ((np.zeros((28, 28), np.int64), PNG, 4, 1), "model_input must be uint8, or float in 0..1; got int64"),
         ((np.zeros((28, 28)), b"GIF89a", 4, 1), "canvas_png must be the bytes of a PNG file"),
+        ((np.zeros((28, 28)), PNG[:-20], 4, 1), "canvas_png is a damaged PNG file"),
     ],
 )
 def test_bad_examples_are_refused_with_a_value_error_naming_the_fault(tmp_path, arguments, message):
@@ -222,7 +223,7 @@ def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows(tmp_pat
         )
     store = FeedbackStore(path, create=False)
     assert store.count() == 1 and load_feedback(path).y.tolist() == [3]
-    store.add(np.zeros((28, 28), np.uint8), PNG_SIGNATURE + b"rest", 7, 7, on_wall=False)
+    store.add(np.zeros((28, 28), np.uint8), PNG, 7, 7, on_wall=False)
     wall = Wall.read(path, latest=10)
     assert [(label, read) for label, read, _ in wall.latest] == [(3, 5)]  # the old row shows; the opted-out one not
     assert (wall.right, wall.corrected, wall.confusion[3, 5], wall.confusion[7, 7]) == (1, 1, 1, 1)

@@ -145,17 +145,25 @@ def test_a_digit_re_drawn_from_its_strokes_looks_the_same_whatever_the_pen_size_
 
 
 def test_the_re_drawn_pen_is_mnists_stroke_for_the_digits_size(pen_digits):
-    image = redraw([np.asarray(s) for s in first_of_each_label(pen_digits)[3].strokes])
-    ink = image[..., 0] / 255.0
+    ink = redraw([np.asarray(s) for s in first_of_each_label(pen_digits)[3].strokes]) / 255.0
     rows, columns = np.nonzero(ink > 0.5)
     assert max(np.ptp(rows), np.ptp(columns)) == pytest.approx(REDRAW_SIZE + REDRAW_PEN, abs=2)
     assert stroke_width(ink) == pytest.approx(REDRAW_PEN, rel=0.15)
 
 
 def test_a_tap_is_a_dot_of_the_pen_not_a_blown_up_speck():
-    image = redraw([np.array([[60.0, 230.0], [60.01, 230.0]])])
-    assert np.count_nonzero(image[..., 0] > 127) < np.pi * (REDRAW_PEN / 2 + 1) ** 2
+    ink = redraw([np.array([[60.0, 230.0], [60.01, 230.0]])])
+    assert np.count_nonzero(ink > 127) < np.pi * (REDRAW_PEN / 2 + 1) ** 2
     assert stroke_input([np.array([[60.0, 230.0]])]) is not None
+
+
+def test_strokes_are_read_as_their_re_drawn_picture_would_be(pen_digits):
+    # the reference: the re-drawn ink as a picture of white ink on opaque black, read by preprocess as any image is
+    for digit in first_of_each_label(pen_digits):
+        strokes = fit_strokes(digit.strokes)
+        ink = redraw(strokes)
+        picture = np.dstack([ink, ink, ink, np.full_like(ink, 255)])
+        assert np.allclose(stroke_input(strokes), preprocess(picture), atol=1e-5)
 
 
 @pytest.mark.parametrize(
