@@ -41,8 +41,8 @@ def as_input(images: np.ndarray) -> np.ndarray:
 
 def scores(judge: keras.Model, digit_model: keras.Model, images: np.ndarray) -> np.ndarray:
     """[N] digitness of [N, 28, 28, 1] inputs, in batches."""
-    return np.concatenate([digitness(judge, digit_model, tf.constant(images[i : i + 512])).numpy()
-                           for i in range(0, len(images), 512)])  # fmt: skip
+    batches = [tf.constant(images[i : i + 512]) for i in range(0, len(images), 512)]
+    return np.concatenate([digitness(judge, batch, digit_model(batch, training=False)).numpy() for batch in batches])
 
 
 def train_nondigit(

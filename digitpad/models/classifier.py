@@ -76,9 +76,10 @@ class Prediction:
         return [(int(d), float(self.probabilities[d])) for d in order]
 
 
-def opinion(model: tf.keras.Model, seen: tf.Tensor) -> tf.Tensor:
-    """[V * B, 28, 28, 1]: V test-time views of B images -> [B, 10]: the model's log-probabilities, mean over views."""
-    log_probabilities = tf.nn.log_softmax(model(seen, training=False))
+def opinion(logits: tf.Tensor) -> tf.Tensor:
+    """[V * B, 10]: a model's logits of V test-time views of B images -> [B, 10]: its log-probabilities, mean over
+    views."""
+    log_probabilities = tf.nn.log_softmax(logits)
     return tf.reduce_mean(tf.reshape(log_probabilities, [len(TEST_TIME_ROTATIONS), -1, NUM_CLASSES]), axis=0)
 
 
@@ -92,10 +93,12 @@ class DigitClassifier:
         def forward(images: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
             """[B, 28, 28, 1] -> ([B, 10]: softmax of the models' opinions, averaged; [B]: digitness, +inf unjudged)."""
             seen = views(images, TEST_TIME_ROTATIONS)
-            probabilities = tf.nn.softmax(tf.reduce_mean([opinion(model, seen) for model in models], axis=0))
+            logits = [model(seen, training=False) for model in models]
+            probabilities = tf.nn.softmax(tf.reduce_mean([opinion(each) for each in logits], axis=0))
             if judge is None:
                 return probabilities, tf.fill(tf.shape(images)[:1], np.inf)
-            return probabilities, digitness(judge, models[0], images)
+            # the first view is the images unturned (TEST_TIME_ROTATIONS[0] is 0): the judge reuses its logits
+            return probabilities, digitness(judge, images, logits[0][: tf.shape(images)[0]])
 
         # One graph for every batch size: traced now, not on the user's first stroke, then reused.
         self._forward = tf.function(forward, input_signature=[tf.TensorSpec([None, MODEL_SIZE, MODEL_SIZE, 1])])

@@ -52,7 +52,8 @@ def load_nondigit_model(path: Path = NONDIGIT_MODEL_PATH) -> keras.Model:
     return load_model(path, outputs=1, retrain_command=NONDIGIT_RETRAIN_COMMAND)
 
 
-def digitness(judge: keras.Model, digit_model: keras.Model, images: tf.Tensor) -> tf.Tensor:
-    """[B, 28, 28, 1] -> [B]: the judge's log-odds of a digit plus ENERGY_WEIGHT times the digit model's energy."""
-    energy = tf.reduce_logsumexp(digit_model(images, training=False), axis=1)
+def digitness(judge: keras.Model, images: tf.Tensor, digit_logits: tf.Tensor) -> tf.Tensor:
+    """[B, 28, 28, 1] images and the digit model's [B, 10] logits of them -> [B]: the judge's log-odds of a digit plus
+    ENERGY_WEIGHT times the digit model's energy."""
+    energy = tf.reduce_logsumexp(digit_logits, axis=1)
     return judge(images, training=False)[:, 0] + ENERGY_WEIGHT * energy

@@ -12,6 +12,7 @@ from digitpad.config import DEFAULT_STROKE_WIDTH, DRAWN_CENTRES, TEST_TIME_ROTAT
 from digitpad.learning.drawn import PATHS, correct_by_condition, labels, model_inputs, split_writers
 from digitpad.models.classifier import DigitClassifier
 from digitpad.models.model import ModelError
+from digitpad.models.nondigit import ENERGY_WEIGHT
 from digitpad.reading.preprocess import ImageError, preprocess_many
 from tests.drawings import awkward_drawings
 
@@ -62,6 +63,15 @@ def test_fast_path_matches_keras_predict_averaged_over_opencv_rotations(classifi
         log_probabilities.append(np.log(softmax(classifier.models[0].predict(turned[..., None], verbose=0))))
     expected = softmax(np.mean(log_probabilities, axis=0))
     np.testing.assert_allclose(classifier.probabilities(images), expected, atol=1e-4)
+
+
+def test_digitness_is_the_judges_log_odds_plus_the_energy_of_the_unturned_images(classifier, mnist):
+    # the reference: both models run by Keras' predict on the images as they are, as the judge's threshold was chosen
+    images = np.concatenate([mnist.x_test[:48], np.rot90(mnist.x_test[48:64], axes=(1, 2))])[..., None] / 255.0
+    logits = classifier.models[0].predict(images, verbose=0)
+    energy = np.log(np.exp(logits).sum(axis=1))
+    expected = classifier.judge.predict(images, verbose=0)[:, 0] + ENERGY_WEIGHT * energy
+    np.testing.assert_allclose(classifier.scored(images[..., 0])[1], expected, atol=1e-4)
 
 
 def test_single_and_batched_predictions_agree(classifier, mnist):
