@@ -2,7 +2,8 @@
 
 In: the models' paths (digitpad.config). Out: the digit classifier, number mode's pair of classifiers and piece judge,
 and the reader of uploads, each cached by Streamlit; or, where a model cannot be loaded, None after an error on the
-page that says how to fix it. TensorFlow is imported only here, and only once the canvas is up.
+page that says how to fix it. TensorFlow is imported only here, only once the canvas is up, and never by two threads
+at once (digitpad.serving.preload.import_tensorflow).
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ def load_classifier(path: Path) -> DigitClassifier:
     """The model at `path`, loaded once per server process and shared by every session."""
     import pandas  # noqa: F401  the wall's and Streamlit's charts' library: after the canvas is up, before the freeze
 
-    from digitpad.models.classifier import DigitClassifier  # imports TensorFlow (seconds): only after the canvas is up
     from digitpad.serving import preload
+
+    preload.import_tensorflow()  # seconds, and never beside the background's import: only after the canvas is up
+    from digitpad.models.classifier import DigitClassifier
 
     # Loaded as the server started, when started by digitpad.serving.preload (`python -m digitpad app`, or a room)
     classifier = preload.take(("classifier", path), lambda: DigitClassifier.load(path))
@@ -71,9 +74,11 @@ def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberRea
     """Number mode's models, loaded once per server process, the first time a number is read: the digit model and
     the drawings-only one as one classifier (DigitClassifier.for_numbers), and the piece judge
     (digitpad.models.pieces)."""
-    from digitpad.models.classifier import DigitClassifier  # imports TensorFlow: as late as load_classifier
-    from digitpad.models.pieces import PieceJudge
     from digitpad.serving import preload
+
+    preload.import_tensorflow()  # as in load_classifier
+    from digitpad.models.classifier import DigitClassifier
+    from digitpad.models.pieces import PieceJudge
 
     reader = preload.take(
         ("number reader", model, drawn_model, judge),
@@ -86,7 +91,10 @@ def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberRea
 @st.cache_resource(show_spinner="Loading the reader…")
 def load_reader(model: Path, drawn_model: Path, judge: Path) -> Reader:
     """The reader of uploaded images (digitpad.models.reader), from the models already loaded for the canvas."""
-    from digitpad.models.reader import Reader  # imports TensorFlow: as late as load_classifier
+    from digitpad.serving import preload
+
+    preload.import_tensorflow()  # as in load_classifier
+    from digitpad.models.reader import Reader
 
     number_classifier, piece_judge = load_number_reader(model, drawn_model, judge)
     return Reader(load_classifier(model), number_classifier, piece_judge)
@@ -94,7 +102,10 @@ def load_reader(model: Path, drawn_model: Path, judge: Path) -> Reader:
 
 def model_or_error(load: Callable[..., Model], *paths: Path) -> Model | None:
     """`load(*paths)`, or None after showing why a model could not be loaded."""
-    from digitpad.models.model import ModelError  # imports Keras: as late as load_classifier
+    from digitpad.serving import preload
+
+    preload.import_tensorflow()  # as in load_classifier
+    from digitpad.models.model import ModelError
 
     try:
         return load(*paths)

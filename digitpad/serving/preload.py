@@ -28,6 +28,19 @@ AFTER_SERVER_UP_S = 2.0  # the loading waits this long after the server first an
 _loaders: dict[Hashable, Callable[[], object]] = {}
 _loading: dict[Hashable, Future] = {}
 _lock = threading.Lock()
+_importing = threading.Lock()
+
+
+def import_tensorflow() -> None:
+    """Import TensorFlow and Keras, one thread at a time: call it before importing anything that imports them. Two
+    threads importing them at once through different first modules (this thread's classifier, a page's Keras) meet in
+    Python's import locks and one gets half-made modules: "KeyError: Registering two gradient with name
+    'ReduceDataset'", which stopped the server when a visitor's first stroke came as the models were loading."""
+    with _importing:
+        import keras  # noqa: F401
+        import tensorflow  # noqa: F401
+
+
 _pool = ThreadPoolExecutor(1, thread_name_prefix="digitpad-preload")
 
 
@@ -77,11 +90,13 @@ def page_models() -> dict[Hashable, Callable[[], object]]:
     from digitpad.config import DRAWN_MODEL_PATH, MODEL_PATH, PIECES_MODEL_PATH
 
     def classifier():
+        import_tensorflow()
         from digitpad.models.classifier import DigitClassifier
 
         return DigitClassifier.load(MODEL_PATH)
 
     def number_reader():
+        import_tensorflow()
         from digitpad.models.classifier import DigitClassifier
         from digitpad.models.pieces import PieceJudge
 
