@@ -121,7 +121,11 @@ def canvas_input(json_data: Any, image: np.ndarray | None) -> np.ndarray | None:
     """What the page feeds the model for one digit: the strokes of `json_data` re-drawn (stroke_input), or, when the
     JSON cannot be read as strokes or holds none, the canvas's pixels `image` preprocessed. None when nothing is
     drawn. Raises digitpad.reading.preprocess.ImageError only if the pixels are read and cannot be an image."""
-    strokes = drawn_strokes(json_data)
+    return drawing_input(drawn_strokes(json_data), image)
+
+
+def drawing_input(strokes: list[np.ndarray], image: np.ndarray | None) -> np.ndarray | None:
+    """canvas_input from strokes already read: re-drawn if there are any, else `image` preprocessed."""
     return stroke_input(strokes) if strokes else preprocess(image)
 
 

@@ -28,9 +28,9 @@ from digitpad.config import (
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
 )
-from digitpad.reading.canvas import drawn_strokes, stroke_input
+from digitpad.reading.canvas import drawing_input, drawn_strokes
 from digitpad.reading.images import ImageReadError, decode
-from digitpad.reading.preprocess import ImageError, preprocess
+from digitpad.reading.preprocess import ImageError
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
 from digitpad.serving.widgets import ask_if_right, show_number, show_verdict
 
@@ -142,7 +142,7 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         return
     try:
         reading = read_number(*reader, image) if number else None
-        model_input = None if number else stroke_input(strokes) if strokes else preprocess(image)
+        model_input = None if number else drawing_input(strokes, image)  # its strokes, else its pixels
     except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return
