@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,20 @@ MIGRATIONS = {1: ["ALTER TABLE examples ADD COLUMN on_wall INTEGER NOT NULL DEFA
 
 class FeedbackStoreError(Exception):
     """The database file is missing, is not SQLite, is not digitpad's, or cannot be used. The message names it."""
+
+
+def use_wal(connection: sqlite3.Connection) -> str:
+    """Turn the file's journal to WAL; returns the journal mode it has then. Turning it on needs the file to itself for
+    a moment, and while another process writes in it (servers of a room creating it at once) SQLite says "database is
+    locked" at once rather than waiting its busy timeout: so this waits and tries again, up to that timeout."""
+    deadline = time.monotonic() + FEEDBACK_BUSY_TIMEOUT
+    while True:
+        try:
+            return connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 class BadExample(ValueError):
@@ -119,7 +134,7 @@ class FeedbackStore:
             connection.execute("COMMIT")
             if create:
                 # WAL is a property of the file: set once, it stays, and this is a no-op on every later open
-                (journal,) = connection.execute("PRAGMA journal_mode = WAL").fetchone()
+                journal = use_wal(connection)
                 if journal != "wal":  # some network file systems cannot share WAL's index between processes
                     raise FeedbackStoreError(f"{self.path}: SQLite cannot use WAL mode there (journal {journal})")
 

@@ -24,6 +24,7 @@ from digitpad.learning.feedback import (
     FeedbackStoreError,
     Wall,
     load_feedback,
+    use_wal,
 )
 from tests.feedback_writer import example, key_of, label_of, png
 
@@ -157,6 +158,18 @@ def test_many_threads_of_one_process_write_at_once(tmp_path):
     assert errors == []
     expected = {(0, t, i) for t in range(8) for i in range(25)}
     assert stored(store.path) == {key: label_of(key) for key in expected}
+
+
+def test_wal_is_turned_on_once_another_process_has_finished_writing(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    sqlite3.connect(path, isolation_level=None).execute("CREATE TABLE examples (x)").connection.close()
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")  # another server's first rows: SQLite refuses WAL at once while they are written
+    threading.Timer(0.3, writer.execute, ["COMMIT"]).start()
+    connection = sqlite3.connect(path, isolation_level=None)
+    assert use_wal(connection) == "wal"
+    connection.close()
+    writer.close()
 
 
 def test_several_server_processes_create_and_write_one_database_at_once(tmp_path):
