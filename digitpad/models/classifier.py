@@ -22,6 +22,7 @@ keeps Streamlit from clearing it, digitpad.serving.loaders.close_figures_only).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -62,7 +63,7 @@ class Prediction:
         """ "digit" or "not a digit"."""
         return "digit" if self.is_digit else "not a digit"
 
-    @property
+    @cached_property  # asked for by every widget that shows a reading, some once per bar or button
     def digit(self) -> int:
         return int(np.argmax(self.probabilities))
 
