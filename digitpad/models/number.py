@@ -29,6 +29,16 @@ Reading = tuple[float, list[tuple[Prediction, Box]]]  # a score, and the digits 
 class NumberReading:
     predictions: list[Prediction]  # one per digit, left to right; each holds its 28x28 model input
     boxes: list[Box]  # where each digit is in the image: x, y, width, height
+    segments: int = 0  # separate pieces of ink the digits were read from, before any cut
+
+    @property
+    def aspect(self) -> float:
+        """Width over height of the box around every digit read (0 for none)."""
+        if not self.boxes:
+            return 0.0
+        left, top = min(x for x, _, _, _ in self.boxes), min(y for _, y, _, _ in self.boxes)
+        right, bottom = max(x + w for x, _, w, _ in self.boxes), max(y + h for _, y, _, h in self.boxes)
+        return (right - left) / (bottom - top)
 
     @property
     def number(self) -> str | None:
@@ -42,7 +52,7 @@ def read_number(classifier: DigitClassifier, judge: PieceJudge, image: np.ndarra
     pieces = [piece for tree in trees for piece in tree.pieces()]
     scores = score_pieces(classifier, judge, pieces, line_height)
     read = [digit for tree in trees for digit in best_reading(tree, scores)[1]]
-    return NumberReading([prediction for prediction, _ in read], [box for _, box in read])
+    return NumberReading([prediction for prediction, _ in read], [box for _, box in read], len(trees))
 
 
 def score_pieces(

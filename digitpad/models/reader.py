@@ -9,7 +9,9 @@ How: a drawing's background is one flat tone, exactly; a photo's or a scan's pap
 its ink first (digitpad.reading.photo). Then the number reader (digitpad.models.number) finds the digits. When it finds
 one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE or more (a digit whose strokes came
 apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
-one digit is read as it was before this reader existed. The caller may say what the image is instead (the CLI's flags).
+one digit is read as it was before this reader existed. Unless the one digit is "not a digit", or the digits found are
+separate pieces of ink in a row ROW_ASPECT times wider than tall: a clear "44" reads as 4 at 0.92. The caller may
+say what the image is instead (the CLI's flags).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from digitpad.config import FLAT_BACKGROUND, MODEL_PATH, SURE_OF_ONE
+from digitpad.config import FLAT_BACKGROUND, MODEL_PATH, ROW_ASPECT, SURE_OF_ONE
 from digitpad.models.classifier import DigitClassifier, Prediction
 from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
@@ -88,7 +90,8 @@ class Reader:
         single = None if model_input is None else self.classifier.predict(model_input)
         found = len(digits.predictions)
         if several is None:  # one digit unless the number reader finds several and the classifier is unsure of one
-            several = found > 1 and (single is None or single.confidence < SURE_OF_ONE)
+            several = found > 1 and (single is None or single.confidence < SURE_OF_ONE or not single.is_digit)
+            several |= found > 1 and digits.segments > 1 and digits.aspect >= ROW_ASPECT  # apart, in a row: "44"
             several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none
         return Reading(kind, digits, None if several else single, ink)
 

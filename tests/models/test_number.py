@@ -23,6 +23,10 @@ def test_a_year_is_read_digit_by_digit(number_classifier, judge, ten):
     assert reading.number == "2026"
     assert len(reading.boxes) == 4 and all(0 < p.confidence <= 1 for p in reading.predictions)
     assert [p.model_input.shape for p in reading.predictions] == [(28, 28)] * 4
+    assert reading.segments == 4  # four separate pieces of ink
+    x0, y0 = min(x for x, _, _, _ in reading.boxes), min(y for _, y, _, _ in reading.boxes)
+    x1, y1 = max(x + w for x, _, w, _ in reading.boxes), max(y + h for _, y, _, h in reading.boxes)
+    assert reading.aspect == pytest.approx((x1 - x0) / (y1 - y0)) and reading.aspect > 2  # four digits in a row
 
 
 def test_most_pairs_of_digits_drawn_touching_are_cut_apart(number_classifier, judge, pen_digits):
@@ -37,7 +41,9 @@ def test_most_pairs_of_digits_drawn_touching_are_cut_apart(number_classifier, ju
         canvas = number_canvas([first, second], gaps=[-0.05])
         if len(segment_digits(canvas)) == 1:
             touching += 1
-            right += read_number(number_classifier, judge, canvas).number == f"{first.label}{second.label}"
+            reading = read_number(number_classifier, judge, canvas)
+            right += reading.number == f"{first.label}{second.label}"
+            assert reading.segments == 1  # cut, not apart
     assert touching >= 100 and right / touching >= 0.9, (right, touching)
 
 

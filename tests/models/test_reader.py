@@ -25,6 +25,8 @@ REAL_CASES = {
     "a 600 dpi scan's cell": "minichazer_scans/5_r03_c24.png",
     "a drawing with a transparent sheet": "anthonyverghese/orig_4.png",
     "a ribbon brush on black, JPEG": "kharshit/project5_recognition_using_deep_learning_data_images_0.jpg",
+    "two digits apart that the classifier reads as one 4 at 0.92": "don_sabu_numbers/alaika_44_78_33.png",
+    "two digits that the classifier reads as 0 but calls no digit": "shashank112/1_obj2_10.png",
 }
 
 
