@@ -184,7 +184,8 @@ PHOTO_LINE_LEVEL = 10
 # Lines left dark enough to be ink (a crop's box lines, dotted lines under a roll number): straight runs of ink across
 # PHOTO_INK_LINE_SPAN of the crop (dots closed up over PHOTO_DOT_GAP of it), or PHOTO_EDGE_LINE_SPAN of it within
 # PHOTO_EDGE_BAND of an edge. Tuning photos: dotted and full lines, 13 -> 16 of 25 numbers; edge lines, 11 -> 20 of 38
-# single digits. Edge lines of half the side cut the stems of 1s and 4s near a made-up photo's edge.
+# single digits. Edge lines of half the side cut the stems of 1s and 4s near a made-up photo's edge; of 0.6, made-up
+# photos of tuning writers' numbers 99.3% -> 90.0% read right (docs/accuracy.md).
 PHOTO_INK_LINE_SPAN = 0.7  # fraction of the crop's width
 PHOTO_DOT_GAP = 0.04  # fraction of the crop's width
 PHOTO_EDGE_LINE_SPAN = 0.85  # fraction of the side the line runs along
