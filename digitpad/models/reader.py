@@ -9,9 +9,9 @@ How: a drawing's background is one flat tone, exactly; a photo's or a scan's pap
 its ink first (digitpad.reading.photo). Then the number reader (digitpad.models.number) finds the digits. When it finds
 one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE or more (a digit whose strokes came
 apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
-one digit is read as it was before this reader existed. Unless the one digit is "not a digit", or the digits found are
-separate pieces of ink in a row ROW_ASPECT times wider than tall: a clear "44" reads as 4 at 0.92. The caller may
-say what the image is instead (the CLI's flags).
+one digit is read as it was before this reader existed. It is a number after all when that one digit is "not a digit",
+or when the digits found are separate pieces of ink in a row ROW_ASPECT times wider than tall (a clear "44" reads as
+one 4 at 0.92). The caller may say what the image is instead (the CLI's flags).
 """
 
 from __future__ import annotations
