@@ -203,6 +203,10 @@ PHOTO_BLOB = 0.5
 # Components of ink under this fraction of the image's area are specks. Specks of 1-4 px radius covered at most
 # 1.9e-4 of 30 blank sheets; the largest component of a digit covered 2.0e-2 or more of its photo.
 PHOTO_SPECK_AREA = 5e-4
+# ...unless its area is at least this many times its thickness squared: a pen's line, not a dot (a dot's is under 1).
+# Made-up 12-megapixel photos of tuning writers' numbers across 15% / 10% of the frame's width: 16 -> 20 / 7 -> 12 of 20
+# read right (6: 16 / 7); tuning sources, made-up tuning photos and 60 blank made-up sheets read as before.
+PHOTO_STROKE_ELONGATION = 3.0
 
 # --- The page -----------------------------------------------------------------------------------------------------
 # A digit H px tall is shrunk by 20/H into MNIST's box, so an 18 px pen becomes 18 * 20 / H px: MNIST's median

@@ -41,6 +41,7 @@ from digitpad.config import (
     PHOTO_SCRAP,
     PHOTO_SCRAP_HEIGHT,
     PHOTO_SPECK_AREA,
+    PHOTO_STROKE_ELONGATION,
     PHOTO_WORKING_SIZE,
     SPECK_FRACTION,
 )
@@ -162,12 +163,14 @@ def without_ink_lines(mask: np.ndarray) -> np.ndarray:
 
 
 def without_specks(mask: np.ndarray) -> np.ndarray:
-    """The mask without its small components: under SPECK_FRACTION of the largest one, or PHOTO_SPECK_AREA of the
-    image (so a sheet holding only specks comes out empty)."""
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    """The mask without its small components: under SPECK_FRACTION of the largest one, or under PHOTO_SPECK_AREA of the
+    image unless long for their thickness (PHOTO_STROKE_ELONGATION): a sheet holding only specks comes out empty, and a
+    digit written small on a big page keeps its strokes."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     areas = stats[1:, cv2.CC_STAT_AREA]
-    smallest = max(SPECK_FRACTION * areas.max(initial=0), PHOTO_SPECK_AREA * mask.size)
-    return np.isin(labels, np.flatnonzero(areas >= smallest) + 1)
+    stroke = areas >= PHOTO_STROKE_ELONGATION * np.maximum(thickness(mask, labels, count), 1) ** 2  # a line, not a dot
+    kept = (areas >= SPECK_FRACTION * areas.max(initial=0)) & ((areas >= PHOTO_SPECK_AREA * mask.size) | stroke)
+    return np.isin(labels, np.flatnonzero(kept) + 1)
 
 
 def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
@@ -186,8 +189,14 @@ def without_blobs(mask: np.ndarray) -> np.ndarray:
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     if count <= 1:
         return mask
-    distance = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
-    thickness = np.zeros(count, np.float32)
-    np.maximum.at(thickness, labels.ravel(), 2 * distance.ravel())
-    blob = thickness[1:] > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
+    blob = thickness(mask, labels, count) > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
     return np.isin(labels, np.flatnonzero(~blob) + 1)
+
+
+def thickness(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+    """[count - 1] float32: the thickness of each component labelled 1..count - 1 in `labels`, twice its largest
+    distance to the paper."""
+    distance = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+    thickest = np.zeros(count, np.float32)
+    np.maximum.at(thickest, labels.ravel(), 2 * distance.ravel())
+    return thickest[1:]

@@ -3,6 +3,7 @@ digitpad.reading.photo and read by digitpad.models.number as the page reads them
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 
@@ -107,6 +108,18 @@ def test_large_photos_are_shrunk_and_small_ones_kept(ten):
     assert max(clean_photo(paper_photo(drawing, seed=6, scale=6.0)).shape) == PHOTO_WORKING_SIZE
     small = paper_photo(drawing, seed=6, scale=1.0)
     assert clean_photo(small).shape == small.shape[:2]
+
+
+def test_a_number_written_small_on_a_big_page_keeps_its_strokes(number_classifier, judge, year_drawing):
+    # The year across 15% of a 12-megapixel photo's width: shrunk to the working size, each digit covers less than the
+    # PHOTO_SPECK_AREA share of the frame a speck may; before PHOTO_STROKE_ELONGATION all four were lost as specks.
+    height, width = year_drawing.shape[:2]
+    page = np.zeros((round(0.75 * width / 0.15), round(width / 0.15), 4), np.uint8)
+    page[..., 3] = 255  # the page's opaque black canvas, the year in its middle
+    top, left = (page.shape[0] - height) // 2, (page.shape[1] - width) // 2
+    page[top : top + height, left : left + width] = year_drawing
+    photo = cv2.resize(paper_photo(page, seed=1, scale=1.0), (4000, 3000), interpolation=cv2.INTER_LINEAR)
+    assert read_number(number_classifier, judge, clean_photo(photo)).number == "2026"
 
 
 @pytest.mark.parametrize(
