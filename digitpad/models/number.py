@@ -29,7 +29,7 @@ Reading = tuple[float, list[tuple[Prediction, Box]]]  # a score, and the digits 
 class NumberReading:
     predictions: list[Prediction]  # one per digit, left to right; each holds its 28x28 model input
     boxes: list[Box]  # where each digit is in the image: x, y, width, height
-    segments: int = 0  # separate pieces of ink the digits were read from, before any cut
+    segments: int  # separate pieces of ink the digits were read from, before any cut
 
     @property
     def aspect(self) -> float:

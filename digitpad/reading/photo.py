@@ -198,5 +198,5 @@ def thickness(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
     distance to the paper."""
     distance = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
     thickest = np.zeros(count, np.float32)
-    np.maximum.at(thickest, labels.ravel(), 2 * distance.ravel())
+    np.maximum.at(thickest, labels[mask], 2 * distance[mask])  # the ink's pixels only: the paper's distance is 0
     return thickest[1:]

@@ -29,6 +29,7 @@ _loaders: dict[Hashable, Callable[[], object]] = {}
 _loading: dict[Hashable, Future] = {}
 _lock = threading.Lock()
 _importing = threading.Lock()
+_pool = ThreadPoolExecutor(1, thread_name_prefix="digitpad-preload")
 
 
 def import_tensorflow() -> None:
@@ -39,9 +40,6 @@ def import_tensorflow() -> None:
     with _importing:
         import keras  # noqa: F401
         import tensorflow  # noqa: F401
-
-
-_pool = ThreadPoolExecutor(1, thread_name_prefix="digitpad-preload")
 
 
 def _future(key: Hashable) -> Future:
