@@ -195,6 +195,10 @@ PHOTO_EDGE_BAND = 0.2  # fraction of the side across it
 # with, 16 without.
 PHOTO_SCRAP = 0.25  # of the largest component's area
 PHOTO_SCRAP_HEIGHT = 0.5  # of the tallest component's height
+# ...or thinner than this share of the largest component's stroke: a box line's sliver (a "3" read as "31"). Tuning
+# photos (`benchmarks.real --group tuning`): singles 32 -> 33 of 38, numbers 22 -> 22 of 25; shrunk to 10-15 px digits
+# (made up), numbers 72 -> 75 of 100; the same at 0.4 and 0.6 (docs/accuracy.md, "Small writing, low resolution").
+PHOTO_SCRAP_THIN = 0.5
 # Components thicker than this fraction of their own height are blobs (an eye, dark ground), not strokes: a digit's
 # stroke is far thinner than the digit. On made-up photos of a face, a landscape and blank paper
 # (tests/models/test_reader.py) without it, the face read as a digit. Tuning photos of numbers read right: 21 of 25 with

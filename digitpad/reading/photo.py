@@ -40,6 +40,7 @@ from digitpad.config import (
     PHOTO_POLARITY_WINDOW,
     PHOTO_SCRAP,
     PHOTO_SCRAP_HEIGHT,
+    PHOTO_SCRAP_THIN,
     PHOTO_SPECK_AREA,
     PHOTO_STROKE_ELONGATION,
     PHOTO_WORKING_SIZE,
@@ -128,7 +129,8 @@ def ink_mask(contrast: np.ndarray) -> np.ndarray:
     """[H, W] bool: the ink. Clearly ink is above Otsu's split between paper and ink, but never below
     PHOTO_MIN_CONTRAST, so blank paper's noise is never ink; fainter pixels down to PHOTO_INK_GROWTH of that are ink
     too where they touch clear ink."""
-    otsu, _ = cv2.threshold(np.round(contrast * 255).astype(np.uint8), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    levels = np.round(np.clip(contrast, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
+    otsu, _ = cv2.threshold(levels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     threshold = max(otsu / 255, PHOTO_MIN_CONTRAST)
     _, faint = cv2.connectedComponents((contrast > PHOTO_INK_GROWTH * threshold).astype(np.uint8), connectivity=8)
     touching = np.unique(faint[contrast > threshold])
@@ -175,11 +177,15 @@ def without_specks(mask: np.ndarray) -> np.ndarray:
 
 def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
     """The mask without the scraps cut off at the crop's edge: components touching it that are small and short beside
-    the largest and the tallest (PHOTO_SCRAP, PHOTO_SCRAP_HEIGHT)."""
+    the largest and the tallest (PHOTO_SCRAP, PHOTO_SCRAP_HEIGHT), or thinner than the pen that wrote the largest
+    (PHOTO_SCRAP_THIN): what is left of a box line, not a stroke."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     x, y, width, height, area = stats[1:].T
     touches = (x == 0) | (y == 0) | (x + width >= mask.shape[1]) | (y + height >= mask.shape[0])
     scrap = touches & (area < PHOTO_SCRAP * area.max(initial=0)) & (height < PHOTO_SCRAP_HEIGHT * height.max(initial=0))
+    if count > 2:  # a line's thin remnant beside the digits
+        thick = thickness(mask, labels, count)
+        scrap |= touches & (area < area.max()) & (thick < PHOTO_SCRAP_THIN * thick[np.argmax(area)])
     return np.isin(labels, np.flatnonzero(~scrap) + 1)
 
 

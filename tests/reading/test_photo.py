@@ -9,7 +9,7 @@ import pytest
 
 from digitpad.config import PHOTO_WORKING_SIZE
 from digitpad.models.number import read_number
-from digitpad.reading.photo import clean_photo
+from digitpad.reading.photo import clean_photo, ink_mask, without_edge_scraps
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
@@ -120,6 +120,27 @@ def test_a_number_written_small_on_a_big_page_keeps_its_strokes(number_classifie
     page[top : top + height, left : left + width] = year_drawing
     photo = cv2.resize(paper_photo(page, seed=1, scale=1.0), (4000, 3000), interpolation=cv2.INTER_LINEAR)
     assert read_number(number_classifier, judge, clean_photo(photo)).number == "2026"
+
+
+def test_ink_is_found_when_taking_the_lines_away_leaves_a_little_below_zero():
+    # A ruled line's darkness subtracted from a pixel barely darker than it leaves a contrast just under 0, which once
+    # wrapped round to 255 as a byte: Otsu then split ink from those few pixels, and the digits were no ink at all.
+    contrast = np.zeros((60, 90), np.float32)
+    contrast[10:50, 20:26] = 0.4  # a faint stroke
+    expected = ink_mask(contrast)
+    contrast[:8] = -0.008  # a band along a line
+    np.testing.assert_array_equal(ink_mask(contrast), expected)
+    assert expected[10:50, 20:26].all()
+
+
+def test_a_box_lines_thin_remnant_at_the_edge_is_no_stroke_but_a_pen_stroke_there_is():
+    mask = np.zeros((80, 90), bool)
+    mask[20:60, 30:42] = True  # a digit's stroke, 12 px thick
+    mask[0:60, 87:90] = True  # what is left of a box line along the right edge, 3 px: as tall as the digit
+    assert not without_edge_scraps(mask)[:, 87:].any()
+    mask[:, 87:] = False
+    mask[5:75, 78:90] = True  # a 1 written with the same pen, cut by the edge
+    np.testing.assert_array_equal(without_edge_scraps(mask), mask)
 
 
 @pytest.mark.parametrize(
