@@ -12,7 +12,8 @@ much darker it is than its own paper, so a shadow or a dim side of the sheet is 
 runs (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke.
 What is clearly darker than its paper is ink, and so are fainter pixels touching it (a thin stroke's ends). Lines dark
 enough to be ink (box lines, dotted lines) go next, then specks, scraps cut off at the crop's edge, and blobs far
-thicker than a pen stroke (what a photo of a face or a landscape leaves).
+thicker than a pen stroke (what a photo of a face or a landscape leaves). A page turned askew (its longest line says by
+how much) has all of this done turned level, and its ink turned back.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from digitpad.config import (
     PHOTO_LINE_RUN,
     PHOTO_LINE_SPAN,
     PHOTO_LINE_TILT,
+    PHOTO_MAX_TILT,
     PHOTO_MIN_CONTRAST,
+    PHOTO_MIN_TILT,
     PHOTO_MIN_WORKING_SIZE,
     PHOTO_PAPER_WINDOW,
     PHOTO_POLARITY_SIZE,
@@ -43,6 +46,10 @@ from digitpad.config import (
     PHOTO_SCRAP_THIN,
     PHOTO_SPECK_AREA,
     PHOTO_STROKE_ELONGATION,
+    PHOTO_TILT_GAIN,
+    PHOTO_TILT_LINE,
+    PHOTO_TILT_LINE_WIDTH,
+    PHOTO_TILT_SIZE,
     PHOTO_WORKING_SIZE,
     SPECK_FRACTION,
 )
@@ -52,10 +59,15 @@ from digitpad.reading.preprocess import resize_longer_side, unit_pixels
 def clean_photo(image: np.ndarray) -> np.ndarray:
     """A photo of writing on paper -> its ink alone, [H, W] uint8, 255 on 0 (see the module's docstring); raises
     digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
-    contrast = ink_contrast(working_gray(image))
+    gray = working_gray(image)
+    contrast = ink_contrast(gray)
+    tilt = page_tilt(ink_mask(contrast))
+    if tilt:  # lines are found and taken away along the page, turned level, and the ink turned back
+        contrast = ink_contrast(turned(gray, tilt, repeat_edges=True))
     contrast = contrast - ruled_lines(contrast)
     ink = without_ink_lines(ink_mask(contrast))
-    return np.where(without_blobs(without_edge_scraps(without_specks(ink))), 255, 0).astype(np.uint8)
+    ink = np.where(without_blobs(without_edge_scraps(without_specks(ink))), 255, 0).astype(np.uint8)
+    return turned(ink, -tilt, nearest=True) if tilt else ink
 
 
 def working_gray(image: np.ndarray) -> np.ndarray:
@@ -81,6 +93,56 @@ def ink_is_dark(gray: np.ndarray) -> bool:
     window = 2 * round(PHOTO_POLARITY_WINDOW * PHOTO_POLARITY_SIZE / 2) + 1  # medianBlur takes odd sizes
     paper = cv2.medianBlur(np.round(thumbnail * 255).astype(np.uint8), window).astype(np.float32) / 255
     return float(np.clip(paper - thumbnail, 0, None).sum()) > float(np.clip(thumbnail - paper, 0, None).sum())
+
+
+def page_tilt(mask: np.ndarray) -> float:
+    """Degrees the page is turned by (counter-clockwise), up to PHOTO_MAX_TILT: the turn that brings the ink's longest
+    straight line (a box's, a dotted line's) level or upright, on a thumbnail PHOTO_TILT_SIZE px long. 0 when no line
+    crosses PHOTO_TILT_LINE of the thumbnail so turned, when turning gains it less than PHOTO_TILT_GAIN, when what
+    crosses is wider than PHOTO_TILT_LINE_WIDTH (no line), or when the turn is under PHOTO_MIN_TILT (lines are found
+    at that tilt as they are)."""
+    scale = min(1.0, PHOTO_TILT_SIZE / max(mask.shape))
+    thumbnail = cv2.resize(mask.astype(np.uint8), None, fx=scale, fy=scale, interpolation=cv2.INTER_NEAREST)
+    angles = np.arange(-PHOTO_MAX_TILT, PHOTO_MAX_TILT + 0.25, 0.5)
+    scores = [longest_line(turned(thumbnail, angle, nearest=True)) for angle in angles]
+    best = int(np.argmax(scores))
+    level = scores[best] >= PHOTO_TILT_LINE and scores[best] >= PHOTO_TILT_GAIN * longest_line(thumbnail)
+    level &= line_width(turned(thumbnail, angles[best], nearest=True)) <= PHOTO_TILT_LINE_WIDTH
+    return float(angles[best]) if level and abs(angles[best]) >= PHOTO_MIN_TILT else 0.0
+
+
+def longest_line(mask: np.ndarray) -> float:
+    """The largest share of a row (or a column) of `mask` that is ink, with the rows (columns) either side."""
+    rows = cv2.dilate(mask, np.ones((3, 1), np.uint8)).mean(axis=1).max(initial=0)
+    columns = cv2.dilate(mask, np.ones((1, 3), np.uint8)).mean(axis=0).max(initial=0)
+    return float(max(rows, columns))
+
+
+def turned(image: np.ndarray, degrees: float, nearest: bool = False, repeat_edges: bool = False) -> np.ndarray:
+    """`image` turned counter-clockwise about its centre by `degrees`, its size kept; 0 comes in at the corners, or
+    the nearest edge is repeated there (`repeat_edges`: for a photo); pixels interpolated, or the nearest taken
+    (`nearest`: for masks)."""
+    height, width = image.shape[:2]
+    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), degrees, 1.0)
+    interpolation = cv2.INTER_NEAREST if nearest else cv2.INTER_LINEAR
+    border = cv2.BORDER_REPLICATE if repeat_edges else cv2.BORDER_CONSTANT
+    return cv2.warpAffine(image, matrix, (width, height), flags=interpolation, borderMode=border, borderValue=0)
+
+
+def line_width(mask: np.ndarray) -> float:
+    """The width of the fullest row's (or column's) band, as a share of the side: the rows round it at least half as
+    full. A line's is a few pixels; a dark region's edge (hills against the sky) or a tight crop's stroke is wider."""
+    widths = []
+    for profile in (mask.mean(axis=1), mask.mean(axis=0)):
+        full = profile >= 0.5 * profile.max(initial=0)
+        best = int(np.argmax(profile))
+        low, high = best, best
+        while low > 0 and full[low - 1]:
+            low -= 1
+        while high < len(full) - 1 and full[high + 1]:
+            high += 1
+        widths.append((profile[best], (high - low + 1) / len(profile)))
+    return max(widths)[1]
 
 
 def paper_brightness(gray: np.ndarray) -> np.ndarray:

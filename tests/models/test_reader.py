@@ -3,6 +3,7 @@ sources (the final sources are for measuring only: benchmarks/real.py), and on M
 
 from __future__ import annotations
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
@@ -29,6 +30,15 @@ REAL_CASES = {
     "two digits that the classifier reads as 0 but calls no digit": "shashank112/1_obj2_10.png",
     "a 3 beside a thin sliver of its box's line": f"{MARKS}3_alaika_crop16.jpg",
     "a faint 31 beside a thin sliver of its box's line": "don_sabu_numbers/AJAY_Dis_31_70_36.png",
+}
+
+
+# Real tuning photos turned as a phone held askew turns them (made up on real images); each was misread so before
+# digitpad.reading.photo.page_tilt: its box's or grid's lines, no longer level, were read as digits or took them away.
+TURNED_CASES = {
+    "a boxed mark": ("don_sabu_numbers/adarsh_20_78_35.png", (-10, 10)),
+    "a number on a printed grid, red pen": ("shashank112/1_total1_29.png", (-10, 10)),
+    "a roll number on a dotted line": ("don_sabu_numbers/abhijith_02_55_44.png", (-10,)),
 }
 
 
@@ -107,3 +117,16 @@ def test_a_photo_without_digits_finds_none(reader, scene):
     reading = reader.read(np.asarray(Image.fromarray(photo)))
     assert reading.kind == "photo"
     assert reading.verdict == "no digits", reading.number
+
+
+@pytest.mark.parametrize("case", TURNED_CASES)
+def test_a_real_photo_turned_by_ten_degrees_is_read_right(reader, real_images, case):
+    path, angles = TURNED_CASES[case]
+    image = real_images[path]
+    assert image.group == "tuning"
+    photo = read_image(image.path)
+    height, width = photo.shape[:2]
+    for angle in angles:
+        matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle, 1.0)
+        turned = cv2.warpAffine(photo, matrix, (width, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+        assert reader.read(turned).number == image.label, (case, angle)

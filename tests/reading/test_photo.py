@@ -9,7 +9,7 @@ import pytest
 
 from digitpad.config import PHOTO_WORKING_SIZE
 from digitpad.models.number import read_number
-from digitpad.reading.photo import clean_photo, ink_mask, without_edge_scraps
+from digitpad.reading.photo import clean_photo, ink_mask, page_tilt, turned, without_edge_scraps
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
@@ -141,6 +141,18 @@ def test_a_box_lines_thin_remnant_at_the_edge_is_no_stroke_but_a_pen_stroke_ther
     mask[:, 87:] = False
     mask[5:75, 78:90] = True  # a 1 written with the same pen, cut by the edge
     np.testing.assert_array_equal(without_edge_scraps(mask), mask)
+
+
+@pytest.mark.parametrize("angle", [-10, -4, 3, 10])
+def test_a_page_turned_is_found_by_its_lines_and_a_level_one_is_left_alone(angle):
+    box = np.zeros((200, 300), np.uint8)
+    box[20:23, 20:280] = box[177:180, 20:280] = box[20:180, 20:23] = box[20:180, 277:280] = 1  # a box's lines
+    box[70:130, 140:150] = 1  # a 1 in it
+    assert page_tilt(box) == 0.0
+    assert abs(page_tilt(turned(box, angle, nearest=True)) + angle) <= 0.5  # the turn that levels it again
+    short = np.zeros((200, 300), np.uint8)
+    short[100:103, 100:200] = 1  # a stroke across a third of the crop: no page's line
+    assert page_tilt(turned(short, angle, nearest=True)) == 0.0
 
 
 @pytest.mark.parametrize(
