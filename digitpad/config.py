@@ -170,6 +170,11 @@ PHOTO_POLARITY_WINDOW = 0.25  # fraction of it: the median's window
 # 9 with 0.35 and no growth (`python -m benchmarks.real --group tuning`; docs/accuracy.md, issue 14).
 PHOTO_MIN_CONTRAST = 0.25
 PHOTO_INK_GROWTH = 0.35
+# ...and of this share of the clear ink's median contrast, if more: writing on the back of the page showing through (a
+# quarter as dark, made up on real tuning images) joins the front's strokes it touches otherwise. Tuning photos as
+# taken, singles 33 -> 35 of 38; showing through, numbers 10 -> 14 of 25; 0.5: no change; 1.0: a blank sheet's specks
+# read as "5267" (docs/accuracy.md, "Turned, shadowed, yellow, showing through").
+PHOTO_INK_TYPICAL = 0.6
 # Ruled lines: straight runs at least PHOTO_LINE_RUN of the side long (a 2 px line still holds such a run tilted by 2
 # degrees) that together cross PHOTO_LINE_SPAN of the sheet within a band PHOTO_LINE_TILT of its width
 # high. Digits' bars are far shorter than the span; the faint lines measured 0.10-0.15 darker than their paper.

@@ -29,6 +29,7 @@ from digitpad.config import (
     PHOTO_EDGE_LINE_SPAN,
     PHOTO_INK_GROWTH,
     PHOTO_INK_LINE_SPAN,
+    PHOTO_INK_TYPICAL,
     PHOTO_LINE_CONTRAST,
     PHOTO_LINE_LEVEL,
     PHOTO_LINE_RUN,
@@ -189,12 +190,16 @@ def lines_across(contrast: np.ndarray) -> np.ndarray:
 
 def ink_mask(contrast: np.ndarray) -> np.ndarray:
     """[H, W] bool: the ink. Clearly ink is above Otsu's split between paper and ink, but never below
-    PHOTO_MIN_CONTRAST, so blank paper's noise is never ink; fainter pixels down to PHOTO_INK_GROWTH of that are ink
-    too where they touch clear ink."""
+    PHOTO_MIN_CONTRAST, so blank paper's noise is never ink; fainter pixels down to PHOTO_INK_GROWTH of that, or of
+    PHOTO_INK_TYPICAL of the clear ink's median if more, are ink too where they touch clear ink: a stroke's faint ends,
+    not the writing on the back of the page showing through."""
     levels = np.round(np.clip(contrast, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
     otsu, _ = cv2.threshold(levels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     threshold = max(otsu / 255, PHOTO_MIN_CONTRAST)
-    _, faint = cv2.connectedComponents((contrast > PHOTO_INK_GROWTH * threshold).astype(np.uint8), connectivity=8)
+    clear = contrast > threshold
+    typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes
+    faint_level = PHOTO_INK_GROWTH * max(threshold, PHOTO_INK_TYPICAL * typical)
+    _, faint = cv2.connectedComponents((contrast > faint_level).astype(np.uint8), connectivity=8)
     touching = np.unique(faint[contrast > threshold])
     return np.isin(faint, touching[touching > 0])
 

@@ -133,6 +133,16 @@ def test_ink_is_found_when_taking_the_lines_away_leaves_a_little_below_zero():
     assert expected[10:50, 20:26].all()
 
 
+def test_a_strokes_faint_ends_are_ink_and_fainter_writing_touching_it_from_the_back_is_not():
+    contrast = np.zeros((60, 90), np.float32)
+    contrast[10:50, 20:26] = 0.8  # a dark stroke
+    contrast[50:56, 20:26] = 0.2  # its faint end
+    contrast[30:33, 26:80] = 0.12  # a stroke on the back of the page, showing through, touching it
+    ink = ink_mask(contrast)
+    assert ink[10:56, 20:26].all()
+    assert not ink[30:33, 30:80].any()
+
+
 def test_a_box_lines_thin_remnant_at_the_edge_is_no_stroke_but_a_pen_stroke_there_is():
     mask = np.zeros((80, 90), bool)
     mask[20:60, 30:42] = True  # a digit's stroke, 12 px thick
