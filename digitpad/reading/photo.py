@@ -135,14 +135,10 @@ def line_width(mask: np.ndarray) -> float:
     full. A line's is a few pixels; a dark region's edge (hills against the sky) or a tight crop's stroke is wider."""
     widths = []
     for profile in (mask.mean(axis=1), mask.mean(axis=0)):
-        full = profile >= 0.5 * profile.max(initial=0)
         best = int(np.argmax(profile))
-        low, high = best, best
-        while low > 0 and full[low - 1]:
-            low -= 1
-        while high < len(full) - 1 and full[high + 1]:
-            high += 1
-        widths.append((profile[best], (high - low + 1) / len(profile)))
+        gaps = np.flatnonzero(profile < 0.5 * profile[best])  # the band runs between the gaps either side of it
+        low, high = gaps[gaps < best].max(initial=-1) + 1, gaps[gaps > best].min(initial=len(profile))
+        widths.append((profile[best], (high - low) / len(profile)))
     return max(widths)[1]
 
 
@@ -200,7 +196,7 @@ def ink_mask(contrast: np.ndarray) -> np.ndarray:
     typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes
     faint_level = PHOTO_INK_GROWTH * max(threshold, PHOTO_INK_TYPICAL * typical)
     _, faint = cv2.connectedComponents((contrast > faint_level).astype(np.uint8), connectivity=8)
-    touching = np.unique(faint[contrast > threshold])
+    touching = np.unique(faint[clear])
     return np.isin(faint, touching[touching > 0])
 
 
