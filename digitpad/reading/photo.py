@@ -105,10 +105,11 @@ def page_tilt(mask: np.ndarray) -> float:
     scale = min(1.0, PHOTO_TILT_SIZE / max(mask.shape))
     thumbnail = cv2.resize(mask.astype(np.uint8), None, fx=scale, fy=scale, interpolation=cv2.INTER_NEAREST)
     angles = np.arange(-PHOTO_MAX_TILT, PHOTO_MAX_TILT + 0.25, 0.5)
-    scores = [longest_line(turned(thumbnail, angle, nearest=True)) for angle in angles]
+    views = [turned(thumbnail, angle, nearest=True) for angle in angles]
+    scores = [longest_line(view) for view in views]
     best = int(np.argmax(scores))
     level = scores[best] >= PHOTO_TILT_LINE and scores[best] >= PHOTO_TILT_GAIN * longest_line(thumbnail)
-    level &= line_width(turned(thumbnail, angles[best], nearest=True)) <= PHOTO_TILT_LINE_WIDTH
+    level &= line_width(views[best]) <= PHOTO_TILT_LINE_WIDTH
     return float(angles[best]) if level and abs(angles[best]) >= PHOTO_MIN_TILT else 0.0
 
 
