@@ -170,6 +170,13 @@ PHOTO_POLARITY_WINDOW = 0.25  # fraction of it: the median's window
 # 9 with 0.35 and no growth (`python -m benchmarks.real --group tuning`; docs/accuracy.md, issue 14).
 PHOTO_MIN_CONTRAST = 0.25
 PHOTO_INK_GROWTH = 0.35
+# The floor is lowered to this share of the photo's darkest ink where that is faint (a pencil; writing 10-15 px tall
+# that the lens blurred), but kept PHOTO_NOISE_FLOOR times the paper's noise (ink_contrast's) above it. Tuning photos
+# made up on real images (docs/accuracy.md, "Faint ink"): shrunk to 10-15 px digits and blurred 0.6 px, numbers 41 -> 65
+# of 100, singles 52 -> 101 of 152; unblurred 80 -> 80 / 105 -> 118; a pencil's grey 8 -> 22 of 25 / 19 -> 32 of 38.
+# 0.5: unblurred numbers 74. Noise x 25: 5 of 60 made-up blank sheets read as digits; x 40-60: 3, as before.
+PHOTO_FAINTEST = 0.6
+PHOTO_NOISE_FLOOR = 50
 # ...and of this share of the clear ink's median contrast, if more: writing on the back of the page showing through (a
 # quarter as dark, made up on real tuning images) joins the front's strokes it touches otherwise. Tuning photos as
 # taken, singles 33 -> 35 of 38; showing through, numbers 10 -> 14 of 25; 0.5: no change; 1.0: a blank sheet's specks
@@ -215,11 +222,13 @@ PHOTO_SCRAP_HEIGHT = 0.5  # of the tallest component's height
 # photos (`benchmarks.real --group tuning`): singles 32 -> 33 of 38, numbers 22 -> 22 of 25; shrunk to 10-15 px digits
 # (made up), numbers 72 -> 75 of 100; the same at 0.4 and 0.6 (docs/accuracy.md, "Small writing, low resolution").
 PHOTO_SCRAP_THIN = 0.5
-# Components thicker than this fraction of their own height are blobs (an eye, dark ground), not strokes: a digit's
-# stroke is far thinner than the digit. On made-up photos of a face, a landscape and blank paper
-# (tests/models/test_reader.py) without it, the face read as a digit. Tuning photos of numbers read right: 21 of 25 with
-# it, 19 without.
-PHOTO_BLOB = 0.5
+# Components whose stroke (its mean width along its length) is wider than this fraction of their own height are blobs
+# (an eye, dark ground), not strokes: a digit's stroke is far thinner than the digit. On made-up photos of a face, a
+# landscape and blank paper (tests/models/test_reader.py) without it, the face read as a digit. Measured by the
+# thickest point (0.5) rather than the mean, blots where strokes meet took whole digits of small blurred writing away:
+# tuning numbers shrunk to 10-15 px digits (made up on real images) 80 -> 86 of 100, blurred 65 -> 70; 0.5: the hills
+# read as digits; 0.4: 81 / 65 (docs/accuracy.md, "Faint ink").
+PHOTO_BLOB = 0.45
 # Components of ink under this fraction of the image's area are specks. Specks of 1-4 px radius covered at most
 # 1.9e-4 of 30 blank sheets; the largest component of a digit covered 2.0e-2 or more of its photo.
 PHOTO_SPECK_AREA = 5e-4

@@ -10,10 +10,11 @@ How: a pixel's brightness is its darkest colour channel, so red and blue ink are
 brightness is estimated everywhere by erasing the ink (a closing wider than any stroke), and each pixel's ink is how
 much darker it is than its own paper, so a shadow or a dim side of the sheet is paper, not ink. Long faint straight
 runs (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke.
-What is clearly darker than its paper is ink, and so are fainter pixels touching it (a thin stroke's ends). Lines dark
-enough to be ink (box lines, dotted lines) go next, then specks, scraps cut off at the crop's edge, and blobs far
-thicker than a pen stroke (what a photo of a face or a landscape leaves). A page turned askew (its longest line says by
-how much) has all of this done turned level, and its ink turned back.
+What is clearly darker than its paper is ink (clearly: beside the darkest ink, when that is a pencil's grey or small
+writing the lens blurred, and above the paper's grain), and so are fainter pixels touching it (a thin stroke's ends).
+Lines dark enough to be ink (box lines, dotted lines) go next, then specks, scraps cut off at the crop's edge, and
+blobs far thicker than a pen stroke (what a photo of a face or a landscape leaves). A page turned askew (its longest
+line says by how much) has all of this done turned level, and its ink turned back.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from digitpad.config import (
     PHOTO_DOT_GAP,
     PHOTO_EDGE_BAND,
     PHOTO_EDGE_LINE_SPAN,
+    PHOTO_FAINTEST,
     PHOTO_INK_GROWTH,
     PHOTO_INK_LINE_SPAN,
     PHOTO_INK_TYPICAL,
@@ -39,6 +41,7 @@ from digitpad.config import (
     PHOTO_MIN_CONTRAST,
     PHOTO_MIN_TILT,
     PHOTO_MIN_WORKING_SIZE,
+    PHOTO_NOISE_FLOOR,
     PHOTO_PAPER_WINDOW,
     PHOTO_POLARITY_SIZE,
     PHOTO_POLARITY_WINDOW,
@@ -61,12 +64,12 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
     """A photo of writing on paper -> its ink alone, [H, W] uint8, 255 on 0 (see the module's docstring); raises
     digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
     gray = working_gray(image)
-    contrast = ink_contrast(gray)
-    tilt = page_tilt(ink_mask(contrast))
+    contrast, noise = ink_contrast(gray)
+    tilt = page_tilt(ink_mask(contrast, noise))
     if tilt:  # lines are found and taken away along the page, turned level, and the ink turned back
-        contrast = ink_contrast(turned(gray, tilt, repeat_edges=True))
+        contrast, noise = ink_contrast(turned(gray, tilt, repeat_edges=True))
     contrast = contrast - ruled_lines(contrast)
-    ink = without_ink_lines(ink_mask(contrast))
+    ink = without_ink_lines(ink_mask(contrast, noise))
     ink = np.where(without_blobs(without_edge_scraps(without_specks(ink))), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
 
@@ -151,11 +154,19 @@ def paper_brightness(gray: np.ndarray) -> np.ndarray:
     return cv2.blur(closed, (window, window))
 
 
-def ink_contrast(gray: np.ndarray) -> np.ndarray:
-    """[H, W] float32: how much darker each pixel is than its paper, as a fraction of the paper's brightness (0 for
-    paper, 1 for black ink), whatever the light falling on that part of the sheet."""
+def ink_contrast(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """([H, W] float32: how much darker each pixel is than its paper, as a fraction of the paper's brightness (0 for
+    paper, 1 for black ink), whatever the light falling on that part of the sheet; [H, W] float32: the sensor noise's
+    spread in the same terms, larger where the paper is dimmer)."""
     paper = np.maximum(paper_brightness(gray), 1e-3)  # an all-black photo has no paper to divide by
-    return np.clip(1.0 - gray / paper, 0.0, 1.0)
+    return np.clip(1.0 - gray / paper, 0.0, 1.0), sensor_noise(gray) / paper
+
+
+def sensor_noise(gray: np.ndarray) -> float:
+    """The spread of the pixel-to-pixel ripple a 3x3 blur takes away (a robust standard deviation): noise, since
+    most of a photo is bare paper and only a stroke's edges ripple so."""
+    ripple = (gray - cv2.blur(gray, (3, 3)))[::2, ::2]
+    return 1.4826 * float(np.median(np.abs(ripple - np.median(ripple))))
 
 
 def ruled_lines(contrast: np.ndarray) -> np.ndarray:
@@ -185,17 +196,21 @@ def lines_across(contrast: np.ndarray) -> np.ndarray:
     return lines
 
 
-def ink_mask(contrast: np.ndarray) -> np.ndarray:
-    """[H, W] bool: the ink. Clearly ink is above Otsu's split between paper and ink, but never below
-    PHOTO_MIN_CONTRAST, so blank paper's noise is never ink; fainter pixels down to PHOTO_INK_GROWTH of that, or of
-    PHOTO_INK_TYPICAL of the clear ink's median if more, are ink too where they touch clear ink: a stroke's faint ends,
-    not the writing on the back of the page showing through."""
+def ink_mask(contrast: np.ndarray, noise: np.ndarray | float) -> np.ndarray:
+    """[H, W] bool: the ink, given the contrast and its noise (ink_contrast). Clearly ink is above Otsu's split between
+    paper and ink and above a floor: PHOTO_MIN_CONTRAST, or less where the darkest ink is faint (a pencil's, small
+    writing the lens blurred), down to PHOTO_FAINTEST of it, but never within PHOTO_NOISE_FLOOR times the noise, so
+    blank paper's grain is never ink. Fainter pixels down to PHOTO_INK_GROWTH of that, or of PHOTO_INK_TYPICAL of the
+    clear ink's median if more, are ink too where they touch clear ink: a stroke's faint ends, not the writing on the
+    back of the page showing through."""
     levels = np.round(np.clip(contrast, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
     otsu, _ = cv2.threshold(levels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    threshold = max(otsu / 255, PHOTO_MIN_CONTRAST)
+    darkest = float(contrast.max(initial=0))
+    floor = np.minimum(PHOTO_MIN_CONTRAST, np.maximum(PHOTO_FAINTEST * darkest, PHOTO_NOISE_FLOOR * noise))
+    threshold = np.maximum(otsu / 255, floor)
     clear = contrast > threshold
     typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes
-    faint_level = PHOTO_INK_GROWTH * max(threshold, PHOTO_INK_TYPICAL * typical)
+    faint_level = PHOTO_INK_GROWTH * np.maximum(threshold, PHOTO_INK_TYPICAL * typical)
     _, faint = cv2.connectedComponents((contrast > faint_level).astype(np.uint8), connectivity=8)
     touching = np.unique(faint[clear])
     return np.isin(faint, touching[touching > 0])
@@ -254,19 +269,33 @@ def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
 
 
 def without_blobs(mask: np.ndarray) -> np.ndarray:
-    """The mask without blobs: components thicker than PHOTO_BLOB of their own height (an eye, a dark stretch of
-    ground, a shadow's edge) are not pen strokes."""
+    """The mask without blobs: components whose stroke, along its length (mean_width), is wider than PHOTO_BLOB of
+    their own height (an eye, a dark stretch of ground, a shadow's edge) are not pen strokes."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     if count <= 1:
         return mask
-    blob = thickness(mask, labels, count) > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
+    blob = mean_width(mask, labels, count) > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
     return np.isin(labels, np.flatnonzero(~blob) + 1)
 
 
 def thickness(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
     """[count - 1] float32: the thickness of each component labelled 1..count - 1 in `labels`, twice its largest
     distance to the paper."""
-    distance = cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+    distance = distance_to_paper(mask)
     thickest = np.zeros(count, np.float32)
     np.maximum.at(thickest, labels[mask], 2 * distance[mask])  # the ink's pixels only: the paper's distance is 0
     return thickest[1:]
+
+
+def mean_width(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+    """[count - 1] float64: each component's stroke width along its length, four times its pixels' mean distance to
+    the paper (a band w wide has a mean of w / 4): a blot where strokes meet, or the loop of a small blurred 2 closed
+    up, widens it far less than it does thickness."""
+    distance = distance_to_paper(mask)
+    sums = np.bincount(labels[mask], weights=distance[mask], minlength=count)[1:]
+    return 4 * sums / np.maximum(np.bincount(labels[mask], minlength=count)[1:], 1)
+
+
+def distance_to_paper(mask: np.ndarray) -> np.ndarray:
+    """[H, W] float32: each ink pixel's distance to the nearest paper, beyond the image's edge included."""
+    return cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]

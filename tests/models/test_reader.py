@@ -3,6 +3,8 @@ sources (the final sources are for measuring only: benchmarks/real.py), and on M
 
 from __future__ import annotations
 
+import io
+
 import cv2
 import numpy as np
 import pytest
@@ -48,6 +50,22 @@ TURNED_CASES = {
 SHOWING_THROUGH = {
     "a boxed 31 over a boxed 20": ("don_sabu_numbers/AJAY_Dis_31_70_36.png", "don_sabu_numbers/adarsh_20_78_35.png"),
     "a roll number 04 over a 03": ("don_sabu_numbers/AJAY_Dis_04_41_48.png", "don_sabu_numbers/adarsh_03_52_47.png"),
+}
+
+# Real tuning photos written faintly (made up on real images); each was read as no digit, or a wrong one, before
+# PHOTO_FAINTEST, its strokes under PHOTO_MIN_CONTRAST. In a pencil's grey: every mark 0.45 as dark as the pen's.
+PENCIL = {
+    "a boxed 37": "don_sabu_numbers/abdul_37_77_33.png",
+    "a 4 in a grid's cell": "shashank112/1_q11b_4.png",
+    "a 3 with a tail": f"{MARKS}3_abhijith_crop22.jpg",
+}
+# Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
+# lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
+WRITTEN_SMALL = {
+    "a boxed 44": ("don_sabu_numbers/alaika_44_78_33.png", 64, 0.6),
+    "an examiner's 6, 89 px crop": (f"{MARKS}6_abhijith_crop14.jpg", 43, 0.6),
+    "a roll number 19 on a dotted line": ("don_sabu_numbers/immanuel_19_78_33.png", 57, 0.6),
+    "a roll number 28, sharp: its 2's strokes meet in a blot": ("don_sabu_numbers/emil_28_47_48.png", 33, 0.0),
 }
 
 
@@ -148,3 +166,24 @@ def test_a_real_photo_with_writing_showing_through_from_the_back_is_read_right(r
     back_ink = 1 - cv2.resize(read_image(back.path)[..., :3], (width, height))[:, ::-1].astype(np.float32) / 255
     through = np.round(photo * (1 - 0.25 * back_ink)).astype(np.uint8)
     assert reader.read(through).number == front.label, case
+
+
+@pytest.mark.parametrize("case", PENCIL)
+def test_a_real_photo_in_a_pencils_grey_is_read_right(reader, real_images, case):
+    image = real_images[PENCIL[case]]
+    assert image.group == "tuning"
+    photo = read_image(image.path)[..., :3].astype(np.float32)
+    pencil = np.round(255 - 0.45 * (255 - photo)).astype(np.uint8)  # paper as it was, every mark 0.45 as dark
+    assert reader.read(pencil).number == image.label, case
+
+
+@pytest.mark.parametrize("case", WRITTEN_SMALL)
+def test_a_real_photo_of_digits_12_px_tall_is_read_right(reader, real_images, case):
+    path, digit_height, blur = WRITTEN_SMALL[case]
+    image = real_images[path]
+    assert image.group == "tuning"
+    scale = 12 / digit_height
+    small = cv2.resize(read_image(image.path)[..., :3], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    buffer = io.BytesIO()
+    Image.fromarray(cv2.GaussianBlur(small, (0, 0), blur) if blur else small).save(buffer, format="JPEG", quality=85)
+    assert reader.read(np.asarray(Image.open(buffer))).number == image.label, case
