@@ -291,9 +291,9 @@ def mean_width(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
     """[count - 1] float64: each component's stroke width along its length, four times its pixels' mean distance to
     the paper (a band w wide has a mean of w / 4): a blot where strokes meet, or the loop of a small blurred 2 closed
     up, widens it far less than it does thickness."""
-    distance = distance_to_paper(mask)
-    sums = np.bincount(labels[mask], weights=distance[mask], minlength=count)[1:]
-    return 4 * sums / np.maximum(np.bincount(labels[mask], minlength=count)[1:], 1)
+    component = labels[mask]  # each ink pixel's label
+    sums = np.bincount(component, weights=distance_to_paper(mask)[mask], minlength=count)[1:]
+    return 4 * sums / np.maximum(np.bincount(component, minlength=count)[1:], 1)
 
 
 def distance_to_paper(mask: np.ndarray) -> np.ndarray:

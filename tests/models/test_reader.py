@@ -74,6 +74,14 @@ def reader() -> Reader:
     return Reader.load()
 
 
+def tuning_image(real_images: dict, path: str) -> tuple:
+    """(the manifest's row, its pixels as `digitpad predict` reads them) for one of the tuning sources' images: tests
+    choose things, and final sources only measure."""
+    image = real_images[path]
+    assert image.group == "tuning"
+    return image, read_image(image.path)
+
+
 @pytest.mark.parametrize("case", REAL_CASES)
 def test_real_images_are_read_right(reader, real_images, case):
     image = real_images[REAL_CASES[case]]
@@ -149,9 +157,7 @@ def test_a_photo_without_digits_finds_none(reader, scene):
 @pytest.mark.parametrize("case", TURNED_CASES)
 def test_a_real_photo_turned_by_ten_degrees_is_read_right(reader, real_images, case):
     path, angles = TURNED_CASES[case]
-    image = real_images[path]
-    assert image.group == "tuning"
-    photo = read_image(image.path)
+    image, photo = tuning_image(real_images, path)
     for angle in angles:  # as a phone held askew takes it: the paper round the crop repeats its edge
         assert reader.read(turned(photo, angle, repeat_edges=True)).number == image.label, (case, angle)
 
@@ -159,31 +165,28 @@ def test_a_real_photo_turned_by_ten_degrees_is_read_right(reader, real_images, c
 @pytest.mark.parametrize("case", SHOWING_THROUGH)
 def test_a_real_photo_with_writing_showing_through_from_the_back_is_read_right(reader, real_images, case):
     front_path, back_path = SHOWING_THROUGH[case]
-    front, back = real_images[front_path], real_images[back_path]
-    assert front.group == back.group == "tuning"
-    photo = read_image(front.path)[..., :3].astype(np.float32)
+    (front, photo), (_, back) = tuning_image(real_images, front_path), tuning_image(real_images, back_path)
+    photo = photo[..., :3].astype(np.float32)
     height, width = photo.shape[:2]
-    back_ink = 1 - cv2.resize(read_image(back.path)[..., :3], (width, height))[:, ::-1].astype(np.float32) / 255
+    back_ink = 1 - cv2.resize(back[..., :3], (width, height))[:, ::-1].astype(np.float32) / 255
     through = np.round(photo * (1 - 0.25 * back_ink)).astype(np.uint8)
     assert reader.read(through).number == front.label, case
 
 
 @pytest.mark.parametrize("case", PENCIL)
 def test_a_real_photo_in_a_pencils_grey_is_read_right(reader, real_images, case):
-    image = real_images[PENCIL[case]]
-    assert image.group == "tuning"
-    photo = read_image(image.path)[..., :3].astype(np.float32)
-    pencil = np.round(255 - 0.45 * (255 - photo)).astype(np.uint8)  # paper as it was, every mark 0.45 as dark
+    image, photo = tuning_image(real_images, PENCIL[case])
+    marks = 255 - photo[..., :3].astype(np.float32)
+    pencil = np.round(255 - 0.45 * marks).astype(np.uint8)  # paper as it was, every mark 0.45 as dark
     assert reader.read(pencil).number == image.label, case
 
 
 @pytest.mark.parametrize("case", WRITTEN_SMALL)
 def test_a_real_photo_of_digits_12_px_tall_is_read_right(reader, real_images, case):
     path, digit_height, blur = WRITTEN_SMALL[case]
-    image = real_images[path]
-    assert image.group == "tuning"
+    image, photo = tuning_image(real_images, path)
     scale = 12 / digit_height
-    small = cv2.resize(read_image(image.path)[..., :3], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    small = cv2.resize(photo[..., :3], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     buffer = io.BytesIO()
     Image.fromarray(cv2.GaussianBlur(small, (0, 0), blur) if blur else small).save(buffer, format="JPEG", quality=85)
     assert reader.read(np.asarray(Image.open(buffer))).number == image.label, case
