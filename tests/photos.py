@@ -101,3 +101,29 @@ def paper_photo(drawing: np.ndarray, seed: int, conditions: Conditions = UNEVEN,
     photo = reflectance * illumination((height, width), conditions, rng)[:, :, None]
     photo = cv2.GaussianBlur(photo, (0, 0), conditions.blur) + rng.normal(0, conditions.noise, photo.shape)
     return np.round(np.clip(photo, 0, 1) * 255).astype(np.uint8)
+
+
+SCENES = ("hills", "shapes", "clouds")  # what scene_photo makes
+
+
+def scene_photo(kind: str, seed: int) -> np.ndarray:
+    """A made-up 800 x 600 photo that holds no digits, [H, W, 3] uint8 RGB: "hills" (a sky over dark ground with a
+    wavy horizon), "shapes" (dark ellipses on a light ground: faces, stones, a cup) or "clouds" (smooth random
+    shading), with sensor noise."""
+    rng = np.random.default_rng(seed)
+    height, width = 600, 800
+    rows = np.linspace(0, 1, height)[:, None] * np.ones((1, width))
+    if kind == "hills":
+        wave = rng.uniform(0.03, 0.15) * np.sin(np.arange(width) / rng.uniform(40, 200) + rng.uniform(0, 6))
+        picture = np.where(rows < rng.uniform(0.4, 0.7) + wave, 0.9 - 0.3 * rows, rng.uniform(0.2, 0.5))
+    elif kind == "shapes":
+        y, x = np.mgrid[:height, :width]
+        picture = np.full((height, width), rng.uniform(0.6, 0.9))
+        for _ in range(rng.integers(1, 6)):
+            cx, cy, ax, ay = rng.uniform(0, width), rng.uniform(0, height), *rng.uniform(15, 250, size=2)
+            picture[((x - cx) / ax) ** 2 + ((y - cy) / ay) ** 2 < 1] = rng.uniform(0.1, 0.6)
+    else:
+        picture = cv2.GaussianBlur(rng.uniform(0.3, 0.9, (height, width)), (0, 0), rng.uniform(8, 40))
+        picture = (picture - picture.min()) / np.ptp(picture) * 0.6 + 0.3
+    noisy = np.clip(picture + rng.normal(0, 0.02, picture.shape), 0, 1)
+    return np.round(np.repeat(noisy[:, :, None], 3, axis=2) * 255).astype(np.uint8)

@@ -28,7 +28,7 @@ from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.photo import clean_photo
-from digitpad.reading.preprocess import OPAQUE, preprocess, preprocess_ink, unit_pixels
+from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, preprocess, preprocess_ink
 from digitpad.reading.segment import digits_only
 
 KINDS = ("drawing", "photo")
@@ -99,10 +99,11 @@ class Reader:
 def kind_of(image: np.ndarray) -> str:
     """ "drawing" when the image's background is one flat tone (a share FLAT_BACKGROUND of its pixels or more are
     exactly its most common tone), or transparent; else "photo"."""
-    pixels = unit_pixels(image)
-    if pixels.ndim == 3 and pixels.shape[2] == 4 and pixels[:, :, 3].min() < OPAQUE:
+    pixels = checked_pixels(image)  # tones 0..255; a photo file's bytes as they are, for speed
+    tones = pixels if pixels.dtype == np.uint8 else np.round(as_unit_float(pixels) * 255).astype(np.uint8)
+    if tones.ndim == 3 and tones.shape[2] == 4 and tones[:, :, 3].min() < OPAQUE * 255:
         return "drawing"
-    if pixels.ndim == 3:
-        pixels = cv2.cvtColor(np.ascontiguousarray(pixels[:, :, :3]), cv2.COLOR_RGB2GRAY)
-    tones = np.bincount(np.round(pixels * 255).astype(np.uint8).ravel(), minlength=256)
-    return "drawing" if tones.max() >= FLAT_BACKGROUND * pixels.size else "photo"
+    if tones.ndim == 3:
+        tones = cv2.cvtColor(np.ascontiguousarray(tones[:, :, :3]), cv2.COLOR_RGB2GRAY)
+    counts = np.bincount(tones.ravel(), minlength=256)
+    return "drawing" if counts.max() >= FLAT_BACKGROUND * tones.size else "photo"

@@ -51,7 +51,14 @@ def as_unit_float(image: np.ndarray) -> np.ndarray:
 
 def unit_pixels(image: np.ndarray) -> np.ndarray:
     """A grayscale, RGB or RGBA image -> its pixels as float32 in 0..1, [H, W] or [H, W, 3 or 4]; raises ImageError
-    for anything that cannot be one (not an array, no pixels, the wrong number of dimensions or channels)."""
+    as checked_pixels does."""
+    return as_unit_float(checked_pixels(image))
+
+
+def checked_pixels(image: np.ndarray) -> np.ndarray:
+    """A grayscale, RGB or RGBA image's array as it is, [H, W] or [H, W, 3 or 4] (a single channel's axis dropped);
+    raises ImageError for anything that cannot be one (not an array, no pixels, the wrong number of dimensions or
+    channels)."""
     if not isinstance(image, np.ndarray):
         raise ImageError(f"expected an image array, got {type(image).__name__}")
     if image.size == 0:
@@ -60,7 +67,7 @@ def unit_pixels(image: np.ndarray) -> np.ndarray:
         image = image[:, :, 0]
     if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
         raise ImageError(f"expected a grayscale, RGB or RGBA image, got an array of shape {image.shape}")
-    return as_unit_float(image)
+    return image
 
 
 def ink_map(image: np.ndarray) -> np.ndarray:

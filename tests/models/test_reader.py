@@ -128,7 +128,7 @@ def test_the_flags_override_what_the_image_looks_like(reader, pen_digits):
 
 @pytest.mark.parametrize(
     "scene",
-    ["blank paper", "a sky over hills", "a face"],
+    ["blank paper", "a sky over hills", "a grey sky over steep hills", "a face"],
 )
 def test_a_photo_without_digits_finds_none(reader, scene):
     """Made-up photos of things that are not digits: 'No digits found', not specks read as a number."""
@@ -140,6 +140,9 @@ def test_a_photo_without_digits_finds_none(reader, scene):
     elif scene == "a sky over hills":
         horizon = 0.55 + 0.1 * np.sin(np.arange(width) / 130.0)  # as a fraction of the height, at each column
         picture = np.where(rows < horizon, 0.9 - 0.3 * rows, 0.3)
+    elif scene == "a grey sky over steep hills":  # the ground's edge no darker than a stroke, its wiggles as tight
+        horizon = 0.5 + 0.12 * np.sin(np.arange(width) / 45.0)
+        picture = np.where(rows < horizon, 0.75 - 0.2 * rows, 0.4)
     else:
         y, x = np.mgrid[:height, :width]
         picture = np.full((height, width), 0.8)

@@ -161,6 +161,22 @@ def test_a_blot_where_a_small_digits_strokes_meet_is_no_blob_but_a_dark_disc_is(
     assert not without_blobs(eye).any()
 
 
+def test_the_edge_of_a_dark_region_is_no_ink_and_a_digit_beside_it_keeps_its_strokes(number_classifier, judge, ten):
+    photo = paper_photo(render_canvas(ten[3].strokes), seed=3, conditions=Conditions(rule_spacing=0, specks=0))
+    height, width = photo.shape[:2]
+    paper = photo[:, -5:].mean()
+    beside = np.random.default_rng(3).normal(paper, 4, (height, width // 2, 3))  # more of the sheet, on the right
+    y, x = np.mgrid[:height, : width // 2]
+    beside[(x - width // 2) ** 2 + (y - height // 2) ** 2 < (0.4 * height) ** 2] *= 0.35  # a cup on it, seen from above
+    photo_with_cup = np.hstack([photo, np.clip(beside, 0, 255).astype(np.uint8)])
+    cleaned = clean_photo(photo_with_cup)
+    sheet_edge = round(width * cleaned.shape[1] / photo_with_cup.shape[1])
+    assert not cleaned[:, sheet_edge:].any()  # the closing's band round the cup's rim is the cup's, not ink
+    assert read_number(number_classifier, judge, cleaned).number == "3"
+    alone = cv2.resize(clean_photo(photo), (sheet_edge, cleaned.shape[0]), interpolation=cv2.INTER_NEAREST)
+    assert shared_ink(cleaned[:, :sheet_edge], alone) > 0.8
+
+
 def test_a_box_lines_thin_remnant_at_the_edge_is_no_stroke_but_a_pen_stroke_there_is():
     mask = np.zeros((80, 90), bool)
     mask[20:60, 30:42] = True  # a digit's stroke, 12 px thick

@@ -1,0 +1,52 @@
+"""Photos that hold no digits: how many the reader says "No digits found" of, as `digitpad predict` reads a file.
+
+In: the bundled models. Out, printed per kind, each share with its 95% interval: of made-up photos of no digits
+(tests.photos.scene_photo: hills under a sky, dark ellipses on a light ground, smooth clouds) and of made-up blank
+sheets (tests.photos.paper_photo of nothing, with lines, specks, shadows and noise; every third one 12 megapixels),
+how many say "No digits found", how many "not a digit", and how many are read as digits. All these photos are made up.
+
+    python -m benchmarks.no_digits [--count 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import cv2
+import numpy as np
+
+from digitpad.models.reader import Reader
+from digitpad.stats import with_interval
+from tests.photos import SCENES, paper_photo, random_conditions, scene_photo
+
+TWELVE_MEGAPIXELS = (4000, 3000)  # width, height
+
+
+def blank_sheet(seed: int) -> np.ndarray:
+    """A made-up photo of a blank sheet; every third one enlarged to 12 megapixels."""
+    rng = np.random.default_rng(1000 + seed)
+    photo = paper_photo(np.zeros((280, 280), np.uint8), seed, random_conditions(rng))
+    return cv2.resize(photo, TWELVE_MEGAPIXELS, interpolation=cv2.INTER_LINEAR) if seed % 3 == 2 else photo
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument(
+        "--count", type=int, default=10, help="photos of each kind of scene (blank sheets: twice as many)"
+    )
+    args = parser.parse_args()
+    reader = Reader.load()
+    kinds = {kind: [scene_photo(kind, seed) for seed in range(args.count)] for kind in SCENES}
+    kinds["blank sheets"] = [blank_sheet(seed) for seed in range(2 * args.count)]
+    print("made-up photos of no digits, read as `digitpad predict` reads a file")
+    for kind, photos in kinds.items():
+        verdicts = [reader.read(photo).verdict for photo in photos]
+        none, flagged = verdicts.count("no digits"), verdicts.count("not a digit")
+        print(
+            f"  {kind:<13} No digits found {with_interval(none, len(photos))}, not a digit {flagged}, "
+            f"read as digits {len(photos) - none - flagged} of {len(photos)}"
+        )
+
+
+if __name__ == "__main__":
+    main()
