@@ -67,15 +67,17 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
     """A photo of writing on paper -> its ink alone, [H, W] uint8, 255 on 0 (see the module's docstring); raises
     digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
     gray = working_gray(image)
-    contrast, noise = ink_contrast(gray)
+    paper = paper_brightness(gray)
+    contrast, noise = ink_contrast(gray, paper)
     tilt = page_tilt(ink_mask(contrast, noise))
     if tilt:  # lines are found and taken away along the page, turned level, and the ink turned back
         gray = turned(gray, tilt, repeat_edges=True)
-        contrast, noise = ink_contrast(gray)
+        paper = paper_brightness(gray)
+        contrast, noise = ink_contrast(gray, paper)
     lines = ruled_lines(contrast)
     marked = ink_mask(contrast - lines, noise)
     ink = without_blobs(without_edge_scraps(without_specks(without_ink_lines(marked))))
-    ink = np.where(on_paper(ink, marked | (lines > PHOTO_LINE_CONTRAST), gray), 255, 0).astype(np.uint8)
+    ink = np.where(on_paper(ink, marked | (lines > PHOTO_LINE_CONTRAST), gray, paper), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
 
 
@@ -166,11 +168,11 @@ def paper_brightness(gray: np.ndarray) -> np.ndarray:
     return cv2.blur(closed, (window, window))
 
 
-def ink_contrast(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """([H, W] float32: how much darker each pixel is than its paper, as a fraction of the paper's brightness (0 for
-    paper, 1 for black ink), whatever the light falling on that part of the sheet; [H, W] float32: the sensor noise's
-    spread in the same terms, larger where the paper is dimmer)."""
-    paper = np.maximum(paper_brightness(gray), 1e-3)  # an all-black photo has no paper to divide by
+def ink_contrast(gray: np.ndarray, paper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """([H, W] float32: how much darker each pixel is than its paper (paper_brightness), as a fraction of the paper's
+    brightness (0 for paper, 1 for black ink), whatever the light falling on that part of the sheet; [H, W] float32:
+    the sensor noise's spread in the same terms, larger where the paper is dimmer)."""
+    paper = np.maximum(paper, 1e-3)  # an all-black photo has no paper to divide by
     return np.clip(1.0 - gray / paper, 0.0, 1.0), sensor_noise(gray) / paper
 
 
@@ -313,16 +315,15 @@ def distance_to_paper(mask: np.ndarray) -> np.ndarray:
     return cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
 
 
-def on_paper(mask: np.ndarray, marked: np.ndarray, gray: np.ndarray) -> np.ndarray:
-    """The mask without what is not ink on paper: components whose surroundings, out to PHOTO_SURROUND_REACH of their
-    stroke's width (mean_width) and other than ink and ruled lines (`marked`), are more than PHOTO_SURROUND darker than
-    halfway from the component's ink to its paper. Round a pen stroke is its paper; round the band that the edge of a
-    dark region leaves (the ground under the sky, a cup beside the sheet: the closing lifts the paper there) is the
-    dark region."""
+def on_paper(mask: np.ndarray, marked: np.ndarray, gray: np.ndarray, paper: np.ndarray) -> np.ndarray:
+    """The mask without what is not ink on paper (`paper`: paper_brightness): components more than PHOTO_SURROUND of
+    whose surroundings, out to PHOTO_SURROUND_REACH of their stroke's width (mean_width) and other than ink and ruled
+    lines (`marked`), are darker than halfway from the component's ink to its paper. Round a pen stroke is its paper;
+    round the band that the edge of a dark region leaves (the ground under the sky, a cup beside the sheet: the closing
+    lifts the paper there) is the dark region."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     if count <= 1:
         return mask
-    paper = np.maximum(paper_brightness(gray), 1e-3)
     widths = mean_width(mask, labels, count)
     kept = np.ones(count - 1, bool)
     for label in range(1, count):
