@@ -219,6 +219,14 @@ PHOTO_INK_LINE_SPAN = 0.7  # fraction of the crop's width
 PHOTO_DOT_GAP = 0.04  # fraction of the crop's width
 PHOTO_EDGE_LINE_SPAN = 0.85  # fraction of the side the line runs along
 PHOTO_EDGE_BAND = 0.2  # fraction of the side across it
+# A box's lines round writing small in a wider crop (a form's box cut from a 721 x 1280 photo): runs across
+# PHOTO_BOX_SPAN of the side, PHOTO_BOX_OVER times the digits' size, meeting the edge, a line or each other. Tuning
+# photos shrunk to 10-15 px digits in a crop 3.5x their height (made up on real images): numbers 43 -> 68 of 100.
+PHOTO_BOX_SPAN = 0.4  # fraction of the crop's side
+PHOTO_BOX_OVER = 1.5  # times the digits' median width (runs across) or height (runs down)
+PHOTO_BOX_THIN = 0.25  # a component narrower than this share of its length is a 1 or a line: no measure of the digits
+PHOTO_BOX_MOSTLY = 0.8  # ...as is one with this share of its ink on such runs
+PHOTO_BOX_SPECK = 0.1  # ...or under this share of the largest one's area (SPECK_FRACTION, 0.02: shrunk 85 -> 83)
 # Scraps cut off at the crop's edge (a box line's end, half a digit of the line above): ink touching the edge, under
 # this share of the largest component's area and of the tallest one's height. Tuning numbers read right: 19 of 25
 # with, 16 without.

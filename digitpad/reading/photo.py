@@ -25,6 +25,11 @@ import numpy as np
 
 from digitpad.config import (
     PHOTO_BLOB,
+    PHOTO_BOX_MOSTLY,
+    PHOTO_BOX_OVER,
+    PHOTO_BOX_SPAN,
+    PHOTO_BOX_SPECK,
+    PHOTO_BOX_THIN,
     PHOTO_DENOISE_SIGMA,
     PHOTO_DOT_GAP,
     PHOTO_EDGE_BAND,
@@ -244,8 +249,8 @@ def straight_runs(mask: np.ndarray, span: float, gap: float = 0.0) -> np.ndarray
 
 def without_ink_lines(mask: np.ndarray) -> np.ndarray:
     """The ink without lines dark enough to be ink: straight (or dotted) runs across PHOTO_INK_LINE_SPAN of the crop,
-    and box lines along its edges. A mask that would lose nine tenths of its ink is all line, or a digit taken for
-    one (a tightly cropped 1): it is kept."""
+    box lines along its edges, and a box's lines round small writing (box_lines). A mask that would lose nine tenths
+    of its ink is all line, or a digit taken for one (a tightly cropped 1): it is kept."""
     height, width = mask.shape
     lines = straight_runs(mask, PHOTO_INK_LINE_SPAN, gap=PHOTO_DOT_GAP)
     for along in (mask, mask.T):  # rows, then columns
@@ -253,8 +258,41 @@ def without_ink_lines(mask: np.ndarray) -> np.ndarray:
         band = max(1, round(PHOTO_EDGE_BAND * edge.shape[0]))
         edge[band : edge.shape[0] - band] = False
         lines |= edge if along is mask else edge.T
+    lines |= box_lines(mask, lines)
     rest = mask & ~lines
     return rest if rest.sum() > 0.1 * mask.sum() else mask
+
+
+def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """[H, W] bool: the lines of a box drawn round writing small in the crop, beyond the `found` lines that cross it:
+    straight runs across PHOTO_BOX_SPAN of the crop's side, PHOTO_BOX_OVER times as long as the digits are wide (runs
+    across) or tall (runs down), that meet the crop's edge, a line found or each other (a box's corner). The digits'
+    size is the median of the components that are neither thin (PHOTO_BOX_THIN: a 1, a line), nor mostly such runs,
+    nor small (PHOTO_BOX_SPECK)."""
+    across = straight_runs(mask, PHOTO_BOX_SPAN) & ~found
+    down = straight_runs(mask.T, PHOTO_BOX_SPAN).T & ~found
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((mask & ~found).astype(np.uint8), connectivity=8)
+    width, height, area = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
+    on_runs = np.bincount(labels[across | down], minlength=count)[1:]
+    digit = np.minimum(width, height) >= PHOTO_BOX_THIN * np.maximum(width, height)
+    digit &= (on_runs < PHOTO_BOX_MOSTLY * area) & (area >= PHOTO_BOX_SPECK * area.max(initial=0))
+    if not digit.any():
+        return np.zeros_like(mask)
+    runs = [long_runs(across, cv2.CC_STAT_WIDTH, float(np.median(width[digit]))),
+            long_runs(down, cv2.CC_STAT_HEIGHT, float(np.median(height[digit])))]  # fmt: skip
+    lines = np.zeros_like(mask)
+    for (labels, long), (_, other) in zip(runs, runs[::-1], strict=True):
+        meets = cv2.dilate((found | other).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        meets[[0, -1], :] = meets[:, [0, -1]] = True
+        met = np.unique(labels[meets & long])
+        lines |= np.isin(labels, met[met > 0])
+    return lines
+
+
+def long_runs(runs: np.ndarray, side: int, digits: float) -> tuple[np.ndarray, np.ndarray]:
+    """(the runs' component labels, [H, W] bool: those PHOTO_BOX_OVER times `digits` long or more along `side`)."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
+    return labels, np.isin(labels, np.flatnonzero(stats[1:, side] >= PHOTO_BOX_OVER * digits) + 1)
 
 
 def without_specks(mask: np.ndarray) -> np.ndarray:

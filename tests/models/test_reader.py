@@ -68,6 +68,18 @@ WRITTEN_SMALL = {
     "a roll number 28, sharp: its 2's strokes meet in a blot": ("don_sabu_numbers/emil_28_47_48.png", 33, 0.0),
 }
 
+# Written small in a wider crop: shrunk so the digits are 12 px tall, as WRITTEN_SMALL, and set on paper of the crop's
+# own tone in a crop 3.5 times the digits' height (as a form's box is cut from a 721 x 1280 photo), so the box's lines
+# end inside it. With each photo, its digits' height as taken (px). Each was misread so before
+# digitpad.reading.photo.box_lines: the box's lines, taller than the digits, were read as 1s or took the digits away.
+SMALL_IN_A_BOX = {
+    "a boxed 31": ("don_sabu_numbers/AJAY_Dis_31_70_36.png", 114),
+    "a boxed 37": ("don_sabu_numbers/abdul_37_77_33.png", 50),
+    "a boxed 44": ("don_sabu_numbers/alaika_44_78_33.png", 64),
+    "a boxed 46": ("don_sabu_numbers/alan_anto_46_79_32.png", 72),
+    "a 3 in a grid's cell": ("shashank112/1_q6a_3.png", 78),
+}
+
 
 @pytest.fixture(scope="module")
 def reader() -> Reader:
@@ -192,4 +204,22 @@ def test_a_real_photo_of_digits_12_px_tall_is_read_right(reader, real_images, ca
     small = cv2.resize(photo[..., :3], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     buffer = io.BytesIO()
     Image.fromarray(cv2.GaussianBlur(small, (0, 0), blur) if blur else small).save(buffer, format="JPEG", quality=85)
+    assert reader.read(np.asarray(Image.open(buffer))).number == image.label, case
+
+
+@pytest.mark.parametrize("case", SMALL_IN_A_BOX)
+def test_a_real_photo_of_digits_12_px_tall_in_a_wider_crop_is_read_right(reader, real_images, case):
+    path, digit_height = SMALL_IN_A_BOX[case]
+    image, photo = tuning_image(real_images, path)
+    small = cv2.resize(photo[..., :3], None, fx=12 / digit_height, fy=12 / digit_height, interpolation=cv2.INTER_AREA)
+    height, width = small.shape[:2]
+    edge = np.concatenate([small[[0, -1]].reshape(-1, 3), small[:, [0, -1]].reshape(-1, 3)])
+    rng = np.random.default_rng(0)
+    crop = np.clip(np.median(edge, axis=0) + rng.normal(0, 2.5, (max(42, height), max(59, width), 3)), 0, 255).astype(
+        np.uint8
+    )
+    top, left = (crop.shape[0] - height) // 3, (crop.shape[1] - width) // 3
+    crop[top : top + height, left : left + width] = small
+    buffer = io.BytesIO()
+    Image.fromarray(crop).save(buffer, format="JPEG", quality=85)
     assert reader.read(np.asarray(Image.open(buffer))).number == image.label, case

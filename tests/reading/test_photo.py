@@ -9,7 +9,15 @@ import pytest
 
 from digitpad.config import PHOTO_WORKING_SIZE
 from digitpad.models.number import read_number
-from digitpad.reading.photo import clean_photo, ink_mask, page_tilt, turned, without_blobs, without_edge_scraps
+from digitpad.reading.photo import (
+    box_lines,
+    clean_photo,
+    ink_mask,
+    page_tilt,
+    turned,
+    without_blobs,
+    without_edge_scraps,
+)
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
@@ -185,6 +193,21 @@ def test_a_box_lines_thin_remnant_at_the_edge_is_no_stroke_but_a_pen_stroke_ther
     mask[:, 87:] = False
     mask[5:75, 78:90] = True  # a 1 written with the same pen, cut by the edge
     np.testing.assert_array_equal(without_edge_scraps(mask), mask)
+
+
+def test_a_box_round_small_digits_is_a_line_and_a_1_as_tall_as_the_digits_is_not():
+    mask = np.zeros((120, 200), np.uint8)
+    cv2.rectangle(mask, (40, 20), (160, 100), 1, 2)  # a box three times the digits' height, inside the crop
+    cv2.ellipse(mask, (80, 60), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall
+    cv2.ellipse(mask, (115, 60), (9, 13), 0, 0, 360, 1, 2)  # another
+    nothing = np.zeros(mask.shape, bool)
+    lines = box_lines(mask > 0, nothing)
+    assert lines[20:22, 50:150].all() and lines[30:90, 40:42].all() and lines[30:90, 159:161].all()
+    assert not lines[45:76, 68:128].any()  # the digits
+    tight = np.zeros((60, 80), np.uint8)
+    cv2.ellipse(tight, (50, 30), (15, 27), 0, 0, 360, 1, 3)  # a 0 filling a tight crop's height
+    tight[0:58, 15:18] = 1  # a 1 as tall, cut by the crop's top edge
+    assert not box_lines(tight > 0, np.zeros(tight.shape, bool)).any()
 
 
 @pytest.mark.parametrize("angle", [-10, -4, 3, 10])
