@@ -24,6 +24,7 @@ import cv2
 import numpy as np
 
 from digitpad.config import (
+    MIN_SEGMENT_HEIGHT,
     PHOTO_BLOB,
     PHOTO_BOX_MOSTLY,
     PHOTO_BOX_OVER,
@@ -63,6 +64,7 @@ from digitpad.config import (
     PHOTO_TILT_LINE_WIDTH,
     PHOTO_TILT_SIZE,
     PHOTO_WORKING_SIZE,
+    PHOTO_WRITING_HEIGHT,
     SPECK_FRACTION,
 )
 from digitpad.reading.preprocess import as_unit_float, checked_pixels, resize_longer_side
@@ -71,7 +73,24 @@ from digitpad.reading.preprocess import as_unit_float, checked_pixels, resize_lo
 def clean_photo(image: np.ndarray) -> np.ndarray:
     """A photo of writing on paper -> its ink alone, [H, W] uint8, 255 on 0 (see the module's docstring); raises
     digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
-    gray = working_gray(image)
+    ink = ink_of(working_gray(image))
+    height = writing_height(ink)
+    if 0 < height < PHOTO_WRITING_HEIGHT and max(ink.shape) < PHOTO_WORKING_SIZE:  # small writing: again, larger
+        longer = min(PHOTO_WORKING_SIZE, round(max(ink.shape) * PHOTO_WRITING_HEIGHT / height))
+        ink = ink_of(working_gray(image, longer))
+    return ink
+
+
+def writing_height(ink: np.ndarray) -> float:
+    """The writing's height in `ink` (px): the median of its pieces at least MIN_SEGMENT_HEIGHT of the tallest (the
+    pieces digitpad.reading.segment keeps as digits); 0 for none."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    return float(np.median(heights[heights >= MIN_SEGMENT_HEIGHT * heights.max()])) if heights.size else 0.0
+
+
+def ink_of(gray: np.ndarray) -> np.ndarray:
+    """[H, W] float32 brightness (working_gray) -> its ink, [H, W] uint8, 255 on 0: the module docstring's steps."""
     paper = paper_brightness(gray)
     contrast, noise = ink_contrast(gray, paper)
     tilt = page_tilt(ink_mask(contrast, noise))
@@ -86,14 +105,17 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
     return turned(ink, -tilt, nearest=True) if tilt else ink
 
 
-def working_gray(image: np.ndarray) -> np.ndarray:
-    """The photo as [H, W] float32 brightness in 0..1 (its darkest channel), brought to PHOTO_MIN_WORKING_SIZE to
-    PHOTO_WORKING_SIZE px, denoised, and turned over if need be so the ink is darker than the paper."""
+def working_gray(image: np.ndarray, longer: int | None = None) -> np.ndarray:
+    """The photo as [H, W] float32 brightness in 0..1 (its darkest channel), brought to `longer` px on its longer side
+    (default: PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px), denoised, and turned over if need be so the ink is
+    darker than the paper."""
     gray = checked_pixels(image)
     if gray.ndim == 3:  # a photo file's bytes before they are floats, four times as many to go through
         gray = darkest_channel(gray if gray.dtype == np.uint8 else as_unit_float(gray))
     gray = as_unit_float(gray)
-    if max(gray.shape) > PHOTO_WORKING_SIZE:
+    if longer:
+        gray = resize_longer_side(gray, longer)
+    elif max(gray.shape) > PHOTO_WORKING_SIZE:
         gray = resize_longer_side(gray, PHOTO_WORKING_SIZE)
     elif max(gray.shape) < PHOTO_MIN_WORKING_SIZE:
         gray = resize_longer_side(gray, PHOTO_MIN_WORKING_SIZE)
@@ -278,8 +300,13 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     digit &= (on_runs < PHOTO_BOX_MOSTLY * area) & (area >= PHOTO_BOX_SPECK * area.max(initial=0))
     if not digit.any():
         return np.zeros_like(mask)
-    runs = [long_runs(across, cv2.CC_STAT_WIDTH, float(np.median(width[digit]))),
-            long_runs(down, cv2.CC_STAT_HEIGHT, float(np.median(height[digit])))]  # fmt: skip
+    wide, tall = float(np.median(width[digit])), float(np.median(height[digit]))
+    rows, columns = mask.shape
+    if PHOTO_BOX_OVER * wide < PHOTO_BOX_SPAN * columns:  # a box round writing small in its crop spans less of it
+        across = straight_runs(mask, PHOTO_BOX_OVER * wide / columns) & ~found
+    if PHOTO_BOX_OVER * tall < PHOTO_BOX_SPAN * rows:
+        down = straight_runs(mask.T, PHOTO_BOX_OVER * tall / rows).T & ~found
+    runs = [long_runs(across, cv2.CC_STAT_WIDTH, wide), long_runs(down, cv2.CC_STAT_HEIGHT, tall)]
     lines = np.zeros_like(mask)
     for (labels, long), (_, other) in zip(runs, runs[::-1], strict=True):
         meets = cv2.dilate((found | other).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0

@@ -7,7 +7,7 @@ import cv2
 import numpy as np
 import pytest
 
-from digitpad.config import PHOTO_WORKING_SIZE
+from digitpad.config import PHOTO_MIN_WORKING_SIZE, PHOTO_WORKING_SIZE, PHOTO_WRITING_HEIGHT
 from digitpad.models.number import read_number
 from digitpad.reading.photo import (
     box_lines,
@@ -17,6 +17,7 @@ from digitpad.reading.photo import (
     turned,
     without_blobs,
     without_edge_scraps,
+    writing_height,
 )
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
@@ -118,6 +119,18 @@ def test_large_photos_are_shrunk_and_small_ones_kept(ten):
     assert clean_photo(small).shape == small.shape[:2]
 
 
+def test_writing_small_in_a_small_crop_is_cleaned_again_enlarged_till_its_digits_stand_tall(year_drawing):
+    photo = paper_photo(year_drawing, seed=6, scale=0.13)  # digits about 12 px tall...
+    small = np.empty((3 * photo.shape[0], 2 * photo.shape[1], 3), np.uint8)  # ...in a crop 3 times as tall
+    small[:] = np.median(photo[[0, -1]].reshape(-1, 3), axis=0)
+    small[photo.shape[0] : 2 * photo.shape[0], photo.shape[1] // 2 : photo.shape[1] // 2 + photo.shape[1]] = photo
+    ink = clean_photo(small)
+    assert max(ink.shape) > PHOTO_MIN_WORKING_SIZE
+    assert writing_height(ink) == pytest.approx(PHOTO_WRITING_HEIGHT, rel=0.25)
+    tall = paper_photo(year_drawing, seed=6, scale=1.0)  # tall enough at its own size: cleaned once
+    assert clean_photo(tall).shape == tall.shape[:2]
+
+
 def test_a_number_written_small_on_a_big_page_keeps_its_strokes(number_classifier, judge, year_drawing):
     # The year across 15% of a 12-megapixel photo's width: shrunk to the working size, each digit covers less than the
     # PHOTO_SPECK_AREA share of the frame a speck may; before PHOTO_STROKE_ELONGATION all four were lost as specks.
@@ -204,6 +217,11 @@ def test_a_box_round_small_digits_is_a_line_and_a_1_as_tall_as_the_digits_is_not
     lines = box_lines(mask > 0, nothing)
     assert lines[20:22, 50:150].all() and lines[30:90, 40:42].all() and lines[30:90, 159:161].all()
     assert not lines[45:76, 68:128].any()  # the digits
+    wide = np.zeros((360, 600), np.uint8)  # the same box and digits in a crop three times as large
+    wide[120:240, 200:400] = mask
+    lines = box_lines(wide > 0, np.zeros(wide.shape, bool))
+    assert lines[140:142, 250:350].all() and lines[150:210, 240:242].all()
+    assert not lines[165:196, 268:328].any()
     tight = np.zeros((60, 80), np.uint8)
     cv2.ellipse(tight, (50, 30), (15, 27), 0, 0, 360, 1, 3)  # a 0 filling a tight crop's height
     tight[0:58, 15:18] = 1  # a 1 as tall, cut by the crop's top edge
