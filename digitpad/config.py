@@ -158,7 +158,7 @@ PHOTO_WORKING_SIZE = 1000  # px
 PHOTO_MIN_WORKING_SIZE = 300  # px
 # ...and writing still small there (a form's box cut from a 721 x 1280 photo) is cleaned again, enlarged so its digits
 # stand this tall (up to PHOTO_WORKING_SIZE). Tuning numbers shrunk to 10-15 px digits in a crop 5x their height and
-# 2.5x as wide (made up on real images), with box lines against the digits: 20 -> 41 of 100; at 48 px: 36.
+# 2.5x as wide (made up on real images): 20 -> 36 of 100 (80 px: 41, but a real photo already 56 px tall misread).
 PHOTO_WRITING_HEIGHT = 48  # px
 PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its sd about 3.5x), far below a stroke
 # The closing that erases the ink to leave the paper must be wider than the widest stroke: a 30 px pen on a digit

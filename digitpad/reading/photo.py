@@ -15,7 +15,8 @@ writing the lens blurred, and above the paper's grain), and so are fainter pixel
 Lines dark enough to be ink (box lines, dotted lines) go next, then specks, scraps cut off at the crop's edge, blobs
 far thicker than a pen stroke (what a photo of a face or a landscape leaves), and bands with no paper round them (the
 edge of a dark region: the closing lifts the paper along it). A page turned askew (its longest line says by how much)
-has all of this done turned level, and its ink turned back.
+has all of this done turned level, and its ink turned back. Writing still small at the working size (a form's field
+cut wide from a small photo) is cleaned again, enlarged till its digits stand PHOTO_WRITING_HEIGHT tall.
 """
 
 from __future__ import annotations
@@ -318,7 +319,7 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
 
 def long_runs(runs: np.ndarray, side: int, digits: float) -> tuple[np.ndarray, np.ndarray]:
     """(the runs' component labels, [H, W] bool: those PHOTO_BOX_OVER times `digits` long or more along `side`)."""
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
     return labels, np.isin(labels, np.flatnonzero(stats[1:, side] >= PHOTO_BOX_OVER * digits) + 1)
 
 
