@@ -211,26 +211,34 @@ def test_a_real_photo_in_a_pencils_grey_is_read_right(reader, real_images, case)
 def test_a_real_photo_of_digits_12_px_tall_is_read_right(reader, real_images, case):
     path, digit_height, blur = WRITTEN_SMALL[case]
     image, photo = tuning_image(real_images, path)
+    small = shrunk_to_12_px(photo, digit_height)
+    assert reader.read(as_jpeg(cv2.GaussianBlur(small, (0, 0), blur) if blur else small)).number == image.label, case
+
+
+def shrunk_to_12_px(photo: np.ndarray, digit_height: float) -> np.ndarray:
+    """`photo`'s RGB shrunk (averaging, as a camera's downscale does) so digits `digit_height` px tall stand 12 px."""
     scale = 12 / digit_height
-    small = cv2.resize(photo[..., :3], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    return cv2.resize(photo[..., :3], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
+def as_jpeg(pixels: np.ndarray) -> np.ndarray:
+    """`pixels` as they come back from a JPEG file at quality 85."""
     buffer = io.BytesIO()
-    Image.fromarray(cv2.GaussianBlur(small, (0, 0), blur) if blur else small).save(buffer, format="JPEG", quality=85)
-    assert reader.read(np.asarray(Image.open(buffer))).number == image.label, case
+    Image.fromarray(pixels).save(buffer, format="JPEG", quality=85)
+    return np.asarray(Image.open(buffer))
 
 
 def written_small_in_a_crop(photo: np.ndarray, digit_height: float, tall: float, wide: float) -> np.ndarray:
     """`photo` shrunk so its digits are 12 px tall and set on paper of its own tone (with a sensor's grain) in a crop
     `tall` times the digits' height and `wide` times as wide as tall, then saved as JPEG (made up on a real image)."""
-    small = cv2.resize(photo[..., :3], None, fx=12 / digit_height, fy=12 / digit_height, interpolation=cv2.INTER_AREA)
+    small = shrunk_to_12_px(photo, digit_height)
     height, width = small.shape[:2]
     edge = np.concatenate([small[[0, -1]].reshape(-1, 3), small[:, [0, -1]].reshape(-1, 3)])
     size = (max(round(12 * tall), height), max(round(12 * tall * wide), width), 3)
     crop = np.clip(np.median(edge, axis=0) + np.random.default_rng(0).normal(0, 2.5, size), 0, 255).astype(np.uint8)
     top, left = (crop.shape[0] - height) // 3, (crop.shape[1] - width) // 3
     crop[top : top + height, left : left + width] = small
-    buffer = io.BytesIO()
-    Image.fromarray(crop).save(buffer, format="JPEG", quality=85)
-    return np.asarray(Image.open(buffer))
+    return as_jpeg(crop)
 
 
 @pytest.mark.parametrize("case", SMALL_IN_A_BOX)

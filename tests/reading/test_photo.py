@@ -213,8 +213,7 @@ def test_a_box_round_small_digits_is_a_line_and_a_1_as_tall_as_the_digits_is_not
     cv2.rectangle(mask, (40, 20), (160, 100), 1, 2)  # a box three times the digits' height, inside the crop
     cv2.ellipse(mask, (80, 60), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall
     cv2.ellipse(mask, (115, 60), (9, 13), 0, 0, 360, 1, 2)  # another
-    nothing = np.zeros(mask.shape, bool)
-    lines = box_lines(mask > 0, nothing)
+    lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
     assert lines[20:22, 50:150].all() and lines[30:90, 40:42].all() and lines[30:90, 159:161].all()
     assert not lines[45:76, 68:128].any()  # the digits
     wide = np.zeros((360, 600), np.uint8)  # the same box and digits in a crop three times as large
