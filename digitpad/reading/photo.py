@@ -27,6 +27,7 @@ import numpy as np
 from digitpad.config import (
     MIN_SEGMENT_HEIGHT,
     PHOTO_BLOB,
+    PHOTO_BOX_LONE,
     PHOTO_BOX_MOSTLY,
     PHOTO_BOX_OVER,
     PHOTO_BOX_SPAN,
@@ -291,7 +292,9 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     straight runs across PHOTO_BOX_SPAN of the crop's side, PHOTO_BOX_OVER times as long as the digits are wide (runs
     across) or tall (runs down), that meet the crop's edge, a line found or each other (a box's corner). The digits'
     size is the median of the components that are neither thin (PHOTO_BOX_THIN: a 1, a line), nor mostly such runs,
-    nor small (PHOTO_BOX_SPECK)."""
+    nor small (PHOTO_BOX_SPECK). A run PHOTO_BOX_LONE times as long as the largest digit is a line meeting nothing
+    too (a box's side, its other lines faint or cut off), unless it has more ink than the digits together (a 1 beside
+    a tick, the tick taken for the digits' size)."""
     across = straight_runs(mask, PHOTO_BOX_SPAN) & ~found
     down = straight_runs(mask.T, PHOTO_BOX_SPAN).T & ~found
     count, labels, stats, _ = cv2.connectedComponentsWithStats((mask & ~found).astype(np.uint8), connectivity=8)
@@ -307,20 +310,27 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
         across = straight_runs(mask, PHOTO_BOX_OVER * wide / columns) & ~found
     if PHOTO_BOX_OVER * tall < PHOTO_BOX_SPAN * rows:
         down = straight_runs(mask.T, PHOTO_BOX_OVER * tall / rows).T & ~found
-    runs = [long_runs(across, cv2.CC_STAT_WIDTH, wide), long_runs(down, cv2.CC_STAT_HEIGHT, tall)]
+    all_ink = area[digit].sum()
+    runs = [
+        long_runs(across, cv2.CC_STAT_WIDTH, wide, width[digit].max(), all_ink),
+        long_runs(down, cv2.CC_STAT_HEIGHT, tall, height[digit].max(), all_ink),
+    ]
     lines = np.zeros_like(mask)
-    for (labels, long), (_, other) in zip(runs, runs[::-1], strict=True):
+    for (labels, long, lone), (_, other, _) in zip(runs, runs[::-1], strict=True):
         meets = cv2.dilate((found | other).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
         meets[[0, -1], :] = meets[:, [0, -1]] = True
         met = np.unique(labels[meets & long])
-        lines |= np.isin(labels, met[met > 0])
+        lines |= np.isin(labels, met[met > 0]) | lone
     return lines
 
 
-def long_runs(runs: np.ndarray, side: int, digits: float) -> tuple[np.ndarray, np.ndarray]:
-    """(the runs' component labels, [H, W] bool: those PHOTO_BOX_OVER times `digits` long or more along `side`)."""
+def long_runs(runs: np.ndarray, side: int, digits: float, largest: int, all_ink: int) -> tuple[np.ndarray, ...]:
+    """(the runs' component labels; [H, W] bool: those PHOTO_BOX_OVER times `digits` long or more along `side`;
+    [H, W] bool: those PHOTO_BOX_LONE times the `largest` digit's length with less ink than `all_ink`, the digits')."""
     _, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
-    return labels, np.isin(labels, np.flatnonzero(stats[1:, side] >= PHOTO_BOX_OVER * digits) + 1)
+    length, ink = stats[1:, side], stats[1:, cv2.CC_STAT_AREA]
+    long, lone = length >= PHOTO_BOX_OVER * digits, (length >= PHOTO_BOX_LONE * largest) & (ink < all_ink)
+    return labels, np.isin(labels, np.flatnonzero(long) + 1), np.isin(labels, np.flatnonzero(lone) + 1)
 
 
 def without_specks(mask: np.ndarray) -> np.ndarray:

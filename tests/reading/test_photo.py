@@ -227,6 +227,26 @@ def test_a_box_round_small_digits_is_a_line_and_a_1_as_tall_as_the_digits_is_not
     assert not box_lines(tight > 0, np.zeros(tight.shape, bool)).any()
 
 
+def test_a_box_side_standing_alone_is_a_line_but_a_1_beside_a_tick_or_a_9_with_a_long_stem_is_not():
+    mask = np.zeros((120, 300), np.uint8)
+    mask[20:90, 60:63] = mask[20:90, 200:203] = 1  # a box's two sides, 2.5 times the digits' height, meeting nothing
+    cv2.ellipse(mask, (110, 55), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall
+    cv2.ellipse(mask, (145, 55), (9, 13), 0, 0, 360, 1, 2)  # another
+    lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
+    assert lines[25:85, 60:63].all() and lines[25:85, 200:203].all()
+    assert not lines[40:71, 98:158].any()  # the digits
+    tick = np.zeros((120, 300), np.uint8)
+    tick[10:110, 150:160] = 1  # a 1 written with a broad pen, three times as tall as...
+    cv2.polylines(tick, [np.array([(100, 60), (112, 75), (135, 40)])], False, 1, 3)  # ...the examiner's tick beside it
+    assert not box_lines(tick > 0, np.zeros(tick.shape, bool))[:, 150:160].any()
+    stem = np.zeros((160, 300), np.uint8)
+    cv2.ellipse(stem, (80, 40), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall
+    cv2.ellipse(stem, (115, 40), (9, 13), 0, 0, 360, 1, 2)  # another
+    cv2.ellipse(stem, (170, 40), (20, 13), 0, 0, 360, 1, 2)  # a 9's wide loop...
+    stem[40:150, 188:191] = 1  # ...and its straight stem, four times the 0s' height
+    assert not box_lines(stem > 0, np.zeros(stem.shape, bool))[60:150, 188:191].any()
+
+
 @pytest.mark.parametrize("angle", [-10, -4, 3, 10])
 def test_a_page_turned_is_found_by_its_lines_and_a_level_one_is_left_alone(angle):
     box = np.zeros((200, 300), np.uint8)
