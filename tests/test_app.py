@@ -341,6 +341,16 @@ def test_a_photographed_number_confirmed_is_saved_with_the_ink_it_was_read_from(
     assert ink.mean() < 64  # white ink on black: the photo cleaned, not the photo itself (dark ink on light paper)
 
 
+def test_a_photographed_number_corrected_with_too_few_digits_speaks_of_the_photo(monkeypatch, tmp_path, pen_digits):
+    configure(monkeypatch, "FEEDBACK_PATH", tmp_path / "feedback.sqlite3")
+    ten = first_of_each_label(pen_digits)
+    page = upload(photo_page(), "note.png", png_bytes(paper_photo(number_canvas([ten[7], ten[3], ten[5]]), seed=3)))
+    assert page.text_input[0].placeholder == "the 3 digits, left to right"
+    page.text_input[0].input("73").run()
+    (error,) = page.error
+    assert "type the 3 digits" in error.value and "photo is still here" in error.value and "drew" not in error.value
+
+
 def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits, tmp_path):
     seven = first_of_each_label(pen_digits)[7]
     for path, outcome in bad_files.write_corpus(tmp_path, render_canvas(seven.strokes)[:, :, 0]).items():

@@ -128,7 +128,7 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -
 
     problem = None
     if not (answer.isascii() and answer.isdigit() and len(answer) == len(predictions)):
-        problem = f"type the {len(predictions)} digits you drew, not {answer!r}"
+        problem = f"type the {len(predictions)} digits, left to right, not {answer!r}"
     else:
         try:
             store = FeedbackStore(FEEDBACK_PATH)
@@ -152,10 +152,10 @@ def drawing_id(canvas_png: bytes) -> str:
     return hashlib.sha256(canvas_png).hexdigest()[:16]
 
 
-def ask_if_right(predictions: list[Prediction], canvas_png: bytes) -> None:
+def ask_if_right(predictions: list[Prediction], canvas_png: bytes, made: str = "drawing") -> None:
     """Ask "was it right?" of a digit or a number: a yes, or what it really was (a digit to pick, or a number to
     type). Either saves each digit's input with its digit for retraining (train_model.py --feedback); once saved,
-    this drawing shows a thank-you instead."""
+    this drawing shows a thank-you instead. `made` names what the user gave: "drawing" or "photo"."""
     drawing, read = drawing_id(canvas_png), "".join(str(p.digit) for p in predictions)
     article = "a " if len(predictions) == 1 else ""
     answered, answer, problem = st.session_state.get("answer", (None, None, None))
@@ -163,7 +163,7 @@ def ask_if_right(predictions: list[Prediction], canvas_png: bytes) -> None:
         st.success(f"Saved as {article}{answer}: thank you, the next model learns from it.", icon=":material/check:")
         return
     if answered == drawing:
-        st.error(f"Your answer could not be saved: {problem}. What you drew is still here.", icon=":material/error:")
+        st.error(f"Your answer could not be saved: {problem}. Your {made} is still here.", icon=":material/error:")
     st.markdown("**Was it right?** Your answer teaches the next model.")
     yes, no = st.columns([2, 3], vertical_alignment="bottom")
     yes.button(
@@ -181,5 +181,5 @@ def ask_if_right(predictions: list[Prediction], canvas_png: bytes) -> None:
             max_chars=len(predictions),
             on_change=save_correction,
             args=answer_with,
-            placeholder=f"the {len(predictions)} digits you drew",
+            placeholder=f"the {len(predictions)} digits, left to right",
         )
