@@ -232,7 +232,7 @@ PHOTO_BOX_THIN = 0.25  # a component narrower than this share of its length is a
 PHOTO_BOX_MOSTLY = 0.8  # ...as is one with this share of its ink on such runs
 PHOTO_BOX_SPECK = 0.1  # ...or under this share of the largest one's area (SPECK_FRACTION, 0.02: shrunk 85 -> 83)
 # A run this many times as long as the largest digit is a line meeting nothing, if it has less ink than the digits.
-# Tuning numbers 10-15 px tall in a crop 5x their height, 2.5x as wide (made up on real images): 36 -> 44 of 100.
+# Tuning numbers 10-15 px tall in a crop 5x their height, 2.5x as wide (made up on real images): 36 -> 46 of 100.
 PHOTO_BOX_LONE = 2.0
 # Scraps cut off at the crop's edge (a box line's end, half a digit of the line above): ink touching the edge, under
 # this share of the largest component's area and of the tallest one's height. Tuning numbers read right: 19 of 25

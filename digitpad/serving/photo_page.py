@@ -73,9 +73,8 @@ def photo_page() -> None:
     # Saved with each digit: what the digits were read from (a photo's cleaned ink, tens of kB as PNG, not the photo,
     # which may be megabytes and show more than the digits; a drawing as it came)
     predictions = [reading.single] if reading.single else reading.digits.predictions
-    ask_if_right(
-        predictions, cv2.imencode(".png", reading.ink if reading.ink is not None else image)[1].tobytes(), "photo"
-    )
+    read_from = reading.ink if reading.ink is not None else image
+    ask_if_right(predictions, cv2.imencode(".png", read_from)[1].tobytes(), "photo")
 
 
 if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
