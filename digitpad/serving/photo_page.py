@@ -74,7 +74,7 @@ def photo_page() -> None:
     # which may be megabytes and show more than the digits; a drawing as it came)
     predictions = [reading.single] if reading.single else reading.digits.predictions
     read_from = reading.ink if reading.ink is not None else image
-    ask_if_right(predictions, cv2.imencode(".png", read_from)[1].tobytes(), "photo")
+    ask_if_right(predictions, cv2.imencode(".png", read_from)[1].tobytes(), reading.kind)
 
 
 if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
