@@ -76,8 +76,8 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
     """A photo of writing on paper -> its ink alone, [H, W] uint8, 255 on 0 (see the module's docstring); raises
     digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
     ink = ink_of(working_gray(image))
-    height = writing_height(ink)
-    if 0 < height < PHOTO_WRITING_HEIGHT and max(ink.shape) < PHOTO_WORKING_SIZE:  # small writing: again, larger
+    height = writing_height(ink) if max(ink.shape) < PHOTO_WORKING_SIZE else 0  # a large photo is cleaned once
+    if 0 < height < PHOTO_WRITING_HEIGHT:  # small writing: again, larger
         longer = min(PHOTO_WORKING_SIZE, round(max(ink.shape) * PHOTO_WRITING_HEIGHT / height))
         ink = ink_of(working_gray(image, longer))
     return ink

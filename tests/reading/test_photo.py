@@ -208,11 +208,16 @@ def test_a_box_lines_thin_remnant_at_the_edge_is_no_stroke_but_a_pen_stroke_ther
     np.testing.assert_array_equal(without_edge_scraps(mask), mask)
 
 
+def two_0s(mask: np.ndarray, left: int, middle: int) -> None:
+    """Draw two 0s, 28 px tall, side by side into `mask`: the first centred at (left, middle), the next 35 px on."""
+    for x in (left, left + 35):
+        cv2.ellipse(mask, (x, middle), (9, 13), 0, 0, 360, 1, 2)
+
+
 def test_a_box_round_small_digits_is_a_line_and_a_1_as_tall_as_the_digits_is_not():
     mask = np.zeros((120, 200), np.uint8)
     cv2.rectangle(mask, (40, 20), (160, 100), 1, 2)  # a box three times the digits' height, inside the crop
-    cv2.ellipse(mask, (80, 60), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall
-    cv2.ellipse(mask, (115, 60), (9, 13), 0, 0, 360, 1, 2)  # another
+    two_0s(mask, 80, 60)
     lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
     assert lines[20:22, 50:150].all() and lines[30:90, 40:42].all() and lines[30:90, 159:161].all()
     assert not lines[45:76, 68:128].any()  # the digits
@@ -230,8 +235,7 @@ def test_a_box_round_small_digits_is_a_line_and_a_1_as_tall_as_the_digits_is_not
 def test_a_box_side_standing_alone_is_a_line_but_a_1_beside_a_tick_or_a_9_with_a_long_stem_is_not():
     mask = np.zeros((120, 300), np.uint8)
     mask[20:90, 60:63] = mask[20:90, 200:203] = 1  # a box's two sides, 2.5 times the digits' height, meeting nothing
-    cv2.ellipse(mask, (110, 55), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall
-    cv2.ellipse(mask, (145, 55), (9, 13), 0, 0, 360, 1, 2)  # another
+    two_0s(mask, 110, 55)
     lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
     assert lines[25:85, 60:63].all() and lines[25:85, 200:203].all()
     assert not lines[40:71, 98:158].any()  # the digits
@@ -240,8 +244,7 @@ def test_a_box_side_standing_alone_is_a_line_but_a_1_beside_a_tick_or_a_9_with_a
     cv2.polylines(tick, [np.array([(100, 60), (112, 75), (135, 40)])], False, 1, 3)  # ...the examiner's tick beside it
     assert not box_lines(tick > 0, np.zeros(tick.shape, bool))[:, 150:160].any()
     stem = np.zeros((160, 300), np.uint8)
-    cv2.ellipse(stem, (80, 40), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall
-    cv2.ellipse(stem, (115, 40), (9, 13), 0, 0, 360, 1, 2)  # another
+    two_0s(stem, 80, 40)
     cv2.ellipse(stem, (170, 40), (20, 13), 0, 0, 360, 1, 2)  # a 9's wide loop...
     stem[40:150, 188:191] = 1  # ...and its straight stem, four times the 0s' height
     assert not box_lines(stem > 0, np.zeros(stem.shape, bool))[60:150, 188:191].any()
