@@ -231,6 +231,10 @@ PHOTO_BOX_OVER = 1.5  # times the digits' median width (runs across) or height (
 PHOTO_BOX_THIN = 0.25  # a component narrower than this share of its length is a 1 or a line: no measure of the digits
 PHOTO_BOX_MOSTLY = 0.8  # ...as is one with this share of its ink on such runs
 PHOTO_BOX_SPECK = 0.1  # ...or under this share of the largest one's area (SPECK_FRACTION, 0.02: shrunk 85 -> 83)
+# A digit touching the box's line joins it: a component this many times the smallest digit's size, this share of its
+# ink on runs, is measured with the runs taken away. 5x-crop tuning numbers (made up, as below): 46 -> 53 of 100.
+PHOTO_BOX_TOUCHING = 2.0
+PHOTO_BOX_ON_RUNS = 0.4  # 0.52-0.62 for the boxes touched; 0.04-0.24 for single digits with a long stroke
 # A run this many times as long as the largest digit is a line meeting nothing, if it has less ink than the digits.
 # Tuning numbers 10-15 px tall in a crop 5x their height, 2.5x as wide (made up on real images): 36 -> 46 of 100.
 PHOTO_BOX_LONE = 2.0

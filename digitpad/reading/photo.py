@@ -29,10 +29,12 @@ from digitpad.config import (
     PHOTO_BLOB,
     PHOTO_BOX_LONE,
     PHOTO_BOX_MOSTLY,
+    PHOTO_BOX_ON_RUNS,
     PHOTO_BOX_OVER,
     PHOTO_BOX_SPAN,
     PHOTO_BOX_SPECK,
     PHOTO_BOX_THIN,
+    PHOTO_BOX_TOUCHING,
     PHOTO_DENOISE_SIGMA,
     PHOTO_DOT_GAP,
     PHOTO_EDGE_BAND,
@@ -291,17 +293,13 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     """[H, W] bool: the lines of a box drawn round writing small in the crop, beyond the `found` lines that cross it:
     straight runs across PHOTO_BOX_SPAN of the crop's side, PHOTO_BOX_OVER times as long as the digits are wide (runs
     across) or tall (runs down), that meet the crop's edge, a line found or each other (a box's corner). The digits'
-    size is the median of the components that are neither thin (PHOTO_BOX_THIN: a 1, a line), nor mostly such runs,
-    nor small (PHOTO_BOX_SPECK). A run PHOTO_BOX_LONE times as long as the largest digit is a line meeting nothing
-    too (a box's side, its other lines faint or cut off), unless it has more ink than the digits together (a 1 beside
-    a tick, the tick taken for the digits' size)."""
+    size is the median of the components that measure it (digit_components: not a 1, a line or a speck; a digit
+    touching a line measured apart from it). A run PHOTO_BOX_LONE times as long as the largest digit is a line meeting
+    nothing too (a box's side, its other lines faint or cut off), unless it has more ink than the digits together (a 1
+    beside a tick, the tick taken for the digits' size)."""
     across = straight_runs(mask, PHOTO_BOX_SPAN) & ~found
     down = straight_runs(mask.T, PHOTO_BOX_SPAN).T & ~found
-    count, labels, stats, _ = cv2.connectedComponentsWithStats((mask & ~found).astype(np.uint8), connectivity=8)
-    width, height, area = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_AREA]
-    on_runs = np.bincount(labels[across | down], minlength=count)[1:]
-    digit = np.minimum(width, height) >= PHOTO_BOX_THIN * np.maximum(width, height)
-    digit &= (on_runs < PHOTO_BOX_MOSTLY * area) & (area >= PHOTO_BOX_SPECK * area.max(initial=0))
+    width, height, area, digit = digit_components(mask & ~found, across | down)
     if not digit.any():
         return np.zeros_like(mask)
     wide, tall = float(np.median(width[digit])), float(np.median(height[digit]))
@@ -322,6 +320,27 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
         met = np.unique(labels[meets & long])
         lines |= np.isin(labels, met[met > 0]) | lone
     return lines
+
+
+def digit_components(mask: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The widths, heights and areas of the mask's components, and which of them measure the digits: those neither
+    thin (PHOTO_BOX_THIN), nor mostly on the straight `runs` (PHOTO_BOX_MOSTLY), nor small (PHOTO_BOX_SPECK). A digit
+    written touching a box's line is one component with it: the largest, PHOTO_BOX_TOUCHING times the smallest digit's
+    width or height, with PHOTO_BOX_ON_RUNS of its ink on the runs and another digit inside its box. Then the digits
+    are measured without the runs."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    left, top, width, height, area = stats[1:].T
+    on_runs = np.bincount(labels[runs], minlength=count)[1:]
+    digit = np.minimum(width, height) >= PHOTO_BOX_THIN * np.maximum(width, height)
+    digit &= (on_runs < PHOTO_BOX_MOSTLY * area) & (area >= PHOTO_BOX_SPECK * area.max(initial=0))
+    if digit.sum() >= 2:
+        i = np.flatnonzero(digit)[np.argmax(np.maximum(width, height)[digit])]  # the largest
+        over = max(width[i] / width[digit].min(), height[i] / height[digit].min())
+        x, y = left + width / 2, top + height / 2  # centres
+        inside = digit & (x > left[i]) & (x < left[i] + width[i]) & (y > top[i]) & (y < top[i] + height[i])
+        if over >= PHOTO_BOX_TOUCHING and on_runs[i] >= PHOTO_BOX_ON_RUNS * area[i] and inside.sum() >= 2:
+            return digit_components(mask & ~runs, runs)
+    return width, height, area, digit
 
 
 def long_runs(runs: np.ndarray, side: int, digits: float, largest: int, all_ink: int) -> tuple[np.ndarray, ...]:

@@ -250,6 +250,15 @@ def test_a_box_side_standing_alone_is_a_line_but_a_1_beside_a_tick_or_a_9_with_a
     assert not box_lines(stem > 0, np.zeros(stem.shape, bool))[60:150, 188:191].any()
 
 
+def test_a_box_whose_side_a_digit_touches_is_a_line():
+    mask = np.zeros((120, 300), np.uint8)
+    mask[18:92, 59:61] = mask[18:92, 164:166] = mask[19:21, 55:170] = 1  # a box's sides and top, under 0.4 of the width
+    two_0s(mask, 71, 60)  # the first 0 touches the left side: one component, as large as the box
+    lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
+    assert lines[19:21, 70:160].all() and lines[30:90, 59:61].all() and lines[30:90, 164:166].all()
+    assert not lines[45:76, 63:116].any()  # the digits
+
+
 @pytest.mark.parametrize("angle", [-10, -4, 3, 10])
 def test_a_page_turned_is_found_by_its_lines_and_a_level_one_is_left_alone(angle):
     box = np.zeros((200, 300), np.uint8)
