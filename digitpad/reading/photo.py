@@ -37,6 +37,8 @@ from digitpad.config import (
     PHOTO_BOX_TOUCHING,
     PHOTO_DENOISE_SIGMA,
     PHOTO_DOT_GAP,
+    PHOTO_DOTS,
+    PHOTO_DOTS_GAP,
     PHOTO_EDGE_BAND,
     PHOTO_EDGE_LINE_SPAN,
     PHOTO_FAINTEST,
@@ -264,13 +266,36 @@ def ink_mask(contrast: np.ndarray, noise: np.ndarray | float) -> np.ndarray:
 def straight_runs(mask: np.ndarray, span: float, gap: float = 0.0) -> np.ndarray:
     """[H, W] bool: the pixels of `mask` on horizontal runs across `span` of its width, tilted by up to
     PHOTO_LINE_TILT, with gaps up to `gap` of its width closed first (a dotted line's)."""
+    return (run_bands(mask, span, gap) > 0) & mask
+
+
+def run_bands(mask: np.ndarray, span: float, gap: float = 0.0) -> np.ndarray:
+    """[H, W] uint8, 1 in the bands of rows that hold straight_runs' runs (`mask`'s ink there, and its gaps), else 0."""
     width = mask.shape[1]
     runs = mask.astype(np.uint8)
     if gap:
         runs = cv2.morphologyEx(runs, cv2.MORPH_CLOSE, np.ones((1, max(3, round(gap * width))), np.uint8))
     runs = cv2.dilate(runs, np.ones((max(1, round(PHOTO_LINE_TILT * span * width)), 1), np.uint8))
     runs = cv2.morphologyEx(runs, cv2.MORPH_OPEN, np.ones((1, max(3, round(span * width))), np.uint8))
-    return (cv2.dilate(runs, np.ones((3, 1), np.uint8)) > 0) & mask
+    return cv2.dilate(runs, np.ones((3, 1), np.uint8))
+
+
+def dotted_runs(mask: np.ndarray, span: float, gap: float) -> np.ndarray:
+    """[H, W] bool: the pixels of `mask` on a dotted line: a run across `span` of its width once gaps of `gap` of it
+    are closed (run_bands), whose ink, column by column, rises into PHOTO_DOTS or more dots, each within twice the gap
+    of the one before. A dot is where the run's ink is over half as thick as its thickest quarter: dots touching each
+    other narrow between them; a pen's stroke along a line is as thick all along, and digits stand a digit apart."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(run_bands(mask, span, gap), connectivity=8)
+    dotted = np.zeros_like(mask)
+    for label in range(1, count):
+        x, y, width, height = stats[label, :4]
+        box = np.s_[y : y + height, x : x + width]
+        on_it = mask[box] & (labels[box] == label)
+        thickness = on_it.sum(axis=0)
+        dots = np.flatnonzero(np.diff((thickness > 0.5 * np.percentile(thickness, 75)).astype(np.int8), prepend=0) > 0)
+        if np.count_nonzero(np.diff(dots) <= 2 * gap * mask.shape[1]) >= PHOTO_DOTS - 1:
+            dotted[box] |= on_it
+    return dotted
 
 
 def without_ink_lines(mask: np.ndarray) -> np.ndarray:
@@ -296,7 +321,8 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     size is the median of the components that measure it (digit_components: not a 1, a line or a speck; a digit
     touching a line measured apart from it). A run PHOTO_BOX_LONE times as long as the largest digit is a line meeting
     nothing too (a box's side, its other lines faint or cut off), unless it has more ink than the digits together (a 1
-    beside a tick, the tick taken for the digits' size)."""
+    beside a tick, the tick taken for the digits' size). And a dotted line under the digits, too short to cross the
+    crop (dotted_runs: PHOTO_BOX_OVER times the digits' width, its gaps closed up to PHOTO_DOTS_GAP of their height)."""
     across = straight_runs(mask, PHOTO_BOX_SPAN) & ~found
     down = straight_runs(mask.T, PHOTO_BOX_SPAN).T & ~found
     width, height, area, digit = digit_components(mask & ~found, across | down)
@@ -309,11 +335,11 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     if PHOTO_BOX_OVER * tall < PHOTO_BOX_SPAN * rows:
         down = straight_runs(mask.T, PHOTO_BOX_OVER * tall / rows).T & ~found
     all_ink = area[digit].sum()
+    lines = dotted_runs(mask & ~found, PHOTO_BOX_OVER * wide / columns, PHOTO_DOTS_GAP * tall / columns)
     runs = [
         long_runs(across, cv2.CC_STAT_WIDTH, wide, width[digit].max(), all_ink),
         long_runs(down, cv2.CC_STAT_HEIGHT, tall, height[digit].max(), all_ink),
     ]
-    lines = np.zeros_like(mask)
     for (labels, long, lone), (_, other, _) in zip(runs, runs[::-1], strict=True):
         meets = cv2.dilate((found | other).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
         meets[[0, -1], :] = meets[:, [0, -1]] = True

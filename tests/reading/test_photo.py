@@ -259,6 +259,20 @@ def test_a_box_whose_side_a_digit_touches_is_a_line():
     assert not lines[45:76, 63:116].any()  # the digits
 
 
+def test_a_dotted_line_under_small_digits_is_a_line_but_digits_on_one_baseline_are_not():
+    mask = np.zeros((120, 300), np.uint8)
+    for x in range(60, 200, 6):  # a dotted line under half the crop's width: too short for PHOTO_INK_LINE_SPAN
+        cv2.circle(mask, (x, 76), 2, 1, -1)
+    two_0s(mask, 90, 60)  # standing on it, the first 0 touching a dot
+    lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
+    assert lines[73:80, 56:204].sum() > 0.9 * mask[73:80, 56:204].sum()
+    assert not lines[46:71, 79:136].any()  # the 0s above it
+    twos = np.zeros((120, 300), np.uint8)
+    for x in (90, 125, 160):  # three 2s whose bottom strokes lie along one line
+        cv2.polylines(twos, [np.array([(x - 9, 52), (x, 46), (x + 9, 52), (x - 9, 74), (x + 10, 74)])], False, 1, 2)
+    assert not box_lines(twos > 0, np.zeros(twos.shape, bool)).any()
+
+
 @pytest.mark.parametrize("angle", [-10, -4, 3, 10])
 def test_a_page_turned_is_found_by_its_lines_and_a_level_one_is_left_alone(angle):
     box = np.zeros((200, 300), np.uint8)
