@@ -231,8 +231,8 @@ PHOTO_BOX_OVER = 1.5  # times the digits' median width (runs across) or height (
 PHOTO_BOX_THIN = 0.25  # a component narrower than this share of its length is a 1 or a line: no measure of the digits
 PHOTO_BOX_MOSTLY = 0.8  # ...as is one with this share of its ink on such runs
 PHOTO_BOX_SPECK = 0.1  # ...or under this share of the largest one's area (SPECK_FRACTION, 0.02: shrunk 85 -> 83)
-# A digit touching the box's line joins it: a component this many times the smallest digit's size, this share of its
-# ink on runs, is measured with the runs taken away. 5x-crop tuning numbers (made up, as below): 46 -> 53 of 100.
+# A digit touching the box's line joins it: a component this many times the smallest digit's size, with this share of
+# its ink on runs and a digit inside it, is measured without the runs. 5x-crop tuning numbers (made up): 46 -> 53.
 PHOTO_BOX_TOUCHING = 2.0
 PHOTO_BOX_ON_RUNS = 0.4  # 0.52-0.62 for the boxes touched; 0.04-0.24 for single digits with a long stroke
 # A dotted line under small writing, too short to cross the crop: its ink rises into PHOTO_DOTS dots, each within

@@ -283,8 +283,9 @@ def run_bands(mask: np.ndarray, span: float, gap: float = 0.0) -> np.ndarray:
 def dotted_runs(mask: np.ndarray, span: float, gap: float) -> np.ndarray:
     """[H, W] bool: the pixels of `mask` on a dotted line: a run across `span` of its width once gaps of `gap` of it
     are closed (run_bands), whose ink, column by column, rises into PHOTO_DOTS or more dots, each within twice the gap
-    of the one before. A dot is where the run's ink is over half as thick as its thickest quarter: dots touching each
-    other narrow between them; a pen's stroke along a line is as thick all along, and digits stand a digit apart."""
+    of the one before. A dot is where the run's ink is over half as thick as in the thickest quarter of its columns:
+    dots touching each other narrow between them; a pen's stroke along a line is as thick all along, and digits stand
+    a digit apart."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(run_bands(mask, span, gap), connectivity=8)
     dotted = np.zeros_like(mask)
     for label in range(1, count):
@@ -336,7 +337,7 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
         down = straight_runs(mask.T, PHOTO_BOX_OVER * tall / rows).T & ~found
     all_ink = area[digit].sum()
     lines = dotted_runs(mask & ~found, PHOTO_BOX_OVER * wide / columns, PHOTO_DOTS_GAP * tall / columns)
-    runs = [
+    runs = [  # and the box's lines, across and down
         long_runs(across, cv2.CC_STAT_WIDTH, wide, width[digit].max(), all_ink),
         long_runs(down, cv2.CC_STAT_HEIGHT, tall, height[digit].max(), all_ink),
     ]

@@ -263,7 +263,7 @@ def test_a_dotted_line_under_small_digits_is_a_line_but_digits_on_one_baseline_a
     mask = np.zeros((120, 300), np.uint8)
     for x in range(60, 200, 6):  # a dotted line under half the crop's width: too short for PHOTO_INK_LINE_SPAN
         cv2.circle(mask, (x, 76), 2, 1, -1)
-    two_0s(mask, 90, 60)  # standing on it, the first 0 touching a dot
+    two_0s(mask, 90, 60)  # standing on it, touching its dots
     lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
     assert lines[73:80, 56:204].sum() > 0.9 * mask[73:80, 56:204].sum()
     assert not lines[46:71, 79:136].any()  # the 0s above it
