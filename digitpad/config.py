@@ -180,6 +180,10 @@ PHOTO_POLARITY_WINDOW = 0.25  # fraction of it: the median's window
 # 9 with 0.35 and no growth (`python -m benchmarks.real --group tuning`; docs/accuracy.md, issue 14).
 PHOTO_MIN_CONTRAST = 0.25
 PHOTO_INK_GROWTH = 0.35
+# ...but only down to this in small writing cleaned again enlarged (clean_photo): its blurred edges, grown at 0.35,
+# fatten its strokes till a 5's bowl fills and runs into the 0 beside it. Tuning numbers shrunk to 10-15 px digits in
+# a crop 5x their height (made up), 4 placements: 231 -> 256 of 400; one placement, 0.4 / 0.45 / 0.5: 60 / 64 / 58 (56).
+PHOTO_SMALL_INK_GROWTH = 0.45
 # The floor is lowered to this share of the photo's darkest ink where that is faint (a pencil; writing 10-15 px tall
 # that the lens blurred), but kept PHOTO_NOISE_FLOOR times the paper's noise (ink_contrast's) above it. Tuning photos
 # made up on real images (docs/accuracy.md, "Faint ink"): shrunk to 10-15 px digits and blurred 0.6 px, numbers 41 -> 65
@@ -237,6 +241,9 @@ PHOTO_BOX_TOUCHING = 2.0
 PHOTO_BOX_ON_RUNS = 0.4  # 0.52-0.62 for the boxes touched; 0.04-0.24 for single digits with a long stroke
 # A dotted line under small writing, too short to cross the crop: its ink rises into PHOTO_DOTS dots, each within
 # twice PHOTO_DOTS_GAP of the digits' height of the last. 5x-crop tuning numbers (as below): 53 -> 56 of 100.
+# Dots too far apart to touch (strokes grown less) are no measure of the digits: PHOTO_DOTS or more round blots in a
+# row, each filled this much of its box (a disc: 0.79; a small 0: about 0.4). The 5x crop as above: 256 -> 262 of 400.
+PHOTO_DOT_FILL = 0.6
 PHOTO_DOTS = 10  # 8: the same; 6: made-up tuning-writer photos 96.0% -> 94.7% (a "44"'s strokes as dots)
 PHOTO_DOTS_GAP = 0.25  # also the gaps closed to find the line's run
 # A run this many times as long as the largest digit is a line meeting nothing, if it has less ink than the digits.

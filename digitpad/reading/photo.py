@@ -36,6 +36,7 @@ from digitpad.config import (
     PHOTO_BOX_THIN,
     PHOTO_BOX_TOUCHING,
     PHOTO_DENOISE_SIGMA,
+    PHOTO_DOT_FILL,
     PHOTO_DOT_GAP,
     PHOTO_DOTS,
     PHOTO_DOTS_GAP,
@@ -61,6 +62,7 @@ from digitpad.config import (
     PHOTO_SCRAP,
     PHOTO_SCRAP_HEIGHT,
     PHOTO_SCRAP_THIN,
+    PHOTO_SMALL_INK_GROWTH,
     PHOTO_SPECK_AREA,
     PHOTO_STROKE_ELONGATION,
     PHOTO_SURROUND,
@@ -81,9 +83,9 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
     digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
     ink = ink_of(working_gray(image))
     height = writing_height(ink) if max(ink.shape) < PHOTO_WORKING_SIZE else 0  # a large photo is cleaned once
-    if 0 < height < PHOTO_WRITING_HEIGHT:  # small writing: again, larger
+    if 0 < height < PHOTO_WRITING_HEIGHT:  # small writing: again, larger, its blurred edges grown less
         longer = min(PHOTO_WORKING_SIZE, round(max(ink.shape) * PHOTO_WRITING_HEIGHT / height))
-        ink = ink_of(working_gray(image, longer))
+        ink = ink_of(working_gray(image, longer), PHOTO_SMALL_INK_GROWTH)
     return ink
 
 
@@ -95,17 +97,18 @@ def writing_height(ink: np.ndarray) -> float:
     return float(np.median(heights[heights >= MIN_SEGMENT_HEIGHT * heights.max()])) if heights.size else 0.0
 
 
-def ink_of(gray: np.ndarray) -> np.ndarray:
-    """[H, W] float32 brightness (working_gray) -> its ink, [H, W] uint8, 255 on 0: the module docstring's steps."""
+def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
+    """[H, W] float32 brightness (working_gray) -> its ink, [H, W] uint8, 255 on 0: the module docstring's steps, faint
+    ink grown down to `growth` of the clear ink's level (ink_mask)."""
     paper = paper_brightness(gray)
     contrast, noise = ink_contrast(gray, paper)
-    tilt = page_tilt(ink_mask(contrast, noise))
+    tilt = page_tilt(ink_mask(contrast, noise, growth))
     if tilt:  # lines are found and taken away along the page, turned level, and the ink turned back
         gray = turned(gray, tilt, repeat_edges=True)
         paper = paper_brightness(gray)
         contrast, noise = ink_contrast(gray, paper)
     lines = ruled_lines(contrast)
-    marked = ink_mask(contrast - lines, noise)
+    marked = ink_mask(contrast - lines, noise, growth)
     ink = without_blobs(without_edge_scraps(without_specks(without_ink_lines(marked))))
     ink = np.where(on_paper(ink, marked | (lines > PHOTO_LINE_CONTRAST), gray, paper), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
@@ -243,11 +246,11 @@ def lines_across(contrast: np.ndarray) -> np.ndarray:
     return lines
 
 
-def ink_mask(contrast: np.ndarray, noise: np.ndarray | float) -> np.ndarray:
+def ink_mask(contrast: np.ndarray, noise: np.ndarray | float, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
     """[H, W] bool: the ink, given the contrast and its noise (ink_contrast). Clearly ink is above Otsu's split between
     paper and ink and above a floor: PHOTO_MIN_CONTRAST, or less where the darkest ink is faint (a pencil's, small
     writing the lens blurred), down to PHOTO_FAINTEST of it, but never within PHOTO_NOISE_FLOOR times the noise, so
-    blank paper's grain is never ink. Fainter pixels down to PHOTO_INK_GROWTH of that, or of PHOTO_INK_TYPICAL of the
+    blank paper's grain is never ink. Fainter pixels down to `growth` of that, or of PHOTO_INK_TYPICAL of the
     clear ink's median if more, are ink too where they touch clear ink: a stroke's faint ends, not the writing on the
     back of the page showing through."""
     levels = np.round(np.clip(contrast, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
@@ -257,7 +260,7 @@ def ink_mask(contrast: np.ndarray, noise: np.ndarray | float) -> np.ndarray:
     threshold = np.maximum(otsu / 255, floor)
     clear = contrast > threshold
     typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes
-    faint_level = PHOTO_INK_GROWTH * np.maximum(threshold, PHOTO_INK_TYPICAL * typical)
+    faint_level = growth * np.maximum(threshold, PHOTO_INK_TYPICAL * typical)
     _, faint = cv2.connectedComponents((contrast > faint_level).astype(np.uint8), connectivity=8)
     touching = np.unique(faint[clear])
     return np.isin(faint, touching[touching > 0])
@@ -360,6 +363,7 @@ def digit_components(mask: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, ..
     on_runs = np.bincount(labels[runs], minlength=count)[1:]
     digit = np.minimum(width, height) >= PHOTO_BOX_THIN * np.maximum(width, height)
     digit &= (on_runs < PHOTO_BOX_MOSTLY * area) & (area >= PHOTO_BOX_SPECK * area.max(initial=0))
+    digit &= ~dots_in_a_row(top + height / 2, width, height, area)
     if digit.sum() >= 2:
         i = np.flatnonzero(digit)[np.argmax(np.maximum(width, height)[digit])]  # the largest
         over = max(width[i] / width[digit].min(), height[i] / height[digit].min())
@@ -368,6 +372,20 @@ def digit_components(mask: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, ..
         if over >= PHOTO_BOX_TOUCHING and on_runs[i] >= PHOTO_BOX_ON_RUNS * area[i] and inside.sum() >= 2:
             return digit_components(mask & ~runs, runs)
     return width, height, area, digit
+
+
+def dots_in_a_row(middle: np.ndarray, width: np.ndarray, height: np.ndarray, area: np.ndarray) -> np.ndarray:
+    """[N] bool: which of N components (their middle rows, widths, heights, areas) are the dots of a dotted line: round,
+    filled (PHOTO_DOT_FILL of their box), 3 px or more, and among PHOTO_DOTS or more such of about their height
+    (within a factor of two) whose middles lie within their height of its row. Dots too far apart to touch are small
+    beside the digits but not specks: no measure of the digits either."""
+    dot = np.minimum(width, height) >= np.maximum(0.5 * np.maximum(width, height), 3)
+    dot &= area >= PHOTO_DOT_FILL * width * height
+    i = np.flatnonzero(dot)  # a few dozen; the noise's specks are smaller
+    alike = np.abs(middle[i, None] - middle[None, i]) <= height[i, None]
+    alike &= (height[None, i] <= 2 * height[i, None]) & (2 * height[None, i] >= height[i, None])
+    dot[i] = alike.sum(axis=1) >= PHOTO_DOTS
+    return dot
 
 
 def long_runs(runs: np.ndarray, side: int, digits: float, largest: int, all_ink: int) -> tuple[np.ndarray, ...]:

@@ -12,6 +12,7 @@ from digitpad.models.number import read_number
 from digitpad.reading.photo import (
     box_lines,
     clean_photo,
+    dots_in_a_row,
     ink_mask,
     page_tilt,
     turned,
@@ -271,6 +272,29 @@ def test_a_dotted_line_under_small_digits_is_a_line_but_digits_on_one_baseline_a
     for x in (90, 125, 160):  # three 2s whose bottom strokes lie along one line
         cv2.polylines(twos, [np.array([(x - 9, 52), (x, 46), (x + 9, 52), (x - 9, 74), (x + 10, 74)])], False, 1, 2)
     assert not box_lines(twos > 0, np.zeros(twos.shape, bool)).any()
+
+
+def test_dots_too_far_apart_to_touch_are_no_measure_of_the_digits_but_a_row_of_small_0s_is():
+    mask = np.zeros((120, 300), np.uint8)
+    for x in range(30, 270, 11):  # a dotted line under the digits, its round dots 3 px apart: they do not touch
+        cv2.circle(mask, (x, 82), 4, 1, -1)
+    cv2.ellipse(mask, (120, 60), (9, 13), 0, 0, 360, 1, 2)  # a 0...
+    cv2.polylines(mask, [np.array([(150, 46), (140, 66), (162, 66)])], False, 1, 2)  # ...and a 4: its slant and bar...
+    mask[52:75, 156:158] = 1  # ...and its stem
+    lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
+    assert not lines[44:76, 108:166].any()  # measured by the dots, the 4's bar and stem were a box's corner
+    assert lines[78:87].sum() > 0.9 * mask[78:87].sum()  # the dotted line is one
+    zeros = np.zeros((60, 400), np.uint8)
+    for x in range(20, 380, 30):  # twelve small 0s in a row, written with a broad pen: round, not filled
+        cv2.ellipse(zeros, (x, 30), (7, 9), 0, 0, 360, 1, 4)
+    assert not dots_in_a_row(*row_measures(zeros)).any()
+
+
+def row_measures(mask: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The middle rows, widths, heights and areas of `mask`'s components (dots_in_a_row's arguments)."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    _, top, width, height, area = stats[1:].T
+    return top + height / 2, width, height, area
 
 
 @pytest.mark.parametrize("angle", [-10, -4, 3, 10])
