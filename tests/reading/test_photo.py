@@ -276,7 +276,7 @@ def test_a_dotted_line_under_small_digits_is_a_line_but_digits_on_one_baseline_a
 
 def test_dots_too_far_apart_to_touch_are_no_measure_of_the_digits_but_a_row_of_small_0s_is():
     mask = np.zeros((120, 300), np.uint8)
-    for x in range(30, 270, 11):  # a dotted line under the digits, its round dots 3 px apart: they do not touch
+    for x in range(30, 270, 11):  # a dotted line under the digits, its round dots 2 px apart: they do not touch
         cv2.circle(mask, (x, 82), 4, 1, -1)
     cv2.ellipse(mask, (120, 60), (9, 13), 0, 0, 360, 1, 2)  # a 0...
     cv2.polylines(mask, [np.array([(150, 46), (140, 66), (162, 66)])], False, 1, 2)  # ...and a 4: its slant and bar...
