@@ -241,11 +241,12 @@ PHOTO_BOX_TOUCHING = 2.0
 PHOTO_BOX_ON_RUNS = 0.4  # 0.52-0.62 for the boxes touched; 0.04-0.24 for single digits with a long stroke
 # A dotted line under small writing, too short to cross the crop: its ink rises into PHOTO_DOTS dots, each within
 # twice PHOTO_DOTS_GAP of the digits' height of the last. 5x-crop tuning numbers (as below): 53 -> 56 of 100.
-# Dots too far apart to touch (strokes grown less) are no measure of the digits: PHOTO_DOTS or more round blots in a
-# row, each filled this much of its box (a disc: 0.79; a small 0: about 0.4). The 5x crop as above: 256 -> 262 of 400.
-PHOTO_DOT_FILL = 0.6
 PHOTO_DOTS = 10  # 8: the same; 6: made-up tuning-writer photos 96.0% -> 94.7% (a "44"'s strokes as dots)
 PHOTO_DOTS_GAP = 0.25  # also the gaps closed to find the line's run
+# Dots too far apart to touch (strokes grown less) are no measure of the digits: PHOTO_DOTS or more round blots in a
+# row, each filled this much of its box (a disc: 0.79; a small 0: about 0.4). PHOTO_SMALL_INK_GROWTH's 5x crop: 256 ->
+# 262 of 400.
+PHOTO_DOT_FILL = 0.6
 # A run this many times as long as the largest digit is a line meeting nothing, if it has less ink than the digits.
 # Tuning numbers 10-15 px tall in a crop 5x their height, 2.5x as wide (made up on real images): 36 -> 46 of 100.
 PHOTO_BOX_LONE = 2.0

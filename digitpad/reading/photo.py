@@ -360,14 +360,14 @@ def digit_components(mask: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, ..
     are measured without the runs."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     left, top, width, height, area = stats[1:].T
+    x, y = left + width / 2, top + height / 2  # centres
     on_runs = np.bincount(labels[runs], minlength=count)[1:]
     digit = np.minimum(width, height) >= PHOTO_BOX_THIN * np.maximum(width, height)
     digit &= (on_runs < PHOTO_BOX_MOSTLY * area) & (area >= PHOTO_BOX_SPECK * area.max(initial=0))
-    digit &= ~dots_in_a_row(top + height / 2, width, height, area)
+    digit &= ~dots_in_a_row(y, width, height, area)
     if digit.sum() >= 2:
         i = np.flatnonzero(digit)[np.argmax(np.maximum(width, height)[digit])]  # the largest
         over = max(width[i] / width[digit].min(), height[i] / height[digit].min())
-        x, y = left + width / 2, top + height / 2  # centres
         inside = digit & (x > left[i]) & (x < left[i] + width[i]) & (y > top[i]) & (y < top[i] + height[i])
         if over >= PHOTO_BOX_TOUCHING and on_runs[i] >= PHOTO_BOX_ON_RUNS * area[i] and inside.sum() >= 2:
             return digit_components(mask & ~runs, runs)
