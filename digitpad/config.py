@@ -247,6 +247,10 @@ PHOTO_DOTS_GAP = 0.25  # also the gaps closed to find the line's run
 # row, each filled this much of its box (a disc: 0.79; a small 0: about 0.4). PHOTO_SMALL_INK_GROWTH's 5x crop: 256 ->
 # 262 of 400.
 PHOTO_DOT_FILL = 0.6
+# What taking a line leaves along it: a tilted box's edges, outside the straight runs taken, read as 1s ("64" -> 6411).
+# `python -m benchmarks.fields` (made up, tuning writers): boxes 46 -> 51 of 112; and a tight box's sides, 74.
+PHOTO_SLIVER_REACH = 2  # px at the working size
+PHOTO_SLIVER_SHARE = 0.9  # of the component's ink
 # A run this many times as long as the largest digit is a line meeting nothing, if it has less ink than the digits.
 # Tuning numbers 10-15 px tall in a crop 5x their height, 2.5x as wide (made up on real images): 36 -> 46 of 100.
 PHOTO_BOX_LONE = 2.0

@@ -4,6 +4,7 @@ In: a drawing (white ink on black, as digitpad.reading.strokes and tests.drawing
 and a seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink on lined paper: the sheet lit unevenly
 (one side darker than the other, a soft shadow), with ruled lines the ink crosses and a margin line (faint or dark),
 a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
+Also a number written small in a form's field (form_field_photo), and photos of no digits at all (scene_photo).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import cv2
 import numpy as np
 
 from digitpad.reading.preprocess import ink_map
+from digitpad.reading.strokes import Stroke, number_strokes, stroke_ink
 
 PAPER = np.array([0.96, 0.94, 0.89])  # reflectance of off-white paper, RGB
 INK = np.array([0.10, 0.12, 0.25])  # reflectance of blue-black ballpoint ink
@@ -127,3 +129,61 @@ def scene_photo(kind: str, seed: int) -> np.ndarray:
         picture = (picture - picture.min()) / np.ptp(picture) * 0.6 + 0.3
     noisy = np.clip(picture + rng.normal(0, 0.02, picture.shape), 0, 1)
     return np.round(np.repeat(noisy[:, :, None], 3, axis=2) * 255).astype(np.uint8)
+
+
+FIELDS = ("box", "dots", "bare")  # what form_field_photo writes a number in
+FIELD_INKS = ((0.15, 0.20, 0.55), (0.12, 0.12, 0.14), (0.80, 0.20, 0.20))  # blue, black and red ballpoint, RGB
+PRINTED = np.array([0.25, 0.25, 0.30])  # a form's printed lines, before light and contrast vary them
+WRITTEN = 100  # px: how tall form_field_photo writes the digits before the photo shrinks them to 10-15 px
+
+
+def form_field_photo(digits: list[list[Stroke]], field: str, rng: np.random.Generator) -> np.ndarray:
+    """A number written small in a form's field, cut from a phone photo of the form (as the answer-book covers of
+    ../shared/real are): [H, W, 3] uint8 RGB. The digits, each one pen digit's strokes, are written side by side in
+    ballpoint (a pen 4-9% of their height), in a `field` of FIELDS: a printed box round them (its margins from tight to
+    roomy), a dotted line under them, or bare paper. The crop is 2.2-4.5 times their height, turned by up to 3 degrees,
+    lit unevenly across, shrunk till the digits stand 10-15 px tall, lens-blurred, noisy and saved as JPEG."""
+    gaps = list(rng.uniform(-0.05, 0.4, len(digits) - 1))  # a slight overlap to apart
+    strokes, (height, width) = number_strokes(digits, WRITTEN, gaps, 0)
+    pen = max(2, round(rng.uniform(0.04, 0.09) * WRITTEN))
+    number = stroke_ink(strokes, pen, (height + pen + 2, width + pen + 2)).astype(np.float32) / 255
+    crop_height = round(WRITTEN * rng.uniform(2.2, 4.5))
+    crop_width = round(max(width * rng.uniform(1.3, 2.2), crop_height * rng.uniform(1.2, 2.2)))
+    top = round(rng.uniform(0.15, 0.85) * max(crop_height - number.shape[0], 0))
+    left = round(rng.uniform(0.1, 0.9) * max(crop_width - number.shape[1], 0))
+    ink = np.zeros((crop_height, crop_width), np.float32)
+    placed = number[: crop_height - top, : crop_width - left]
+    ink[top : top + placed.shape[0], left : left + placed.shape[1]] = placed
+    lines = np.zeros_like(ink)
+    line_width = max(2, round(rng.uniform(0.06, 0.15) * WRITTEN))
+    bottom, right = top + number.shape[0], left + number.shape[1]
+    if field == "box":
+        corners = [  # margins round the number of 0.1-1 times its height
+            (
+                max(0, left - round(rng.uniform(0.2, 1.0) * WRITTEN)),
+                max(0, top - round(rng.uniform(0.2, 0.8) * WRITTEN)),
+            ),
+            (
+                min(crop_width - line_width, right + round(rng.uniform(0.2, 1.0) * WRITTEN)),
+                min(crop_height - line_width, bottom + round(rng.uniform(0.1, 0.8) * WRITTEN)),
+            ),
+        ]
+        cv2.rectangle(lines, *corners, 1.0, line_width)
+    elif field == "dots":
+        row = min(crop_height - line_width, bottom + round(rng.uniform(-0.1, 0.3) * WRITTEN))
+        step = round(rng.uniform(0.15, 0.3) * WRITTEN)
+        for column in range(round(rng.uniform(0, step)), crop_width, step):
+            cv2.circle(lines, (column, row), line_width // 2 + 1, 1.0, -1, cv2.LINE_AA)
+    turn = cv2.getRotationMatrix2D((crop_width / 2, crop_height / 2), rng.uniform(-3, 3), 1.0)
+    ink, lines = (cv2.warpAffine(layer, turn, (crop_width, crop_height)) for layer in (ink, lines))
+    paper = np.array([0.86, 0.86, 0.90]) * rng.uniform(0.85, 1.05)
+    pen_colour, printed = np.array(FIELD_INKS[rng.integers(len(FIELD_INKS))]), PRINTED * rng.uniform(0.6, 1.6)
+    reflectance = paper * (1 - ink[..., None] * (1 - pen_colour)) * (1 - lines[..., None] * (1 - printed))
+    photo = reflectance * np.linspace(rng.uniform(0.8, 1.0), rng.uniform(0.8, 1.0), crop_width)[None, :, None]
+    scale = rng.uniform(10, 15) / WRITTEN
+    size = (max(1, round(crop_width * scale)), max(1, round(crop_height * scale)))
+    photo = cv2.resize(photo.astype(np.float32), size, interpolation=cv2.INTER_AREA)
+    photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.3, 0.7)) + rng.normal(0, 0.01, photo.shape)
+    pixels = np.round(np.clip(photo, 0, 1) * 255).astype(np.uint8)
+    _, jpeg = cv2.imencode(".jpg", pixels[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(70, 91))])
+    return np.ascontiguousarray(cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1])

@@ -62,6 +62,8 @@ from digitpad.config import (
     PHOTO_SCRAP,
     PHOTO_SCRAP_HEIGHT,
     PHOTO_SCRAP_THIN,
+    PHOTO_SLIVER_REACH,
+    PHOTO_SLIVER_SHARE,
     PHOTO_SMALL_INK_GROWTH,
     PHOTO_SPECK_AREA,
     PHOTO_STROKE_ELONGATION,
@@ -314,8 +316,19 @@ def without_ink_lines(mask: np.ndarray) -> np.ndarray:
         edge[band : edge.shape[0] - band] = False
         lines |= edge if along is mask else edge.T
     lines |= box_lines(mask, lines)
-    rest = mask & ~lines
+    rest = without_slivers(mask & ~lines, lines)
     return rest if rest.sum() > 0.1 * mask.sum() else mask
+
+
+def without_slivers(rest: np.ndarray, lines: np.ndarray) -> np.ndarray:
+    """`rest` without the slivers left of the `lines` taken from it: components with PHOTO_SLIVER_SHARE of their ink
+    within PHOTO_SLIVER_REACH px of a line's (the edge of a tilted line, which straight runs take all but)."""
+    reach = 2 * PHOTO_SLIVER_REACH + 1
+    near = cv2.dilate(lines.astype(np.uint8), np.ones((reach, reach), np.uint8)) > 0
+    count, labels = cv2.connectedComponents(rest.astype(np.uint8), connectivity=8)
+    sliver = np.bincount(labels[near & rest], minlength=count) >= PHOTO_SLIVER_SHARE * np.bincount(labels.ravel())
+    sliver[0] = False  # the paper
+    return rest & ~sliver[labels]
 
 
 def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
@@ -326,7 +339,9 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     touching a line measured apart from it). A run PHOTO_BOX_LONE times as long as the largest digit is a line meeting
     nothing too (a box's side, its other lines faint or cut off), unless it has more ink than the digits together (a 1
     beside a tick, the tick taken for the digits' size). And a dotted line under the digits, too short to cross the
-    crop (dotted_runs: PHOTO_BOX_OVER times the digits' width, its gaps closed up to PHOTO_DOTS_GAP of their height)."""
+    crop (dotted_runs: PHOTO_BOX_OVER times the digits' width, its gaps closed up to PHOTO_DOTS_GAP of their height).
+    And the sides of a box tight round its digits: runs down as long as the digits are tall, from a line across (found,
+    or PHOTO_BOX_OVER times the digits' width) to another (from_line_to_line)."""
     across = straight_runs(mask, PHOTO_BOX_SPAN) & ~found
     down = straight_runs(mask.T, PHOTO_BOX_SPAN).T & ~found
     width, height, area, digit = digit_components(mask & ~found, across | down)
@@ -349,7 +364,23 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
         meets[[0, -1], :] = meets[:, [0, -1]] = True
         met = np.unique(labels[meets & long])
         lines |= np.isin(labels, met[met > 0]) | lone
-    return lines
+    sides = straight_runs(mask.T, tall / rows).T & ~found & ~lines  # a tight box's, as tall as its digits
+    return lines | from_line_to_line(sides, found | runs[0][1])
+
+
+def from_line_to_line(down: np.ndarray, across: np.ndarray) -> np.ndarray:
+    """[H, W] bool: the runs `down` whose ends (their first and last 3 rows) both meet a line `across`: a box's sides
+    between its top and bottom lines. Not the crop's edge: a stroke of the writing above, cut off there, stands on its
+    line too."""
+    meets = cv2.dilate(across.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(down.astype(np.uint8), connectivity=8)
+    top = stats[labels, cv2.CC_STAT_TOP]
+    row = np.arange(down.shape[0])[:, None] - top  # each pixel's row down from its run's top
+    at_top = np.bincount(labels[down & meets & (row < 3)], minlength=count) > 0
+    at_bottom = np.bincount(labels[down & meets & (row >= stats[labels, cv2.CC_STAT_HEIGHT] - 3)], minlength=count) > 0
+    side = at_top & at_bottom
+    side[0] = False  # the paper
+    return side[labels]
 
 
 def digit_components(mask: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, ...]:

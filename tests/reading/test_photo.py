@@ -18,6 +18,7 @@ from digitpad.reading.photo import (
     turned,
     without_blobs,
     without_edge_scraps,
+    without_slivers,
     writing_height,
 )
 from digitpad.reading.preprocess import ImageError
@@ -258,6 +259,36 @@ def test_a_box_whose_side_a_digit_touches_is_a_line():
     lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
     assert lines[19:21, 70:160].all() and lines[30:90, 59:61].all() and lines[30:90, 164:166].all()
     assert not lines[45:76, 63:116].any()  # the digits
+
+
+def test_a_tight_boxs_sides_are_lines_but_a_1_standing_on_its_bottom_line_is_not():
+    tight = np.zeros((80, 200), np.uint8)
+    cv2.rectangle(tight, (50, 14), (150, 52), 1, 2)  # a box 1.4 times as tall as its digits: its sides are short
+    two_0s(tight, 82, 33)
+    lines = box_lines(tight > 0, np.zeros(tight.shape, bool))
+    assert lines[20:48, 50:52].all() and lines[20:48, 149:151].all()  # the sides, run from the top line to the bottom
+    assert not lines[19:48, 71:128].any()
+    one = np.zeros((80, 200), np.uint8)
+    cv2.rectangle(one, (50, 8), (150, 52), 1, 2)
+    two_0s(one, 82, 33)
+    one[20:52, 130:132] = 1  # a 1 as tall as the 0s, standing on the bottom line, short of the top one
+    assert not box_lines(one > 0, np.zeros(one.shape, bool))[22:48, 130:132].any()
+    cut, found = np.zeros((80, 200), np.uint8), np.zeros((80, 200), bool)
+    cut[40:42] = found[40:42] = True  # a line across the crop, found...
+    cut[0:40, 60:62] = 1  # ...a stem of the writing above standing on it, cut off by the crop's top edge
+    two_0s(cut, 100, 60)
+    assert not box_lines(cut > 0, found)[0:40, 60:62].any()
+
+
+def test_a_lines_slivers_are_no_strokes_but_a_digit_crossing_the_line_is():
+    rest = np.zeros((100, 100), bool)
+    lines = np.zeros((100, 100), bool)
+    lines[10:90, 20:24] = True  # a box's side, taken
+    rest[10:35, 24] = rest[65:90, 24] = True  # the edges of it the straight runs missed, as the line leans
+    rest[45:55, 10:20] = rest[45:55, 24:40] = True  # a stroke across the line: a piece either side of it
+    kept = without_slivers(rest, lines)
+    assert not kept[10:35].any() and not kept[65:90].any()
+    np.testing.assert_array_equal(kept[35:65], rest[35:65])
 
 
 def test_a_dotted_line_under_small_digits_is_a_line_but_digits_on_one_baseline_are_not():

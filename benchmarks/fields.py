@@ -1,0 +1,50 @@
+"""Numbers written small in a form's fields: how many the reader reads exactly right, as `digitpad predict` reads a
+file, by the kind of field.
+
+In: $DIGITPAD_STROKES and the bundled models. Out, printed: for each kind of field (a printed box round the number, a
+dotted line under it, bare paper) and for all, the numbers read exactly right with a 95% interval. Each photo is made up
+(tests.photos.form_field_photo): a number of 2 digits (one in ten of 3) by one writer, written 10-15 px tall in a crop
+of a phone photo, as on the answer-book covers of ../shared/real. The tuning writers by default (this measures choices);
+--final for the final writers.
+
+    DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.fields [--count 300] [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+
+from digitpad.learning.data import load_pen_digits
+from digitpad.learning.drawn import by_writer, split_writers
+from digitpad.models.reader import Reader
+from digitpad.stats import with_interval
+from tests.photos import FIELDS, form_field_photo
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=300, help="numbers, of all kinds of field together")
+    parser.add_argument("--seed", type=int, default=0, help="which random numbers")
+    parser.add_argument("--final", action="store_true", help="the final writers instead of the tuning ones")
+    args = parser.parse_args()
+    tuning, final = split_writers(load_pen_digits())
+    writers = by_writer(final if args.final else tuning)
+    reader, rng = Reader.load(), np.random.default_rng(args.seed)
+
+    right: dict[str, list[bool]] = {field: [] for field in FIELDS}
+    for _ in range(args.count):
+        own = writers[rng.choice(sorted(writers))]
+        digits = [own[i] for i in rng.choice(len(own), size=3 if rng.random() < 0.1 else 2, replace=False)]
+        field = FIELDS[rng.integers(len(FIELDS))]
+        photo = form_field_photo([digit.strokes for digit in digits], field, rng)
+        right[field].append(reader.read(photo).number == "".join(str(digit.label) for digit in digits))
+    every = [outcome for outcomes in right.values() for outcome in outcomes]
+    print(f"{'final' if args.final else 'tuning'} writers' numbers written small in a form's field (made up):")
+    for name, outcomes in (*right.items(), ("all", every)):
+        print(f"  {name:<5} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}")
+
+
+if __name__ == "__main__":
+    main()
