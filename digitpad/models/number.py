@@ -9,6 +9,8 @@ How: every piece digitpad.reading.segment offers (each segment whole, and its cu
 judged in one batch each. A piece scores log P(one whole digit) from the judge plus log P(its digit) from the
 classifier, and each segment is read as the pieces that add up to the highest score: whole, or cut in two, each half
 read the same way. So a cut wins when its halves, together, look more like whole digits read surely than the whole does.
+Asked to cut, it reads every segment that can be cut as its best cut, never whole (digitpad.models.reader asks when a
+photo's one piece of ink reads as no digit whole).
 """
 
 from __future__ import annotations
@@ -45,13 +47,15 @@ class NumberReading:
         return "".join(str(p.digit) for p in self.predictions) or None
 
 
-def read_number(classifier: DigitClassifier, judge: PieceJudge, image: np.ndarray | None) -> NumberReading:
-    """The number drawn in `image`; raises digitpad.reading.preprocess.ImageError for an array that cannot be an
-    image."""
+def read_number(
+    classifier: DigitClassifier, judge: PieceJudge, image: np.ndarray | None, cut: bool = False
+) -> NumberReading:
+    """The number drawn in `image`; with `cut`, each segment that can be cut is read as its best cut, never whole.
+    Raises digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
     trees, line_height = cut_trees(image)
     pieces = [piece for tree in trees for piece in tree.pieces()]
     scores = score_pieces(classifier, judge, pieces, line_height)
-    read = [digit for tree in trees for digit in best_reading(tree, scores)[1]]
+    read = [digit for tree in trees for digit in best_reading(tree, scores, whole=not (cut and tree.cuts))[1]]
     return NumberReading([prediction for prediction, _ in read], [box for _, box in read], len(trees))
 
 
@@ -74,11 +78,11 @@ def score_pieces(
     return {id(piece): scored[key] for piece, key in zip(pieces, keys, strict=True) if key in scored}
 
 
-def best_reading(tree: CutTree, scores: dict[int, tuple[Prediction, float]]) -> Reading:
-    """The highest-scoring way to read the tree's segment: whole, or one of its cuts with each half read this way.
-    No way at all (every piece too faint): score -inf, no digits."""
+def best_reading(tree: CutTree, scores: dict[int, tuple[Prediction, float]], whole: bool = True) -> Reading:
+    """The highest-scoring way to read the tree's segment: whole (unless not `whole`), or one of its cuts with each
+    half read this way. No way at all (every piece too faint): score -inf, no digits."""
     readings: list[Reading] = []
-    if id(tree.segment) in scores:
+    if whole and id(tree.segment) in scores:
         prediction, score = scores[id(tree.segment)]
         readings.append((score, [(prediction, tree.segment.box)]))
     for left, right in tree.cuts:

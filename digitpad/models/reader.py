@@ -11,7 +11,9 @@ one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE
 apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
 one digit is read as it was before this reader existed. It is a number after all when that one digit is "not a digit",
 or when the digits found are separate pieces of ink in a row ROW_ASPECT times wider than tall (a clear "44" reads as
-one 4 at 0.92). The caller may say what the image is instead (the CLI's flags).
+one 4 at 0.92). A photo's one piece of ink that is "not a digit" and wide enough to cut is read as its best cut
+instead (two digits written touching, which the piece judge took for one whole: a tuning "10" read as nothing). The
+caller may say what the image is instead (the CLI's flags).
 """
 
 from __future__ import annotations
@@ -80,10 +82,7 @@ class Reader:
         kind = kind or kind_of(image)
         # A photo's ink without what is no digit of it (specks, a tick, a scrap of the line above: digits_only)
         ink = np.round(255 * digits_only(clean_photo(image))).astype(np.uint8) if kind == "photo" else None
-        digits = read_number(self.number_classifier, self.judge, image if ink is None else ink)
-        if ink is not None:  # boxes in the photo's own pixels: clean_photo resized it
-            scale = max(image.shape[:2]) / max(ink.shape)
-            digits = replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
+        digits = self.number_in(image, ink)
         if several:  # a number, whatever it holds: no single-digit reading to make
             return Reading(kind, digits, None, ink)
         model_input = preprocess(image) if ink is None else preprocess_ink(ink.astype(np.float32) / 255)
@@ -93,7 +92,19 @@ class Reader:
             several = found > 1 and (single is None or single.confidence < SURE_OF_ONE or not single.is_digit)
             several |= found > 1 and digits.segments > 1 and digits.aspect >= ROW_ASPECT  # apart, in a row: "44"
             several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none
+            if kind == "photo" and found == 1 and single is not None and not single.is_digit:
+                cut = self.number_in(image, ink, cut=True)  # one piece of ink, but no digit whole: two touching?
+                if len(cut.predictions) > 1:
+                    digits, several = cut, True
         return Reading(kind, digits, None if several else single, ink)
+
+    def number_in(self, image: np.ndarray, ink: np.ndarray | None, cut: bool = False) -> NumberReading:
+        """The number reader's digits in a drawing, or a photo's `ink`, boxes in the image's own pixels."""
+        digits = read_number(self.number_classifier, self.judge, image if ink is None else ink, cut)
+        if ink is None:
+            return digits
+        scale = max(image.shape[:2]) / max(ink.shape)  # clean_photo resized the photo
+        return replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
 
 
 def kind_of(image: np.ndarray) -> str:

@@ -47,6 +47,14 @@ def test_most_pairs_of_digits_drawn_touching_are_cut_apart(number_classifier, ju
     assert touching >= 100 and right / touching >= 0.9, (right, touching)
 
 
+def test_asked_to_cut_it_reads_a_wide_digit_as_two_but_a_narrow_one_whole(number_classifier, judge, ten):
+    """digitpad.models.reader asks so when a photo's one piece of ink is no digit whole: two digits touching."""
+    wide, narrow = number_canvas([ten[2]]), number_canvas([ten[1]])
+    assert read_number(number_classifier, judge, wide).number == "2"
+    assert len(read_number(number_classifier, judge, wide, cut=True).predictions) == 2
+    assert read_number(number_classifier, judge, narrow, cut=True).number == "1"
+
+
 def test_nothing_drawn_reads_as_no_number(number_classifier, judge):
     reading = read_number(number_classifier, judge, None)
     assert reading.number is None and reading.predictions == [] and reading.boxes == []
