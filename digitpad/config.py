@@ -143,6 +143,10 @@ SURE_OF_ONE = 0.9
 # tuning image, 5,000 MNIST validation digits and 1,200 tuning writers' drawings read as before; 1.0 cost 4 MNIST digits
 # (scratch rows over the tuning data; docs/accuracy.md, "Two digits side by side").
 ROW_ASPECT = 1.2
+# A photo's one piece of ink ROW_ASPECT times wider than tall that the classifier reads under this is two digits
+# touching, read as its best cut (a "50" read whole as an 8 at 0.45). Tuning photo singles that wide: 0.82-0.97 sure;
+# tuning photo numbers 23 -> 24 of 25, shrunk 89 -> 91 of 100; 0.5 and 0.7 the same (docs/accuracy.md).
+WIDE_UNSURE = 0.6
 # On the page's one-digit canvas, the number reader runs only on ink with an empty band of columns inside it at least
 # this wide (px). Tuning writers' digits in pairs side by side: 300 of 300 have one; drawn alone: 1 of 1,249.
 SIDE_BY_SIDE_GAP = 3

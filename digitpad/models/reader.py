@@ -11,9 +11,10 @@ one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE
 apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
 one digit is read as it was before this reader existed. It is a number after all when that one digit is "not a digit",
 or when the digits found are separate pieces of ink in a row ROW_ASPECT times wider than tall (a clear "44" reads as
-one 4 at 0.92). A photo's one piece of ink that is "not a digit" and wide enough to cut is read as its best cut
-instead (two digits written touching, which the piece judge took for one whole: a tuning "10" read as nothing). The
-caller may say what the image is instead (the CLI's flags).
+one 4 at 0.92). A photo's one piece of ink that is "not a digit", or ROW_ASPECT times wider than tall and read under
+WIDE_UNSURE, is read as its best cut instead when it is wide enough to cut: two digits written touching, which the
+piece judge took for one whole (a tuning "10" read as nothing, a "50" as an 8 at 0.45). The caller may say what the
+image is instead (the CLI's flags).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from digitpad.config import FLAT_BACKGROUND, MODEL_PATH, ROW_ASPECT, SURE_OF_ONE
+from digitpad.config import FLAT_BACKGROUND, MODEL_PATH, ROW_ASPECT, SURE_OF_ONE, WIDE_UNSURE
 from digitpad.models.classifier import DigitClassifier, Prediction
 from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
@@ -92,8 +93,9 @@ class Reader:
             several = found > 1 and (single is None or single.confidence < SURE_OF_ONE or not single.is_digit)
             several |= found > 1 and digits.segments > 1 and digits.aspect >= ROW_ASPECT  # apart, in a row: "44"
             several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none
-            if kind == "photo" and found == 1 and single is not None and not single.is_digit:
-                cut = self.number_in(image, ink, cut=True)  # one piece of ink, but no digit whole: two touching?
+            if kind == "photo" and found == 1 and single is not None:  # one piece of ink: two digits touching?
+                unsure = digits.aspect >= ROW_ASPECT and single.confidence < WIDE_UNSURE  # of a piece that wide
+                cut = self.number_in(image, ink, cut=True) if unsure or not single.is_digit else digits
                 if len(cut.predictions) > 1:
                     digits, several = cut, True
         return Reading(kind, digits, None if several else single, ink)

@@ -32,6 +32,7 @@ REAL_CASES = {
     "two digits apart that the classifier reads as one 4 at 0.92": "don_sabu_numbers/alaika_44_78_33.png",
     "two digits that the classifier reads as 0 but calls no digit": "shashank112/1_obj2_10.png",
     "two digits touching, one piece of ink that is no digit whole": "shashank112/1_obj1_10.png",
+    "a 50 written touching, one piece of ink read whole as an unsure 8": "don_sabu_numbers/abdul_50_77_40.png",
     "a 3 beside a thin sliver of its box's line": f"{MARKS}3_alaika_crop16.jpg",
     "a faint 31 beside a thin sliver of its box's line": "don_sabu_numbers/AJAY_Dis_31_70_36.png",
 }
