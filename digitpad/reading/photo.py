@@ -8,15 +8,15 @@ canvas.
 
 How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
 brightness is estimated everywhere by erasing the ink (a closing wider than any stroke), and each pixel's ink is how
-much darker it is than its own paper, so a shadow or a dim side of the sheet is paper, not ink. Long faint straight
-runs (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke.
-What is clearly darker than its paper is ink (clearly: beside the darkest ink, when that is a pencil's grey or small
-writing the lens blurred, and above the paper's grain), and so are fainter pixels touching it (a thin stroke's ends).
-Lines dark enough to be ink (box lines, dotted lines) go next, then specks, scraps cut off at the crop's edge, blobs
-far thicker than a pen stroke (what a photo of a face or a landscape leaves), and bands with no paper round them (the
-edge of a dark region: the closing lifts the paper along it). A page turned askew (its longest line says by how much)
-has all of this done turned level, and its ink turned back. Writing still small at the working size (a form's field
-cut wide from a small photo) is cleaned again, enlarged till its digits stand PHOTO_WRITING_HEIGHT tall.
+much darker it is than its own paper, so a shadow or a dim side of the sheet is paper, not ink. Long faint straight runs
+(ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke. What is
+clearly darker than its paper is ink (clearly: beside the darkest ink, when that is a pencil's grey or small writing the
+lens blurred, and above the paper's grain), and so are fainter pixels touching it (a thin stroke's ends). Lines dark
+enough to be ink (a box's, drawn whole or cut by the crop, dotted lines) go next, then specks, scraps cut off at the
+crop's edge, blobs far thicker than a pen stroke (what a photo of a face or a landscape leaves), and bands with no paper
+round them (the edge of a dark region: the closing lifts the paper along it). A page turned askew (its longest line says
+by how much) has all of this done turned level, and its ink turned back. Writing still small at the working size (a
+form's field cut wide from a small photo) is cleaned again, enlarged till its digits stand PHOTO_WRITING_HEIGHT tall.
 """
 
 from __future__ import annotations
@@ -43,6 +43,11 @@ from digitpad.config import (
     PHOTO_EDGE_BAND,
     PHOTO_EDGE_LINE_SPAN,
     PHOTO_FAINTEST,
+    PHOTO_FRAME_BEND,
+    PHOTO_FRAME_JOIN,
+    PHOTO_FRAME_MIN,
+    PHOTO_FRAME_SIDE,
+    PHOTO_FRAME_THICK,
     PHOTO_INK_GROWTH,
     PHOTO_INK_LINE_SPAN,
     PHOTO_INK_TYPICAL,
@@ -111,8 +116,9 @@ def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
         contrast, noise = ink_contrast(gray, paper)
     lines = ruled_lines(contrast)
     marked = ink_mask(contrast - lines, noise, growth)
-    ink = without_blobs(without_edge_scraps(without_specks(without_ink_lines(marked))))
-    ink = np.where(on_paper(ink, marked | (lines > PHOTO_LINE_CONTRAST), gray, paper), 255, 0).astype(np.uint8)
+    ruled = lines > PHOTO_LINE_CONTRAST
+    ink = without_blobs(without_edge_scraps(without_specks(without_ink_lines(marked, ruled))))
+    ink = np.where(on_paper(ink, marked | ruled, gray, paper), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
 
 
@@ -304,10 +310,11 @@ def dotted_runs(mask: np.ndarray, span: float, gap: float) -> np.ndarray:
     return dotted
 
 
-def without_ink_lines(mask: np.ndarray) -> np.ndarray:
+def without_ink_lines(mask: np.ndarray, ruled: np.ndarray) -> np.ndarray:
     """The ink without lines dark enough to be ink: straight (or dotted) runs across PHOTO_INK_LINE_SPAN of the crop,
-    box lines along its edges, and a box's lines round small writing (box_lines). A mask that would lose nine tenths
-    of its ink is all line, or a digit taken for one (a tightly cropped 1): it is kept."""
+    box lines along its edges, a box drawn whole round the writing (frames; `ruled`, the ruled lines already taken
+    from the mask, may be one of its sides) and a box's lines round small writing (box_lines). A mask that would lose
+    nine tenths of its ink is all line, or a digit taken for one (a tightly cropped 1): it is kept."""
     height, width = mask.shape
     lines = straight_runs(mask, PHOTO_INK_LINE_SPAN, gap=PHOTO_DOT_GAP)
     for along in (mask, mask.T):  # rows, then columns
@@ -315,9 +322,56 @@ def without_ink_lines(mask: np.ndarray) -> np.ndarray:
         band = max(1, round(PHOTO_EDGE_BAND * edge.shape[0]))
         edge[band : edge.shape[0] - band] = False
         lines |= edge if along is mask else edge.T
+    lines |= frames(mask | ruled) & mask
     lines |= box_lines(mask, lines)
     rest = without_slivers(mask & ~lines, lines)
     return rest if rest.sum() > 0.1 * mask.sum() else mask
+
+
+def frames(mask: np.ndarray) -> np.ndarray:
+    """[H, W] bool: the lines of boxes drawn round the writing: pieces of ink (pieces within PHOTO_FRAME_JOIN px of
+    each other counted as one: a side the photo blurred apart) with a straight line along three or all four sides of
+    their bounding box (side_line). A fourth side may be missing: cut off by the crop. A digit written touching the
+    box is part of its piece; only the lines are taken."""
+    joined = cv2.dilate(mask.astype(np.uint8), np.ones((PHOTO_FRAME_JOIN, PHOTO_FRAME_JOIN), np.uint8))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    lines = np.zeros_like(mask)
+    big = (stats[1:, cv2.CC_STAT_WIDTH] >= PHOTO_FRAME_MIN) & (stats[1:, cv2.CC_STAT_HEIGHT] >= PHOTO_FRAME_MIN)
+    for label in np.flatnonzero(big) + 1:
+        x, y, width, height = stats[label, :4]
+        own = (labels[y : y + height, x : x + width] == label) & mask[y : y + height, x : x + width]
+        views = (own, own[::-1], own.T, own.T[::-1])  # its top, bottom, left and right sides, each seen as a top
+        sides = [side_line(view) for view in views]
+        if sum(side is not None for side in sides) >= 3:
+            top, bottom, left, right = (
+                np.zeros_like(view) if side is None else side for view, side in zip(views, sides, strict=True)
+            )
+            lines[y : y + height, x : x + width] |= top | bottom[::-1] | left.T | right[::-1].T
+    return lines
+
+
+def side_line(own: np.ndarray) -> np.ndarray | None:
+    """[H, W] bool: the ink of the straight line along the top of `own` (a piece of ink in its bounding box), or None
+    when there is none: the first ink down PHOTO_FRAME_SIDE of the columns lies within PHOTO_FRAME_BEND of the
+    width of one straight line, within PHOTO_FRAME_THICK of the height from the top, and the ink running down from it
+    there is under PHOTO_FRAME_THICK of the box's size. The line's band is taken, not a stroke written across it."""
+    height, width = own.shape
+    rows = np.arange(height)[:, None]
+    first = np.where(own.any(axis=0), own.argmax(axis=0), height)
+    half = width // 2
+    left, right = float(np.median(first[:half])), float(np.median(first[half:]))  # at each half's middle
+    guess = left + (right - left) * (np.arange(width) - half / 2) / (width / 2)
+    near = np.abs(first - guess) <= max(2.0, PHOTO_FRAME_BEND * width)
+    if near.mean() < PHOTO_FRAME_SIDE or max(left, right) > PHOTO_FRAME_THICK * height:
+        return None
+    slope, level = np.polyfit(np.flatnonzero(near), first[near], 1)  # the line's top edge, column by column
+    edge = slope * np.arange(width) + level
+    paper = ~own & (rows >= first)  # below each column's first ink
+    run = np.where(paper.any(axis=0), paper.argmax(axis=0), height) - first  # the ink running down from it
+    thick = float(np.median(run[near]))
+    if thick > PHOTO_FRAME_THICK * min(height, width):
+        return None
+    return own & (rows >= edge - 1) & (rows <= edge + thick)
 
 
 def without_slivers(rest: np.ndarray, lines: np.ndarray) -> np.ndarray:

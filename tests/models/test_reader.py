@@ -35,6 +35,7 @@ REAL_CASES = {
     "a 50 written touching, one piece of ink read whole as an unsure 8": "don_sabu_numbers/abdul_50_77_40.png",
     "a 3 beside a thin sliver of its box's line": f"{MARKS}3_alaika_crop16.jpg",
     "a faint 31 beside a thin sliver of its box's line": "don_sabu_numbers/AJAY_Dis_31_70_36.png",
+    "a 7 in a grid's cell, its stem across the cell's bottom line (once read 171)": "shashank112/1_q8a2_7.png",
 }
 
 

@@ -13,6 +13,7 @@ from digitpad.reading.photo import (
     box_lines,
     clean_photo,
     dots_in_a_row,
+    frames,
     ink_mask,
     page_tilt,
     turned,
@@ -278,6 +279,19 @@ def test_a_tight_boxs_sides_are_lines_but_a_1_standing_on_its_bottom_line_is_not
     cut[0:40, 60:62] = 1  # ...a stem of the writing above standing on it, cut off by the crop's top edge
     two_0s(cut, 100, 60)
     assert not box_lines(cut > 0, found)[0:40, 60:62].any()
+
+
+def test_a_box_drawn_whole_is_a_line_leaning_touched_or_open_but_no_digit_is(pen_digits):
+    corners = np.array([(37, 100), (40, 20), (200, 26), (197, 106)])  # a box leaning by 2 degrees, from bottom left
+    for closed in (True, False):  # whole, and open at the bottom (cut off by the crop, or taken as a ruled line)
+        box = cv2.polylines(np.zeros((120, 240), np.uint8), [corners], closed, 1, 3) > 0
+        digits = np.zeros((120, 240), np.uint8)
+        two_0s(digits, 153, 62)  # the second 0 touches the box's right side: one component with it
+        lines = frames(box | (digits > 0))
+        assert lines[box].mean() > 0.95, closed
+        assert not lines[48:77, 142:187].any(), closed  # the digits, but where the second touches the side
+    for digit in first_of_each_label(pen_digits, per_label=5):  # a 0 is round; a 4's or a 7's straight lines few
+        assert not frames(render_canvas(digit.strokes)[..., :3].max(axis=2) > 0).any(), digit.label
 
 
 def test_a_lines_slivers_are_no_strokes_but_a_digit_crossing_the_line_is():
