@@ -331,10 +331,11 @@ def without_ink_lines(mask: np.ndarray, ruled: np.ndarray) -> np.ndarray:
 def frames(mask: np.ndarray) -> np.ndarray:
     """[H, W] bool: the lines of boxes drawn round the writing: pieces of ink (pieces within PHOTO_FRAME_JOIN px of
     each other counted as one: a side the photo blurred apart) with a straight line along three or all four sides of
-    their bounding box (side_line). A fourth side may be missing: cut off by the crop. A digit written touching the
-    box is part of its piece; only the lines are taken."""
+    their bounding box (side_line). A fourth side may be missing, cut off by the crop; lines the caller adds to `mask`
+    (the ruled lines) count as sides. A digit written touching the box is part of its piece; only the lines are
+    taken."""
     joined = cv2.dilate(mask.astype(np.uint8), np.ones((PHOTO_FRAME_JOIN, PHOTO_FRAME_JOIN), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     lines = np.zeros_like(mask)
     big = (stats[1:, cv2.CC_STAT_WIDTH] >= PHOTO_FRAME_MIN) & (stats[1:, cv2.CC_STAT_HEIGHT] >= PHOTO_FRAME_MIN)
     for label in np.flatnonzero(big) + 1:
