@@ -92,6 +92,9 @@ class Reader:
         if several is None:  # one digit unless the number reader finds several and the classifier is unsure of one
             several = found > 1 and (single is None or single.confidence < SURE_OF_ONE or not single.is_digit)
             several |= found > 1 and digits.segments > 1 and digits.aspect >= ROW_ASPECT  # apart, in a row: "44"
+            # A photo's digits each read surer than the whole read as one: two touching ("97" read as a 9 at 0.94)
+            least_sure = min((prediction.confidence for prediction in digits.predictions), default=0.0)
+            several |= kind == "photo" and found > 1 and single is not None and least_sure > single.confidence
             several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none
             if kind == "photo" and found == 1 and single is not None:  # one piece of ink: two digits touching?
                 unsure = digits.aspect >= ROW_ASPECT and single.confidence < WIDE_UNSURE  # of a piece that wide

@@ -10,9 +10,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from digitpad.config import SURE_OF_ONE
 from digitpad.models.reader import Reader, kind_of
 from digitpad.reading.images import read_image
 from digitpad.reading.photo import turned
+from digitpad.reading.preprocess import preprocess_ink
 from tests.drawings import first_of_each_label, number_canvas
 from tests.photos import paper_photo
 
@@ -155,6 +157,19 @@ def test_a_drawn_number_and_a_photographed_one_are_read_as_numbers_with_boxes_in
         assert (reading.kind, reading.verdict, reading.number) == (kind, "number", "2026")
         assert max(x + width for x, _, width, _ in reading.digits.boxes) > 0.8 * image.shape[1]
         assert all(x + width <= image.shape[1] for x, _, width, _ in reading.digits.boxes)
+
+
+def test_two_touching_digits_each_read_surer_than_the_whole_are_read_as_a_number(reader, pen_digits):
+    """An 86 written touching, photographed: one piece of ink the classifier reads as a digit, an 8, sure past
+    SURE_OF_ONE, and the number reader as an 8 and a 6, each surer still."""
+    ten = first_of_each_label(pen_digits)
+    photo = paper_photo(number_canvas([ten[8], ten[6]], gaps=[-0.1]), seed=1)
+    reading = reader.read(photo)
+    single = reader.classifier.predict(preprocess_ink(reading.ink.astype(np.float32) / 255))
+    assert reading.digits.segments == 1  # one piece of ink
+    assert single.digit == 8 and single.is_digit and single.confidence >= SURE_OF_ONE
+    assert min(prediction.confidence for prediction in reading.digits.predictions) > single.confidence
+    assert (reading.verdict, reading.number) == ("number", "86")
 
 
 def test_the_flags_override_what_the_image_looks_like(reader, pen_digits):
