@@ -147,6 +147,10 @@ ROW_ASPECT = 1.2
 # touching, read as its best cut (a "50" read whole as an 8 at 0.45). Tuning photo singles that wide: 0.82-0.97 sure;
 # tuning photo numbers 23 -> 24 of 25, shrunk 89 -> 91 of 100; 0.5 and 0.7 the same (docs/accuracy.md).
 WIDE_UNSURE = 0.6
+# A photo's one piece of ink at least this much wider than tall is cut too, and read as its cut when each digit reads
+# surer than the whole. Fields (made up) 265 -> 269 / 256 -> 257 of 300 (seeds 0 / 1), shrunk tuning photos 79 -> 80 of
+# 100 (bilinear), tuning sources the same; 0.8 the same in sum, 1.2 no gain (`python -m benchmarks.fields --seed 0`).
+CUT_ASPECT = 1.0
 # On the page's one-digit canvas, the number reader runs only on ink with an empty band of columns inside it at least
 # this wide (px). Tuning writers' digits in pairs side by side: 300 of 300 have one; drawn alone: 1 of 1,249.
 SIDE_BY_SIDE_GAP = 3

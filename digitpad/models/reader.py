@@ -11,9 +11,11 @@ one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE
 apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
 one digit is read as it was before this reader existed. It is a number after all when that one digit is "not a digit",
 or when the digits found are separate pieces of ink in a row ROW_ASPECT times wider than tall (a clear "44" reads as
-one 4 at 0.92). A photo's one piece of ink that is "not a digit", or ROW_ASPECT times wider than tall and read under
-WIDE_UNSURE, is read as its best cut instead when it is wide enough to cut: two digits written touching, which the
-piece judge took for one whole (a tuning "10" read as nothing, a "50" as an 8 at 0.45). The caller may say what the
+one 4 at 0.92), or, in a photo, when each digit found reads surer than the whole read as one (two digits touching: a
+"97" read as a 9 at 0.94). A photo's one piece of ink that is "not a digit", or ROW_ASPECT times wider than tall and
+read under WIDE_UNSURE, is read as its best cut instead when it is wide enough to cut: two digits written touching,
+which the piece judge took for one whole (a tuning "10" read as nothing, a "50" as an 8 at 0.45); so is one at least
+CUT_ASPECT times wider than tall whose cut's digits each read surer than the whole. The caller may say what the
 image is instead (the CLI's flags).
 """
 
@@ -25,7 +27,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from digitpad.config import FLAT_BACKGROUND, MODEL_PATH, ROW_ASPECT, SURE_OF_ONE, WIDE_UNSURE
+from digitpad.config import CUT_ASPECT, FLAT_BACKGROUND, MODEL_PATH, ROW_ASPECT, SURE_OF_ONE, WIDE_UNSURE
 from digitpad.models.classifier import DigitClassifier, Prediction
 from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
@@ -93,13 +95,13 @@ class Reader:
             several = found > 1 and (single is None or single.confidence < SURE_OF_ONE or not single.is_digit)
             several |= found > 1 and digits.segments > 1 and digits.aspect >= ROW_ASPECT  # apart, in a row: "44"
             # A photo's digits each read surer than the whole read as one: two touching ("97" read as a 9 at 0.94)
-            least_sure = min((prediction.confidence for prediction in digits.predictions), default=0.0)
-            several |= kind == "photo" and found > 1 and single is not None and least_sure > single.confidence
+            several |= kind == "photo" and found > 1 and single is not None and surer_apart(digits, single)
             several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none
             if kind == "photo" and found == 1 and single is not None:  # one piece of ink: two digits touching?
                 unsure = digits.aspect >= ROW_ASPECT and single.confidence < WIDE_UNSURE  # of a piece that wide
-                cut = self.number_in(image, ink, cut=True) if unsure or not single.is_digit else digits
-                if len(cut.predictions) > 1:
+                wide = digits.aspect >= CUT_ASPECT  # kept only if each digit of the cut reads surer
+                cut = self.number_in(image, ink, cut=True) if unsure or wide or not single.is_digit else digits
+                if len(cut.predictions) > 1 and (unsure or not single.is_digit or surer_apart(cut, single)):
                     digits, several = cut, True
         return Reading(kind, digits, None if several else single, ink)
 
@@ -123,3 +125,8 @@ def kind_of(image: np.ndarray) -> str:
         tones = cv2.cvtColor(np.ascontiguousarray(tones[:, :, :3]), cv2.COLOR_RGB2GRAY)
     counts = np.bincount(tones.ravel(), minlength=256)
     return "drawing" if counts.max() >= FLAT_BACKGROUND * tones.size else "photo"
+
+
+def surer_apart(digits: NumberReading, single: Prediction) -> bool:
+    """Whether each digit the number reader found reads surer than the whole image read as one digit."""
+    return min((prediction.confidence for prediction in digits.predictions), default=0.0) > single.confidence

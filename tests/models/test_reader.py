@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.config import SURE_OF_ONE
+from digitpad.config import CUT_ASPECT, SURE_OF_ONE, WIDE_UNSURE
 from digitpad.models.reader import Reader, kind_of
 from digitpad.reading.images import read_image
 from digitpad.reading.photo import turned
@@ -170,6 +170,20 @@ def test_two_touching_digits_each_read_surer_than_the_whole_are_read_as_a_number
     assert single.digit == 8 and single.is_digit and single.confidence >= SURE_OF_ONE
     assert min(prediction.confidence for prediction in reading.digits.predictions) > single.confidence
     assert (reading.verdict, reading.number) == ("number", "86")
+
+
+def test_one_piece_as_wide_as_tall_whose_cut_reads_surer_is_read_as_a_number(reader, pen_digits):
+    """A 60 written touching, photographed: one piece of ink, at least CUT_ASPECT times wider than tall, that the
+    number reader takes for one digit and the classifier for a 0, sure past WIDE_UNSURE; cut, each digit reads surer."""
+    ten = first_of_each_label(pen_digits)
+    photo = paper_photo(number_canvas([ten[6], ten[0]], gaps=[-0.1]), seed=1)
+    reading = reader.read(photo)
+    whole = reader.number_in(photo, reading.ink)
+    single = reader.classifier.predict(preprocess_ink(reading.ink.astype(np.float32) / 255))
+    assert len(whole.predictions) == 1 and whole.aspect >= CUT_ASPECT
+    assert single.digit == 0 and single.is_digit and single.confidence >= WIDE_UNSURE
+    assert min(prediction.confidence for prediction in reading.digits.predictions) > single.confidence
+    assert (reading.verdict, reading.number) == ("number", "60")
 
 
 def test_the_flags_override_what_the_image_looks_like(reader, pen_digits):
