@@ -99,10 +99,11 @@ class Reader:
             several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none
             if kind == "photo" and found == 1 and single is not None:  # one piece of ink: two digits touching?
                 unsure = digits.aspect >= ROW_ASPECT and single.confidence < WIDE_UNSURE  # of a piece that wide
-                wide = digits.aspect >= CUT_ASPECT  # kept only if each digit of the cut reads surer
-                cut = self.number_in(image, ink, cut=True) if unsure or wide or not single.is_digit else digits
-                if len(cut.predictions) > 1 and (unsure or not single.is_digit or surer_apart(cut, single)):
-                    digits, several = cut, True
+                trust_cut = unsure or not single.is_digit  # no digit read surely whole: its best cut instead
+                if trust_cut or digits.aspect >= CUT_ASPECT:  # as wide as tall: its cut, if each digit reads surer
+                    cut = self.number_in(image, ink, cut=True)
+                    if len(cut.predictions) > 1 and (trust_cut or surer_apart(cut, single)):
+                        digits, several = cut, True
         return Reading(kind, digits, None if several else single, ink)
 
     def number_in(self, image: np.ndarray, ink: np.ndarray | None, cut: bool = False) -> NumberReading:
