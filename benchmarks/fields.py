@@ -8,6 +8,12 @@ of a phone photo, as on the answer-book covers of ../shared/real. The tuning wri
 --final for the final writers.
 
     DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.fields [--count 300] [--seed 0]
+
+With --singles: single digits instead, written 10-90 px tall (most under 16, tests.photos.HEIGHTS) in the same
+fields (tests.photos.mnist_field_photo): MNIST training digits, which the classifier has seen, so that what it misreads
+is mostly what cleaning the photo did to them.
+
+    DIGITPAD_MNIST=../shared/mnist/mnist.npz python -m benchmarks.fields --singles [--count 1000] [--seed 0]
 """
 
 from __future__ import annotations
@@ -16,11 +22,11 @@ import argparse
 
 import numpy as np
 
-from digitpad.learning.data import load_pen_digits
+from digitpad.learning.data import load_mnist, load_pen_digits
 from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.models.reader import Reader
 from digitpad.stats import with_interval
-from tests.photos import FIELDS, form_field_photo
+from tests.photos import FIELDS, form_field_photo, mnist_field_photo
 
 
 def main() -> None:
@@ -28,20 +34,27 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=300, help="numbers, of all kinds of field together")
     parser.add_argument("--seed", type=int, default=0, help="which random numbers")
     parser.add_argument("--final", action="store_true", help="the final writers instead of the tuning ones")
+    parser.add_argument("--singles", action="store_true", help="single MNIST training digits instead of numbers")
     args = parser.parse_args()
-    tuning, final = split_writers(load_pen_digits())
-    writers = by_writer(final if args.final else tuning)
     reader, rng = Reader.load(), np.random.default_rng(args.seed)
-
     right: dict[str, list[bool]] = {field: [] for field in FIELDS}
-    for _ in range(args.count):
-        own = writers[rng.choice(sorted(writers))]
-        digits = [own[i] for i in rng.choice(len(own), size=3 if rng.random() < 0.1 else 2, replace=False)]
-        field = FIELDS[rng.integers(len(FIELDS))]
-        photo = form_field_photo([digit.strokes for digit in digits], field, rng)
-        right[field].append(reader.read(photo).number == "".join(str(digit.label) for digit in digits))
+    if args.singles:
+        mnist = load_mnist()
+        for index in rng.choice(len(mnist.x_train), size=args.count, replace=False):
+            photo, field = mnist_field_photo(mnist.x_train[index], rng)
+            right[field].append(reader.read(photo).number == str(mnist.y_train[index]))
+        print("MNIST training digits written singly in a form's field, 10-90 px tall (made up):")
+    else:
+        tuning, final = split_writers(load_pen_digits())
+        writers = by_writer(final if args.final else tuning)
+        for _ in range(args.count):
+            own = writers[rng.choice(sorted(writers))]
+            digits = [own[i] for i in rng.choice(len(own), size=3 if rng.random() < 0.1 else 2, replace=False)]
+            field = FIELDS[rng.integers(len(FIELDS))]
+            photo = form_field_photo([digit.strokes for digit in digits], field, rng)
+            right[field].append(reader.read(photo).number == "".join(str(digit.label) for digit in digits))
+        print(f"{'final' if args.final else 'tuning'} writers' numbers written small in a form's field (made up):")
     every = [outcome for outcomes in right.values() for outcome in outcomes]
-    print(f"{'final' if args.final else 'tuning'} writers' numbers written small in a form's field (made up):")
     for name, outcomes in (*right.items(), ("all", every)):
         print(f"  {name:<5} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}")
 

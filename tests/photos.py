@@ -4,7 +4,8 @@ In: a drawing (white ink on black, as digitpad.reading.strokes and tests.drawing
 and a seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink on lined paper: the sheet lit unevenly
 (one side darker than the other, a soft shadow), with ruled lines the ink crosses and a margin line (faint or dark),
 a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
-Also a number written small in a form's field (form_field_photo), and photos of no digits at all (scene_photo).
+Also a number written small in a form's field (form_field_photo), an MNIST digit in one (mnist_field_photo), and
+photos of no digits at all (scene_photo).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from digitpad.config import INK_THRESHOLD
 from digitpad.reading.preprocess import ink_map
 from digitpad.reading.strokes import Stroke, number_strokes, stroke_ink
 
@@ -131,24 +133,28 @@ def scene_photo(kind: str, seed: int) -> np.ndarray:
     return np.round(np.repeat(noisy[:, :, None], 3, axis=2) * 255).astype(np.uint8)
 
 
-FIELDS = ("box", "dots", "bare")  # what form_field_photo writes a number in
+FIELDS = ("box", "dots", "bare")  # what field_photo writes a number in
 FIELD_INKS = ((0.15, 0.20, 0.55), (0.12, 0.12, 0.14), (0.80, 0.20, 0.20))  # blue, black and red ballpoint, RGB
 PRINTED = np.array([0.25, 0.25, 0.30])  # a form's printed lines, before light and contrast vary them
-WRITTEN = 100  # px: how tall form_field_photo writes the digits before the photo shrinks them to 10-15 px
+WRITTEN = 100  # px: how tall the digits are written before the photo shrinks them
+SMALL = (10, 15)  # px: how tall the digits stand in the photo: as on the answer-book covers of ../shared/real
 
 
-def form_field_photo(digits: list[list[Stroke]], field: str, rng: np.random.Generator) -> np.ndarray:
-    """A number written small in a form's field, cut from a phone photo of the form (as the answer-book covers of
-    ../shared/real are): [H, W, 3] uint8 RGB. The digits, each one pen digit's strokes, are written side by side in
-    ballpoint (a pen 4-9% of their height), in a `field` of FIELDS: a printed box round them (its margins from tight to
-    roomy), a dotted line under them, or bare paper. The crop is 2.2-4.5 times their height, turned by up to 3 degrees,
-    lit unevenly across, shrunk till the digits stand 10-15 px tall, lens-blurred, noisy and saved as JPEG."""
-    gaps = list(rng.uniform(-0.05, 0.4, len(digits) - 1))  # a slight overlap to apart
-    strokes, (height, width) = number_strokes(digits, WRITTEN, gaps, 0)
-    pen = max(2, round(rng.uniform(0.04, 0.09) * WRITTEN))
-    number = stroke_ink(strokes, pen, (height + pen + 2, width + pen + 2)).astype(np.float32) / 255
+def field_photo(
+    number: np.ndarray,
+    field: str,
+    rng: np.random.Generator,
+    tall: tuple[float, float] = SMALL,
+    turn: float = 3.0,
+    width: int | None = None,
+) -> np.ndarray:
+    """A number's or a digit's ink ([H, W] float, 1 ink, the digits WRITTEN px tall) written in a `field` of FIELDS (a
+    printed box round it, its margins from tight to roomy; a dotted line under it; bare paper), in a crop 2.2-4.5 times
+    its height, turned by up to `turn` degrees, lit unevenly across, shrunk till the digits stand `tall` px (from, to),
+    lens-blurred, noisy and saved as JPEG: [H, W, 3] uint8 RGB. The crop's width is reckoned from the number's `width`
+    as written (default: its ink's)."""
     crop_height = round(WRITTEN * rng.uniform(2.2, 4.5))
-    crop_width = round(max(width * rng.uniform(1.3, 2.2), crop_height * rng.uniform(1.2, 2.2)))
+    crop_width = round(max((width or number.shape[1]) * rng.uniform(1.3, 2.2), crop_height * rng.uniform(1.2, 2.2)))
     top = round(rng.uniform(0.15, 0.85) * max(crop_height - number.shape[0], 0))
     left = round(rng.uniform(0.1, 0.9) * max(crop_width - number.shape[1], 0))
     ink = np.zeros((crop_height, crop_width), np.float32)
@@ -174,16 +180,55 @@ def form_field_photo(digits: list[list[Stroke]], field: str, rng: np.random.Gene
         step = round(rng.uniform(0.15, 0.3) * WRITTEN)
         for column in range(round(rng.uniform(0, step)), crop_width, step):
             cv2.circle(lines, (column, row), line_width // 2 + 1, 1.0, -1, cv2.LINE_AA)
-    turn = cv2.getRotationMatrix2D((crop_width / 2, crop_height / 2), rng.uniform(-3, 3), 1.0)
-    ink, lines = (cv2.warpAffine(layer, turn, (crop_width, crop_height)) for layer in (ink, lines))
+    rotation = cv2.getRotationMatrix2D((crop_width / 2, crop_height / 2), rng.uniform(-turn, turn), 1.0)
+    ink, lines = (cv2.warpAffine(layer, rotation, (crop_width, crop_height)) for layer in (ink, lines))
     paper = np.array([0.86, 0.86, 0.90]) * rng.uniform(0.85, 1.05)
     pen_colour, printed = np.array(FIELD_INKS[rng.integers(len(FIELD_INKS))]), PRINTED * rng.uniform(0.6, 1.6)
     reflectance = paper * (1 - ink[..., None] * (1 - pen_colour)) * (1 - lines[..., None] * (1 - printed))
     photo = reflectance * np.linspace(rng.uniform(0.8, 1.0), rng.uniform(0.8, 1.0), crop_width)[None, :, None]
-    scale = rng.uniform(10, 15) / WRITTEN
+    scale = rng.uniform(*tall) / WRITTEN
     size = (max(1, round(crop_width * scale)), max(1, round(crop_height * scale)))
     photo = cv2.resize(photo.astype(np.float32), size, interpolation=cv2.INTER_AREA)
     photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.3, 0.7)) + rng.normal(0, 0.01, photo.shape)
     pixels = np.round(np.clip(photo, 0, 1) * 255).astype(np.uint8)
     _, jpeg = cv2.imencode(".jpg", pixels[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(70, 91))])
     return np.ascontiguousarray(cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1])
+
+
+def form_field_photo(digits: list[list[Stroke]], field: str, rng: np.random.Generator) -> np.ndarray:
+    """A number written small in a form's field, cut from a phone photo of the form (as the answer-book covers of
+    ../shared/real are): [H, W, 3] uint8 RGB. The digits, each one pen digit's strokes, are written side by side in
+    ballpoint (a pen 4-9% of their height), then photographed in a `field` of FIELDS (field_photo): standing 10-15
+    px tall."""
+    gaps = list(rng.uniform(-0.05, 0.4, len(digits) - 1))  # a slight overlap to apart
+    strokes, (height, width) = number_strokes(digits, WRITTEN, gaps, 0)
+    pen = max(2, round(rng.uniform(0.04, 0.09) * WRITTEN))
+    number = stroke_ink(strokes, pen, (height + pen + 2, width + pen + 2)).astype(np.float32) / 255
+    return field_photo(number, field, rng, width=width)
+
+
+def written_digit(digit: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """An MNIST digit ([28, 28] uint8, ink high) as ballpoint writes it WRITTEN px tall: enlarged smoothly, its soft
+    edges made sharp, its stroke (about 12% of the height once enlarged) thinned to 4-12%. [H, W] float32, 1 ink."""
+    rows, columns = np.nonzero(digit > INK_THRESHOLD * 255)
+    crop = digit[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1].astype(np.float32) / 255
+    scale = WRITTEN / crop.shape[0]
+    enlarged = np.pad(cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC), 8)
+    edge = rng.uniform(0.3, 0.6)  # where the soft edge is cut: higher, a thinner stroke
+    ink = np.clip((enlarged - edge) * 4 + 0.5, 0, 1)
+    thinning = int(rng.integers(0, 4))
+    if thinning:
+        ink = cv2.erode(ink, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * thinning + 1,) * 2))
+    return cv2.GaussianBlur(ink, (0, 0), 0.8)
+
+
+HEIGHTS = (((10, 16), 0.5), ((16, 40), 0.3), ((40, 90), 0.2))  # px tall in the photo, and how often: mostly small
+
+
+def mnist_field_photo(digit: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, str]:
+    """One MNIST digit ([28, 28] uint8) written in ballpoint (written_digit) in a random field of FIELDS, of a random
+    height (HEIGHTS), and photographed (field_photo, turned by up to 4 degrees): ([H, W, 3] uint8 RGB, the field)."""
+    ranges, shares = zip(*HEIGHTS, strict=True)
+    tall = ranges[rng.choice(len(ranges), p=shares)]
+    field = FIELDS[rng.integers(len(FIELDS))]
+    return field_photo(written_digit(digit, rng), field, rng, tall, turn=4.0), field
