@@ -207,6 +207,13 @@ def form_field_photo(digits: list[list[Stroke]], field: str, rng: np.random.Gene
     return field_photo(number, field, rng, width=width)
 
 
+def written_one() -> np.ndarray:
+    """A 1 as ballpoint writes it WRITTEN px tall, one thin stroke leaning a little: [H, W] float32, 1 ink."""
+    one = np.zeros((WRITTEN + 10, 30), np.float32)
+    cv2.line(one, (18, 5), (12, WRITTEN + 4), 1.0, 5, cv2.LINE_AA)
+    return one
+
+
 def written_digit(digit: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """An MNIST digit ([28, 28] uint8, ink high) as ballpoint writes it WRITTEN px tall: enlarged smoothly, its soft
     edges made sharp, its stroke (about 12% of the height once enlarged) thinned to 4-12%. [H, W] float32, 1 ink."""

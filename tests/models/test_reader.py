@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.config import CUT_ASPECT, SURE_OF_ONE, WIDE_UNSURE
+from digitpad.config import CUT_ASPECT, FLAT_BACKGROUND, SURE_OF_ONE, WIDE_UNSURE
 from digitpad.models.reader import Reader, kind_of
 from digitpad.reading.images import read_image
 from digitpad.reading.photo import turned
 from digitpad.reading.preprocess import preprocess_ink
 from tests.drawings import first_of_each_label, number_canvas
-from tests.photos import paper_photo
+from tests.photos import field_photo, paper_photo, written_one
 
 MARKS = "don_sabu_marks/_Dataset_Segmented_Single_digit_Dataset_from_seniors_Unprocessed_"
 # Real tuning images, each showing one thing the photo cleaning must keep or take away
@@ -137,6 +137,16 @@ def test_a_drawing_is_told_from_a_photo_or_scan_of_paper_by_its_flat_background(
     kinds = {image.path.name: (image.medium, kind_of(read_image(image.path))) for image in tuning}
     assert all(kind == "photo" for medium, kind in kinds.values() if medium == "photo")
     assert all(kind == "drawing" for medium, kind in kinds.values() if medium == "drawing")
+
+
+@pytest.mark.parametrize("seed", [20, 50])
+def test_an_evenly_lit_jpeg_photo_half_one_tone_is_a_photo_and_its_dotted_line_no_digit(reader, seed):
+    # about half its pixels one tone (JPEG smooths the noise of an even sheet): once taken for a drawing, dots and all
+    photo = field_photo(written_one(), "dots", np.random.default_rng(seed), tall=(40, 40))
+    tones = np.bincount(cv2.cvtColor(photo, cv2.COLOR_RGB2GRAY).ravel())
+    assert 0.45 <= tones.max() / photo[..., 0].size < FLAT_BACKGROUND  # the case this is about
+    assert kind_of(photo) == "photo"
+    assert reader.read(photo).number == "1"
 
 
 def test_mnist_digits_saved_as_files_stay_single_digits(reader, mnist):

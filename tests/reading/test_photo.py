@@ -26,7 +26,7 @@ from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
-from tests.photos import DARK_LINES, MARGIN, UNEVEN, WRITTEN, Conditions, field_photo, paper_photo, rule_rows
+from tests.photos import DARK_LINES, MARGIN, UNEVEN, Conditions, field_photo, paper_photo, rule_rows, written_one
 
 YEAR = "2026"
 
@@ -367,8 +367,6 @@ def test_arrays_that_cannot_be_photos_raise(bad):
 @pytest.mark.parametrize("seed", [0, 4, 7])
 def test_a_thin_1_in_a_box_drawn_whole_keeps_only_its_stroke(seed):
     # the box is nine tenths of the ink: once it was all kept, and the 1 read as "0", "03" or nothing
-    one = np.zeros((WRITTEN + 10, 30), np.float32)
-    cv2.line(one, (18, 5), (12, WRITTEN + 4), 1.0, 5, cv2.LINE_AA)
-    photo = field_photo(one, "box", np.random.default_rng(seed), tall=(40, 40))
+    photo = field_photo(written_one(), "box", np.random.default_rng(seed), tall=(40, 40))
     rows, columns = np.nonzero(clean_photo(photo))
     assert len(rows) and np.ptp(columns) < 0.3 * np.ptp(rows)  # a stroke, far narrower than tall: no box
