@@ -31,32 +31,45 @@ from tests.photos import FIELDS, form_field_photo, mnist_field_photo
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--count", type=int, default=300, help="numbers, of all kinds of field together")
-    parser.add_argument("--seed", type=int, default=0, help="which random numbers")
+    parser.add_argument("--count", type=int, default=300, help="photos, of all kinds of field together")
+    parser.add_argument("--seed", type=int, default=0, help="which random photos")
     parser.add_argument("--final", action="store_true", help="the final writers instead of the tuning ones")
     parser.add_argument("--singles", action="store_true", help="single MNIST training digits instead of numbers")
     args = parser.parse_args()
     reader, rng = Reader.load(), np.random.default_rng(args.seed)
-    right: dict[str, list[bool]] = {field: [] for field in FIELDS}
     if args.singles:
-        mnist = load_mnist()
-        for index in rng.choice(len(mnist.x_train), size=args.count, replace=False):
-            photo, field = mnist_field_photo(mnist.x_train[index], rng)
-            right[field].append(reader.read(photo).number == str(mnist.y_train[index]))
+        right = singles_read(reader, rng, args.count)
         print("MNIST training digits written singly in a form's field, 10-90 px tall (made up):")
     else:
-        tuning, final = split_writers(load_pen_digits())
-        writers = by_writer(final if args.final else tuning)
-        for _ in range(args.count):
-            own = writers[rng.choice(sorted(writers))]
-            digits = [own[i] for i in rng.choice(len(own), size=3 if rng.random() < 0.1 else 2, replace=False)]
-            field = FIELDS[rng.integers(len(FIELDS))]
-            photo = form_field_photo([digit.strokes for digit in digits], field, rng)
-            right[field].append(reader.read(photo).number == "".join(str(digit.label) for digit in digits))
+        right = numbers_read(reader, rng, args.count, args.final)
         print(f"{'final' if args.final else 'tuning'} writers' numbers written small in a form's field (made up):")
     every = [outcome for outcomes in right.values() for outcome in outcomes]
     for name, outcomes in (*right.items(), ("all", every)):
         print(f"  {name:<5} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}")
+
+
+def numbers_read(reader: Reader, rng: np.random.Generator, count: int, final: bool) -> dict[str, list[bool]]:
+    """For each kind of field, whether each made-up photo's number was read exactly right."""
+    tuning, final_writers = split_writers(load_pen_digits())
+    writers = by_writer(final_writers if final else tuning)
+    right: dict[str, list[bool]] = {field: [] for field in FIELDS}
+    for _ in range(count):
+        own = writers[rng.choice(sorted(writers))]
+        digits = [own[i] for i in rng.choice(len(own), size=3 if rng.random() < 0.1 else 2, replace=False)]
+        field = FIELDS[rng.integers(len(FIELDS))]
+        photo = form_field_photo([digit.strokes for digit in digits], field, rng)
+        right[field].append(reader.read(photo).number == "".join(str(digit.label) for digit in digits))
+    return right
+
+
+def singles_read(reader: Reader, rng: np.random.Generator, count: int) -> dict[str, list[bool]]:
+    """For each kind of field, whether each made-up photo's single MNIST digit was read right."""
+    mnist = load_mnist()
+    right: dict[str, list[bool]] = {field: [] for field in FIELDS}
+    for index in rng.choice(len(mnist.x_train), size=count, replace=False):
+        photo, field = mnist_field_photo(mnist.x_train[index], rng)
+        right[field].append(reader.read(photo).number == str(mnist.y_train[index]))
+    return right
 
 
 if __name__ == "__main__":
