@@ -216,7 +216,7 @@ def written_one() -> np.ndarray:
 
 def written_digit(digit: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """An MNIST digit ([28, 28] uint8, ink high) as ballpoint writes it WRITTEN px tall: enlarged smoothly, its soft
-    edges made sharp, its stroke (about 12% of the height once enlarged) thinned to 4-12%. [H, W] float32, 1 ink."""
+    edges made sharp, its stroke (12% of the height once enlarged) thinned by up to 6 px: [H, W] float32, 1 ink."""
     rows, columns = np.nonzero(digit > INK_THRESHOLD * 255)
     crop = digit[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1].astype(np.float32) / 255
     scale = WRITTEN / crop.shape[0]

@@ -314,8 +314,8 @@ def without_ink_lines(mask: np.ndarray, ruled: np.ndarray) -> np.ndarray:
     """The ink without lines dark enough to be ink: straight (or dotted) runs across PHOTO_INK_LINE_SPAN of the crop,
     box lines along its edges, a box drawn whole round the writing (frames; `ruled`, the ruled lines already taken
     from the mask, may be one of its sides) and a box's lines round small writing (box_lines). A mask that would lose
-    nine tenths of its ink is all line, or a digit taken for one (a tightly cropped 1): it is
-    kept, unless a whole box was among the lines found (a thin 1, or nothing, in its box: what is left is right)."""
+    nine tenths of its ink is all line, or a digit taken for one (a tightly cropped 1): it is kept, unless a whole box
+    was among the lines found (a thin 1, or nothing, in its box: what is left is right)."""
     height, width = mask.shape
     lines = straight_runs(mask, PHOTO_INK_LINE_SPAN, gap=PHOTO_DOT_GAP)
     for along in (mask, mask.T):  # rows, then columns
