@@ -9,7 +9,7 @@ of a phone photo, as on the answer-book covers of ../shared/real. The tuning wri
 
     DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.fields [--count 300] [--seed 0]
 
-With --singles: single digits instead, written 10-90 px tall (most under 16, tests.photos.HEIGHTS) in the same
+With --singles: single digits instead, written 10-90 px tall (half under 16, tests.photos.HEIGHTS) in the same
 fields (tests.photos.mnist_field_photo): MNIST training digits, which the classifier has seen, so that what it misreads
 is mostly what cleaning the photo did to them.
 
