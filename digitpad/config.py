@@ -260,6 +260,9 @@ PHOTO_DOT_FILL = 0.6
 # `python -m benchmarks.fields` (made up, tuning writers): boxes 46 -> 51 of 112; and a tight box's sides, 74.
 PHOTO_SLIVER_REACH = 2  # px at the working size
 PHOTO_SLIVER_SHARE = 0.9  # of the component's ink
+# What a ruled line left beside the digits where it ran darker than the level taken away: a stub read as a 2's foot
+# ("89" -> "82"). `python -m benchmarks.fields` (made up, tuning writers), seed 0 / 1: 269 -> 272, 259 -> 261 of 300.
+PHOTO_RESIDUE_LONG = 3  # times the line's thickness: a stretch of columns this long holding no digit, only the line
 # A run this many times as long as the largest digit is a line meeting nothing, if it has less ink than the digits.
 # Tuning numbers 10-15 px tall in a crop 5x their height, 2.5x as wide (made up on real images): 36 -> 46 of 100.
 PHOTO_BOX_LONE = 2.0

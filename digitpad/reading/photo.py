@@ -12,11 +12,12 @@ much darker it is than its own paper, so a shadow or a dim side of the sheet is 
 (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke. What is
 clearly darker than its paper is ink (clearly: beside the darkest ink, when that is a pencil's grey or small writing the
 lens blurred, and above the paper's grain), and so are fainter pixels touching it (a thin stroke's ends). Lines dark
-enough to be ink (a box's, drawn whole or cut by the crop, dotted lines) go next, then specks, scraps cut off at the
-crop's edge, blobs far thicker than a pen stroke (what a photo of a face or a landscape leaves), and bands with no paper
-round them (the edge of a dark region: the closing lifts the paper along it). A page turned askew (its longest line says
-by how much) has all of this done turned level, and its ink turned back. Writing still small at the working size (a
-form's field cut wide from a small photo) is cleaned again, enlarged till its digits stand PHOTO_WRITING_HEIGHT tall.
+enough to be ink (a box's, drawn whole or cut by the crop, dotted lines) go next, then what a faint line left beside the
+digits where it ran darker than what was taken, specks, scraps cut off at the crop's edge, blobs far thicker than a pen
+stroke (what a photo of a face or a landscape leaves), and bands with no paper round them (the edge of a dark region:
+the closing lifts the paper along it). A page turned askew (its longest line says by how much) has all of this done
+turned level, and its ink turned back. Writing still small at the working size (a form's field cut wide from a small
+photo) is cleaned again, enlarged till its digits stand PHOTO_WRITING_HEIGHT tall.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ from digitpad.config import (
     PHOTO_PAPER_WINDOW,
     PHOTO_POLARITY_SIZE,
     PHOTO_POLARITY_WINDOW,
+    PHOTO_RESIDUE_LONG,
     PHOTO_SCRAP,
     PHOTO_SCRAP_HEIGHT,
     PHOTO_SCRAP_THIN,
@@ -114,10 +116,12 @@ def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
         gray = turned(gray, tilt, repeat_edges=True)
         paper = paper_brightness(gray)
         contrast, noise = ink_contrast(gray, paper)
-    lines = ruled_lines(contrast)
+    across = lines_across(contrast)
+    lines = np.maximum(across, lines_across(contrast.T).T)  # the ruled lines across and down the sheet
     marked = ink_mask(contrast - lines, noise, growth)
     ruled = lines > PHOTO_LINE_CONTRAST
-    ink = without_blobs(without_edge_scraps(without_specks(without_ink_lines(marked, ruled))))
+    ink = without_line_residue(without_ink_lines(marked, ruled), marked, across > PHOTO_LINE_CONTRAST)
+    ink = without_blobs(without_edge_scraps(without_specks(ink)))
     ink = np.where(on_paper(ink, marked | ruled, gray, paper), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
 
@@ -227,11 +231,6 @@ def sensor_noise(gray: np.ndarray) -> float:
     return 1.4826 * float(np.median(np.abs(ripple - np.median(ripple))))
 
 
-def ruled_lines(contrast: np.ndarray) -> np.ndarray:
-    """[H, W] float32: the contrast of the ruled lines and margin lines, the straight runs that cross the sheet."""
-    return np.maximum(lines_across(contrast), lines_across(contrast.T).T)
-
-
 def lines_across(contrast: np.ndarray) -> np.ndarray:
     """[H, W] float32: the contrast of horizontal lines crossing at least PHOTO_LINE_SPAN of the image's width.
 
@@ -327,6 +326,39 @@ def without_ink_lines(mask: np.ndarray, ruled: np.ndarray) -> np.ndarray:
     lines |= framed | box_lines(mask, lines | framed)
     rest = without_slivers(mask & ~lines, lines)
     return rest if rest.sum() > 0.1 * mask.sum() or framed.any() else mask
+
+
+def without_line_residue(ink: np.ndarray, marked: np.ndarray, across: np.ndarray) -> np.ndarray:
+    """The ink without what a ruled line across it (`across`: lines_across' pixels) left beside the digits, where it
+    ran darker or thicker than what lines_across took away: runs down a column lying wholly within the line's thickness
+    of it (the median height of `marked`'s runs through it), in stretches of columns that hold no digit (no component
+    of the rest at PHOTO_BOX_SPECK of the largest's area) PHOTO_RESIDUE_LONG times that thickness long or more. A
+    stroke crossing the line runs beyond it; a digit's stroke along it (a 2's foot) lies under its digit or is short.
+    """
+    if not across.any():
+        return ink
+    line_runs = column_runs(marked | across)
+    heights, through = np.bincount(line_runs.ravel()), np.unique(line_runs[across])
+    thick = int(np.median(heights[through[through > 0]]))
+    band = cv2.dilate(across.astype(np.uint8), np.ones((2 * thick + 1, 1), np.uint8)) > 0
+    runs = column_runs(ink)
+    beyond = np.bincount(runs[ink & ~band], minlength=runs.max() + 1) > 0  # runs reaching out of the band
+    residue = ink & ~beyond[runs]
+    _, labels, stats, _ = cv2.connectedComponentsWithStats((ink & ~residue).astype(np.uint8), connectivity=8)
+    area = stats[1:, cv2.CC_STAT_AREA]
+    digits = np.isin(labels, np.flatnonzero(area >= PHOTO_BOX_SPECK * area.max(initial=0)) + 1)
+    alone = residue.any(axis=0) & ~digits.any(axis=0)  # columns holding residue and no digit
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], alone.astype(np.int8), [0]])))
+    for start, end in zip(edges[::2], edges[1::2], strict=True):
+        alone[start:end] = end - start >= PHOTO_RESIDUE_LONG * thick
+    return ink & ~(residue & alone)
+
+
+def column_runs(mask: np.ndarray) -> np.ndarray:
+    """[H, W] int: the runs of `mask` down its columns, numbered from 1 column by column (0 for no ink)."""
+    down = mask.T  # a column as a row, so that numbering goes down each column in turn
+    starts = down & ~np.pad(down, ((0, 0), (1, 0)))[:, :-1]
+    return (np.cumsum(starts.ravel()).reshape(down.shape) * down).T
 
 
 def frames(mask: np.ndarray) -> np.ndarray:

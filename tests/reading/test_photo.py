@@ -19,6 +19,7 @@ from digitpad.reading.photo import (
     turned,
     without_blobs,
     without_edge_scraps,
+    without_line_residue,
     without_slivers,
     writing_height,
 )
@@ -26,7 +27,17 @@ from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
 from tests.drawings import first_of_each_label, number_canvas
-from tests.photos import DARK_LINES, MARGIN, UNEVEN, Conditions, field_photo, paper_photo, rule_rows, written_one
+from tests.photos import (
+    DARK_LINES,
+    MARGIN,
+    UNEVEN,
+    Conditions,
+    field_photo,
+    form_field_photo,
+    paper_photo,
+    rule_rows,
+    written_one,
+)
 
 YEAR = "2026"
 
@@ -303,6 +314,28 @@ def test_a_lines_slivers_are_no_strokes_but_a_digit_crossing_the_line_is():
     kept = without_slivers(rest, lines)
     assert not kept[10:35].any() and not kept[65:90].any()
     np.testing.assert_array_equal(kept[35:65], rest[35:65])
+
+
+def test_what_a_ruled_line_leaves_beside_the_digits_is_no_stroke_but_a_2s_foot_along_it_is():
+    across = np.zeros((100, 300), bool)
+    across[80:82] = True  # the line's core, which lines_across took away
+    marked = across.copy()
+    marked[77:84] = True  # the line as ink: darker, and thicker, than what was taken
+    ink = np.zeros((100, 300), np.uint8)
+    cv2.circle(ink, (60, 55), 15, 1, 3)  # a 0 above the line
+    cv2.polylines(ink, [np.array([(100, 50), (115, 42), (130, 50), (100, 79), (140, 79)])], False, 1, 3)  # a 2 on it
+    ink[40:95, 199:202] = 1  # a 1 crossing it
+    ink[77:80, 202:] = 1  # what the line left beside the 1, out to the crop's edge
+    kept = without_line_residue(ink > 0, marked | (ink > 0), across)
+    assert not kept[:, 205:].any()
+    np.testing.assert_array_equal(kept[:, :202], ink[:, :202] > 0)  # the 0, the 2's foot and the 1 are kept
+
+
+@pytest.mark.parametrize("seed", [16, 28])
+def test_a_dotted_line_left_beside_a_7_is_no_2s_foot(number_classifier, judge, ten, seed):
+    # the line ran darker than the level taken away beside the 7: "47" was read as "42"
+    photo = form_field_photo([ten[4].strokes, ten[7].strokes], "dots", np.random.default_rng(seed))
+    assert read_number(number_classifier, judge, clean_photo(photo)).number == "47"
 
 
 def test_a_dotted_line_under_small_digits_is_a_line_but_digits_on_one_baseline_are_not():
