@@ -310,20 +310,21 @@ def dotted_runs(mask: np.ndarray, span: float, gap: float) -> np.ndarray:
 
 
 def without_ink_lines(mask: np.ndarray, ruled: np.ndarray) -> np.ndarray:
-    """The ink without lines dark enough to be ink: straight (or dotted) runs across PHOTO_INK_LINE_SPAN of the crop,
-    box lines along its edges, a box drawn whole round the writing (frames; `ruled`, the ruled lines already taken
-    from the mask, may be one of its sides) and a box's lines round small writing (box_lines). A mask that would lose
-    nine tenths of its ink is all line, or a digit taken for one (a tightly cropped 1): it is kept, unless a whole box
-    was among the lines found (a thin 1, or nothing, in its box: what is left is right)."""
-    height, width = mask.shape
-    lines = straight_runs(mask, PHOTO_INK_LINE_SPAN, gap=PHOTO_DOT_GAP)
-    for along in (mask, mask.T):  # rows, then columns
+    """The ink without lines dark enough to be ink: a box drawn whole round the writing (frames; `ruled`, the ruled
+    lines already taken from the mask, may be one of its sides), then, in the ink left, straight (or dotted) runs
+    across PHOTO_INK_LINE_SPAN of the crop and box lines along its edges (a whole box's sides, left in, would join
+    the digits' tops into one run across it), and a box's lines round small writing (box_lines). A mask that would
+    lose nine tenths of its ink is all line, or a digit taken for one (a tightly cropped 1): it is kept, unless a
+    whole box was among the lines found (a thin 1, or nothing, in its box: what is left is right)."""
+    framed = frames(mask | ruled) & mask
+    unframed = mask & ~framed
+    lines = framed | straight_runs(unframed, PHOTO_INK_LINE_SPAN, gap=PHOTO_DOT_GAP)
+    for along in (unframed, unframed.T):  # rows, then columns
         edge = straight_runs(along, PHOTO_EDGE_LINE_SPAN)
         band = max(1, round(PHOTO_EDGE_BAND * edge.shape[0]))
         edge[band : edge.shape[0] - band] = False
-        lines |= edge if along is mask else edge.T
-    framed = frames(mask | ruled) & mask
-    lines |= framed | box_lines(mask, lines | framed)
+        lines |= edge if along is unframed else edge.T
+    lines |= box_lines(mask, lines)
     rest = without_slivers(mask & ~lines, lines)
     return rest if rest.sum() > 0.1 * mask.sum() or framed.any() else mask
 

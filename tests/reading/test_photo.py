@@ -338,6 +338,13 @@ def test_a_dotted_line_left_beside_a_7_is_no_2s_foot(number_classifier, judge, t
     assert read_number(number_classifier, judge, clean_photo(photo)).number == "47"
 
 
+@pytest.mark.parametrize("seed", [2, 11, 20])
+def test_a_boxs_sides_do_not_join_the_digits_tops_into_a_line_across_it(number_classifier, judge, ten, seed):
+    # the sides and the 3's and 2's tops, one run across the box: taken as a line, "302" was read "372", "377", "07"
+    photo = form_field_photo([ten[3].strokes, ten[0].strokes, ten[2].strokes], "box", np.random.default_rng(seed))
+    assert read_number(number_classifier, judge, clean_photo(photo)).number == "302"
+
+
 def test_a_dotted_line_under_small_digits_is_a_line_but_digits_on_one_baseline_are_not():
     mask = np.zeros((120, 300), np.uint8)
     for x in range(60, 200, 6):  # a dotted line under half the crop's width: too short for PHOTO_INK_LINE_SPAN
