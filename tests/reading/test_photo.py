@@ -36,6 +36,7 @@ from tests.photos import (
     form_field_photo,
     paper_photo,
     rule_rows,
+    written_digit,
     written_one,
 )
 
@@ -194,6 +195,15 @@ def test_a_blot_where_a_small_digits_strokes_meet_is_no_blob_but_a_dark_disc_is(
     eye = np.zeros((60, 60), bool)
     cv2.circle(eye.view(np.uint8), (30, 30), 15, 1, -1)
     assert not without_blobs(eye).any()
+
+
+@pytest.mark.parametrize("index", [93, 286])
+def test_a_small_6_whose_loop_filled_in_is_a_digit_not_a_blob(number_classifier, judge, mnist, index):
+    # written 12 px tall, its loop closed into one blot: its stroke, 0.45-0.5 of its height wide, was taken for a blob
+    assert mnist.y_train[index] == 6
+    rng = np.random.default_rng(2)
+    photo = field_photo(written_digit(mnist.x_train[index], rng), "bare", rng, tall=(12, 13))
+    assert read_number(number_classifier, judge, clean_photo(photo)).number == "6"
 
 
 def test_the_edge_of_a_dark_region_is_no_ink_and_a_digit_beside_it_keeps_its_strokes(number_classifier, judge, ten):
