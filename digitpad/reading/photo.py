@@ -246,11 +246,16 @@ def lines_across(contrast: np.ndarray) -> np.ndarray:
     band = max(1, round(PHOTO_LINE_TILT * width))
     crossing = cv2.dilate(in_run.astype(np.uint8), np.ones((band, 1), np.uint8)).mean(axis=1) >= PHOTO_LINE_SPAN
     lines = np.zeros_like(contrast)
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], crossing.astype(np.int8), [0]])))
-    for top, bottom in zip(edges[::2], edges[1::2], strict=True):
+    for top, bottom in stretches(crossing):
         level = np.percentile(runs[top:bottom].max(axis=0), PHOTO_LINE_LEVEL)  # strokes lie along it in some columns
         lines[top:bottom] = np.minimum(runs[top:bottom], level)
     return lines
+
+
+def stretches(flags: np.ndarray) -> list[tuple[int, int]]:
+    """The (start, end) of each run of True in a row of flags, end exclusive."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], flags.astype(np.int8), [0]])))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
 def ink_mask(contrast: np.ndarray, noise: np.ndarray | float, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
@@ -349,8 +354,7 @@ def without_line_residue(ink: np.ndarray, marked: np.ndarray, across: np.ndarray
     area = stats[1:, cv2.CC_STAT_AREA]
     digits = np.isin(labels, np.flatnonzero(area >= PHOTO_BOX_SPECK * area.max(initial=0)) + 1)
     alone = residue.any(axis=0) & ~digits.any(axis=0)  # columns holding residue and no digit
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], alone.astype(np.int8), [0]])))
-    for start, end in zip(edges[::2], edges[1::2], strict=True):
+    for start, end in stretches(alone):
         alone[start:end] = end - start >= PHOTO_RESIDUE_LONG * thick
     return ink & ~(residue & alone)
 
