@@ -16,10 +16,11 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
+import cv2
 import keras
 import numpy as np
 
-from digitpad.config import INK_THRESHOLD, PieceRecipe
+from digitpad.config import INK_THRESHOLD, PHOTO_DENOISE_SIGMA, PHOTO_WRITING_HEIGHT, PieceRecipe
 from digitpad.learning.data import PenDigit, sha256_of
 from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.learning.training import write_with_card
@@ -42,14 +43,45 @@ def written_numbers(
         length = int(rng.integers(recipe.digits_per_number[0], recipe.digits_per_number[1] + 1))
         chosen = [own[i] for i in rng.choice(len(own), size=length, replace=False)]
         height = float(rng.uniform(*recipe.heights))
-        pen = int(rng.integers(recipe.stroke_widths[0], recipe.stroke_widths[1] + 1))
+        photographed = rng.random() < recipe.photographed  # seen as a small photo's cleaned ink shows it
+        if photographed:  # in ballpoint or felt pen
+            pen = max(2, round(height * rng.uniform(*recipe.photo_pens)))
+        else:
+            pen = int(rng.integers(recipe.stroke_widths[0], recipe.stroke_widths[1] + 1))
         gaps = list(rng.uniform(*recipe.gaps, size=length - 1) + pen / height)  # the ink reaches half a pen past
         strokes, shape = number_strokes([d.strokes for d in chosen], height, gaps, margin=pen)
         alone, first = [], 0
         for digit in chosen:
             alone.append(stroke_ink(strokes[first : first + len(digit.strokes)], pen, shape))
             first += len(digit.strokes)
-        yield draw_strokes(strokes, pen, shape), [ink > INK_THRESHOLD * 255 for ink in alone]
+        if photographed:
+            canvas, alone = as_photographed(alone, height, recipe, rng)
+            yield canvas, [ink > 0 for ink in alone]
+        else:
+            yield draw_strokes(strokes, pen, shape), [ink > INK_THRESHOLD * 255 for ink in alone]
+
+
+def as_photographed(
+    inks: list[np.ndarray], height: float, recipe: PieceRecipe, rng: np.random.Generator
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """A number's digits' inks ([H, W] uint8, 255 on 0, the digits `height` px tall) as digitpad.reading.photo cleans
+    them out of a photo where they stand recipe.photo_heights px tall: shrunk, lens-blurred, enlarged till they stand
+    PHOTO_WRITING_HEIGHT px, denoised, and cut at one level between recipe.photo_levels of the darkest ink, so thin
+    strokes grow fat and loops fill. (the number's ink, [H', W'] uint8, 255 on 0; each digit's ink alone, the same)."""
+    shrink = rng.uniform(*recipe.photo_heights) / height
+    lens = rng.uniform(*recipe.photo_blur)
+    grow = PHOTO_WRITING_HEIGHT / (height * shrink)
+    seen = []
+    for ink in inks:
+        small = cv2.resize(ink.astype(np.float32) / 255, None, fx=shrink, fy=shrink, interpolation=cv2.INTER_AREA)
+        large = cv2.resize(
+            cv2.GaussianBlur(small, (0, 0), lens), None, fx=grow, fy=grow, interpolation=cv2.INTER_LINEAR
+        )
+        seen.append(cv2.GaussianBlur(large, (0, 0), PHOTO_DENOISE_SIGMA))
+    number = np.maximum.reduce(seen)
+    level = rng.uniform(*recipe.photo_levels) * max(float(number.max()), 1e-6)
+    as_mask = [np.where(ink >= level, 255, 0).astype(np.uint8) for ink in (number, *seen)]
+    return as_mask[0], as_mask[1:]
 
 
 def is_whole_digit(piece: Segment, digit_inks: list[np.ndarray], whole_share: float) -> bool:

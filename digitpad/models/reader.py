@@ -11,12 +11,13 @@ one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE
 apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
 one digit is read as it was before this reader existed. It is a number after all when that one digit is "not a digit",
 or when the digits found are separate pieces of ink in a row ROW_ASPECT times wider than tall (a clear "44" reads as
-one 4 at 0.92), or, in a photo, when each digit found reads surer than the whole read as one (two digits touching: a
-"97" read as a 9 at 0.94). A photo's one piece of ink that is "not a digit", or ROW_ASPECT times wider than tall and
-read under WIDE_UNSURE, is read as its best cut instead when it is wide enough to cut: two digits written touching,
-which the piece judge took for one whole (a tuning "10" read as nothing, a "50" as an 8 at 0.45); so is one at least
-CUT_ASPECT times wider than tall whose cut's digits each read surer than the whole. The caller may say what the
-image is instead (the CLI's flags).
+one 4 at 0.92). In a photo it is a number too when the digits found were cut out of one piece of ink (two digits
+touching: a "44" read whole as a 4 at 0.96; the piece judge learnt what photos' ink looks like), or when each reads
+surer than the whole read as one. A photo's one piece of ink that is "not a digit", or ROW_ASPECT times wider than
+tall and read under WIDE_UNSURE, is read as its best cut instead when it is wide enough to cut: two digits written
+touching, which the piece judge took for one whole (a tuning "10" read as nothing, a "50" as an 8 at 0.45); so is one
+at least CUT_ASPECT times wider than tall whose cut's digits each read surer than the whole. The caller may say what
+the image is instead (the CLI's flags).
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ class Reader:
         if several is None:  # one digit unless the number reader finds several and the classifier is unsure of one
             several = found > 1 and (single is None or single.confidence < SURE_OF_ONE or not single.is_digit)
             several |= found > 1 and digits.segments > 1 and digits.aspect >= ROW_ASPECT  # apart, in a row: "44"
+            # A photo's one piece of ink that the number reader cut: digits touching, not a digit's strokes apart
+            several |= kind == "photo" and found > 1 and digits.segments == 1
             # A photo's digits each read surer than the whole read as one: two touching ("97" read as a 9 at 0.94)
             several |= kind == "photo" and found > 1 and single is not None and surer_apart(digits, single)
             several |= found == 0 and kind == "photo"  # what the number reader finds no digit in holds none

@@ -12,7 +12,7 @@ from dataclasses import asdict, replace
 import numpy as np
 import pytest
 
-from digitpad.config import PIECE_FRAME, REPO_ROOT, STROKES_ENV, PieceRecipe
+from digitpad.config import PHOTO_WRITING_HEIGHT, PIECE_FRAME, REPO_ROOT, STROKES_ENV, PieceRecipe
 from digitpad.learning.data import env_path, sha256_of
 from digitpad.learning.drawn import split_writers
 from digitpad.learning.piece_training import is_whole_digit, labelled_pieces, written_numbers
@@ -24,7 +24,7 @@ from tests.learning.test_training import as_json, fingerprint
 
 def test_pieces_are_labelled_whole_only_when_they_hold_one_digit_and_all_of_it(pen_digits):
     tuning, _ = split_writers(pen_digits)
-    recipe = replace(PieceRecipe(), gaps=(0.3, 0.4))  # digits apart: one segment each
+    recipe = replace(PieceRecipe(), gaps=(0.3, 0.4), photographed=0.0)  # digits apart: one segment each
     checked = 0
     for canvas, digit_inks in written_numbers(tuning, 20, recipe, np.random.default_rng(0)):
         segments = segment_digits(canvas)
@@ -46,6 +46,18 @@ def test_pieces_are_labelled_whole_only_when_they_hold_one_digit_and_all_of_it(p
             ] += s.ink
         assert not is_whole_digit(pair, digit_inks, recipe.whole_share)
     assert checked >= 10
+
+
+def test_photographed_numbers_look_cleaned_out_of_small_writing_and_their_digits_make_them_up(pen_digits):
+    tuning, _ = split_writers(pen_digits)
+    recipe = replace(PieceRecipe(), photographed=1.0)
+    for canvas, digit_inks in written_numbers(tuning, 10, recipe, np.random.default_rng(1)):
+        assert canvas.ndim == 2 and set(np.unique(canvas)) == {0, 255}  # a photo's cleaned ink, not a drawing's canvas
+        np.testing.assert_array_equal(np.logical_or.reduce(digit_inks), canvas > 0)  # every bit of ink is a digit's
+        rows = np.flatnonzero((canvas > 0).any(axis=1))
+        assert PHOTO_WRITING_HEIGHT <= rows[-1] - rows[0] + 1 <= 1.5 * PHOTO_WRITING_HEIGHT  # enlarged as photo.py does
+    drawn = written_numbers(tuning, 10, replace(recipe, photographed=0.0), np.random.default_rng(1))
+    assert all(canvas.ndim == 3 for canvas, _ in drawn)
 
 
 def test_labelled_pieces_hold_both_kinds_and_are_seeded(pen_digits):

@@ -4,11 +4,12 @@ whole digits from pairs drawn touching and from halves of one digit."""
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
 import numpy as np
 import pytest
 
-from digitpad.config import PIECE_FRAME, PIECE_LINE_HEIGHT, PIECES_MODEL_PATH
+from digitpad.config import PIECE_FRAME, PIECE_LINE_HEIGHT, PIECES_MODEL_PATH, PieceRecipe
 from digitpad.learning.drawn import split_writers
 from digitpad.learning.training import card_beside
 from digitpad.models.model import ModelError
@@ -91,7 +92,9 @@ def test_the_judge_scores_many_pieces_at_once_as_one_at_a_time(judge, held_out_p
 def test_the_bundled_judge_is_small_and_has_a_card():
     assert PIECES_MODEL_PATH.stat().st_size < 5_000_000
     card = json.loads(card_beside(PIECES_MODEL_PATH).read_text())
-    assert card["model_file"] == PIECES_MODEL_PATH.name and card["held_out_accuracy"] >= 0.95
+    # Half its held-out pieces come from photographed numbers, harder than drawn ones: the judge before that, 93.2%
+    assert card["model_file"] == PIECES_MODEL_PATH.name and card["held_out_accuracy"] >= 0.93
+    assert card["recipe"] == json.loads(json.dumps(asdict(PieceRecipe())))  # `train_model.py --pieces` made it
     assert set(card["data"]["training_writers"]).isdisjoint(card["data"]["held_out_writers"])
 
 

@@ -182,6 +182,19 @@ def test_two_touching_digits_each_read_surer_than_the_whole_are_read_as_a_number
     assert (reading.verdict, reading.number) == ("number", "86")
 
 
+def test_two_touching_digits_the_number_reader_cuts_apart_are_a_number_however_sure_the_whole(reader, pen_digits):
+    """A 44 written touching, photographed: one piece of ink the classifier reads as a 4 past SURE_OF_ONE, surer than
+    either 4 the number reader cuts out of it."""
+    ten = first_of_each_label(pen_digits)
+    photo = paper_photo(number_canvas([ten[4], ten[4]], gaps=[-0.1]), seed=0)
+    reading = reader.read(photo)
+    single = reader.classifier.predict(preprocess_ink(reading.ink.astype(np.float32) / 255))
+    assert reading.digits.segments == 1  # one piece of ink
+    assert single.digit == 4 and single.confidence >= SURE_OF_ONE
+    assert max(prediction.confidence for prediction in reading.digits.predictions) < single.confidence
+    assert (reading.verdict, reading.number) == ("number", "44")
+
+
 def test_one_piece_as_wide_as_tall_whose_cut_reads_surer_is_read_as_a_number(reader, pen_digits):
     """A 60 written touching, photographed: one piece of ink, at least CUT_ASPECT times wider than tall, that the
     number reader takes for one digit and the classifier for a 0, sure past WIDE_UNSURE; cut, each digit reads surer."""
