@@ -43,7 +43,7 @@ def written_numbers(
         length = int(rng.integers(recipe.digits_per_number[0], recipe.digits_per_number[1] + 1))
         chosen = [own[i] for i in rng.choice(len(own), size=length, replace=False)]
         height = float(rng.uniform(*recipe.heights))
-        photographed = rng.random() < recipe.photographed  # seen as a small photo's cleaned ink shows it
+        photographed = rng.random() < recipe.photographed  # seen as cleaning leaves a small photo's ink
         if photographed:  # in ballpoint or felt pen
             pen = max(2, round(height * rng.uniform(*recipe.photo_pens)))
         else:
