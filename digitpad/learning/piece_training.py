@@ -55,8 +55,7 @@ def written_numbers(
             alone.append(stroke_ink(strokes[first : first + len(digit.strokes)], pen, shape))
             first += len(digit.strokes)
         if photographed:
-            canvas, alone = as_photographed(alone, height, recipe, rng)
-            yield canvas, [ink > 0 for ink in alone]
+            yield as_photographed(alone, height, recipe, rng)
         else:
             yield draw_strokes(strokes, pen, shape), [ink > INK_THRESHOLD * 255 for ink in alone]
 
@@ -67,7 +66,8 @@ def as_photographed(
     """A number's digits' inks ([H, W] uint8, 255 on 0, the digits `height` px tall) as digitpad.reading.photo cleans
     them out of a photo where they stand recipe.photo_heights px tall: shrunk, lens-blurred, enlarged till they stand
     PHOTO_WRITING_HEIGHT px, denoised, and cut at one level between recipe.photo_levels of the darkest ink, so thin
-    strokes grow fat and loops fill. (the number's ink, [H', W'] uint8, 255 on 0; each digit's ink alone, the same)."""
+    strokes grow fat and loops fill. (the number's ink, [H', W'] uint8, 255 on 0; each digit's ink alone, [H', W']
+    bool)."""
     shrink = rng.uniform(*recipe.photo_heights) / height
     lens = rng.uniform(*recipe.photo_blur)
     grow = PHOTO_WRITING_HEIGHT / (height * shrink)
@@ -80,8 +80,7 @@ def as_photographed(
         seen.append(cv2.GaussianBlur(large, (0, 0), PHOTO_DENOISE_SIGMA))
     number = np.maximum.reduce(seen)
     level = rng.uniform(*recipe.photo_levels) * max(float(number.max()), 1e-6)
-    as_mask = [np.where(ink >= level, 255, 0).astype(np.uint8) for ink in (number, *seen)]
-    return as_mask[0], as_mask[1:]
+    return np.where(number >= level, 255, 0).astype(np.uint8), [ink >= level for ink in seen]
 
 
 def is_whole_digit(piece: Segment, digit_inks: list[np.ndarray], whole_share: float) -> bool:
