@@ -7,8 +7,8 @@ does not show. What the pages share, the models and the reading with its "was it
 widgets.py.
 Run it with `streamlit run app.py` (or `digitpad app`); the model comes from digitpad.config.MODEL_PATH
 ($DIGITPAD_MODEL), the number reader's drawings-only classifier and piece judge from DRAWN_MODEL_PATH
-($DIGITPAD_DRAWN_MODEL) and PIECES_MODEL_PATH ($DIGITPAD_PIECES_MODEL), users' answers go to FEEDBACK_PATH
-($DIGITPAD_FEEDBACK).
+($DIGITPAD_DRAWN_MODEL) and PIECES_MODEL_PATH ($DIGITPAD_PIECES_MODEL), the Photo page's pair reader from
+PAIRS_MODEL_PATH ($DIGITPAD_PAIRS_MODEL), users' answers go to FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
 """
 
 import streamlit as st

@@ -23,6 +23,7 @@ from digitpad.config import ARCHITECTURES, MODEL_PATH, REPO_ROOT
 from digitpad.learning.data import load_real
 from digitpad.models.classifier import DigitClassifier
 from digitpad.models.model import load_model
+from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.models.reader import Reader
 from digitpad.stats import with_interval
@@ -48,7 +49,7 @@ def from_card(card: dict) -> list[str]:
 def real_figures(model_path: Path, judge: PieceJudge) -> list[str]:
     """The final sources of ../shared/real: single digits (photos, scans, drawings) and numbers, read exactly right."""
     classifier = DigitClassifier(load_model(model_path))
-    reader = Reader(classifier, classifier, judge)
+    reader = Reader(classifier, classifier, judge, PairReader.load())
     final = [image for image in load_real() if image.group == "final"]
     pixels, errors = read_images([str(image.path) for image in final])
     assert not errors, errors

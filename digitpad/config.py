@@ -100,6 +100,20 @@ NOT_A_DIGIT_BELOW = 2.438
 PIECE_FRAME = (32, 64)  # px, height x width
 PIECE_LINE_HEIGHT = 24  # px
 
+# --- Numbers: a photo's one piece of ink read as a pair (digitpad.models.pairs, `python train_model.py --pairs`) -----
+# Two small digits written touching or overlapping are one piece of ink that no cut parts well (a "50" whose 5 runs into
+# its 0). A third small CNN reads such a piece whole, as the digit on its left and the one on its right or none.
+PAIRS_MODEL_PATH = Path(os.environ.get("DIGITPAD_PAIRS_MODEL", REPO_ROOT / "models" / "pairs.keras"))
+PAIRS_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pairs"
+PAIR_FRAME = (28, 56)  # px, height x width: the piece's ink scaled to fit PAIR_INK (height x width), centred
+PAIR_INK = (24, 52)  # px
+# A photo's one piece of ink is read as the pair reader's two digits when it is this sure of them together, and finds
+# what was read otherwise (two digits at most) less likely than PAIR_DOUBT; chosen with a prototype on tuning data.
+# Bundled: fields (made up) 276 -> 279 / 273 -> 278 of 300 (`python -m benchmarks.fields --seed 0` / 1), tuning photo
+# numbers 24 -> 25 of 25, shrunk 87 -> 92 of 100; singles the same (docs/accuracy.md, twenty-second session).
+PAIR_SURE = 0.9
+PAIR_DOUBT = 0.001
+
 # --- Numbers: a second opinion on each digit (models/drawn.keras, trained by `python train_model.py --drawn`) --------
 # The digit classifier learnt from MNIST as well as from drawings, and must keep MNIST's test set at 99.6%. Number mode
 # reads only drawings (or photos cleaned to look like them), so it also asks a classifier of the same shape trained on
@@ -467,6 +481,34 @@ class PieceRecipe:
     epochs: int = 8
     batch_size: int = 128
     peak_learning_rate: float = 2e-3  # Adam; warm-up over the first tenth of the steps, then cosine decay to 0
+
+
+@dataclass(frozen=True)
+class PairRecipe:
+    """The pair reader's recipe (digitpad.models.pairs). `python train_model.py --pairs` trains exactly this.
+
+    Its examples are MNIST training digits (the classifier's validation split held out), one alone or two side by
+    side, each scaled a little on its own, the two `gaps` apart (negative: overlapping), thickened by up to
+    `thicken` px half the time and seen as cleaning leaves a photo's ink (digitpad.learning.piece_training
+    .as_photographed, with the fields below). Not tuned: the first recipe tried. It reads 93.5% of 3,000 such pieces
+    of the held-out digits exactly right (its card), after 16.8 min of training on the 2-core CPU.
+    """
+
+    seed: int = 1
+    examples: int = 120_000  # made once, before training: under a minute on the 2-core CPU
+    alone: float = 0.35  # share of the examples that hold one digit
+    gaps: tuple[float, float] = (-0.3, 0.3)  # in digit heights, ink to ink
+    thicken: int = 3  # px on digits 40 px tall: a dilation of 1 to this many px, half the time
+    photo_heights: tuple[float, float] = (10.0, 30.0)  # px: how tall the digits stand in the photo
+    photo_blur: tuple[float, float] = (0.3, 0.7)  # px there: the lens's blur
+    photo_levels: tuple[float, float] = (0.2, 0.5)  # of the darkest ink: where cleaning cuts ink from paper
+    filters: tuple[int, int, int] = (32, 48, 96)  # 3x3 convolutions: one, pooling, two, pooling, one, pooling
+    dense: int = 192
+    dropout: float = 0.35
+    epochs: int = 5
+    batch_size: int = 128
+    peak_learning_rate: float = 2e-3  # Adam; warm-up over the first tenth of the steps, then cosine decay to 0
+    validation_size: int = 5_000  # MNIST training digits held out as TrainingRecipe holds them out; the card's pairs
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,8 @@ def test_photo_mode_cleans_a_photo_of_paper_then_reads_it_as_a_number(pen_digits
 
 
 @pytest.mark.parametrize(
-    ("variable", "flag"), [("DIGITPAD_PIECES_MODEL", "--pieces"), ("DIGITPAD_DRAWN_MODEL", "--drawn")]
+    ("variable", "flag"),
+    [("DIGITPAD_PIECES_MODEL", "--pieces"), ("DIGITPAD_DRAWN_MODEL", "--drawn"), ("DIGITPAD_PAIRS_MODEL", "--pairs")],
 )
 def test_number_mode_without_one_of_its_models_says_how_to_train_it(digit_files, tmp_path, variable, flag):
     missing = {variable: str(tmp_path / "absent.keras")}

@@ -20,7 +20,7 @@ import cv2
 import keras
 import numpy as np
 
-from digitpad.config import INK_THRESHOLD, PHOTO_DENOISE_SIGMA, PHOTO_WRITING_HEIGHT, PieceRecipe
+from digitpad.config import INK_THRESHOLD, PHOTO_DENOISE_SIGMA, PHOTO_WRITING_HEIGHT, PairRecipe, PieceRecipe
 from digitpad.learning.data import PenDigit, sha256_of
 from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.learning.training import write_with_card
@@ -61,7 +61,7 @@ def written_numbers(
 
 
 def as_photographed(
-    inks: list[np.ndarray], height: float, recipe: PieceRecipe, rng: np.random.Generator
+    inks: list[np.ndarray], height: float, recipe: PieceRecipe | PairRecipe, rng: np.random.Generator
 ) -> tuple[np.ndarray, list[np.ndarray]]:
     """A number's digits' inks ([H, W] uint8, 255 on 0, the digits `height` px tall) as digitpad.reading.photo cleans
     them out of a photo where they stand recipe.photo_heights px tall: shrunk, lens-blurred, enlarged till they stand

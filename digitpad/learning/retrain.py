@@ -2,8 +2,9 @@
 
 In: the flags below and the data they name. Out: a model, its card and plots in --out; one line saying what it scored.
 Retrain digitpad's CNN. With no flags this reproduces the bundled model in models/.
-With --drawn or --pieces it trains one of the number reader's other two bundled models instead: a second digit
-classifier that learns from drawings alone, or the judge of which pieces of a number are whole digits.
+With --drawn, --pieces or --pairs it trains one of the number reader's other bundled models instead: a second digit
+classifier that learns from drawings alone, the judge of which pieces of a number are whole digits, or the reader of a
+photo's one piece of ink as one digit or two.
 
 python train_model.py                                  # the bundled recipe, MNIST from $DIGITPAD_MNIST or Keras
 python train_model.py --limit 2000 --epochs 1 --out /tmp/try   # a quick smoke run
@@ -11,6 +12,7 @@ python train_model.py --feedback                       # fine-tune models/ on MN
 python train_model.py --feedback DB --base MODEL --out /tmp/tuned   # ... from another database and model
 python train_model.py --drawn                          # the drawings-only classifier, from $DIGITPAD_STROKES
 python train_model.py --pieces                         # the piece judge, from the pen digits in $DIGITPAD_STROKES
+python train_model.py --pairs                          # the pair reader, from MNIST
 python train_model.py --nondigit                       # the "not a digit" judge
 python train_model.py --validation-writers tra-21 tra-24 --out /tmp/try   # a tuning run: measured on tuning writers
 python train_model.py --arch cnn3                      # a classic net on the same data, for comparison: runs/cnn3/
@@ -33,12 +35,14 @@ from digitpad.config import (
     MNIST_ENV,
     MODEL_PATH,
     NONDIGIT_MODEL_PATH,
+    PAIRS_MODEL_PATH,
     PIECES_MODEL_PATH,
     REPO_ROOT,
     STROKES_ENV,
     DrawnRecipe,
     FineTuneRecipe,
     NonDigitRecipe,
+    PairRecipe,
     PieceRecipe,
     TrainingRecipe,
 )
@@ -75,6 +79,11 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
         "--pieces",
         action="store_true",
         help=f"train the piece judge ({PIECES_MODEL_PATH.name}) on numbers written with --strokes, not the digit model",
+    )
+    parser.add_argument(
+        "--pairs",
+        action="store_true",
+        help=f"train the pair reader ({PAIRS_MODEL_PATH.name}) on MNIST's digits, one alone or two side by side",
     )
     parser.add_argument(
         "--nondigit",
@@ -128,11 +137,17 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
-    if args.arch != "digitpad" and (args.feedback or args.pieces or args.drawn or args.nondigit):
+    if args.arch != "digitpad" and (args.feedback or args.pieces or args.drawn or args.nondigit or args.pairs):
         parser.error(
-            "--arch trains a classic digit classifier: --feedback, --pieces, --drawn and --nondigit are not for it"
+            "--arch trains a classic digit classifier: --feedback, --pieces, --drawn, --nondigit and --pairs are not "
+            "for it"
         )
-    if args.nets and (args.feedback or args.pieces or args.nondigit):
+    if args.pairs and (args.feedback or args.pieces or args.drawn or args.nondigit or args.validation_writers):
+        parser.error(
+            "--pairs trains the pair reader alone, on MNIST: --feedback, --pieces, --drawn, --nondigit and "
+            "--validation-writers are for the other models"
+        )
+    if args.nets and (args.feedback or args.pieces or args.nondigit or args.pairs):
         parser.error("--nets is for a fresh digit classifier: --feedback fine-tunes the base model's nets as they are")
     args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else REPO_ROOT / "runs" / args.arch)
     if args.base and not (args.feedback or args.nondigit):
@@ -156,7 +171,7 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
     return args
 
 
-Recipe = TypeVar("Recipe", TrainingRecipe, PieceRecipe, NonDigitRecipe)
+Recipe = TypeVar("Recipe", TrainingRecipe, PieceRecipe, NonDigitRecipe, PairRecipe)
 
 
 def with_flags(recipe: Recipe, args: argparse.Namespace) -> Recipe:
@@ -200,6 +215,22 @@ def train_piece_judge(args: argparse.Namespace) -> int:
     return 0
 
 
+def train_pair_reader(args: argparse.Namespace) -> int:
+    """train_model.py --pairs."""
+    try:
+        mnist = load_mnist(args.data)
+    except DataError as error:
+        return refuse(args, error)
+    from digitpad.learning.pair_training import train_pairs  # TensorFlow loads only once the data is known to be good
+
+    recipe, path = with_flags(PairRecipe(), args), args.out / PAIRS_MODEL_PATH.name
+    card = interruptible(lambda: train_pairs(recipe, mnist, path, args.limit), args)
+    if card is None:
+        return 130
+    print(f"held-out pieces read right {card['held_out_pieces_read_right']:.4f} (made up); wrote {path} and its card")
+    return 0
+
+
 def train_nondigit_judge(args: argparse.Namespace) -> int:
     """train_model.py --nondigit."""
     try:
@@ -232,6 +263,8 @@ def main(argv: list[str] | None = None, prog: str = "train_model.py") -> int:
         return train_piece_judge(args)
     if args.nondigit:
         return train_nondigit_judge(args)
+    if args.pairs:
+        return train_pair_reader(args)
     try:
         mnist = load_mnist(args.data)
         pen_digits = load_pen_digits(args.strokes) if args.strokes else None

@@ -16,8 +16,10 @@ touching: a "44" read whole as a 4 at 0.96; the piece judge learnt what photos' 
 surer than the whole read as one. A photo's one piece of ink that is "not a digit", or ROW_ASPECT times wider than
 tall and read under WIDE_UNSURE, is read as its best cut instead when it is wide enough to cut: two digits written
 touching, which the piece judge took for one whole (a tuning "10" read as nothing, a "50" as an 8 at 0.45); so is one
-at least CUT_ASPECT times wider than tall whose cut's digits each read surer than the whole. The caller may say what
-the image is instead (the CLI's flags).
+at least CUT_ASPECT times wider than tall whose cut's digits each read surer than the whole. Last, a photo's one piece
+of ink is read whole by the pair reader (digitpad.models.pairs), and taken as its two digits when it is sure of them and
+all but rules out what was read: two digits overlapping, which no cut parts. The caller may say what the image is
+instead (the CLI's flags).
 """
 
 from __future__ import annotations
@@ -28,14 +30,24 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from digitpad.config import CUT_ASPECT, FLAT_BACKGROUND, MODEL_PATH, ROW_ASPECT, SURE_OF_ONE, WIDE_UNSURE
+from digitpad.config import (
+    CUT_ASPECT,
+    FLAT_BACKGROUND,
+    MODEL_PATH,
+    PAIR_DOUBT,
+    PAIR_SURE,
+    ROW_ASPECT,
+    SURE_OF_ONE,
+    WIDE_UNSURE,
+)
 from digitpad.models.classifier import DigitClassifier, Prediction
 from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
+from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.photo import clean_photo
 from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, preprocess, preprocess_ink
-from digitpad.reading.segment import digits_only
+from digitpad.reading.segment import digits_only, segment_digits
 
 KINDS = ("drawing", "photo")
 
@@ -66,19 +78,21 @@ class Reading:
 
 @dataclass(frozen=True)
 class Reader:
-    """The models a reading takes, loaded once: the bundled classifier for single digits, and number mode's pair of
-    classifiers and its piece judge for numbers."""
+    """The models a reading takes, loaded once: the bundled classifier for single digits, number mode's pair of
+    classifiers and its piece judge for numbers, and the pair reader for a photo's one piece of ink."""
 
     classifier: DigitClassifier  # with its "not a digit" judge
     number_classifier: DigitClassifier
     judge: PieceJudge
+    pairs: PairReader
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> Reader:
         """The bundled models, the digit model from `path`; raises digitpad.models.model.ModelError if one is
         unusable."""
         pair = DigitClassifier.for_numbers(path)
-        return cls(DigitClassifier(pair.models[0], judge=load_nondigit_model()), pair, PieceJudge.load())
+        single = DigitClassifier(pair.models[0], judge=load_nondigit_model())
+        return cls(single, pair, PieceJudge.load(), PairReader.load())
 
     def read(self, image: np.ndarray, kind: str | None = None, several: bool | None = None) -> Reading:
         """Read `image` as `kind` (default: as it looks) holding one digit (several=False), several (True) or as many
@@ -107,15 +121,31 @@ class Reader:
                     cut = self.number_in(image, ink, cut=True)
                     if len(cut.predictions) > 1 and (trust_cut or surer_apart(cut, single)):
                         digits, several = cut, True
+            if kind == "photo" and digits.segments == 1:  # one piece of ink: two digits overlapping, uncut?
+                return self.as_pair(image, Reading(kind, digits, None if several else single, ink))
         return Reading(kind, digits, None if several else single, ink)
+
+    def as_pair(self, image: np.ndarray, reading: Reading) -> Reading:
+        """A photo's one piece of ink read whole by the pair reader, when it reads two digits at PAIR_SURE or more and
+        finds `reading`, of two digits at most, under PAIR_DOUBT likely: two digits overlapping, which no cut parts
+        (a "50" whose 5 runs into its 0, read as "53")."""
+        (piece,) = segment_digits(reading.ink)
+        pair = self.pairs.read(piece.ink)
+        doubted = len(reading.number or "") <= 2 and pair.probability(reading.number) < PAIR_DOUBT
+        if len(pair.number) < 2 or pair.confidence < PAIR_SURE or not doubted:
+            return reading
+        return replace(reading, digits=in_image(pair.as_number(piece), image, reading.ink), single=None)
 
     def number_in(self, image: np.ndarray, ink: np.ndarray | None, cut: bool = False) -> NumberReading:
         """The number reader's digits in a drawing, or a photo's `ink`, boxes in the image's own pixels."""
         digits = read_number(self.number_classifier, self.judge, image if ink is None else ink, cut)
-        if ink is None:
-            return digits
-        scale = max(image.shape[:2]) / max(ink.shape)  # clean_photo resized the photo
-        return replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
+        return digits if ink is None else in_image(digits, image, ink)
+
+
+def in_image(digits: NumberReading, image: np.ndarray, ink: np.ndarray) -> NumberReading:
+    """`digits` read from a photo's `ink`, boxes in the photo's own pixels (clean_photo resized it)."""
+    scale = max(image.shape[:2]) / max(ink.shape)
+    return replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
 
 
 def kind_of(image: np.ndarray) -> str:

@@ -89,15 +89,17 @@ def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberRea
 
 
 @st.cache_resource(show_spinner="Loading the reader…")
-def load_reader(model: Path, drawn_model: Path, judge: Path) -> Reader:
-    """The reader of uploaded images (digitpad.models.reader), from the models already loaded for the canvas."""
+def load_reader(model: Path, drawn_model: Path, judge: Path, pairs: Path) -> Reader:
+    """The reader of uploaded images (digitpad.models.reader), from the models already loaded for the canvas and the
+    pair reader (digitpad.models.pairs)."""
     from digitpad.serving import preload
 
     preload.import_tensorflow()  # as in load_classifier
+    from digitpad.models.pairs import PairReader
     from digitpad.models.reader import Reader
 
     number_classifier, piece_judge = load_number_reader(model, drawn_model, judge)
-    return Reader(load_classifier(model), number_classifier, piece_judge)
+    return Reader(load_classifier(model), number_classifier, piece_judge, PairReader.load(pairs))
 
 
 def model_or_error(load: Callable[..., Model], *paths: Path) -> Model | None:

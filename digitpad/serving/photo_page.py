@@ -14,6 +14,7 @@ import streamlit as st
 from digitpad.config import (
     DRAWN_MODEL_PATH,
     MODEL_PATH,
+    PAIRS_MODEL_PATH,
     PIECES_MODEL_PATH,
 )
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
@@ -49,7 +50,7 @@ def photo_page() -> None:
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return
-    reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH)
+    reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH, PAIRS_MODEL_PATH)
     if reader is None:
         return
     try:

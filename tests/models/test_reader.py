@@ -209,6 +209,28 @@ def test_one_piece_as_wide_as_tall_whose_cut_reads_surer_is_read_as_a_number(rea
     assert (reading.verdict, reading.number) == ("number", "60")
 
 
+# Two digits written overlapping, one piece of ink that no cut parts; with each, its digits' height as taken (px) and
+# the blur when shrunk to 12 px (WRITTEN_SMALL), or None as taken. Each was misread before the pair reader.
+OVERLAPPING = {
+    "a boxed 50 whose 5 runs into its 0 (read 38)": ("don_sabu_numbers/abhijith_50_79_40.png", None),
+    "a roll number 03 written small, touching (read 93)": ("don_sabu_numbers/adarsh_03_52_47.png", (29, 0.6)),
+}
+
+
+@pytest.mark.parametrize("case", OVERLAPPING)
+def test_two_digits_written_overlapping_are_read_whole_by_the_pair_reader(reader, real_images, monkeypatch, case):
+    path, small = OVERLAPPING[case]
+    image, photo = tuning_image(real_images, path)
+    if small:
+        digit_height, blur = small
+        shrunk = shrunk_to_12_px(photo, digit_height)
+        photo = as_jpeg(cv2.GaussianBlur(shrunk, (0, 0), blur) if blur else shrunk)
+    reading = reader.read(photo)
+    assert reading.digits.segments == 1 and (reading.verdict, reading.number) == ("number", image.label), case
+    monkeypatch.setattr("digitpad.models.reader.PAIR_SURE", 1.01)  # the pair reader never sure enough
+    assert reader.read(photo).number != image.label, case
+
+
 def test_the_flags_override_what_the_image_looks_like(reader, pen_digits):
     seven = first_of_each_label(pen_digits)[7]
     drawing = number_canvas([seven])
