@@ -19,7 +19,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from digitpad.config import INK_THRESHOLD, PairRecipe
+from digitpad.config import INK_THRESHOLD, PAIR_FRAME, PairRecipe
 from digitpad.learning.data import Mnist
 from digitpad.learning.piece_training import as_photographed
 from digitpad.learning.training import split_validation, write_with_card
@@ -27,6 +27,7 @@ from digitpad.models.pairs import NONE, build_pair_model, pair_input
 
 DIGIT_HEIGHT = 40  # px: the digits' height as they are set down, before they are photographed
 HELD_OUT_PIECES = 3_000  # pieces of the held-out digits whose reading the card reports
+MNIST_INK = 40  # of 255: an MNIST pixel darker than this is the digit's, not its faint anti-aliased edge
 
 
 def side_by_side(digits: list[np.ndarray], recipe: PairRecipe, rng: np.random.Generator) -> np.ndarray:
@@ -34,7 +35,8 @@ def side_by_side(digits: list[np.ndarray], recipe: PairRecipe, rng: np.random.Ge
     left to right `recipe.gaps` apart at random heights, sometimes thickened: [H, W] float32, ink 1."""
     parts = []
     for digit in digits:
-        rows, columns = np.flatnonzero(digit.max(axis=1) > 40), np.flatnonzero(digit.max(axis=0) > 40)
+        drawn = digit > MNIST_INK
+        rows, columns = np.flatnonzero(drawn.any(axis=1)), np.flatnonzero(drawn.any(axis=0))
         ink = digit[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1].astype(np.float32) / 255
         scale = DIGIT_HEIGHT * rng.uniform(0.8, 1.05) / ink.shape[0]
         size = max(round(ink.shape[1] * scale * rng.uniform(0.85, 1.15)), 1), max(round(ink.shape[0] * scale), 1)
@@ -61,7 +63,7 @@ def made_pieces(
     images: np.ndarray, labels: np.ndarray, count: int, recipe: PairRecipe, rng: np.random.Generator
 ) -> tuple[np.ndarray, np.ndarray]:
     """`count` pieces of one digit or two: ([N, 28, 56] uint8 inputs, [N, 2] uint8 labels: left, right or NONE)."""
-    inputs, targets = np.zeros((count, *pair_input(np.zeros((1, 1))).shape), np.uint8), np.zeros((count, 2), np.uint8)
+    inputs, targets = np.zeros((count, *PAIR_FRAME), np.uint8), np.zeros((count, 2), np.uint8)
     for index in range(count):
         chosen = rng.integers(len(images), size=1 if rng.random() < recipe.alone else 2)
         ink = side_by_side([images[i] for i in chosen], recipe, rng)
