@@ -129,7 +129,9 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
         "bundled)",
     )
     parser.add_argument(
-        "--limit", type=int, help="train on only the first N training images, or with --pieces N numbers (for tests)"
+        "--limit",
+        type=int,
+        help="train on only the first N training images, or with --pieces N numbers, with --pairs N pieces (for tests)",
     )
     args = parser.parse_args(argv)
     args.prog = prog
