@@ -23,7 +23,7 @@ from digitpad.config import INK_THRESHOLD, PAIR_FRAME, PairRecipe
 from digitpad.learning.data import Mnist
 from digitpad.learning.piece_training import as_photographed
 from digitpad.learning.training import split_validation, write_with_card
-from digitpad.models.pairs import NONE, build_pair_model, pair_input
+from digitpad.models.pairs import NONE, build_pair_model, pair_input, sides
 
 DIGIT_HEIGHT = 40  # px: the digits' height as they are set down, before they are photographed
 HELD_OUT_PIECES = 3_000  # pieces of the held-out digits whose reading the card reports
@@ -76,9 +76,9 @@ def made_pieces(
 
 def pair_loss(targets: tf.Tensor, logits: tf.Tensor) -> tf.Tensor:
     """Cross-entropy of the left digit plus that of the right one (or none): targets [B, 2], logits [B, 21]."""
-    targets = tf.cast(targets, tf.int32)
-    return tf.nn.sparse_softmax_cross_entropy_with_logits(targets[:, 0], logits[:, :NONE]) + (
-        tf.nn.sparse_softmax_cross_entropy_with_logits(targets[:, 1], logits[:, NONE:])
+    targets, (left, right) = tf.cast(targets, tf.int32), sides(logits)
+    return tf.nn.sparse_softmax_cross_entropy_with_logits(targets[:, 0], left) + (
+        tf.nn.sparse_softmax_cross_entropy_with_logits(targets[:, 1], right)
     )
 
 
@@ -104,7 +104,7 @@ def train_pairs(recipe: PairRecipe, mnist: Mnist, model_path: Path, limit: int |
     training_seconds = time.perf_counter() - started
 
     logits = model.predict(x_check[..., None] / 255.0, batch_size=512, verbose=0)
-    read = np.stack([logits[:, :NONE].argmax(axis=1), logits[:, NONE:].argmax(axis=1)], axis=1)
+    read = np.stack([side.argmax(axis=1) for side in sides(logits)], axis=1)
     right = np.all(read == y_check, axis=1)
     alone = y_check[:, 1] == NONE
     card = {

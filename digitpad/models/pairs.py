@@ -32,7 +32,7 @@ from digitpad.config import (
 from digitpad.models.classifier import Prediction
 from digitpad.models.model import load_model
 from digitpad.models.number import NumberReading
-from digitpad.reading.preprocess import preprocess_ink
+from digitpad.reading.preprocess import crop_to_ink, preprocess_ink
 from digitpad.reading.segment import Segment
 
 NONE = 10  # the right-hand side's eleventh class: no second digit
@@ -41,11 +41,10 @@ PAIR_LOGITS = 21  # the left digit's 10, then the right one's 11
 
 def pair_input(ink: np.ndarray) -> np.ndarray:
     """The pair reader's input: [28, 56] float32, the ink cropped to itself, scaled to fit PAIR_INK and centred."""
-    rows, columns = np.flatnonzero(ink.max(axis=1) > INK_THRESHOLD), np.flatnonzero(ink.max(axis=0) > INK_THRESHOLD)
     frame = np.zeros(PAIR_FRAME, np.float32)
-    if len(rows) == 0:
+    if not (ink > INK_THRESHOLD).any():
         return frame
-    ink = ink[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1].astype(np.float32)
+    ink = crop_to_ink(ink).astype(np.float32)
     height, width = ink.shape
     scale = min(PAIR_INK[0] / height, PAIR_INK[1] / width)
     size = max(round(width * scale), 1), max(round(height * scale), 1)
@@ -53,6 +52,11 @@ def pair_input(ink: np.ndarray) -> np.ndarray:
     top, left = (PAIR_FRAME[0] - scaled.shape[0]) // 2, (PAIR_FRAME[1] - scaled.shape[1]) // 2
     frame[top : top + scaled.shape[0], left : left + scaled.shape[1]] = scaled
     return frame
+
+
+def sides(logits: tf.Tensor | np.ndarray) -> tuple[tf.Tensor | np.ndarray, tf.Tensor | np.ndarray]:
+    """[B, 21] logits -> the left digit's [B, 10] and the right one's (or none's) [B, 11]."""
+    return logits[:, :NONE], logits[:, NONE:]
 
 
 def build_pair_model(recipe: PairRecipe) -> keras.Model:
@@ -117,8 +121,8 @@ class PairReader:
 
     def __init__(self, model: keras.Model) -> None:
         def forward(images: tf.Tensor) -> tuple[tf.Tensor, tf.Tensor]:
-            logits = model(images, training=False)
-            return tf.nn.softmax(logits[:, :NONE]), tf.nn.softmax(logits[:, NONE:])
+            left, right = sides(model(images, training=False))
+            return tf.nn.softmax(left), tf.nn.softmax(right)
 
         # One graph, traced now rather than on the first photo read.
         self._forward = tf.function(forward, input_signature=[tf.TensorSpec([None, *PAIR_FRAME, 1])])
