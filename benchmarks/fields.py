@@ -64,7 +64,7 @@ def numbers_read(
     right: dict[str, list[bool]] = {field: [] for field in FIELDS}
     for _ in range(count):
         own = writers[rng.choice(sorted(writers))]
-        size = int(rng.integers(LONG[0], LONG[1] + 1)) if long else 3 if rng.random() < 0.1 else 2
+        size = int(rng.integers(LONG[0], LONG[1] + 1)) if long else (3 if rng.random() < 0.1 else 2)
         digits = [own[i] for i in rng.choice(len(own), size=size, replace=False)]
         field = FIELDS[rng.integers(len(FIELDS))]
         photo = form_field_photo([digit.strokes for digit in digits], field, rng)
