@@ -84,15 +84,18 @@ def model_inputs(drawings: list[Drawing], path: str | Sequence[str] = "pixels") 
 
 
 def correct_by_condition(
-    probabilities: Probabilities, digits: list[PenDigit], path: str = "pixels"
+    probabilities: Probabilities,
+    digits: list[PenDigit],
+    path: str = "pixels",
+    conditions: Sequence[Condition] = CONDITIONS,
 ) -> dict[Condition, np.ndarray]:
-    """For each condition of the grid, whether each digit drawn that way and read by `path` is classified right:
-    {condition: [N] bool}."""
+    """For each condition (by default the whole grid), whether each digit drawn that way and read by `path` is
+    classified right: {condition: [N] bool}."""
     drawings = [
-        (d.strokes, c.stroke_width, c.height_fraction, DRAWN_CENTRES[c.place]) for c in CONDITIONS for d in digits
+        (d.strokes, c.stroke_width, c.height_fraction, DRAWN_CENTRES[c.place]) for c in conditions for d in digits
     ]
-    predicted = np.argmax(probabilities(model_inputs(drawings, path)), axis=1).reshape(len(CONDITIONS), len(digits))
-    return {condition: row == labels(digits) for condition, row in zip(CONDITIONS, predicted, strict=True)}
+    predicted = np.argmax(probabilities(model_inputs(drawings, path)), axis=1).reshape(len(conditions), len(digits))
+    return {condition: row == labels(digits) for condition, row in zip(conditions, predicted, strict=True)}
 
 
 def random_model_inputs(

@@ -227,9 +227,11 @@ def train(
     A recipe that does not train on MNIST (DrawnRecipe) trains on the drawings alone, and MNIST only validates and
     tests it.
 
-    A fine-tune: start from the model at `base` instead of fresh weights (ModelError, before any training, if it is
-    unusable), and add users' `feedback` drawings read from `feedback_file`, repeated (see feedback_repeats)."""
+    A fine-tune: start from the model at `base` instead of fresh weights (ModelError, before the data is prepared, if
+    it is unusable), and add users' `feedback` drawings read from `feedback_file`, repeated (see feedback_repeats)."""
     outputs = Outputs.beside(model_path)  # write_atomically makes the folder, at the end
+    if base:
+        load_model(base)  # an unusable base model stops the run now, not after the data is prepared
 
     x, y = mnist.x_train[:limit], mnist.y_train[:limit]
     validation_size = min(recipe.validation_size, len(x) // 10)

@@ -71,12 +71,25 @@ def run_training(*args: str, env_data: str | None = None) -> subprocess.Complete
     return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=env)
 
 
+TEST_IMAGES = 1_000  # of MNIST's test set, in the runs below: each run measures its model in seconds, not minutes
+DRAWN_LIMIT = 60  # the --limit of the runs with pen digits: it caps the drawings trained on and those measured
+
+
 @pytest.fixture(scope="module")
-def smoke_run(mnist, tmp_path_factory):
+def small_mnist(mnist, tmp_path_factory) -> str:
+    """MNIST cut to what the runs below use, its first 2,000 training and TEST_IMAGES test images, in Keras' format."""
+    path = tmp_path_factory.mktemp("data") / "mnist.npz"
+    np.savez(path, x_train=mnist.x_train[:2000], y_train=mnist.y_train[:2000], x_test=mnist.x_test[:TEST_IMAGES],
+             y_test=mnist.y_test[:TEST_IMAGES])  # fmt: skip
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def smoke_run(small_mnist, tmp_path_factory):
     """One real run of train_model.py on 2,000 images for 1 epoch, with the data from the environment."""
     out = tmp_path_factory.mktemp("trained")
     before = fingerprint(REPO_ROOT / "models")
-    result = run_training("--limit", "2000", "--epochs", "1", "--out", str(out), env_data=str(mnist.path))
+    result = run_training("--limit", "2000", "--epochs", "1", "--out", str(out), env_data=small_mnist)
     return result, out, before
 
 
@@ -92,7 +105,7 @@ def test_smoke_run_writes_a_loadable_model_card_and_plots(smoke_run):
     assert CARD_FIELDS <= card.keys()
     assert card["epochs"] == 1 and card["training_images"] == 1800 and card["validation_images"] == 200
     assert 0.5 < card["test_accuracy"] <= 1.0  # one epoch on 1,800 images already beats chance by far
-    assert np.array(card["confusion_matrix"]).sum() == 10_000
+    assert np.array(card["confusion_matrix"]).sum() == TEST_IMAGES
     assert card["data"]["sha256"] == hashlib.sha256(open(card["data"]["file"], "rb").read()).hexdigest()
     assert "--limit 2000" in card["command"]
     assert "s/step" in result.stdout  # Keras' progress bar
@@ -106,19 +119,20 @@ def test_smoke_run_without_pen_digits_trains_on_mnist_alone(smoke_run):
     assert json.loads(Outputs.beside(out / "digitpad.keras").card.read_text())["drawn_digits"] is None
 
 
-def test_pen_digits_of_the_tuning_writers_join_training_and_the_final_are_reported(mnist, pen_digits, tmp_path):
+def test_pen_digits_of_the_tuning_writers_join_training_and_the_final_are_reported(small_mnist, pen_digits, tmp_path):
     strokes = os.environ[STROKES_ENV]
     result = run_training(
-        "--limit", "200", "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes, env_data=str(mnist.path)
-    )
+        "--limit", str(DRAWN_LIMIT), "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes, env_data=small_mnist
+    )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     card = json.loads(Outputs.beside(tmp_path / "digitpad.keras").card.read_text())
     drawn = card["drawn_digits"]
-    assert drawn["training_images"] == 200 * card["recipe"]["drawn_variants"]
-    assert card["training_images"] == 180 + drawn["training_images"]  # MNIST's 200 less 20 held for validation
+    assert drawn["training_images"] == DRAWN_LIMIT * card["recipe"]["drawn_variants"]
+    mnist_trained = DRAWN_LIMIT - DRAWN_LIMIT // 10  # MNIST's first DRAWN_LIMIT less a tenth held for validation
+    assert card["training_images"] == mnist_trained + drawn["training_images"]
     assert not set(drawn["training_writers"]) & set(FINAL_WRITERS)
     assert drawn["measured_on"] == "final writers" and set(drawn["measured_writers"]) <= set(FINAL_WRITERS)
-    assert drawn["measured_digits"] == 200
+    assert drawn["measured_digits"] == DRAWN_LIMIT
     for path in ("strokes", "pixels"):  # as the page reads a drawing, and as an image file is read
         measured = drawn[path]
         assert len(measured["by_condition"]) == 18
@@ -127,11 +141,11 @@ def test_pen_digits_of_the_tuning_writers_join_training_and_the_final_are_report
         assert low <= measured["mean_over_conditions"] <= high
 
 
-def test_a_tuning_run_is_measured_on_tuning_writers_left_out_never_on_the_final_ones(mnist, pen_digits, tmp_path):
+def test_a_tuning_run_is_measured_on_tuning_writers_left_out_never_on_the_final_ones(small_mnist, pen_digits, tmp_path):
     strokes = os.environ[STROKES_ENV]
     result = run_training(
-        "--limit", "300", "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes,
-        "--validation-writers", "tra-01", "tra-02", env_data=str(mnist.path),
+        "--limit", str(DRAWN_LIMIT), "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes,
+        "--validation-writers", "tra-01", "tra-02", env_data=small_mnist,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     drawn = json.loads(Outputs.beside(tmp_path / "digitpad.keras").card.read_text())["drawn_digits"]
@@ -140,25 +154,27 @@ def test_a_tuning_run_is_measured_on_tuning_writers_left_out_never_on_the_final_
     refused = run_training("--validation-writers", FINAL_WRITERS[0], "--strokes", strokes, "--out", str(tmp_path))
     assert refused.returncode == 2 and "must be tuning writers" in refused.stderr
     misspelt = run_training(
-        "--validation-writers", "tra-1", "--strokes", strokes, "--out", str(tmp_path), env_data=str(mnist.path)
+        "--validation-writers", "tra-1", "--strokes", strokes, "--out", str(tmp_path), env_data=small_mnist
     )
     assert misspelt.returncode == 2 and "no such writer" in misspelt.stderr and "tra-1" in misspelt.stderr
 
 
-def test_drawn_trains_on_the_tuning_writers_drawings_alone_and_is_tested_on_mnist(mnist, pen_digits, tmp_path):
+def test_drawn_trains_on_the_tuning_writers_drawings_alone_and_is_tested_on_mnist(small_mnist, pen_digits, tmp_path):
     strokes = os.environ[STROKES_ENV]
     before = fingerprint(REPO_ROOT / "models")
     result = run_training(
-        "--drawn", "--limit", "200", "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes,
-        env_data=str(mnist.path),
+        "--drawn", "--limit", str(DRAWN_LIMIT), "--epochs", "1", "--out", str(tmp_path), "--strokes", strokes,
+        env_data=small_mnist,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
     assert load_model(tmp_path / DRAWN_MODEL_PATH.name).output_shape == (None, 10)
     card = json.loads(Outputs.beside(tmp_path / DRAWN_MODEL_PATH.name).card.read_text())
     assert card["recipe"] == as_json(asdict(replace(DrawnRecipe(), epochs=1)))
-    assert card["training_images"] == card["drawn_digits"]["training_images"] == 200 * DrawnRecipe.drawn_variants
-    assert card["validation_images"] == 20 and np.array(card["confusion_matrix"]).sum() == 10_000  # MNIST tests it
-    assert card["drawn_digits"]["measured_digits"] == 200 and "--drawn" in card["command"]
+    drawings = DRAWN_LIMIT * DrawnRecipe.drawn_variants
+    assert card["training_images"] == card["drawn_digits"]["training_images"] == drawings
+    assert card["validation_images"] == DRAWN_LIMIT // 10  # MNIST validates and tests it
+    assert np.array(card["confusion_matrix"]).sum() == TEST_IMAGES
+    assert card["drawn_digits"]["measured_digits"] == DRAWN_LIMIT and "--drawn" in card["command"]
     assert fingerprint(REPO_ROOT / "models") == before
 
 
@@ -245,14 +261,14 @@ def feedback_db(mnist, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def fine_tune_run(mnist, feedback_db, tmp_path_factory):
+def fine_tune_run(small_mnist, feedback_db, tmp_path_factory):
     """One real fine-tune of the bundled model on 2,000 MNIST images and the 30 drawings, for 1 epoch."""
     out = tmp_path_factory.mktemp("fine_tuned")
     before = fingerprint(REPO_ROOT / "models")
     result = run_training(
         *("--limit", "2000", "--epochs", "1", "--feedback", str(feedback_db), "--base", str(MODEL_PATH)),
         *("--out", str(out)),
-        env_data=str(mnist.path),
+        env_data=small_mnist,
     )
     return result, out, before
 
@@ -308,10 +324,10 @@ def test_a_missing_base_model_stops_before_training(mnist, feedback_db, tmp_path
     assert "Epoch" not in result.stdout and not (tmp_path / "out").exists()
 
 
-def test_digitpad_train_trains_a_classic_architecture_into_runs_not_models(mnist, tmp_path):
+def test_digitpad_train_trains_a_classic_architecture_into_runs_not_models(small_mnist, tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in (MNIST_ENV, STROKES_ENV)}
     before = fingerprint(REPO_ROOT / "models")
-    command = [sys.executable, "-m", "digitpad", "train", "--arch", "mlp", "--data", str(mnist.path), "--limit", "2000",
+    command = [sys.executable, "-m", "digitpad", "train", "--arch", "mlp", "--data", small_mnist, "--limit", "2000",
                "--epochs", "1", "--out", str(tmp_path)]  # fmt: skip
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=env)
     assert result.returncode == 0, result.stderr[-2000:]

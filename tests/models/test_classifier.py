@@ -8,8 +8,22 @@ import cv2
 import numpy as np
 import pytest
 
-from digitpad.config import DEFAULT_STROKE_WIDTH, DRAWN_CENTRES, TEST_TIME_ROTATIONS
-from digitpad.learning.drawn import PATHS, correct_by_condition, labels, model_inputs, split_writers
+from digitpad.config import (
+    DEFAULT_STROKE_WIDTH,
+    DRAWN_CENTRES,
+    DRAWN_HEIGHTS,
+    DRAWN_STROKE_WIDTHS,
+    TEST_TIME_ROTATIONS,
+)
+from digitpad.learning.drawn import (
+    CONDITIONS,
+    PATHS,
+    Condition,
+    correct_by_condition,
+    labels,
+    model_inputs,
+    split_writers,
+)
 from digitpad.models.classifier import DigitClassifier
 from digitpad.models.model import ModelError
 from digitpad.models.nondigit import ENERGY_WEIGHT
@@ -25,6 +39,16 @@ MNIST_RAW_FLOOR = 0.9955
 # (digitpad.learning.drawn), read by their strokes (the page) and by their pixels (a file): the bundled model scores
 # 99.60% (every condition) and 99.55% / 99.44% (mean / worst condition; python -m benchmarks.drawn_digits).
 DRAWN_FLOORS = {"strokes": (0.993, 0.993), "pixels": (0.993, 0.990)}  # mean, worst
+
+
+# The test draws half the grid, for time: each pen width and height once, centred and off-centre taking turns. The
+# card's by_condition scores of the bundled model on these nine are each 99.44% or more, above the floors too.
+def takes_its_turn(condition: Condition) -> bool:
+    width, height = DRAWN_STROKE_WIDTHS.index(condition.stroke_width), DRAWN_HEIGHTS.index(condition.height_fraction)
+    return (width + height) % 2 == (condition.place != "centred")
+
+
+HALF_THE_GRID = [c for c in CONDITIONS if takes_its_turn(c)]
 # Number mode's pair on the final writers' 1,249 digits drawn with the page's pen, 60% of the canvas tall, centred:
 # the bundled models read 1,244 right (99.60%); the digit model (two nets) alone 1,244, the drawings-only model alone
 # 1,245. Over the whole grid by pixels (22,482): the pair 22,392, the digit model 22,381, the drawings-only 22,396.
@@ -42,7 +66,7 @@ def test_mnist_test_accuracy_through_the_products_path_and_as_raw_arrays(classif
 @pytest.mark.parametrize("path", PATHS)
 def test_drawn_digit_accuracy_of_the_final_writers(classifier, pen_digits, path):
     _, final = split_writers(pen_digits)
-    correct = correct_by_condition(classifier.probabilities, final, path)
+    correct = correct_by_condition(classifier.probabilities, final, path, HALF_THE_GRID)
     accuracy = {str(c): float(right.mean()) for c, right in correct.items()}
     mean_floor, worst_floor = DRAWN_FLOORS[path]
     assert np.mean(list(accuracy.values())) >= mean_floor, accuracy
