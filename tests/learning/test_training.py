@@ -86,7 +86,7 @@ def small_mnist(mnist, tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def smoke_run(small_mnist, tmp_path_factory):
-    """One real run of train_model.py on 2,000 images for 1 epoch, with the data from the environment."""
+    """One real run of train_model.py on the slice's 2,000 training images for 1 epoch."""
     out = tmp_path_factory.mktemp("trained")
     before = fingerprint(REPO_ROOT / "models")
     result = run_training("--limit", "2000", "--epochs", "1", "--out", str(out), env_data=small_mnist)

@@ -49,6 +49,7 @@ def takes_its_turn(condition: Condition) -> bool:
 
 
 HALF_THE_GRID = [c for c in CONDITIONS if takes_its_turn(c)]
+
 # Number mode's pair on the final writers' 1,249 digits drawn with the page's pen, 60% of the canvas tall, centred:
 # the bundled models read 1,244 right (99.60%); the digit model (two nets) alone 1,244, the drawings-only model alone
 # 1,245. Over the whole grid by pixels (22,482): the pair 22,392, the digit model 22,381, the drawings-only 22,396.
