@@ -4,8 +4,6 @@ environment variable must choose its models; `export-feedback`, which needs no T
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import subprocess
@@ -15,7 +13,6 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.cli import main
 from digitpad.config import DEFAULT_STROKE_WIDTH, REPO_ROOT, RETRAIN_COMMAND
 from digitpad.learning.feedback import FeedbackStore
 from digitpad.reading.strokes import draw_strokes, render_canvas
@@ -23,18 +20,13 @@ from tests.bad_files import BLANK, DIGIT, write_corpus
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import first_of_each_label, number_canvas, pair_strokes, smiley_canvas
 from tests.feedback_writer import BAD_DATABASES, example, png
+from tests.in_process import digitpad
 from tests.photos import paper_photo
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """`digitpad predict ARGS` in this process: its exit status and what it printed on each stream."""
-    stdout, stderr = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        try:
-            status = main(["predict", *map(str, args)])
-        except SystemExit as stop:  # argparse refusing the flags
-            status = stop.code
-    return subprocess.CompletedProcess(args, status, stdout.getvalue(), stderr.getvalue())
+    """`python -m digitpad predict ARGS` in this process."""
+    return digitpad("predict", *args)
 
 
 def run_cli_process(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:

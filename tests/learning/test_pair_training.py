@@ -4,9 +4,6 @@ few pieces, run as a user runs it: a loadable reader and a full card, written on
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from dataclasses import asdict, replace
 
 import numpy as np
@@ -17,6 +14,7 @@ from digitpad.learning.pair_training import DIGIT_HEIGHT, made_pieces, side_by_s
 from digitpad.learning.training import card_beside
 from digitpad.models.pairs import NONE, PairReader
 from digitpad.reading.segment import segment_digits
+from tests.in_process import train_model
 from tests.learning.test_training import as_json, fingerprint
 
 
@@ -43,9 +41,7 @@ def test_pieces_are_labelled_by_the_digits_they_hold_and_are_seeded(mnist):
 
 def test_pair_run_writes_a_loadable_reader_and_its_card(mnist, tmp_path):
     before = fingerprint(REPO_ROOT / "models")
-    env = {**os.environ, MNIST_ENV: os.environ[MNIST_ENV]}
-    command = [sys.executable, "train_model.py", "--pairs", "--limit", "64", "--epochs", "1", "--out", str(tmp_path)]
-    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=env)
+    result = train_model("--pairs", "--limit", "64", "--epochs", "1", "--out", tmp_path)  # MNIST from the environment
     assert result.returncode == 0, result.stderr[-2000:]
     reader = PairReader.load(tmp_path / "pairs.keras")
     assert len(reader.read(np.ones((20, 30))).number) in (1, 2)
@@ -57,6 +53,5 @@ def test_pair_run_writes_a_loadable_reader_and_its_card(mnist, tmp_path):
 
 
 def test_pairs_refuses_flags_for_other_models():
-    command = [sys.executable, "train_model.py", "--pairs", "--pieces"]
-    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    result = train_model("--pairs", "--pieces")
     assert result.returncode == 2 and "--pairs trains the pair reader alone" in result.stderr

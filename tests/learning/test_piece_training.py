@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from dataclasses import asdict, replace
 
 import numpy as np
@@ -19,6 +18,7 @@ from digitpad.learning.piece_training import is_whole_digit, labelled_pieces, wr
 from digitpad.learning.training import card_beside
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.segment import Segment, piece, segment_digits
+from tests.in_process import train_model
 from tests.learning.test_training import as_json, fingerprint
 
 
@@ -70,12 +70,8 @@ def test_labelled_pieces_hold_both_kinds_and_are_seeded(pen_digits):
 
 
 def run_piece_training(*args: str, strokes: str | None) -> subprocess.CompletedProcess:
-    """train_model.py --pieces in a subprocess, with the pen digits from the environment if given."""
-    env = {key: value for key, value in os.environ.items() if key != STROKES_ENV}
-    if strokes:
-        env[STROKES_ENV] = strokes
-    command = [sys.executable, "train_model.py", "--pieces", *args]
-    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=env)
+    """`python train_model.py --pieces ARGS` in this process, with the pen digits from the environment if given."""
+    return train_model("--pieces", *args, env={STROKES_ENV: strokes})
 
 
 @pytest.fixture(scope="module")

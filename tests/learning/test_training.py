@@ -1,6 +1,10 @@
 """train_model.py on a slice of MNIST, run as a user runs it: a loadable model, a full card and the plots, written
 only where asked; and a bad data file stops it before any training. The same for a fine-tune of the bundled model on
-users' drawings (--feedback), whose card says what it started from and what it learnt from."""
+users' drawings (--feedback), whose card says what it started from and what it learnt from.
+
+Most runs call the script's own main() in this process, with its command line and environment as a user's; a new
+process would spend about 14 s importing TensorFlow. Ctrl-C and `python -m digitpad train` run in a process of their
+own."""
 
 from __future__ import annotations
 
@@ -34,6 +38,7 @@ from digitpad.learning.retrain import parse_args
 from digitpad.learning.training import Outputs, split_validation
 from digitpad.models.model import load_model
 from tests.feedback_writer import BAD_DATABASES, png
+from tests.in_process import train_model
 
 CARD_FIELDS = {
     "test_accuracy",
@@ -63,12 +68,9 @@ def fingerprint(folder) -> dict[str, str]:
 
 
 def run_training(*args: str, env_data: str | None = None) -> subprocess.CompletedProcess:
-    """train_model.py in a subprocess, with MNIST from the environment if given and no pen digits unless flagged."""
-    env = {key: value for key, value in os.environ.items() if key not in (MNIST_ENV, STROKES_ENV)}
-    if env_data:
-        env[MNIST_ENV] = env_data
-    command = [sys.executable, "train_model.py", *args]
-    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, env=env)
+    """`python train_model.py ARGS` in this process, with MNIST from the environment if given and no pen digits unless
+    flagged."""
+    return train_model(*args, env={MNIST_ENV: env_data, STROKES_ENV: None})
 
 
 TEST_IMAGES = 1_000  # of MNIST's test set, in the runs below: each run measures its model in seconds, not minutes

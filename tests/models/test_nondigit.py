@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import numpy as np
 
@@ -17,6 +15,7 @@ from digitpad.models.nondigit import load_nondigit_model
 from digitpad.reading.preprocess import preprocess_many
 from digitpad.reading.strokes import render_canvas
 from tests.drawings import smiley_canvas
+from tests.in_process import train_model
 from tests.learning.test_training import fingerprint
 
 
@@ -54,14 +53,9 @@ def test_classify_flags_a_smiley_and_reads_a_digit(classifier, pen_digits):
     assert (prediction.verdict, prediction.digit) == ("digit", 7)
 
 
-def run_nondigit_training(*args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "train_model.py", "--nondigit", *args]
-    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600)
-
-
 def test_training_path_writes_a_judge_and_a_card_with_its_threshold(mnist, pen_digits, tmp_path):
     before = fingerprint(REPO_ROOT / "models")
-    result = run_nondigit_training("--limit", "200", "--epochs", "1", "--out", str(tmp_path))
+    result = train_model("--nondigit", "--limit", "200", "--epochs", "1", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr[-2000:]
     card = json.loads((tmp_path / "nondigit.card.json").read_text())
     assert f"threshold {card['threshold']}" in result.stdout and "--nondigit" in card["command"]
@@ -73,5 +67,5 @@ def test_training_path_writes_a_judge_and_a_card_with_its_threshold(mnist, pen_d
 
 
 def test_the_judge_trains_alone(tmp_path):
-    result = run_nondigit_training("--pieces", "--out", str(tmp_path))
+    result = train_model("--nondigit", "--pieces", "--out", str(tmp_path))
     assert result.returncode == 2 and "--nondigit trains the judge alone" in result.stderr
