@@ -11,7 +11,7 @@ import contextlib
 import io
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pytest
 
@@ -21,8 +21,9 @@ from digitpad.learning.retrain import main as train_model_main
 
 
 def run_in_process(
-    main: Callable[[list[str]], int], args: tuple[str, ...], program: str, env: dict[str, str | None] | None = None
+    main: Callable[[list[str]], int], args: Iterable[object], program: str, env: dict[str, str | None] | None = None
 ) -> subprocess.CompletedProcess:
+    args = [str(arg) for arg in args]  # paths as the shell would pass them
     stdout, stderr = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
         patch.setattr(sys, "argv", [program, *args])  # a training card records its command from it
@@ -32,7 +33,7 @@ def run_in_process(
             else:
                 patch.setenv(name, value)
         try:
-            status = main(list(args))
+            status = main(args)
         except SystemExit as stop:  # argparse refusing the flags
             status = stop.code
     return subprocess.CompletedProcess([program, *args], status, stdout.getvalue(), stderr.getvalue())
@@ -40,9 +41,9 @@ def run_in_process(
 
 def digitpad(*args: str) -> subprocess.CompletedProcess:
     """`python -m digitpad ARGS`."""
-    return run_in_process(digitpad_main, tuple(map(str, args)), str(REPO_ROOT / "digitpad" / "__main__.py"))
+    return run_in_process(digitpad_main, args, str(REPO_ROOT / "digitpad" / "__main__.py"))
 
 
 def train_model(*args: str, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
     """`python train_model.py ARGS`, with `env`'s variables set or removed."""
-    return run_in_process(train_model_main, tuple(map(str, args)), "train_model.py", env)
+    return run_in_process(train_model_main, args, "train_model.py", env)
