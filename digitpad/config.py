@@ -149,6 +149,12 @@ FEEDBACK_MAX_REPEATS = 50
 # enough to read as drawings: 52 of 52 read right so, 51 as photos). Evenly lit JPEG photos of single digits 0.45-0.56
 # (made up: 2% of benchmarks.fields --singles; at 0.45 they were read as drawings, lines and all: 948 -> 956 of 1,000).
 FLAT_BACKGROUND = 0.6
+# ...unless its ink holds a row of at least FORM_BOXES boxes, as a form's field holds one digit to a box: a form scanned
+# to pure black and white, its lines for the photo reader to take away. Tuning sources: MarkUs' student number read as
+# "not a digit" -> 0001250981; no other real tuning image, tuning non-digit (400) or MNIST digit (10,000) changes kind.
+FORM_BOXES = 2
+FORM_LINE_THIN = 0.25  # of the row's height: a thick 2's bar had its two edges as lines across, 7 px apart
+FORM_BOX_WIDTH = 0.5  # of its height: a made-up square drawn askew with a thick pen had its sides' edges as 4 lines
 # An image the bundled classifier reads as one digit this surely is one digit, wherever the number reader cuts it. The
 # number reader cut 57 of MNIST's 5,000 validation digits in two; 38 of 40 of them read as one digit at 0.9 or more,
 # against 11 of 300 numbers of 2-4 digits by tuning writers (docs/accuracy.md, "One way in").

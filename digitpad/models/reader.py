@@ -33,9 +33,11 @@ import numpy as np
 from digitpad.config import (
     CUT_ASPECT,
     FLAT_BACKGROUND,
+    INK_THRESHOLD,
     MODEL_PATH,
     PAIR_DOUBT,
     PAIR_SURE,
+    PHOTO_TILT_SIZE,
     ROW_ASPECT,
     SURE_OF_ONE,
     WIDE_UNSURE,
@@ -45,8 +47,14 @@ from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
-from digitpad.reading.photo import clean_photo
-from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, preprocess, preprocess_ink
+from digitpad.reading.photo import boxes_in_a_row, clean_photo
+from digitpad.reading.preprocess import (
+    OPAQUE,
+    as_unit_float,
+    checked_pixels,
+    preprocess,
+    preprocess_ink,
+)
 from digitpad.reading.segment import digits_only, segment_digits
 
 KINDS = ("drawing", "photo")
@@ -150,7 +158,8 @@ def in_image(digits: NumberReading, image: np.ndarray, ink: np.ndarray) -> Numbe
 
 def kind_of(image: np.ndarray) -> str:
     """ "drawing" when the image's background is one flat tone (a share FLAT_BACKGROUND of its pixels or more are
-    exactly its most common tone), or transparent; else "photo"."""
+    exactly its most common tone), or transparent, and its ink is no row of boxes (a form scanned to black and white:
+    boxes_in_a_row); else "photo"."""
     pixels = checked_pixels(image)  # tones 0..255; a photo file's bytes as they are, for speed
     tones = pixels if pixels.dtype == np.uint8 else np.round(as_unit_float(pixels) * 255).astype(np.uint8)
     if tones.ndim == 3 and tones.shape[2] == 4 and tones[:, :, 3].min() < OPAQUE * 255:
@@ -158,7 +167,13 @@ def kind_of(image: np.ndarray) -> str:
     if tones.ndim == 3:
         tones = cv2.cvtColor(np.ascontiguousarray(tones[:, :, :3]), cv2.COLOR_RGB2GRAY)
     counts = np.bincount(tones.ravel(), minlength=256)
-    return "drawing" if counts.max() >= FLAT_BACKGROUND * tones.size else "photo"
+    if counts.max() < FLAT_BACKGROUND * tones.size:
+        return "photo"
+    paper = int(np.argmax(counts))
+    _, ink = cv2.threshold(cv2.absdiff(tones, paper), INK_THRESHOLD * max(paper, 255 - paper), 255, cv2.THRESH_BINARY)
+    scale = min(1.0, PHOTO_TILT_SIZE / max(ink.shape))  # any ink under a thumbnail's pixel is ink: lines stay whole
+    thumbnail = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 0
+    return "photo" if boxes_in_a_row(thumbnail) else "drawing"
 
 
 def surer_apart(digits: NumberReading, single: Prediction) -> bool:

@@ -26,6 +26,9 @@ import cv2
 import numpy as np
 
 from digitpad.config import (
+    FORM_BOX_WIDTH,
+    FORM_BOXES,
+    FORM_LINE_THIN,
     MIN_SEGMENT_HEIGHT,
     PHOTO_BLOB,
     PHOTO_BOX_LONE,
@@ -293,6 +296,32 @@ def run_bands(mask: np.ndarray, span: float, gap: float = 0.0) -> np.ndarray:
     runs = cv2.dilate(runs, np.ones((max(1, round(PHOTO_LINE_TILT * span * width)), 1), np.uint8))
     runs = cv2.morphologyEx(runs, cv2.MORPH_OPEN, np.ones((1, max(3, round(span * width))), np.uint8))
     return cv2.dilate(runs, np.ones((3, 1), np.uint8))
+
+
+def boxes_in_a_row(mask: np.ndarray) -> bool:
+    """Whether `mask` ([H, W] bool ink) holds a row of FORM_BOXES or more boxes, as a form's field holds one digit to a
+    box: two lines across PHOTO_LINE_SPAN of its width, and FORM_BOXES + 1 lines down that span of the height between
+    them, each at least FORM_BOX_WIDTH of that height from the next. Every line is under FORM_LINE_THIN of the row's
+    height thick: a thick stroke's two edges are no box. The mask is levelled first, as a page is (page_tilt)."""
+    columns = np.flatnonzero(mask.any(axis=0))
+    if len(columns) == 0 or columns[-1] - columns[0] < PHOTO_LINE_SPAN * mask.shape[1]:
+        return False  # no line across: most drawings, told so without turning them
+    mask = turned(mask.astype(np.uint8), page_tilt(mask), nearest=True)
+    across = stretches(run_bands(mask, PHOTO_LINE_SPAN).any(axis=1))
+    if len(across) < 2:
+        return False
+    thin = FORM_LINE_THIN * (across[-1][1] - across[0][0])
+    if max(line_thickness(mask[start:end]) for start, end in across) > thin:
+        return False
+    between = mask[across[0][1] : across[-1][0]].T  # the rows between the top line and the bottom one, on their side
+    down = [start for start, end in stretches(run_bands(between, PHOTO_LINE_SPAN).any(axis=1))
+            if line_thickness(between[start:end]) <= thin]  # fmt: skip
+    return np.count_nonzero(np.diff(down) >= FORM_BOX_WIDTH * between.shape[1]) >= FORM_BOXES
+
+
+def line_thickness(band: np.ndarray) -> float:
+    """How thick a line along a band of rows is: its ink per column that has any."""
+    return float(band.sum()) / max(1, int(np.count_nonzero(band.any(axis=0))))
 
 
 def dotted_runs(mask: np.ndarray, span: float, gap: float) -> np.ndarray:

@@ -18,6 +18,7 @@ from digitpad.reading.preprocess import preprocess_ink
 from tests.drawings import first_of_each_label, number_canvas
 from tests.photos import field_photo, paper_photo, written_one
 
+FORM = "markus/student_number_0001250981.png"  # ten digits in a row of boxes, six boxes empty
 MARKS = "don_sabu_marks/_Dataset_Segmented_Single_digit_Dataset_from_seniors_Unprocessed_"
 # Real tuning images, each showing one thing the photo cleaning must keep or take away
 REAL_CASES = {
@@ -38,6 +39,7 @@ REAL_CASES = {
     "a 3 beside a thin sliver of its box's line": f"{MARKS}3_alaika_crop16.jpg",
     "a faint 31 beside a thin sliver of its box's line": "don_sabu_numbers/AJAY_Dis_31_70_36.png",
     "a 7 in a grid's cell, its stem across the cell's bottom line (once read 171)": "shashank112/1_q8a2_7.png",
+    "a form's row of boxes scanned to pure black and white (once read as a drawing: no digit)": FORM,
 }
 
 
@@ -137,6 +139,28 @@ def test_a_drawing_is_told_from_a_photo_or_scan_of_paper_by_its_flat_background(
     kinds = {image.path.name: (image.medium, kind_of(read_image(image.path))) for image in tuning}
     assert all(kind == "photo" for medium, kind in kinds.values() if medium == "photo")
     assert all(kind == "drawing" for medium, kind in kinds.values() if medium == "drawing")
+
+
+@pytest.mark.parametrize("change", ["turned 2 degrees", "half the size", "on a page twice as tall"])
+def test_a_form_scanned_to_black_and_white_is_paper_however_it_was_scanned(reader, real_images, change):
+    image, pixels = tuning_image(real_images, FORM)  # made up on a real image: one tone of paper, as a scanner gives
+    if change == "turned 2 degrees":
+        pixels = cv2.copyMakeBorder(pixels, 30, 30, 0, 0, cv2.BORDER_CONSTANT, value=255)  # the ends stay on the page
+        pixels = 255 - turned(255 - pixels, 2, nearest=True)  # white paper comes in at the corners
+    elif change == "half the size":
+        pixels = cv2.resize(pixels, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    else:
+        pixels = cv2.copyMakeBorder(pixels, 60, 60, 0, 0, cv2.BORDER_CONSTANT, value=255)
+    assert kind_of(pixels) == "photo"
+    assert reader.read(pixels).number == image.label
+
+
+def test_a_drawing_in_boxes_drawn_with_a_thick_pen_is_still_a_drawing():
+    square = np.zeros((280, 280), np.uint8)  # made up: a square askew, a pen as thick as the page's thickest
+    cv2.polylines(square, [np.int32([[20, 30], [240, 15], [255, 235], [45, 245]])], True, 255, 30)
+    one = cv2.line(np.zeros((280, 280), np.uint8), (140, 30), (140, 250), 255, 30)
+    assert kind_of(np.hstack([square, square])) == "drawing"
+    assert kind_of(np.hstack([one, square, one])) == "drawing"
 
 
 @pytest.mark.parametrize("seed", [20, 50])

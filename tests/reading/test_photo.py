@@ -7,10 +7,11 @@ import cv2
 import numpy as np
 import pytest
 
-from digitpad.config import PHOTO_MIN_WORKING_SIZE, PHOTO_WORKING_SIZE, PHOTO_WRITING_HEIGHT
+from digitpad.config import FORM_BOXES, PHOTO_MIN_WORKING_SIZE, PHOTO_WORKING_SIZE, PHOTO_WRITING_HEIGHT
 from digitpad.models.number import read_number
 from digitpad.reading.photo import (
     box_lines,
+    boxes_in_a_row,
     clean_photo,
     dots_in_a_row,
     frames,
@@ -390,6 +391,19 @@ def row_measures(mask: np.ndarray) -> tuple[np.ndarray, ...]:
     _, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     _, top, width, height, area = stats[1:].T
     return top + height / 2, width, height, area
+
+
+@pytest.mark.parametrize("boxes", [1, 2, 6])
+def test_a_row_of_boxes_is_a_forms_field_and_one_box_is_not(boxes):
+    mask = np.zeros((100, 20 + 70 * boxes), np.uint8)  # boxes 70 px wide, 60 tall, 3 px lines, a 10 px margin
+    for side in range(10, 11 + 70 * boxes, 70):
+        cv2.line(mask, (side, 20), (side, 80), 1, 3)
+    for top in (20, 80):
+        cv2.line(mask, (10, top), (10 + 70 * boxes, top), 1, 3)
+    assert boxes_in_a_row(mask > 0) == (boxes >= FORM_BOXES)
+    assert boxes_in_a_row(turned(mask, 4, nearest=True) > 0) == (boxes >= FORM_BOXES)  # a page fed in askew
+    thick = cv2.dilate(mask, np.ones((31, 31), np.uint8))  # a pen's strokes, not a form's lines
+    assert not boxes_in_a_row(thick > 0)
 
 
 @pytest.mark.parametrize("angle", [-10, -4, 3, 10])
