@@ -34,7 +34,7 @@ import numpy as np
 
 from digitpad.config import MODEL_PATH, REPO_ROOT
 from digitpad.files import write_atomically
-from digitpad.reading.images import ImageReadError, read_image
+from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, read_image
 from digitpad.reading.preprocess import preprocess
 
 if TYPE_CHECKING:
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Read each image: whether it is a drawing or a photo of paper, and whether it holds one digit or "
         "several, is decided from the image unless a flag says.",
     )
-    predict_parser.add_argument("images", nargs="+", metavar="IMAGE", help="PNG, JPEG, BMP, GIF or WebP files")
+    predict_parser.add_argument("images", nargs="+", metavar="IMAGE", help=f"{SUPPORTED_NAMES} files")
     predict_parser.add_argument("--json", action="store_true", help="print one JSON list instead of lines")
     kind = predict_parser.add_mutually_exclusive_group()
     kind.add_argument("--digit", action="store_true", help="each image is a drawing of one digit")

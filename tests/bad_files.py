@@ -13,6 +13,9 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
+from pillow_heif import register_heif_opener
+
+register_heif_opener()  # Pillow writes HEIC, as an iPhone does
 
 DIGIT, BLANK = "digit", "blank"
 
@@ -33,6 +36,13 @@ def truncated_png(digit: np.ndarray) -> bytes:
     return buffer.getvalue()[:200]
 
 
+def pixmap(digit: np.ndarray) -> bytes:
+    """A portable pixmap (PPM), a format Pillow reads but digitpad does not open, its name ending in .png."""
+    buffer = io.BytesIO()
+    Image.fromarray(digit).save(buffer, format="PPM")
+    return buffer.getvalue()
+
+
 def ink_only_in_alpha(digit: np.ndarray) -> Image.Image:
     """White everywhere, the digit only in the alpha channel: a transparent sheet with opaque strokes."""
     rgba = np.full((*digit.shape, 4), 255, np.uint8)
@@ -44,11 +54,12 @@ def rotated_by_exif(path: Path, digit: np.ndarray) -> None:
     """A phone photo of paper: the pixels stored on their side, with the EXIF orientation that turns them upright."""
     exif = Image.Exif()
     exif[0x0112] = 6  # orientation 6: display turned 90 degrees clockwise
-    Image.fromarray(np.rot90(255 - digit)).save(path, exif=exif)  # np.rot90 turns counter-clockwise
+    # np.rot90 turns counter-clockwise. As bytes, which pillow-heif turns into HEIC's own turn, as an iPhone writes it
+    Image.fromarray(np.rot90(255 - digit)).save(path, exif=exif.tobytes())
 
 
 def animation(path: Path, digit: np.ndarray) -> None:
-    """Two frames, the digit then nothing: the first frame is the one read."""
+    """Two frames (a GIF's) or pages (a TIFF scan's), the digit then nothing: the first is the one read."""
     first, empty = Image.fromarray(digit), Image.fromarray(np.zeros_like(digit))
     first.save(path, save_all=True, append_images=[empty], duration=200, loop=0)
 
@@ -64,7 +75,11 @@ CORPUS: dict[str, tuple[Writer, str]] = {
     "cmyk.jpg": (pillow(lambda d: Image.fromarray(255 - d).convert("CMYK")), DIGIT),
     "ink_only_in_alpha.png": (pillow(ink_only_in_alpha), DIGIT),
     "rotated_by_exif.jpg": (rotated_by_exif, DIGIT),
+    "rotated_by_exif.heic": (rotated_by_exif, DIGIT),  # an iPhone's photo
     "animated.gif": (animation, DIGIT),
+    "two_pages.tiff": (animation, DIGIT),  # a scanner's
+    "sixteen_bit_scan.tiff": (pillow(lambda d: Image.fromarray(65535 - d.astype(np.uint16) * 257)), DIGIT),
+    "pixmap_named_png.png": (raw(pixmap), "not a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC"),  # a format not opened
 }
 
 

@@ -78,7 +78,7 @@ def test_bad_files_are_named_on_stderr_and_the_rest_still_classified(digit_files
     assert result.stdout.splitlines() == [f"{digit_files / 'three.png'}\t3\t" + result.stdout.split("\t")[2].strip()]
     errors = [line for line in result.stderr.splitlines() if line.startswith(str(tmp_path))]  # not TensorFlow's logs
     assert errors == [
-        f"{not_an_image}: not an image, or not a PNG, JPEG, BMP, GIF or WebP file",
+        f"{not_an_image}: not an image, or not a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC file",
         f"{missing}: no such file",
     ]
 

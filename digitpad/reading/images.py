@@ -1,8 +1,10 @@
 """Reading image files safely.
 
-In: a path (or bytes) of a PNG, JPEG, BMP, GIF or WebP file. Out: a grayscale [H, W] or RGB(A) [H, W, C] uint8 array
-the right way up (EXIF orientation applied; the first frame of an animation), or ImageReadError with a reason a person
-can act on. Only those formats are opened, and Pillow's decompression-bomb limit stays on.
+In: a path (or bytes) of a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC file. Out: a grayscale [H, W] or RGB(A) [H, W, C]
+uint8 array the right way up (EXIF orientation applied; the first frame of an animation, the first page of a
+multi-page scan), or ImageReadError with a reason a person can act on. Only those formats are opened, and Pillow's
+decompression-bomb limit stays on. TIFF is what scanners write; HEIC is what iPhones take photos in (pillow-heif
+decodes it for Pillow).
 """
 
 from __future__ import annotations
@@ -13,11 +15,15 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
+from pillow_heif import register_heif_opener
 
-SUPPORTED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "WEBP")
-SUPPORTED_NAMES = "PNG, JPEG, BMP, GIF or WebP"
+register_heif_opener()  # Pillow opens HEIC (and HEIF) files as the format "HEIF"
+
+SUPPORTED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "WEBP", "TIFF", "HEIF")
+SUPPORTED_NAMES = "PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC"
 EMPTY = "empty file (0 bytes)"
-SUPPORTED_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif", "webp")  # file names the page's uploader offers
+# file names the page's uploader offers
+SUPPORTED_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff", "heic", "heif")
 
 
 class ImageReadError(Exception):
@@ -41,7 +47,7 @@ def decode(source: Path | io.BytesIO) -> np.ndarray:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(source, formats=SUPPORTED_FORMATS) as image:
-                image.seek(0)  # an animation: its first frame
+                image.seek(0)  # an animation: its first frame; a multi-page scan: its first page
                 image.load()
                 return to_array(ImageOps.exif_transpose(image))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:

@@ -1,8 +1,8 @@
 """The photo page: an uploaded image or a camera photo, read as `digitpad predict` reads a file.
 
-In: a PNG, JPEG, BMP, GIF or WebP upload, or the camera's picture. Out: the image with each digit boxed, what was cut
-out of a photo of paper, and the reading (digitpad.models.reader: a drawing or a photo, one digit or several) with the
-question "was it right?" (digitpad.serving.widgets).
+In: a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC upload, or the camera's picture. Out: the image with each digit boxed,
+what was cut out of a photo of paper, and the reading (digitpad.models.reader: a drawing or a photo, one digit or
+several) with the question "was it right?" (digitpad.serving.widgets).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ ONE = np.zeros((40, 30), np.uint8)
 ONE[5:35, 12:18] = 255  # a white "1" on black
 
 
-@pytest.mark.parametrize("extension", ["png", "jpg", "bmp", "gif", "webp"])
+@pytest.mark.parametrize("extension", ["png", "jpg", "bmp", "gif", "webp", "tiff", "heic"])
 def test_supported_formats_read_back(tmp_path, extension):
     path = tmp_path / f"digit.{extension}"
     Image.fromarray(ONE).save(path)
@@ -32,13 +32,6 @@ def test_supported_formats_read_back(tmp_path, extension):
 def test_a_missing_file_is_named_as_missing(tmp_path):
     with pytest.raises(ImageReadError, match="no such file"):
         read_image(tmp_path / "digit.png")
-
-
-def test_unsupported_format_is_refused(tmp_path):
-    path = tmp_path / "digit.tiff"
-    Image.fromarray(ONE).save(path)
-    with pytest.raises(ImageReadError, match="not a PNG, JPEG, BMP, GIF or WebP"):
-        read_image(path)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +50,12 @@ def test_every_awkward_file_is_read_or_refused_with_its_reason(corpus):
                 read_image(path)
 
 
-def test_an_animation_is_read_by_its_first_frame_and_exif_turns_photos_upright(corpus, pen_digits):
+CORPUS_DIGITS = ("animated.gif", "two_pages.tiff", "rotated_by_exif.jpg", "rotated_by_exif.heic", "cmyk.jpg")
+CORPUS_DIGITS += ("ink_only_in_alpha.png", "sixteen_bit.png", "sixteen_bit_scan.tiff")
+
+
+def test_a_first_frame_or_page_is_read_and_exif_turns_photos_upright(corpus, pen_digits):
     seven = preprocess(render_canvas(first_of_each_label(pen_digits)[7].strokes))
-    for name in ("animated.gif", "rotated_by_exif.jpg", "cmyk.jpg", "ink_only_in_alpha.png", "sixteen_bit.png"):
+    for name in CORPUS_DIGITS:
         (path,) = [p for p in corpus if p.name == name]
         assert np.corrcoef(preprocess(read_image(path)).ravel(), seven.ravel())[0, 1] > 0.97, name
