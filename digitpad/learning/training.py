@@ -283,6 +283,7 @@ def train(
             training_batches(x_train, y_train, net_recipe),
             steps_per_epoch=steps_per_epoch,
             epochs=net_recipe.epochs,
+            shuffle=False,  # training_batches shuffles; Keras ignores (and warns about) its own shuffle for a dataset
             validation_data=(as_model_input(x_val), tf.one_hot(y_val, NUM_CLASSES)),
             validation_batch_size=PREDICT_BATCH,
         )
