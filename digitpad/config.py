@@ -150,8 +150,9 @@ FEEDBACK_MAX_REPEATS = 50
 # (made up: 2% of benchmarks.fields --singles; at 0.45 they were read as drawings, lines and all: 948 -> 956 of 1,000).
 FLAT_BACKGROUND = 0.6
 # ...unless its ink holds a row of at least FORM_BOXES boxes, as a form's field holds one digit to a box: a form scanned
-# to pure black and white, its lines for the photo reader to take away. Tuning sources: MarkUs' student number read as
-# "not a digit" -> 0001250981; no other real tuning image, tuning non-digit (400) or MNIST digit (10,000) changes kind.
+# to pure black and white, its lines for the photo reader to take away. `python -m benchmarks.real --group tuning`:
+# MarkUs' student number "not a digit" -> 0001250981, the rest as before; no tuning non-digit (400), MNIST digit
+# (10,000) or tuning writer's drawing (18,000) changes kind (docs/accuracy.md, "A form scanned to black and white").
 FORM_BOXES = 2
 FORM_LINE_THIN = 0.25  # of the row's height: a thick 2's bar had its two edges as lines across, 7 px apart
 FORM_BOX_WIDTH = 0.5  # of its height: a made-up square drawn askew with a thick pen had its sides' edges as 4 lines

@@ -54,7 +54,8 @@ def rotated_by_exif(path: Path, digit: np.ndarray) -> None:
     """A phone photo of paper: the pixels stored on their side, with the EXIF orientation that turns them upright."""
     exif = Image.Exif()
     exif[0x0112] = 6  # orientation 6: display turned 90 degrees clockwise
-    # np.rot90 turns counter-clockwise. As bytes, which pillow-heif turns into HEIC's own turn, as an iPhone writes it
+    # np.rot90 turns counter-clockwise. The EXIF goes in as bytes: pillow-heif then stores the turn as HEIC's own, as
+    # an iPhone does (given an Exif object, it keeps the tag alone, which HEIC readers ignore)
     Image.fromarray(np.rot90(255 - digit)).save(path, exif=exif.tobytes())
 
 

@@ -48,13 +48,7 @@ from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.photo import boxes_in_a_row, clean_photo
-from digitpad.reading.preprocess import (
-    OPAQUE,
-    as_unit_float,
-    checked_pixels,
-    preprocess,
-    preprocess_ink,
-)
+from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, preprocess, preprocess_ink
 from digitpad.reading.segment import digits_only, segment_digits
 
 KINDS = ("drawing", "photo")
