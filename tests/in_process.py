@@ -39,11 +39,11 @@ def run_in_process(
     return subprocess.CompletedProcess([program, *args], status, stdout.getvalue(), stderr.getvalue())
 
 
-def digitpad(*args: str) -> subprocess.CompletedProcess:
+def digitpad(*args: object) -> subprocess.CompletedProcess:
     """`python -m digitpad ARGS`."""
     return run_in_process(digitpad_main, args, str(REPO_ROOT / "digitpad" / "__main__.py"))
 
 
-def train_model(*args: str, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
+def train_model(*args: object, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess:
     """`python train_model.py ARGS`, with `env`'s variables set or removed."""
     return run_in_process(train_model_main, args, "train_model.py", env)
