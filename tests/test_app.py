@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
@@ -30,6 +31,7 @@ from digitpad.config import (
 )
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.canvas import fabric_json
+from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from digitpad.serving import loaders, widgets
 from tests import bad_files
@@ -44,6 +46,8 @@ HASH_SCRIBBLE = [[(100, 60), (100, 220)], [(180, 60), (180, 220)], [(60, 110), (
 BLANK = np.zeros((CANVAS_SIZE, CANVAS_SIZE, 4), np.uint8)  # what the canvas sends after its toolbar's reset:
 BLANK[..., 3] = 255  # opaque black
 PHOTO_PROMPT_START = "Upload a photo"
+# A phone photo of an answer book's "50" (tuning source), which a scanner app's black and white makes one flat tone
+BLACK_AND_WHITE_FIFTY = "don_sabu_numbers/abdul_50_77_40.png"
 
 
 def png_bytes(image: np.ndarray) -> bytes:
@@ -367,6 +371,21 @@ def test_a_photo_of_blank_paper_finds_no_digits():
     page = upload(photo_page(), "blank.png", png_bytes(paper_photo(np.zeros((200, 400), np.uint8), seed=5)))
     assert not page.exception and not page.error and not page.metric
     assert "No digits found" in page.info[0].value
+
+
+def test_the_visitor_says_what_the_image_is_when_it_was_taken_for_the_other(real_images):
+    image = real_images[BLACK_AND_WHITE_FIFTY]
+    assert image.group == "tuning"  # tests choose things; final sources only measure
+    scan = cv2.threshold(read_image(image.path).min(axis=2), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+    page = upload(photo_page(), "fifty.png", png_bytes(scan))
+    assert page.radio[0].value == "What it looks like" and page.image[0].proto.imgs[0].caption == "Your drawing"
+    page.radio[0].set_value("A photo or scan of paper").run()
+    assert not page.exception and page.image[0].proto.imgs[0].caption == "Your photo"
+    (metric,) = page.metric
+    assert (metric.label, metric.value) == ("Number", "50")
+    page.radio[0].set_value("A drawing").run()
+    captions = [image.proto.imgs[0].caption for image in page.image]
+    assert captions[0] == "Your drawing" and not any(caption.startswith("What it cut out") for caption in captions)
 
 
 def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monkeypatch, tmp_path, pen_digits):

@@ -1,8 +1,8 @@
 """The photo page: an uploaded image or a camera photo, read as `digitpad predict` reads a file.
 
 In: a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC upload, or the camera's picture. Out: the image with each digit boxed,
-what was cut out of a photo of paper, and the reading (digitpad.models.reader: a drawing or a photo, one digit or
-several) with the question "was it right?" (digitpad.serving.widgets).
+what was cut out of a photo of paper, and the reading (digitpad.models.reader: a drawing or a photo, as it looks or
+as the visitor says; one digit or several) with the question "was it right?" (digitpad.serving.widgets).
 """
 
 from __future__ import annotations
@@ -23,6 +23,12 @@ from digitpad.serving.loaders import load_reader, model_or_error
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
 
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
+# What the visitor may say the image is, as the CLI's flags do (None: as it looks, digitpad.models.reader.kind_of)
+READ_AS = {"What it looks like": None, "A photo or scan of paper": "photo", "A drawing": "drawing"}
+READ_AS_HELP = (
+    "digitpad tells a drawing (one flat background) from a photo or scan of paper by itself. Say which it is when it "
+    "guessed wrong: a scan made pure black and white can look like a drawing."
+)
 
 
 def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
@@ -37,7 +43,8 @@ def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.
 
 def photo_page() -> None:
     """An image file or a camera photo, read by digitpad.models.reader as the CLI reads a file: a drawing or a photo of
-    paper, one digit or several. Shows the image with the digits boxed, what was cut out of a photo, and the reading."""
+    paper (as it looks, or as the visitor says), one digit or several. Shows the image with the digits boxed, what was
+    cut out of a photo, and the reading."""
     upload = st.file_uploader("A photo or scan of digits on paper, or a drawing", type=list(SUPPORTED_EXTENSIONS))
     # The camera asks the browser for permission: only once the visitor turns it on
     camera = st.camera_input("Take a photo of digits on paper") if st.toggle("Use the camera") else None
@@ -50,11 +57,12 @@ def photo_page() -> None:
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return
+    read_as = st.radio("Read it as", list(READ_AS), horizontal=True, help=READ_AS_HELP)
     reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH, PAIRS_MODEL_PATH)
     if reader is None:
         return
     try:
-        reading = reader.read(image)
+        reading = reader.read(image, READ_AS[read_as])
     except ImageError as error:
         st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
         return
