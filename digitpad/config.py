@@ -156,6 +156,19 @@ FLAT_BACKGROUND = 0.6
 FORM_BOXES = 2
 FORM_LINE_THIN = 0.25  # of the row's height: a thick 2's bar had its two edges as lines across, 7 px apart
 FORM_BOX_WIDTH = 0.5  # of its height: a made-up square drawn askew with a thick pen had its sides' edges as 4 lines
+# A flat image read as a drawing under FLAT_UNSURE, whose ink holds a line across PHOTO_LINE_SPAN of a side, under
+# FLAT_LINE_THIN of the other side thick and ending within FLAT_LINE_EDGE of the frame's edge (a form's line the crop
+# cut), is read as a photo too, and taken so when that reads digits at FLAT_UNSURE or more: a photo a scanner app made
+# black and white. Tuning photos so made (made up: Otsu on each crop; scratch script): numbers 5 -> 20 of 25, singles
+# 15 -> 22 of 38; changed none of 9,000 writers' drawings or 10,000 MNIST digits, 1 of 400 non-digits (a square to the
+# frame's edge: "11"). `benchmarks.real --group tuning` as before (docs/accuracy.md, "Photos made black and white").
+FLAT_UNSURE = 0.7
+FLAT_LINE_THIN = 0.05  # of the other side: every such photo's line is; at 0.1, 415 of 2,700 drawings had one, not 308
+FLAT_LINE_EDGE = 0.02  # of the side: without it a triangle's base was a line, and the triangle read "11"
+# A drawing longer than this is looked for digits at this size (its one-digit reading is made from the whole). A 4000 x
+# 3000 px black-and-white photo (made up) took 7.1 s, its cuts searched at full size; now 2.0 s, a drawing 2.0 -> 1.5 s.
+# 120 tuning writers' drawings enlarged 3-4 times (made up) and the 3 real tuning drawings over it: read as before.
+DRAWING_WORKING_SIZE = 1000  # px
 # An image the bundled classifier reads as one digit this surely is one digit, wherever the number reader cuts it. The
 # number reader cut 57 of MNIST's 5,000 validation digits in two; 38 of 40 of them read as one digit at 0.9 or more,
 # against 11 of 300 numbers of 2-4 digits by tuning writers (docs/accuracy.md, "One way in").

@@ -46,7 +46,8 @@ HASH_SCRIBBLE = [[(100, 60), (100, 220)], [(180, 60), (180, 220)], [(60, 110), (
 BLANK = np.zeros((CANVAS_SIZE, CANVAS_SIZE, 4), np.uint8)  # what the canvas sends after its toolbar's reset:
 BLANK[..., 3] = 255  # opaque black
 PHOTO_PROMPT_START = "Upload a photo"
-# A phone photo of an answer book's "50" (tuning source), which a scanner app's black and white makes one flat tone
+# A phone photo of an answer book's "50" (tuning source), which a scanner app's black and white makes one flat tone:
+# read as a drawing, its box's lines make it no digit
 BLACK_AND_WHITE_FIFTY = "don_sabu_numbers/abdul_50_77_40.png"
 
 
@@ -378,14 +379,15 @@ def test_the_visitor_says_what_the_image_is_when_it_was_taken_for_the_other(real
     assert image.group == "tuning"  # tests choose things; final sources only measure
     scan = cv2.threshold(read_image(image.path).min(axis=2), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
     page = upload(photo_page(), "fifty.png", png_bytes(scan))
-    assert page.radio[0].value == "What it looks like" and page.image[0].proto.imgs[0].caption == "Your drawing"
+    assert page.radio[0].value == "What it looks like" and page.image[0].proto.imgs[0].caption == "Your photo"
+    page.radio[0].set_value("A drawing").run()
+    captions = [image.proto.imgs[0].caption for image in page.image]
+    assert captions[0] == "Your drawing" and not any(caption.startswith("What it cut out") for caption in captions)
+    assert not page.exception and "50" not in [metric.value for metric in page.metric]  # box lines and all
     page.radio[0].set_value("A photo or scan of paper").run()
     assert not page.exception and page.image[0].proto.imgs[0].caption == "Your photo"
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "50")
-    page.radio[0].set_value("A drawing").run()
-    captions = [image.proto.imgs[0].caption for image in page.image]
-    assert captions[0] == "Your drawing" and not any(caption.startswith("What it cut out") for caption in captions)
 
 
 def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monkeypatch, tmp_path, pen_digits):

@@ -5,21 +5,22 @@ is a drawing or a photo of paper, and what it holds: one digit (read as the page
 several (each digit with its box in the image's pixels), something that is not a digit (digitpad.models.nondigit), or
 nothing ("blank" for an empty drawing, "no digits" for a photo).
 
-How: a drawing's background is one flat tone, exactly; a photo's or a scan's paper has grain. A photo is cleaned into
-its ink first (digitpad.reading.photo). Then the number reader (digitpad.models.number) finds the digits. When it finds
-one, or the bundled classifier reads the whole image as one digit at SURE_OF_ONE or more (a digit whose strokes came
-apart, which the number reader may cut in two), the image is one digit, read as the page reads its canvas: an image of
-one digit is read as it was before this reader existed. It is a number after all when that one digit is "not a digit",
-or when the digits found are separate pieces of ink in a row ROW_ASPECT times wider than tall (a clear "44" reads as
-one 4 at 0.92). In a photo it is a number too when the digits found were cut out of one piece of ink (two digits
-touching: a "44" read whole as a 4 at 0.96; the piece judge learnt what photos' ink looks like), or when each reads
-surer than the whole read as one. A photo's one piece of ink that is "not a digit", or ROW_ASPECT times wider than
-tall and read under WIDE_UNSURE, is read as its best cut instead when it is wide enough to cut: two digits written
-touching, which the piece judge took for one whole (a tuning "10" read as nothing, a "50" as an 8 at 0.45); so is one
-at least CUT_ASPECT times wider than tall whose cut's digits each read surer than the whole. Last, a photo's one piece
-of ink is read whole by the pair reader (digitpad.models.pairs), and taken as its two digits when it is sure of them and
-all but rules out what was read: two digits overlapping, which no cut parts. The caller may say what the image is
-instead (the CLI's flags).
+How: a drawing's background is one flat tone, exactly; a photo's or a scan's paper has grain. A flat image read as a
+drawing unsurely, with a form's line cut off at its edge, is read as a photo too, and taken so if that reads surely (a
+photo a scanner app made black and white). A photo is cleaned into its ink first (digitpad.reading.photo). Then the
+number reader (digitpad.models.number) finds the digits. When it finds one, or the bundled classifier reads the whole
+image as one digit at SURE_OF_ONE or more (a digit whose strokes came apart, which the number reader may cut in two),
+the image is one digit, read as the page reads its canvas: an image of one digit is read as it was before this reader
+existed. It is a number after all when that one digit is "not a digit", or when the digits found are separate pieces of
+ink in a row ROW_ASPECT times wider than tall (a clear "44" reads as one 4 at 0.92). In a photo it is a number too when
+the digits found were cut out of one piece of ink (two digits touching: a "44" read whole as a 4 at 0.96; the piece
+judge learnt what photos' ink looks like), or when each reads surer than the whole read as one. A photo's one piece of
+ink that is "not a digit", or ROW_ASPECT times wider than tall and read under WIDE_UNSURE, is read as its best cut
+instead when it is wide enough to cut: two digits written touching, which the piece judge took for one whole (a tuning
+"10" read as nothing, a "50" as an 8 at 0.45); so is one at least CUT_ASPECT times wider than tall whose cut's digits
+each read surer than the whole. Last, a photo's one piece of ink is read whole by the pair reader
+(digitpad.models.pairs), and taken as its two digits when it is sure of them and all but rules out what was read: two
+digits overlapping, which no cut parts. The caller may say what the image is instead (the CLI's flags).
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ import numpy as np
 
 from digitpad.config import (
     CUT_ASPECT,
+    DRAWING_WORKING_SIZE,
     FLAT_BACKGROUND,
+    FLAT_UNSURE,
     INK_THRESHOLD,
     MODEL_PATH,
     PAIR_DOUBT,
@@ -47,8 +50,8 @@ from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
-from digitpad.reading.photo import boxes_in_a_row, clean_photo
-from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, preprocess, preprocess_ink
+from digitpad.reading.photo import boxes_in_a_row, clean_photo, line_at_edge
+from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, ink_map, preprocess, preprocess_ink
 from digitpad.reading.segment import digits_only, segment_digits
 
 KINDS = ("drawing", "photo")
@@ -99,7 +102,17 @@ class Reader:
     def read(self, image: np.ndarray, kind: str | None = None, several: bool | None = None) -> Reading:
         """Read `image` as `kind` (default: as it looks) holding one digit (several=False), several (True) or as many
         as it shows (None). Raises digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
-        kind = kind or kind_of(image)
+        if kind is not None:
+            return self.read_as(image, kind, several)
+        reading = self.read_as(image, kind_of(image), several)
+        if reading.kind == "drawing" and lowest_confidence(reading) < FLAT_UNSURE and line_at_edge(flat_ink(image)):
+            # A photo a scanner app made black and white: a drawing's one flat tone, and a form's line cut at its edge
+            as_photo = self.read_as(image, "photo", several)
+            return as_photo if lowest_confidence(as_photo) >= FLAT_UNSURE else reading
+        return reading
+
+    def read_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
+        """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says."""
         # A photo's ink without what is no digit of it (specks, a tick, a scrap of the line above: digits_only)
         ink = np.round(255 * digits_only(clean_photo(image))).astype(np.uint8) if kind == "photo" else None
         digits = self.number_in(image, ink)
@@ -139,35 +152,53 @@ class Reader:
         return replace(reading, digits=in_image(pair.as_number(piece), image, reading.ink), single=None)
 
     def number_in(self, image: np.ndarray, ink: np.ndarray | None, cut: bool = False) -> NumberReading:
-        """The number reader's digits in a drawing, or a photo's `ink`, boxes in the image's own pixels."""
+        """The number reader's digits in a drawing (its ink at most DRAWING_WORKING_SIZE px long: the cuts searched
+        grow with its pixels), or a photo's `ink`, boxes in the image's own pixels."""
+        if ink is None and max(checked_pixels(image).shape[:2]) > DRAWING_WORKING_SIZE:
+            scale = DRAWING_WORKING_SIZE / max(image.shape[:2])
+            small = cv2.resize(ink_map(image), None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+            ink = np.round(255 * small).astype(np.uint8)
         digits = read_number(self.number_classifier, self.judge, image if ink is None else ink, cut)
         return digits if ink is None else in_image(digits, image, ink)
 
 
 def in_image(digits: NumberReading, image: np.ndarray, ink: np.ndarray) -> NumberReading:
-    """`digits` read from a photo's `ink`, boxes in the photo's own pixels (clean_photo resized it)."""
+    """`digits` read from an image's `ink` (clean_photo's, or a large drawing's, resized), boxes in its own pixels."""
     scale = max(image.shape[:2]) / max(ink.shape)
     return replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
 
 
 def kind_of(image: np.ndarray) -> str:
-    """ "drawing" when the image's background is one flat tone (a share FLAT_BACKGROUND of its pixels or more are
-    exactly its most common tone), or transparent, and its ink is no row of boxes (a form scanned to black and white:
-    boxes_in_a_row); else "photo"."""
+    """ "drawing" when the image's background is one flat tone (flat_ink) and its ink is no row of boxes (a form
+    scanned to black and white: boxes_in_a_row); else "photo"."""
+    ink = flat_ink(image)
+    return "photo" if ink is None or boxes_in_a_row(ink) else "drawing"
+
+
+def flat_ink(image: np.ndarray) -> np.ndarray | None:
+    """A flat image's ink, [H, W] bool, on a thumbnail up to PHOTO_TILT_SIZE px long: what differs from its one tone
+    (a share FLAT_BACKGROUND of its pixels or more are exactly its most common tone); a transparent drawing's is left
+    unlooked at (empty). None when the background is not flat: a photo."""
     pixels = checked_pixels(image)  # tones 0..255; a photo file's bytes as they are, for speed
     tones = pixels if pixels.dtype == np.uint8 else np.round(as_unit_float(pixels) * 255).astype(np.uint8)
     if tones.ndim == 3 and tones.shape[2] == 4 and tones[:, :, 3].min() < OPAQUE * 255:
-        return "drawing"
+        return np.zeros((1, 1), bool)
     if tones.ndim == 3:
         tones = cv2.cvtColor(np.ascontiguousarray(tones[:, :, :3]), cv2.COLOR_RGB2GRAY)
     counts = np.bincount(tones.ravel(), minlength=256)
     if counts.max() < FLAT_BACKGROUND * tones.size:
-        return "photo"
+        return None
     paper = int(np.argmax(counts))
     _, ink = cv2.threshold(cv2.absdiff(tones, paper), INK_THRESHOLD * max(paper, 255 - paper), 255, cv2.THRESH_BINARY)
     scale = min(1.0, PHOTO_TILT_SIZE / max(ink.shape))  # any ink under a thumbnail's pixel is ink: lines stay whole
-    thumbnail = cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 0
-    return "photo" if boxes_in_a_row(thumbnail) else "drawing"
+    return cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 0
+
+
+def lowest_confidence(reading: Reading) -> float:
+    """How sure a reading is of its digits: the least sure digit's confidence; 0 for no digit, or not a digit."""
+    if reading.single:
+        return reading.single.confidence if reading.single.is_digit else 0.0
+    return min((prediction.confidence for prediction in reading.digits.predictions), default=0.0)
 
 
 def surer_apart(digits: NumberReading, single: Prediction) -> bool:

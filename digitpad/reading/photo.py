@@ -26,6 +26,8 @@ import cv2
 import numpy as np
 
 from digitpad.config import (
+    FLAT_LINE_EDGE,
+    FLAT_LINE_THIN,
     FORM_BOX_WIDTH,
     FORM_BOXES,
     FORM_LINE_THIN,
@@ -322,6 +324,22 @@ def boxes_in_a_row(mask: np.ndarray) -> bool:
 def line_thickness(band: np.ndarray) -> float:
     """How thick a line along a band of rows is: its ink per column that has any."""
     return float(band.sum()) / max(1, int(np.count_nonzero(band.any(axis=0))))
+
+
+def line_at_edge(mask: np.ndarray) -> bool:
+    """Whether `mask` ([H, W] bool ink) holds a line across PHOTO_LINE_SPAN of its width (or height), under
+    FLAT_LINE_THIN of the other side thick, that runs to within FLAT_LINE_EDGE of the frame's edge: a form's ruled or
+    box line, cut off where the photo was cropped. The mask is levelled first, as a page is (page_tilt)."""
+    mask = turned(mask.astype(np.uint8), page_tilt(mask), nearest=True)
+    for view in (mask, mask.T):
+        side, length = view.shape
+        for start, end in stretches(run_bands(view, PHOTO_LINE_SPAN).any(axis=1)):
+            band = view[start:end]
+            ends = np.flatnonzero(band.any(axis=0))[[0, -1]]  # the band's ink, the line's and any stroke's across it
+            at_edge = ends[0] <= FLAT_LINE_EDGE * length or ends[1] + 1 >= (1 - FLAT_LINE_EDGE) * length
+            if at_edge and line_thickness(band) <= FLAT_LINE_THIN * side:
+                return True
+    return False
 
 
 def dotted_runs(mask: np.ndarray, span: float, gap: float) -> np.ndarray:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.config import CUT_ASPECT, FLAT_BACKGROUND, SURE_OF_ONE, WIDE_UNSURE
+from digitpad.config import CUT_ASPECT, DRAWING_WORKING_SIZE, FLAT_BACKGROUND, SURE_OF_ONE, WIDE_UNSURE
 from digitpad.models.reader import Reader, kind_of
 from digitpad.reading.images import read_image
 from digitpad.reading.photo import turned
@@ -163,6 +163,35 @@ def test_a_drawing_in_boxes_drawn_with_a_thick_pen_is_still_a_drawing():
     assert kind_of(np.hstack([one, square, one])) == "drawing"
 
 
+# Real tuning photos made pure black and white as a scanner app makes them (made up on real images: Otsu's threshold);
+# each was read as a drawing, lines and all, before line_at_edge: "not a digit", or the wrong digits
+BLACK_AND_WHITE = {
+    "a 50 in a box": "don_sabu_numbers/abdul_50_77_40.png",
+    "a 44 in a box": "don_sabu_numbers/alaika_44_78_33.png",
+    "a 3 in a table's cell": "shashank112/1_q6a_3.png",
+    "a number on a printed grid": "shashank112/1_total1_29.png",
+}
+
+
+@pytest.mark.parametrize("case", BLACK_AND_WHITE)
+def test_a_photo_made_black_and_white_is_read_as_paper(reader, real_images, case):
+    image, pixels = tuning_image(real_images, BLACK_AND_WHITE[case])
+    gray = pixels if pixels.ndim == 2 else pixels.min(axis=2)
+    scan = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+    assert kind_of(scan) == "drawing"  # one flat tone: only its reading tells it from a drawing
+    reading = reader.read(scan)
+    assert (reading.kind, reading.number) == ("photo", image.label)
+
+
+def test_a_drawing_with_a_long_straight_stroke_is_read_as_a_drawing(reader):
+    triangle = np.zeros((280, 280), np.uint8)  # made up: a non-digit whose base is as long and thin as a ruled line
+    cv2.polylines(triangle, [np.int32([[20, 250], [140, 30], [260, 250]])], True, 255, 12)
+    underlined = cv2.line(np.zeros((280, 280), np.uint8), (0, 260), (279, 260), 255, 8)  # a line cut at the edge...
+    cv2.line(underlined, (140, 40), (140, 220), 255, 18)  # ...under a 1 read surely as drawn: no need to look again
+    for drawing in (triangle, underlined):
+        assert reader.read(drawing).kind == "drawing"
+
+
 @pytest.mark.parametrize("seed", [20, 50])
 def test_an_evenly_lit_jpeg_photo_half_one_tone_is_a_photo_and_its_dotted_line_no_digit(reader, seed):
     # about half its pixels one tone (JPEG smooths the noise of an even sheet): once taken for a drawing, dots and all
@@ -186,7 +215,9 @@ def test_a_drawn_number_and_a_photographed_one_are_read_as_numbers_with_boxes_in
     ten = first_of_each_label(pen_digits)
     drawing = number_canvas([ten[2], ten[0], ten[2], ten[6]])
     photo = paper_photo(drawing, seed=2, scale=3.0)
-    for image, kind in ((drawing, "drawing"), (photo, "photo")):
+    large = cv2.resize(drawing, None, fx=4, fy=4)  # past DRAWING_WORKING_SIZE: read smaller, boxed in its own pixels
+    assert max(large.shape) > DRAWING_WORKING_SIZE
+    for image, kind in ((drawing, "drawing"), (photo, "photo"), (large, "drawing")):
         reading = reader.read(image)
         assert (reading.kind, reading.verdict, reading.number) == (kind, "number", "2026")
         assert max(x + width for x, _, width, _ in reading.digits.boxes) > 0.8 * image.shape[1]

@@ -16,6 +16,7 @@ from digitpad.reading.photo import (
     dots_in_a_row,
     frames,
     ink_mask,
+    line_at_edge,
     page_tilt,
     turned,
     without_blobs,
@@ -404,6 +405,19 @@ def test_a_row_of_boxes_is_a_forms_field_and_one_box_is_not(boxes):
     assert boxes_in_a_row(turned(mask, 4, nearest=True) > 0) == (boxes >= FORM_BOXES)  # a page fed in askew
     thick = cv2.dilate(mask, np.ones((31, 31), np.uint8))  # a pen's strokes, not a form's lines
     assert not boxes_in_a_row(thick > 0)
+
+
+def test_a_line_the_crop_cut_is_a_forms_line_and_one_inside_the_frame_or_thick_is_not():
+    crop = np.zeros((100, 200), np.uint8)
+    crop[40:80, 90:100] = 1  # a 1...
+    cut = crop.copy()
+    cut[10:12, 30:200] = 1  # ...under a ruled line that runs off the crop's right edge
+    inside = crop.copy()
+    inside[10:12, 20:180] = 1  # ...under a line as long, within the frame: a drawn bar
+    thick = crop.copy()
+    thick[5:15, 30:200] = 1  # ...under a bar a tenth of the crop tall: a stroke
+    assert line_at_edge(cut > 0) and line_at_edge(cut.T > 0) and line_at_edge(turned(cut, 5, nearest=True) > 0)
+    assert not line_at_edge(inside > 0) and not line_at_edge(thick > 0) and not line_at_edge(crop > 0)
 
 
 @pytest.mark.parametrize("angle", [-10, -4, 3, 10])
