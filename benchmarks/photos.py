@@ -28,7 +28,7 @@ from digitpad.models.pieces import PieceJudge
 from digitpad.reading.photo import clean_photo
 from digitpad.reading.strokes import render_canvas
 from digitpad.stats import with_interval
-from tests.photos import paper_photo, random_conditions
+from tests.photos import black_and_white, paper_photo, random_conditions
 
 NUMBER_LENGTHS = (2, 3, 4)
 # Photo px per drawing px: a single digit's photo is 590 to 1,370 px square, a number's up to about 2,700 px wide.
@@ -97,9 +97,7 @@ def twelve_megapixels(drawings: list[tuple[str, np.ndarray]], rng: np.random.Gen
     for truth, drawing in drawings:
         photo = paper_photo(drawing, int(rng.integers(1 << 31)), random_conditions(rng), 2.0)
         photos.append((truth, cv2.resize(photo, (4000, 3000), interpolation=cv2.INTER_LINEAR)))
-        # The same made pure black and white, as a scanner app makes a photo: one flat tone of paper, like a drawing's
-        scan = cv2.threshold(photos[-1][1].min(axis=2), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
-        scans.append((truth, scan))
+        scans.append((truth, black_and_white(photos[-1][1])))  # one flat tone of paper, like a drawing's
     for name, images in (("photos", photos), ("photos made black and white", scans)):
         seconds, right = [], 0
         for truth, image in images:

@@ -4,8 +4,8 @@ In: a drawing (white ink on black, as digitpad.reading.strokes and tests.drawing
 and a seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink on lined paper: the sheet lit unevenly
 (one side darker than the other, a soft shadow), with ruled lines the ink crosses and a margin line (faint or dark),
 a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
-Also a number written small in a form's field (form_field_photo), an MNIST digit in one (mnist_field_photo), and
-photos of no digits at all (scene_photo).
+Also a number written small in a form's field (form_field_photo), an MNIST digit in one (mnist_field_photo), photos
+of no digits at all (scene_photo), and any photo made black and white as a scanner app makes it (black_and_white).
 """
 
 from __future__ import annotations
@@ -108,6 +108,13 @@ def paper_photo(drawing: np.ndarray, seed: int, conditions: Conditions = UNEVEN,
 
 
 SCENES = ("hills", "shapes", "clouds")  # what scene_photo makes
+
+
+def black_and_white(photo: np.ndarray) -> np.ndarray:
+    """A photo ([H, W] or [H, W, 3] uint8) made pure black and white, as a document-scanner app makes it: each pixel's
+    darkest channel split at Otsu's threshold. One flat tone of paper, like a drawing's."""
+    gray = photo if photo.ndim == 2 else photo.min(axis=2)
+    return cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
 
 
 def scene_photo(kind: str, seed: int) -> np.ndarray:

@@ -13,7 +13,6 @@ import json
 import re
 import sqlite3
 
-import cv2
 import numpy as np
 import pytest
 from PIL import Image
@@ -37,7 +36,7 @@ from digitpad.serving import loaders, widgets
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import awkward_drawings, first_of_each_label, number_canvas, pair_strokes
-from tests.photos import paper_photo
+from tests.photos import black_and_white, paper_photo
 
 APP = str(REPO_ROOT / "app.py")
 RUN_TIMEOUT_S = 60  # the first run imports TensorFlow and loads the model
@@ -377,11 +376,10 @@ def test_a_photo_of_blank_paper_finds_no_digits():
 def test_the_visitor_says_what_the_image_is_when_it_was_taken_for_the_other(real_images):
     image = real_images[BLACK_AND_WHITE_FIFTY]
     assert image.group == "tuning"  # tests choose things; final sources only measure
-    scan = cv2.threshold(read_image(image.path).min(axis=2), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
-    page = upload(photo_page(), "fifty.png", png_bytes(scan))
+    page = upload(photo_page(), "fifty.png", png_bytes(black_and_white(read_image(image.path))))
     assert page.radio[0].value == "What it looks like" and page.image[0].proto.imgs[0].caption == "Your photo"
     page.radio[0].set_value("A drawing").run()
-    captions = [image.proto.imgs[0].caption for image in page.image]
+    captions = [shown.proto.imgs[0].caption for shown in page.image]
     assert captions[0] == "Your drawing" and not any(caption.startswith("What it cut out") for caption in captions)
     assert not page.exception and "50" not in [metric.value for metric in page.metric]  # box lines and all
     page.radio[0].set_value("A photo or scan of paper").run()

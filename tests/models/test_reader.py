@@ -16,7 +16,7 @@ from digitpad.reading.images import read_image
 from digitpad.reading.photo import turned
 from digitpad.reading.preprocess import preprocess_ink
 from tests.drawings import first_of_each_label, number_canvas
-from tests.photos import field_photo, paper_photo, written_one
+from tests.photos import black_and_white, field_photo, paper_photo, written_one
 
 FORM = "markus/student_number_0001250981.png"  # ten digits in a row of boxes, six boxes empty
 MARKS = "don_sabu_marks/_Dataset_Segmented_Single_digit_Dataset_from_seniors_Unprocessed_"
@@ -176,8 +176,7 @@ BLACK_AND_WHITE = {
 @pytest.mark.parametrize("case", BLACK_AND_WHITE)
 def test_a_photo_made_black_and_white_is_read_as_paper(reader, real_images, case):
     image, pixels = tuning_image(real_images, BLACK_AND_WHITE[case])
-    gray = pixels if pixels.ndim == 2 else pixels.min(axis=2)
-    scan = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+    scan = black_and_white(pixels)
     assert kind_of(scan) == "drawing"  # one flat tone: only its reading tells it from a drawing
     reading = reader.read(scan)
     assert (reading.kind, reading.number) == ("photo", image.label)
