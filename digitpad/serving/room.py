@@ -143,8 +143,9 @@ class Room:
                     self.restarts += 1
             time.sleep(CHECK_EVERY_S)
 
-    def stop(self) -> None:
-        """Stop nginx and every process: SIGTERM, then SIGKILL for any still running after 10 s."""
+    def stop(self, keep_logs: bool = False) -> None:
+        """Stop nginx and every process: SIGTERM, then SIGKILL for any still running after 10 s. Then remove the
+        room's folder of logs and nginx's buffers, unless `keep_logs` (a room that failed: its message points there)."""
         self.stopping = True
         running = [p for p in [self.nginx, *self.servers.values()] if p is not None and p.poll() is None]
         for process in running:
@@ -154,11 +155,14 @@ class Room:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        if not keep_logs:
+            shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
 def serve(processes: int, port: int, address: str) -> int:
     """`python -m digitpad room`: run a room until Ctrl-C or SIGTERM. Returns the exit status."""
-    room = Room(processes, f"{address}:{port}")
+    room, status = Room(processes, f"{address}:{port}"), 1
     signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started in the background, which ignores it
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
@@ -166,13 +170,13 @@ def serve(processes: int, port: int, address: str) -> int:
         shown = "localhost" if address in ("0.0.0.0", "127.0.0.1") else address
         print(f"room ready: http://{shown}:{port} ({processes} processes; logs in {room.run_dir}). Ctrl-C stops it.")
         room.keep_running()
-        print("room: nginx stopped; stopping the processes", file=sys.stderr)
-        return 1
+        print(f"room: nginx stopped; stopping the processes (logs kept in {room.run_dir})", file=sys.stderr)
     except RoomError as error:
         print(f"digitpad room: {error}", file=sys.stderr)
-        return 2
+        status = 2
     except KeyboardInterrupt:
         print("room: stopping")
-        return 0
+        status = 0
     finally:
-        room.stop()
+        room.stop(keep_logs=status != 0)
+    return status

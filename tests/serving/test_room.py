@@ -226,7 +226,7 @@ def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_kille
         expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
 
 
-def test_ctrl_c_stops_nginx_and_every_process(tmp_path):
+def test_ctrl_c_stops_nginx_and_every_process_and_leaves_no_folder(tmp_path):
     port = free_port()
     command = [sys.executable, "-u", "-m", "digitpad", "room", "--processes", "1", "--port", str(port)]
     log = tmp_path / "room.log"
@@ -240,3 +240,4 @@ def test_ctrl_c_stops_nginx_and_every_process(tmp_path):
     run_dir = re.search(r"logs in (\S+)\)", log.read_text()).group(1)
     nginx_left = subprocess.run(["pgrep", "-f", f"nginx -c {run_dir}"], capture_output=True, text=True)
     assert nginx_left.returncode == 1, nginx_left.stdout  # this room's nginx is not left running
+    assert not Path(run_dir).exists()  # nor its logs and buffers: only a room that failed keeps them
