@@ -10,6 +10,7 @@ decodes it for Pillow).
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -51,7 +52,10 @@ def decode(source: Path | io.BytesIO) -> np.ndarray:
                 image.load()
                 return to_array(ImageOps.exif_transpose(image))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-            raise ImageReadError(f"image too large to open safely ({error})") from None
+            size = re.search(r"\((\d+) pixels\)", str(error))  # Pillow names the image's size, not its sides
+            pixels = f"{int(size.group(1)) / 1e6:,.0f} megapixels; " if size else ""
+            limit = f"at most {Image.MAX_IMAGE_PIXELS / 1e6:.0f} megapixels are read"
+            raise ImageReadError(f"image too large to open safely ({pixels}{limit})") from None
         except UnidentifiedImageError:
             raise ImageReadError(f"not an image, or not a {SUPPORTED_NAMES} file") from None
         except (OSError, ValueError, SyntaxError, EOFError) as error:
