@@ -190,7 +190,7 @@ CUT_ASPECT = 1.0
 # this wide (px). Tuning writers' digits in pairs side by side: 300 of 300 have one; drawn alone: 1 of 1,249.
 SIDE_BY_SIDE_GAP = 3
 
-# --- Photos of paper (digitpad.reading.photo) -------------------------------------------------------------------------
+# --- Photos of paper (digitpad.reading.photo, paper_lines, not_writing) -----------------------------------------------
 # Evidence below: made-up photos (tests.photos) of held-out writers' digits, pens 8-30 px, sheets lit down to 40% on
 # one side, shadows, noise sd up to 0.04, faint ruled lines and specks; `python -m benchmarks.photos` for reading.
 # A photo's longer side is shrunk to this first: clean_photo then takes a median 32-47 ms (at most 91 ms) on a shared

@@ -50,7 +50,8 @@ from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
-from digitpad.reading.photo import boxes_in_a_row, clean_photo, line_at_edge
+from digitpad.reading.paper_lines import boxes_in_a_row, line_at_edge
+from digitpad.reading.photo import clean_photo
 from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, ink_map, preprocess, preprocess_ink
 from digitpad.reading.segment import digits_only, segment_digits
 

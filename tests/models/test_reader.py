@@ -13,7 +13,7 @@ from PIL import Image
 from digitpad.config import CUT_ASPECT, DRAWING_WORKING_SIZE, FLAT_BACKGROUND, SURE_OF_ONE, WIDE_UNSURE
 from digitpad.models.reader import Reader, kind_of
 from digitpad.reading.images import read_image
-from digitpad.reading.photo import turned
+from digitpad.reading.paper_lines import turned
 from digitpad.reading.preprocess import preprocess_ink
 from tests.drawings import first_of_each_label, number_canvas
 from tests.photos import black_and_white, field_photo, paper_photo, written_one
@@ -44,7 +44,7 @@ REAL_CASES = {
 
 
 # Real tuning photos turned as a phone held askew turns them (made up on real images); each was misread so before
-# digitpad.reading.photo.page_tilt: its box's or grid's lines, no longer level, were read as digits or took them away.
+# paper_lines.page_tilt: its box's or grid's lines, no longer level, were read as digits or took them away.
 TURNED_CASES = {
     "a boxed mark": ("don_sabu_numbers/adarsh_20_78_35.png", (-10, 10)),
     "a number on a printed grid, red pen": ("shashank112/1_total1_29.png", (-10, 10)),
@@ -78,7 +78,7 @@ WRITTEN_SMALL = {
 # Written small in a wider crop: shrunk so the digits are 12 px tall, as WRITTEN_SMALL, and set on paper of the crop's
 # own tone in a crop 3.5 times the digits' height (as a form's box is cut from a 721 x 1280 photo), so the box's lines
 # end inside it. With each photo, its digits' height as taken (px). Each was misread so before
-# digitpad.reading.photo.box_lines: the box's lines, taller than the digits, were read as 1s or took the digits away.
+# paper_lines.box_lines: the box's lines, taller than the digits, were read as 1s or took the digits away.
 SMALL_IN_A_BOX = {
     "a boxed 31": ("don_sabu_numbers/AJAY_Dis_31_70_36.png", 114),
     "a boxed 37": ("don_sabu_numbers/abdul_37_77_33.png", 50),

@@ -1,0 +1,107 @@
+"""What cleaning a photo drops that is not writing: specks, scraps cut off at the crop's edge, blobs far thicker than
+a pen's stroke, and bands with no paper round them.
+
+In: [H, W] bool ink (digitpad.reading.photo's, its lines already taken away), and for on_paper the photo's brightness
+and its paper's. Out: the same mask with those components removed. Each is judged by its size beside the largest, its
+stroke's width (the distance from its ink to the nearest paper) against its height, and what surrounds it: round a pen
+stroke is paper; round the rim a large dark region leaves (a face, the ground under a sky) is the region.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from digitpad.config import (
+    PHOTO_BLOB,
+    PHOTO_SCRAP,
+    PHOTO_SCRAP_HEIGHT,
+    PHOTO_SCRAP_THIN,
+    PHOTO_SPECK_AREA,
+    PHOTO_STROKE_ELONGATION,
+    PHOTO_SURROUND,
+    PHOTO_SURROUND_REACH,
+    SPECK_FRACTION,
+)
+
+
+def without_specks(mask: np.ndarray) -> np.ndarray:
+    """The mask without its small components: under SPECK_FRACTION of the largest one, or under PHOTO_SPECK_AREA of the
+    image unless long for their thickness (PHOTO_STROKE_ELONGATION): a sheet holding only specks comes out empty, and a
+    digit written small on a big page keeps its strokes."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    areas = stats[1:, cv2.CC_STAT_AREA]
+    stroke = areas >= PHOTO_STROKE_ELONGATION * np.maximum(thickness(mask, labels, count), 1) ** 2  # a line, not a dot
+    kept = (areas >= SPECK_FRACTION * areas.max(initial=0)) & ((areas >= PHOTO_SPECK_AREA * mask.size) | stroke)
+    return np.isin(labels, np.flatnonzero(kept) + 1)
+
+
+def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
+    """The mask without the scraps cut off at the crop's edge: components touching it that are small and short beside
+    the largest and the tallest (PHOTO_SCRAP, PHOTO_SCRAP_HEIGHT), or thinner than the pen that wrote the largest
+    (PHOTO_SCRAP_THIN): what is left of a box line, not a stroke."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    x, y, width, height, area = stats[1:].T
+    touches = (x == 0) | (y == 0) | (x + width >= mask.shape[1]) | (y + height >= mask.shape[0])
+    scrap = touches & (area < PHOTO_SCRAP * area.max(initial=0)) & (height < PHOTO_SCRAP_HEIGHT * height.max(initial=0))
+    if count > 2:  # a line's thin remnant beside the digits
+        thick = thickness(mask, labels, count)
+        scrap |= touches & (area < area.max()) & (thick < PHOTO_SCRAP_THIN * thick[np.argmax(area)])
+    return np.isin(labels, np.flatnonzero(~scrap) + 1)
+
+
+def without_blobs(mask: np.ndarray) -> np.ndarray:
+    """The mask without blobs: components whose stroke, along its length (mean_width), is wider than PHOTO_BLOB of
+    their own height (an eye, a dark stretch of ground, a shadow's edge) are not pen strokes."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return mask
+    blob = mean_width(mask, labels, count) > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
+    return np.isin(labels, np.flatnonzero(~blob) + 1)
+
+
+def thickness(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+    """[count - 1] float32: the thickness of each component labelled 1..count - 1 in `labels`, twice its largest
+    distance to the paper."""
+    distance = distance_to_paper(mask)
+    thickest = np.zeros(count, np.float32)
+    np.maximum.at(thickest, labels[mask], 2 * distance[mask])  # the ink's pixels only: the paper's distance is 0
+    return thickest[1:]
+
+
+def mean_width(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:
+    """[count - 1] float64: each component's stroke width along its length, four times its pixels' mean distance to
+    the paper (a band w wide has a mean of w / 4): a blot where strokes meet, or the loop of a small blurred 2 closed
+    up, widens it far less than it does thickness."""
+    component = labels[mask]  # each ink pixel's label
+    sums = np.bincount(component, weights=distance_to_paper(mask)[mask], minlength=count)[1:]
+    return 4 * sums / np.maximum(np.bincount(component, minlength=count)[1:], 1)
+
+
+def distance_to_paper(mask: np.ndarray) -> np.ndarray:
+    """[H, W] float32: each ink pixel's distance to the nearest paper, beyond the image's edge included."""
+    return cv2.distanceTransform(np.pad(mask, 1).astype(np.uint8), cv2.DIST_L2, 3)[1:-1, 1:-1]
+
+
+def on_paper(mask: np.ndarray, marked: np.ndarray, gray: np.ndarray, paper: np.ndarray) -> np.ndarray:
+    """The mask without what is not ink on paper (`paper`: paper_brightness): components more than PHOTO_SURROUND of
+    whose surroundings, out to PHOTO_SURROUND_REACH of their stroke's width (mean_width) and other than ink and ruled
+    lines (`marked`), are darker than halfway from the component's ink to its paper. Round a pen stroke is its paper;
+    round the band that the edge of a dark region leaves (the ground under the sky, a cup beside the sheet: the closing
+    lifts the paper there) is the dark region."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 1:
+        return mask
+    widths = mean_width(mask, labels, count)
+    kept = np.ones(count - 1, bool)
+    for label in range(1, count):
+        x, y, width, height, _ = stats[label]
+        reach = max(2, round(PHOTO_SURROUND_REACH * widths[label - 1]))
+        box = np.s_[max(0, y - reach) : y + height + reach, max(0, x - reach) : x + width + reach]
+        own = labels[box] == label
+        disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * reach + 1, 2 * reach + 1))
+        round_it = (cv2.dilate(own.astype(np.uint8), disc) > 0) & ~marked[box]
+        if round_it.any():
+            halfway = (float(np.median(paper[box][own])) + float(np.median(gray[box][own]))) / 2
+            kept[label - 1] = (gray[box][round_it] < halfway).mean() <= PHOTO_SURROUND
+    return np.isin(labels, np.flatnonzero(kept) + 1)
