@@ -367,6 +367,9 @@ REAL_FINAL_SOURCES = (
     "don_sabu_cells", "don_sabu_us", "dylantse520", "juliorodrigues07",  # photos
     "gbattra", "gzm1997", "is1vov", "mrpsy666",  # drawings
 )  # fmt: skip
+# Real photos of no digits (tests.scenes): split at random within each kind (people, things, scenes, textures, science;
+# seed 30) after one look at what the reader made of them all, before any choice. No choice is made on the final ones.
+SCENE_FINAL = ("cell", "chelsea", "grace_hopper", "grass", "hubble_deep_field", "motorcycle_left", "rocket")
 REAL_SPLIT_SCANS = "minichazer_scans"
 REAL_FINAL_SCAN_ROW = 20  # minichazer_scans/D_rRR_cCC.png: rows 0-19 tune (52 cells), rows 20-45 are final (61)
 DRAWN_STROKE_WIDTHS = (8, 18, 30)  # px on the 280 px canvas: thin pen, the page's default, a finger

@@ -20,7 +20,9 @@ instead when it is wide enough to cut: two digits written touching, which the pi
 "10" read as nothing, a "50" as an 8 at 0.45); so is one at least CUT_ASPECT times wider than tall whose cut's digits
 each read surer than the whole. Last, a photo's one piece of ink is read whole by the pair reader
 (digitpad.models.pairs), and taken as its two digits when it is sure of them and all but rules out what was read: two
-digits overlapping, which no cut parts. The caller may say what the image is instead (the CLI's flags).
+digits overlapping, which no cut parts. A photo's number whose digits do not look like digits to the "not a digit"
+judge, on average, holds none: a photo of a face or a landscape. The caller may say what the image is instead (the
+CLI's flags).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from digitpad.config import (
     FLAT_UNSURE,
     INK_THRESHOLD,
     MODEL_PATH,
+    NOT_A_DIGIT_BELOW,
     PAIR_DOUBT,
     PAIR_SURE,
     PHOTO_TILT_SIZE,
@@ -113,7 +116,19 @@ class Reader:
         return reading
 
     def read_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
-        """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says."""
+        """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says. A photo's number whose digits the
+        "not a digit" judge scores, on average, under NOT_A_DIGIT_BELOW holds no digits: a face, a cat or a landscape
+        leaves pieces of ink the number reader reads as digits one by one."""
+        reading = self.found_as(image, kind, several)
+        if kind == "photo" and reading.single is None and reading.digits.predictions:
+            inputs = np.stack([prediction.model_input for prediction in reading.digits.predictions])
+            scores = [prediction.digitness for prediction in self.classifier.predict_many(inputs)]
+            if np.mean(scores) < NOT_A_DIGIT_BELOW:
+                return replace(reading, digits=NumberReading([], [], reading.digits.segments))
+        return reading
+
+    def found_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
+        """What read_as finds in `image` before the judge looks at a photo's number."""
         # A photo's ink without what is no digit of it (specks, a tick, a scrap of the line above: digits_only)
         ink = np.round(255 * digits_only(clean_photo(image))).astype(np.uint8) if kind == "photo" else None
         digits = self.number_in(image, ink)

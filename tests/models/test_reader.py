@@ -17,6 +17,7 @@ from digitpad.reading.paper_lines import turned
 from digitpad.reading.preprocess import preprocess_ink
 from tests.drawings import first_of_each_label, number_canvas
 from tests.photos import black_and_white, field_photo, paper_photo, written_one
+from tests.scenes import scene_photos
 
 FORM = "markus/student_number_0001250981.png"  # ten digits in a row of boxes, six boxes empty
 MARKS = "don_sabu_marks/_Dataset_Segmented_Single_digit_Dataset_from_seniors_Unprocessed_"
@@ -322,6 +323,17 @@ def test_a_photo_without_digits_finds_none(reader, scene):
     reading = reader.read(np.asarray(Image.fromarray(photo)))
     assert reading.kind == "photo"
     assert reading.verdict == "no digits", reading.number
+
+
+@pytest.mark.parametrize("name", ["camera", "brick"])
+def test_a_real_photo_of_no_digits_whose_pieces_each_read_as_a_digit_finds_none(reader, name):
+    """A man with a camera, a brick wall (tests.scenes' tuning group): the number reader read pieces of them as "44"
+    and "18"; the "not a digit" judge, on those pieces together, says they are no digits."""
+    photo = scene_photos("tuning").get(name)
+    assert photo is not None, f"{name}'s package is not installed: pip install -r requirements-dev.txt"
+    reading = reader.read(photo)
+    assert reading.kind == "photo" and reading.verdict == "no digits", reading.number
+    assert reading.ink is not None and reading.ink.any()  # the page still shows what it cut out
 
 
 @pytest.mark.parametrize("case", TURNED_CASES)
