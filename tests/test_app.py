@@ -33,10 +33,12 @@ from digitpad.reading.canvas import fabric_json
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from digitpad.serving import loaders, widgets
+from digitpad.serving.photo_page import NO_DIGITS_IN_INK
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import awkward_drawings, first_of_each_label, number_canvas, pair_strokes
 from tests.photos import black_and_white, paper_photo
+from tests.scenes import scene_photos
 
 APP = str(REPO_ROOT / "app.py")
 RUN_TIMEOUT_S = 60  # the first run imports TensorFlow and loads the model
@@ -371,6 +373,13 @@ def test_a_photo_of_blank_paper_finds_no_digits():
     page = upload(photo_page(), "blank.png", png_bytes(paper_photo(np.zeros((200, 400), np.uint8), seed=5)))
     assert not page.exception and not page.error and not page.metric
     assert "No digits found" in page.info[0].value
+
+
+def test_a_real_photo_of_no_digits_says_what_it_cut_out_is_no_digits():
+    photo = scene_photos("tuning")["camera"]  # a man with a camera: read as "44" before the judge looked
+    page = upload(photo_page(), "camera.png", png_bytes(photo))
+    assert not page.exception and not page.error and not page.metric
+    assert page.info[0].value == NO_DIGITS_IN_INK and len(page.image) == 2  # the photo and what it cut out
 
 
 def test_the_visitor_says_what_the_image_is_when_it_was_taken_for_the_other(real_images):

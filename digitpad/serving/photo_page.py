@@ -23,6 +23,8 @@ from digitpad.serving.loaders import load_reader, model_or_error
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
 
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
+NO_DIGITS = "No digits found: write larger and darker, and fill the frame."
+NO_DIGITS_IN_INK = "No digits found: what it cut out does not look like digits. Photograph the writing close up."
 # What the visitor may say the image is, as the CLI's flags do (None: as it looks, digitpad.models.reader.kind_of)
 READ_AS = {"What it looks like": None, "A photo or scan of paper": "photo", "A drawing": "drawing"}
 READ_AS_HELP = (
@@ -75,7 +77,8 @@ def photo_page() -> None:
     elif reading.number is not None:
         show_number(reading.digits)
     else:
-        st.info("No digits found: write larger and darker, and fill the frame.", icon=":material/search_off:")
+        found_ink = reading.ink is not None and reading.ink.any()  # a scene's shapes, or writing too small to read
+        st.info(NO_DIGITS_IN_INK if found_ink else NO_DIGITS, icon=":material/search_off:")
         return
     if reading.verdict == "not a digit":
         return
