@@ -108,8 +108,9 @@ class Reader:
         as it shows (None). Raises digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
         if kind is not None:
             return self.read_as(image, kind, several)
-        reading = self.read_as(image, kind_of(image), several)
-        if reading.kind == "drawing" and lowest_confidence(reading) < FLAT_UNSURE and line_at_edge(flat_ink(image)):
+        flat = flat_ink(image)
+        reading = self.read_as(image, kind_of_flat(flat), several)
+        if reading.kind == "drawing" and lowest_confidence(reading) < FLAT_UNSURE and line_at_edge(flat):
             # A photo a scanner app made black and white: a drawing's one flat tone, and a form's line cut at its edge
             as_photo = self.read_as(image, "photo", several)
             return as_photo if lowest_confidence(as_photo) >= FLAT_UNSURE else reading
@@ -132,10 +133,17 @@ class Reader:
         """What read_as finds in `image` before the judge looks at a photo's number."""
         # A photo's ink without what is no digit of it (specks, a tick, a scrap of the line above: digits_only)
         ink = np.round(255 * digits_only(clean_photo(image))).astype(np.uint8) if kind == "photo" else None
-        digits = self.number_in(image, ink)
+        # A drawing longer than DRAWING_WORKING_SIZE: its ink, made once, is searched for digits smaller (the cuts
+        # searched grow with its pixels) and read whole as one digit
+        large = ink is None and max(checked_pixels(image).shape[:2]) > DRAWING_WORKING_SIZE
+        drawn = ink_map(image) if large else None
+        digits = self.number_in(image, ink if drawn is None else shrunk(drawn))
         if several:  # a number, whatever it holds: no single-digit reading to make
             return Reading(kind, digits, None, ink)
-        model_input = preprocess(image) if ink is None else preprocess_ink(ink.astype(np.float32) / 255)
+        if ink is not None:
+            model_input = preprocess_ink(ink.astype(np.float32) / 255)
+        else:
+            model_input = preprocess(image) if drawn is None else preprocess_ink(drawn)
         single = None if model_input is None else self.classifier.predict(model_input)
         found = len(digits.predictions)
         if several is None:  # one digit unless the number reader finds several and the classifier is unsure of one
@@ -169,14 +177,16 @@ class Reader:
         return replace(reading, digits=in_image(pair.as_number(piece), image, reading.ink), single=None)
 
     def number_in(self, image: np.ndarray, ink: np.ndarray | None, cut: bool = False) -> NumberReading:
-        """The number reader's digits in a drawing (its ink at most DRAWING_WORKING_SIZE px long: the cuts searched
-        grow with its pixels), or a photo's `ink`, boxes in the image's own pixels."""
-        if ink is None and max(checked_pixels(image).shape[:2]) > DRAWING_WORKING_SIZE:
-            scale = DRAWING_WORKING_SIZE / max(image.shape[:2])
-            small = cv2.resize(ink_map(image), None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-            ink = np.round(255 * small).astype(np.uint8)
+        """The number reader's digits in a drawing, or in `ink` made of the image (a photo's cleaned, a large
+        drawing's shrunk), boxes in the image's own pixels."""
         digits = read_number(self.number_classifier, self.judge, image if ink is None else ink, cut)
         return digits if ink is None else in_image(digits, image, ink)
+
+
+def shrunk(drawn: np.ndarray) -> np.ndarray:
+    """A large drawing's ink map ([H, W] float32, ink_map's) at DRAWING_WORKING_SIZE px long, as uint8 255 on 0."""
+    scale = DRAWING_WORKING_SIZE / max(drawn.shape)
+    return np.round(255 * cv2.resize(drawn, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)).astype(np.uint8)
 
 
 def in_image(digits: NumberReading, image: np.ndarray, ink: np.ndarray) -> NumberReading:
@@ -188,7 +198,11 @@ def in_image(digits: NumberReading, image: np.ndarray, ink: np.ndarray) -> Numbe
 def kind_of(image: np.ndarray) -> str:
     """ "drawing" when the image's background is one flat tone (flat_ink) and its ink is no row of boxes (a form
     scanned to black and white: boxes_in_a_row); else "photo"."""
-    ink = flat_ink(image)
+    return kind_of_flat(flat_ink(image))
+
+
+def kind_of_flat(ink: np.ndarray | None) -> str:
+    """kind_of, given the image's flat_ink."""
     return "photo" if ink is None or boxes_in_a_row(ink) else "drawing"
 
 
