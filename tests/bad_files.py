@@ -80,6 +80,9 @@ CORPUS: dict[str, tuple[Writer, str]] = {
     "animated.gif": (animation, DIGIT),
     "two_pages.tiff": (animation, DIGIT),  # a scanner's
     "sixteen_bit_scan.tiff": (pillow(lambda d: Image.fromarray(65535 - d.astype(np.uint16) * 257)), DIGIT),
+    # 8-bit values kept in a wider integer (numpy's int32 or uint16 saved as they were): not a near-black image
+    "eight_bit_in_int32.tiff": (pillow(lambda d: Image.fromarray(d.astype(np.int32))), DIGIT),
+    "eight_bit_in_sixteen.png": (pillow(lambda d: Image.fromarray(d.astype(np.uint16))), DIGIT),
     "pixmap_named_png.png": (raw(pixmap), "not a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC"),  # a format not opened
 }
 

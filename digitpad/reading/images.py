@@ -35,7 +35,10 @@ def to_array(image: Image.Image) -> np.ndarray:
     """A decoded Pillow image -> uint8 array: L, RGB or RGBA, whatever mode it came in (16-bit, CMYK, palette...)."""
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # 16-bit or float grayscale: rescale to 8 bits
         wide = np.asarray(image, dtype=np.float64)
-        top = 65535.0 if image.mode != "F" else max(float(wide.max()), 1.0)
+        if image.mode == "F":
+            top = max(float(wide.max()), 1.0)
+        else:  # 16 bits, unless every value fits in 8: a program saved 8-bit pixels as they were, not a black image
+            top = 65535.0 if wide.max(initial=0) > 255 else 255.0
         return np.clip(wide / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     return np.asarray(image.convert("RGBA" if has_alpha else "L" if image.mode in ("1", "L") else "RGB"))

@@ -51,7 +51,8 @@ def test_every_awkward_file_is_read_or_refused_with_its_reason(corpus):
 
 
 CORPUS_DIGITS = ("animated.gif", "two_pages.tiff", "rotated_by_exif.jpg", "rotated_by_exif.heic", "cmyk.jpg")
-CORPUS_DIGITS += ("ink_only_in_alpha.png", "sixteen_bit.png", "sixteen_bit_scan.tiff")
+CORPUS_DIGITS += ("ink_only_in_alpha.png", "sixteen_bit.png", "sixteen_bit_scan.tiff", "eight_bit_in_int32.tiff")
+CORPUS_DIGITS += ("eight_bit_in_sixteen.png",)
 
 
 def test_a_first_frame_or_page_is_read_and_exif_turns_photos_upright(corpus, pen_digits):
