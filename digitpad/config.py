@@ -190,6 +190,25 @@ CUT_ASPECT = 1.0
 # this wide (px). Tuning writers' digits in pairs side by side: 300 of 300 have one; drawn alone: 1 of 1,249.
 SIDE_BY_SIDE_GAP = 3
 
+# --- A sheet on a desk (digitpad.reading.sheet) -----------------------------------------------------------------------
+# A photo showing a sheet of paper and what it lies on is read as the sheet alone. Evidence: `python -m
+# benchmarks.sheets` (tuning sheets on tuning scenes, made up); none of the real tuning images as taken, and none of 200
+# made-up sheets that fill the frame lit unevenly (tests.photos.random_conditions) or 200 form fields, is taken for one.
+SHEET_THUMBNAIL = 256  # px: the sheet is looked for on a thumbnail this long
+# px, the longer side: a smaller photo is a crop of the writing (the real tuning photos are crops of 30-440 px, a form's
+# field photographed small is under 100), not a phone's photo of a desk (1,000 px and more; a shared one, 640 and more)
+SHEET_MIN_PHOTO = 600
+# Brightness steps steeper than this per thumbnail px part regions. Sheets found on tuning desks (made-up sheets of
+# 100, real photos of 63): 0.01 50 and 41, 0.015 46 and 35, 0.02 38 and 35; 0.03 joins gravel's texture to the sheet.
+SHEET_STEP = 0.01
+SHEET_CANDIDATES = 3  # the largest regions looked at: the desk itself may be larger than the sheet
+SHEET_SHARE = (0.04, 0.85)  # of the frame, its rectangle: smaller is a scrap of paper, larger fills the frame
+SHEET_FILL = 0.85  # of the smallest rectangle round it at any angle
+SHEET_SATURATION = 0.25  # paper is grey or white (median): a face, a wooden desk, a red wall are not paper
+SHEET_BRIGHT = 0.5  # of the photo's bright end (95th percentile of the thumbnail), at least (median)
+SHEET_CONTRAST = 0.05  # brighter than the rest of the photo (median against median)
+SHEET_INSET = 6  # thumbnail px: the strip along the sheet's edge left out, and the desk with it
+
 # --- Photos of paper (digitpad.reading.photo, paper_lines, not_writing) -----------------------------------------------
 # Evidence below: made-up photos (tests.photos) of held-out writers' digits, pens 8-30 px, sheets lit down to 40% on
 # one side, shadows, noise sd up to 0.04, faint ruled lines and specks; `python -m benchmarks.photos` for reading.

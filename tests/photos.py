@@ -246,3 +246,36 @@ def mnist_field_photo(digit: np.ndarray, rng: np.random.Generator) -> tuple[np.n
     tall = ranges[rng.choice(len(ranges), p=shares)]
     field = FIELDS[rng.integers(len(FIELDS))]
     return field_photo(written_digit(digit, rng), field, rng, tall, turn=4.0), field
+
+
+DESK_WIDTH = 800  # px: the scene's width once resized
+DESK_SHARE = (0.25, 0.6)  # of the scene's width: how wide the sheet lies in it
+DESK_TURN = 10.0  # degrees, either way
+
+
+def rgb(pixels: np.ndarray) -> np.ndarray:
+    """An image as read_image gives it ([H, W] or [H, W, 3 or 4] uint8) -> [H, W, 3]."""
+    return np.repeat(pixels[:, :, None], 3, axis=2) if pixels.ndim == 2 else pixels[:, :, :3]
+
+
+def on_desk(paper: np.ndarray, desk: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """A photo of a sheet lying on something: `paper` (a photo of paper, uint8 as read_image gives it) turned up to
+    DESK_TURN degrees and laid at a random place on `desk` (any photo, the same) resized DESK_WIDTH px wide, covering
+    DESK_SHARE of its width (less if it would not fit): [H, W, 3] uint8."""
+    paper, desk = rgb(paper), rgb(desk)
+    size = (DESK_WIDTH, round(DESK_WIDTH * desk.shape[0] / desk.shape[1]))
+    desk = cv2.resize(desk, size, interpolation=cv2.INTER_AREA)
+    scale = min(rng.uniform(*DESK_SHARE) * DESK_WIDTH / paper.shape[1], 0.7 * desk.shape[0] / paper.shape[0])
+    height, width = round(paper.shape[0] * scale), round(paper.shape[1] * scale)
+    left, top = rng.uniform(0, DESK_WIDTH - width), rng.uniform(0, desk.shape[0] - height)
+    turn = cv2.getRotationMatrix2D((paper.shape[1] / 2, paper.shape[0] / 2), rng.uniform(-DESK_TURN, DESK_TURN), scale)
+    turn[:, 2] += (left + width / 2 - paper.shape[1] / 2, top + height / 2 - paper.shape[0] / 2)  # its centre there
+    size = (desk.shape[1], desk.shape[0])
+    laid = cv2.warpAffine(paper, turn, size, flags=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+    where = cv2.warpAffine(np.ones(paper.shape[:2], np.float32), turn, size)[:, :, None]
+    return np.round(laid * where + desk * (1 - where)).astype(np.uint8)
+
+
+def where_on_desk(paper: np.ndarray, desk: np.ndarray, seed: int) -> np.ndarray:
+    """[H, W] bool: where on_desk(paper, desk, np.random.default_rng(seed)) lays the sheet."""
+    return on_desk(np.full_like(rgb(paper), 255), np.zeros_like(rgb(desk)), np.random.default_rng(seed))[:, :, 0] > 127

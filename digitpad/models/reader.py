@@ -57,6 +57,7 @@ from digitpad.reading.paper_lines import boxes_in_a_row, line_at_edge
 from digitpad.reading.photo import clean_photo
 from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, ink_map, preprocess, preprocess_ink
 from digitpad.reading.segment import digits_only, segment_digits
+from digitpad.reading.sheet import sheet_alone, sheet_in
 
 KINDS = ("drawing", "photo")
 
@@ -130,7 +131,18 @@ class Reader:
         return reading
 
     def found_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
-        """What read_as finds in `image` before the judge looks at a photo's number."""
+        """What read_as finds in `image` before the judge looks at a photo's number. A photo of a sheet lying on a desk
+        is read as the sheet alone (digitpad.reading.sheet), its digits' boxes in the whole photo's pixels."""
+        sheet = sheet_in(image) if kind == "photo" else None
+        if sheet is None:
+            return self.found_in(image, kind, several)
+        reading = self.found_in(sheet_alone(image, sheet), kind, several)
+        x, y, _, _ = sheet.box
+        moved = [(left + x, top + y, width, height) for left, top, width, height in reading.digits.boxes]
+        return replace(reading, digits=replace(reading.digits, boxes=moved))
+
+    def found_in(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
+        """What found_as finds in an image that is all paper, or a drawing."""
         # A photo's ink without what is no digit of it (specks, a tick, a scrap of the line above: digits_only)
         ink = np.round(255 * digits_only(clean_photo(image))).astype(np.uint8) if kind == "photo" else None
         # A drawing longer than DRAWING_WORKING_SIZE: its ink, made once, is searched for digits smaller (the cuts

@@ -16,7 +16,7 @@ from digitpad.reading.images import read_image
 from digitpad.reading.paper_lines import turned
 from digitpad.reading.preprocess import preprocess_ink
 from tests.drawings import first_of_each_label, number_canvas
-from tests.photos import black_and_white, field_photo, paper_photo, written_one
+from tests.photos import black_and_white, field_photo, on_desk, paper_photo, where_on_desk, written_one
 from tests.scenes import scene_photos
 
 FORM = "markus/student_number_0001250981.png"  # ten digits in a row of boxes, six boxes empty
@@ -334,6 +334,28 @@ def test_a_real_photo_of_no_digits_whose_pieces_each_read_as_a_digit_finds_none(
     reading = reader.read(photo)
     assert reading.kind == "photo" and reading.verdict == "no digits", reading.number
     assert reading.ink is not None and reading.ink.any()  # the page still shows what it cut out
+
+
+ON_DESKS = {  # a real tuning photo of paper, and the real photo it lies on (tests.scenes' tuning group)
+    "37 on a table": ("don_sabu_numbers/abdul_37_77_33.png", "coffee"),
+    "45 on grey ground": ("don_sabu_numbers/abhijith_45_79_31.png", "moon"),
+}
+
+
+@pytest.mark.parametrize("case", ON_DESKS)
+def test_a_real_photo_of_paper_lying_on_something_is_read_as_the_sheet(reader, real_images, case):
+    """Photographed whole, with a table or the ground round it (tests.photos.on_desk), the sheet alone is read: before
+    digitpad.reading.sheet, the coffee cup's rim and the ground's craters were read as digits beside it."""
+    path, scene = ON_DESKS[case]
+    image, paper = tuning_image(real_images, path)
+    desk = scene_photos("tuning").get(scene)
+    assert desk is not None, f"{scene}'s package is not installed: pip install -r requirements-dev.txt"
+    photo = on_desk(paper, desk, np.random.default_rng(0))
+    reading = reader.read(photo)
+    assert reading.number == image.label
+    where = where_on_desk(paper, desk, 0)
+    for x, y, width, height in reading.digits.boxes:  # the page draws them on the photo: they lie on the sheet
+        assert where[y + height // 2, x + width // 2]
 
 
 @pytest.mark.parametrize("case", TURNED_CASES)

@@ -1,0 +1,73 @@
+"""A sheet lying on a desk (digitpad.reading.sheet): found where it lies on real photos of other things, askew or not;
+never in a photo that is all paper, lit unevenly or not, made up or real."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from digitpad.reading.images import read_image
+from digitpad.reading.sheet import sheet_alone, sheet_in
+from digitpad.reading.strokes import render_canvas
+from tests.drawings import first_of_each_label
+from tests.photos import FIELDS, UNEVEN, form_field_photo, on_desk, paper_photo, where_on_desk
+from tests.scenes import scene_photos
+
+
+def laid(paper: np.ndarray, desk: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """(the paper laid on the desk by on_desk, a mask of where it lies)."""
+    photo = on_desk(paper, desk, np.random.default_rng(seed))
+    return photo, where_on_desk(paper, desk, seed)
+
+
+@pytest.fixture(scope="module")
+def seven(pen_digits) -> np.ndarray:
+    return render_canvas(first_of_each_label(pen_digits)[7].strokes)
+
+
+@pytest.fixture(scope="module")
+def sheet(seven) -> np.ndarray:
+    """A made-up photo of a 7 on lined paper, one side lit at 70% of the other, a shadow, specks (tests.photos)."""
+    return paper_photo(seven, seed=3, conditions=replace(UNEVEN, dimmest=0.7, shadow=0.2), scale=1.0)
+
+
+@pytest.mark.parametrize("desk", ["coffee", "flower", "moon"])  # a table, a bed of flowers, grey ground
+def test_a_sheet_lying_on_a_real_photo_is_found_where_it_lies(sheet, desk):
+    scene = scene_photos("tuning").get(desk)
+    assert scene is not None, f"{desk}'s package is not installed: pip install -r requirements-dev.txt"
+    photo, where = laid(sheet, scene, seed=1)
+    found = sheet_in(photo)
+    assert found is not None
+    x, y, width, height = found.box
+    inside = np.zeros_like(where)
+    inside[y : y + height, x : x + width] = found.mask
+    assert (inside & ~where).sum() < 0.02 * inside.sum()  # hardly any desk taken for the sheet
+    assert (inside & where).sum() > 0.7 * where.sum()  # and most of the sheet (all but a strip along its edge)
+
+
+def test_what_lies_round_a_sheet_askew_is_painted_paper(sheet):
+    desk = np.zeros((600, 800, 3), np.uint8) + np.array([90, 60, 30], np.uint8)  # a dark wooden desk
+    photo, where = laid(sheet, desk, seed=2)  # turned by 7 degrees
+    found = sheet_in(photo)
+    alone = sheet_alone(photo, found)
+    x, y, width, height = found.box
+    assert alone.shape == (height, width, 3)
+    assert not (alone == desk[0, 0]).all(axis=2).any()  # no pixel of the desk is left in it
+
+
+def test_a_photo_that_is_all_paper_is_no_sheet_on_a_desk(seven, pen_digits):
+    for seed in range(3):  # lit unevenly, one side at 40% of the other, a shadow: its dim side is not a desk
+        assert sheet_in(paper_photo(seven, seed=seed, conditions=UNEVEN, scale=2.0)) is None, seed
+    rng = np.random.default_rng(0)
+    for field in FIELDS:
+        assert sheet_in(form_field_photo([d.strokes for d in pen_digits[:2]], field, rng)) is None, field
+    assert sheet_in(np.full((300, 400, 3), 200, np.uint8)) is None  # a blank frame
+    assert sheet_in(np.zeros((1, 1), np.uint8)) is None
+
+
+def test_real_photos_and_scans_of_paper_as_taken_are_no_sheets_on_a_desk(real_images):
+    tuning = [image for image in real_images.values() if image.group == "tuning" and image.medium != "drawing"]
+    found = [image.path.name for image in tuning if sheet_in(read_image(image.path)) is not None]
+    assert found == []
