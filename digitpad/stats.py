@@ -13,7 +13,7 @@ def wilson_interval(successes: float, trials: int, z: float = 1.96) -> tuple[flo
     share, spread = successes / trials, z * z / trials
     centre = (share + spread / 2) / (1 + spread)
     half = z * np.sqrt(share * (1 - share) / trials + spread / (4 * trials)) / (1 + spread)
-    return float(centre - half), float(centre + half)
+    return max(0.0, float(centre - half)), min(1.0, float(centre + half))  # 0 of 60 is not "-0.0%"
 
 
 def with_interval(successes: float, trials: int) -> str:
