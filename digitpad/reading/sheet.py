@@ -46,7 +46,7 @@ class Sheet:
 
 
 def sheet_in(image: np.ndarray) -> Sheet | None:
-    """The sheet of paper `image` shows lying on something darker (see the module's docstring), or None."""
+    """The sheet of paper `image` shows lying on something else (see the module's docstring), or None."""
     pixels = checked_pixels(image)
     height, width = pixels.shape[:2]
     if max(height, width) < SHEET_MIN_PHOTO:  # a crop of the writing, not a photo of a desk
