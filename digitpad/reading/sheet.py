@@ -55,7 +55,10 @@ def sheet_in(image: np.ndarray) -> Sheet | None:
     size = (max(1, round(width * scale)), max(1, round(height * scale)))
     step = max(1, max(height, width) // (4 * SHEET_THUMBNAIL))  # every pixel of a 12 MP photo: 4 times the time
     sample = np.ascontiguousarray(pixels[::step, ::step])
-    thumbnail = as_unit_float(cv2.resize(sample, size, interpolation=cv2.INTER_AREA))
+    if sample.dtype == np.uint8:
+        thumbnail = as_unit_float(cv2.resize(sample, size, interpolation=cv2.INTER_AREA))
+    else:  # OpenCV resizes no bool, int64 or float16: any dtype the reader takes, as floats in 0..1
+        thumbnail = np.clip(cv2.resize(as_unit_float(sample), size, interpolation=cv2.INTER_AREA), 0.0, 1.0)
     colour = np.repeat(thumbnail[:, :, None], 3, axis=2) if thumbnail.ndim == 2 else thumbnail[:, :, :3]
     found = paper_region(colour)
     if found is None:

@@ -358,6 +358,15 @@ def test_a_real_photo_of_paper_lying_on_something_is_read_as_the_sheet(reader, r
         assert where[y + height // 2, x + width // 2]
 
 
+def test_a_photo_of_a_sheet_on_a_desk_in_any_kind_of_pixels_is_read(reader):
+    """The Python API takes any numeric dtype: OpenCV resizes no bool or float16, so the sheet is found in floats."""
+    photo = np.full((700, 900, 3), 60, np.uint8)  # a dark desk
+    photo[150:550, 200:700] = 230  # a sheet on it
+    photo[300:400, 420:440] = 20  # a 1 on the sheet
+    for pixels in (photo > 128, (photo / 255).astype(np.float16), photo / 255, photo.astype(np.uint16) * 257):
+        assert reader.read_as(pixels, "photo", None).number == "1", pixels.dtype
+
+
 @pytest.mark.parametrize("case", TURNED_CASES)
 def test_a_real_photo_turned_by_ten_degrees_is_read_right(reader, real_images, case):
     path, angles = TURNED_CASES[case]

@@ -79,3 +79,24 @@ def test_real_photos_and_scans_of_paper_are_no_sheets_on_a_desk(real_images):
     tuning = [image for image in real_images.values() if image.group == "tuning" and image.medium != "drawing"]
     found = [i.path.name for i in tuning if sheet_in(as_a_phone_takes_it(read_image(i.path))) is not None]
     assert found == []
+
+
+def test_a_sheet_is_found_in_any_kind_of_pixels_the_reader_takes():
+    photo = np.full((700, 900, 3), 60, np.uint8)  # a dark desk
+    photo[150:550, 200:700] = 230  # a sheet on it
+    photo[300:400, 420:440] = 20  # a 1 on the sheet
+    box = sheet_in(photo).box
+    assert sheet_in(photo.astype(np.int64)) is None  # no error; 0-255 is a sliver of int64's range, a flat grey
+    kinds = {
+        "bool": photo > 128,
+        "int32 over its range": (photo.astype(np.int64) * 16843009 - 2**31).astype(np.int32),
+        "float16": (photo / 255).astype(np.float16),
+        "float64": photo / 255,
+        "uint16": photo.astype(np.uint16) * 257,
+        "RGBA": np.dstack([photo, np.full(photo.shape[:2], 255, np.uint8)]),
+        "gray": photo[:, :, 0],
+    }
+    for kind, pixels in kinds.items():
+        found = sheet_in(pixels)
+        assert found is not None and found.box == box, kind
+        assert sheet_alone(pixels, found).dtype == pixels.dtype, kind
