@@ -24,10 +24,10 @@ import argparse
 
 import numpy as np
 
+from benchmarks.real import share_line
 from digitpad.learning.data import load_mnist, load_pen_digits
 from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.models.reader import Reader
-from digitpad.stats import with_interval
 from tests.photos import FIELDS, form_field_photo, mnist_field_photo
 
 LONG = (5, 10)  # digits, fewest and most, of --long's numbers
@@ -51,7 +51,7 @@ def main() -> None:
         print(f"{'final' if args.final else 'tuning'} writers' {what} written small in a form's field (made up):")
     every = [outcome for outcomes in right.values() for outcome in outcomes]
     for name, outcomes in (*right.items(), ("all", every)):
-        print(f"  {name:<5} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}")
+        print(share_line(name, outcomes, width=5))
 
 
 def numbers_read(

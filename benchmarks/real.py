@@ -19,8 +19,9 @@ from digitpad.learning.data import RealImage, load_real
 from digitpad.stats import with_interval
 
 
-def share_line(name: str, outcomes: list[bool]) -> str:
-    return f"  {name:<34} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}"
+def share_line(name: str, outcomes: list[bool], width: int = 34) -> str:
+    """'  name   right/all   share (interval)': one printed line of a benchmark's table, `name` `width` wide."""
+    return f"  {name:<{width}} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}"
 
 
 def report(images: list[RealImage], answers: dict[str, str | None], show_misreadings: bool) -> None:

@@ -20,13 +20,13 @@ import numpy as np
 
 from benchmarks.numbers import random_number
 from benchmarks.photos import NUMBER_LENGTHS, random_digit
+from benchmarks.real import share_line
 from digitpad.cli import read_images
 from digitpad.config import REAL_FINAL_SOURCES
 from digitpad.learning.data import load_pen_digits, load_real
 from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.models.reader import Reader
 from digitpad.reading.sheet import sheet_in
-from digitpad.stats import with_interval
 from tests.photos import on_desk, paper_photo, random_conditions
 from tests.scenes import scene_photos
 
@@ -47,7 +47,7 @@ def read_on_desks(
 def report(title: str, right: dict[str, list[bool]], found: int) -> None:
     print(title)
     for kind, outcomes in right.items():
-        print(f"  {kind:<13} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}")
+        print(share_line(kind, outcomes, width=13))
     print(f"  sheets found  {found:>4}/{sum(len(outcomes) for outcomes in right.values())}")
 
 
