@@ -231,6 +231,14 @@ PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its 
 # The closing that erases the ink to leave the paper must be wider than the widest stroke: a 30 px pen on a digit
 # drawn across a 280 px canvas is 7.7% of the photo's side.
 PHOTO_PAPER_WINDOW = 0.1  # fraction of the longer side
+# A photo of writing is mostly bare paper: one whose median pixel is darker than its paper (paper_darkness) by more than
+# this holds no digits. Tuning photos of writing, real and made up (noise sd to 0.08): at most 0.026, so twice that;
+# real tuning scenes saying "No digits found" 4 -> 7 of 10, their crops 29 -> 48 of 80 (0.03: 52; docs/accuracy.md).
+PHOTO_NOT_PAPER = 0.05
+# ...unless what lies round its digits, out to this share of their height, is paper: two notes on gravel whose sheet
+# was not found, of 366 laid on tuning scenes, read right again (0.5, 1.0: one, none); tuning scenes 7 -> 6 of 10.
+PHOTO_PAPER_ROUND = 0.25
+PHOTO_PAPER_THUMBNAIL = 128  # px, the shorter side paper_darkness looks at: sensor noise averaged away
 # Ink is on paper: at most this share of what surrounds a component, out to PHOTO_SURROUND_REACH of its stroke's width,
 # is darker than halfway from its ink to its paper. `python -m benchmarks.no_digits` (made up): hills saying no digits
 # 2 -> 10 of 10, shapes 0 -> 6; tuning sources as before; 0.15 / 0.45: shrunk tuning singles 121 -> 115 / 122, 30 more

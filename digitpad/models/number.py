@@ -34,13 +34,18 @@ class NumberReading:
     segments: int  # separate pieces of ink the digits were read from, before any cut
 
     @property
+    def span(self) -> tuple[int, int, int, int]:
+        """The box around every digit read: left, top, right, bottom (all 0 for none)."""
+        if not self.boxes:
+            return 0, 0, 0, 0
+        left, top = min(x for x, _, _, _ in self.boxes), min(y for _, y, _, _ in self.boxes)
+        return left, top, max(x + w for x, _, w, _ in self.boxes), max(y + h for _, y, _, h in self.boxes)
+
+    @property
     def aspect(self) -> float:
         """Width over height of the box around every digit read (0 for none)."""
-        if not self.boxes:
-            return 0.0
-        left, top = min(x for x, _, _, _ in self.boxes), min(y for _, y, _, _ in self.boxes)
-        right, bottom = max(x + w for x, _, w, _ in self.boxes), max(y + h for _, y, _, h in self.boxes)
-        return (right - left) / (bottom - top)
+        left, top, right, bottom = self.span
+        return (right - left) / (bottom - top) if self.boxes else 0.0
 
     @property
     def number(self) -> str | None:

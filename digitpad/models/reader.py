@@ -21,8 +21,9 @@ instead when it is wide enough to cut: two digits written touching, which the pi
 each read surer than the whole. Last, a photo's one piece of ink is read whole by the pair reader
 (digitpad.models.pairs), and taken as its two digits when it is sure of them and all but rules out what was read: two
 digits overlapping, which no cut parts. A photo's number whose digits do not look like digits to the "not a digit"
-judge, on average, holds none: a photo of a face or a landscape. The caller may say what the image is instead (the
-CLI's flags).
+judge, on average, holds none: a photo of a face or a landscape. So does one whose digits are on no paper: the photo
+is not mostly paper (digitpad.reading.photo.paper_darkness), and nor is what lies round the digits. The caller may
+say what the image is instead (the CLI's flags).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ from digitpad.config import (
     NOT_A_DIGIT_BELOW,
     PAIR_DOUBT,
     PAIR_SURE,
+    PHOTO_NOT_PAPER,
+    PHOTO_PAPER_ROUND,
     PHOTO_TILT_SIZE,
     ROW_ASPECT,
     SURE_OF_ONE,
@@ -54,7 +57,7 @@ from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.paper_lines import boxes_in_a_row, line_at_edge
-from digitpad.reading.photo import clean_photo
+from digitpad.reading.photo import clean_photo, paper_darkness
 from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, ink_map, preprocess, preprocess_ink
 from digitpad.reading.segment import digits_only, segment_digits
 from digitpad.reading.sheet import sheet_alone, sheet_in
@@ -132,11 +135,15 @@ class Reader:
 
     def found_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
         """What read_as finds in `image` before the judge looks at a photo's number. A photo of a sheet lying on a desk
-        is read as the sheet alone (digitpad.reading.sheet), its digits' boxes in the whole photo's pixels."""
+        is read as the sheet alone (digitpad.reading.sheet), its digits' boxes in the whole photo's pixels. Digits read
+        on no paper are none (on_no_paper); the cleaned ink is kept, for the page to show."""
         sheet = sheet_in(image) if kind == "photo" else None
+        paper = image if sheet is None else sheet_alone(image, sheet)
+        reading = self.found_in(paper, kind, several)
+        if kind == "photo" and on_no_paper(paper, reading.digits):
+            reading = replace(reading, digits=NumberReading([], [], reading.digits.segments), single=None)
         if sheet is None:
-            return self.found_in(image, kind, several)
-        reading = self.found_in(sheet_alone(image, sheet), kind, several)
+            return reading
         x, y, _, _ = sheet.box
         moved = [(left + x, top + y, width, height) for left, top, width, height in reading.digits.boxes]
         return replace(reading, digits=replace(reading.digits, boxes=moved))
@@ -193,6 +200,18 @@ class Reader:
         drawing's shrunk), boxes in the image's own pixels."""
         digits = read_number(self.number_classifier, self.judge, image if ink is None else ink, cut)
         return digits if ink is None else in_image(digits, image, ink)
+
+
+def on_no_paper(photo: np.ndarray, digits: NumberReading) -> bool:
+    """Whether `digits`, read in `photo`, were read on something other than paper: the photo is not mostly paper
+    (digitpad.reading.photo.paper_darkness over PHOTO_NOT_PAPER: a face, a cat, a landscape), and nor is what lies
+    round the digits, out to PHOTO_PAPER_ROUND of their height (a note on a gravel path whose sheet was not found)."""
+    if not digits.boxes or paper_darkness(photo) <= PHOTO_NOT_PAPER:
+        return False
+    left, top, right, bottom = digits.span
+    margin = round(PHOTO_PAPER_ROUND * (bottom - top))
+    around = checked_pixels(photo)[max(0, top - margin) : bottom + margin, max(0, left - margin) : right + margin]
+    return paper_darkness(around) > PHOTO_NOT_PAPER
 
 
 def shrunk(drawn: np.ndarray) -> np.ndarray:

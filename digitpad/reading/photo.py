@@ -4,7 +4,8 @@ In: a grayscale, RGB or RGBA photo of any size and numeric dtype, ink of any col
 dark), lit unevenly, with shadows, specks, ruled, dotted and box lines. Out: an [H, W] uint8 image, white ink (255) on
 black (0), PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px on its longer side; all black when nothing is written. It
 is also what the page shows as "what it cut out"; digitpad.models.number.read_number reads it as it reads the page's
-canvas.
+canvas. And paper_darkness: how much darker than its paper the photo's median pixel is, which says whether it is a
+photo of paper at all.
 
 How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
 brightness is estimated everywhere by erasing the ink (a closing wider than any stroke), and each pixel's ink is how
@@ -36,6 +37,7 @@ from digitpad.config import (
     PHOTO_MIN_CONTRAST,
     PHOTO_MIN_WORKING_SIZE,
     PHOTO_NOISE_FLOOR,
+    PHOTO_PAPER_THUMBNAIL,
     PHOTO_PAPER_WINDOW,
     PHOTO_POLARITY_SIZE,
     PHOTO_POLARITY_WINDOW,
@@ -57,6 +59,20 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
         longer = min(PHOTO_WORKING_SIZE, round(max(ink.shape) * PHOTO_WRITING_HEIGHT / height))
         ink = ink_of(working_gray(image, longer), PHOTO_SMALL_INK_GROWTH)
     return ink
+
+
+def paper_darkness(image: np.ndarray) -> float:
+    """How much darker than its own paper (ink_contrast's terms) a photo's median pixel is: about 0 for a photo of
+    writing, which is mostly bare paper, more for a face, a cat or a landscape, whose dark regions are not thin
+    strokes. Measured with its shorter side PHOTO_PAPER_THUMBNAIL px, where sensor noise (which the paper's closing
+    would lift to its peaks) is averaged away; raises ImageError as clean_photo does."""
+    pixels = checked_pixels(image)
+    shorter, longer = min(pixels.shape[:2]), max(pixels.shape[:2])
+    step = max(1, shorter // (4 * PHOTO_PAPER_THUMBNAIL))  # a 12 MP photo's every 5th px: 20 to each thumbnail px
+    sample = np.ascontiguousarray(pixels[::step, ::step])
+    gray = working_gray(sample, min(PHOTO_WORKING_SIZE, round(longer * PHOTO_PAPER_THUMBNAIL / shorter)))
+    contrast, _ = ink_contrast(gray, paper_brightness(gray))
+    return float(np.median(contrast))
 
 
 def writing_height(ink: np.ndarray) -> float:

@@ -3,13 +3,15 @@ digitpad.reading.photo and read by digitpad.models.number as the page reads them
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cv2
 import numpy as np
 import pytest
 
-from digitpad.config import PHOTO_MIN_WORKING_SIZE, PHOTO_WORKING_SIZE, PHOTO_WRITING_HEIGHT
+from digitpad.config import PHOTO_MIN_WORKING_SIZE, PHOTO_NOT_PAPER, PHOTO_WORKING_SIZE, PHOTO_WRITING_HEIGHT
 from digitpad.models.number import read_number
-from digitpad.reading.photo import clean_photo, ink_mask, writing_height
+from digitpad.reading.photo import clean_photo, ink_mask, paper_darkness, writing_height
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
@@ -26,6 +28,7 @@ from tests.photos import (
     written_digit,
     written_one,
 )
+from tests.scenes import scene_photos
 
 YEAR = "2026"
 
@@ -101,6 +104,18 @@ def test_light_ink_on_dark_paper_is_read(number_classifier, judge, year_drawing)
     cleaned = clean_photo(255 - photo)
     assert read_number(number_classifier, judge, cleaned).number == YEAR
     assert shared_ink(cleaned, clean_photo(photo)) > 0.95
+
+
+def test_a_photo_of_writing_is_mostly_paper_however_grainy_and_a_real_photo_of_a_person_is_not(year_drawing):
+    grainy = paper_photo(year_drawing, seed=2, conditions=replace(UNEVEN, noise=0.08))  # twice the benchmarks' worst
+    rng = np.random.default_rng(0)
+    large = cv2.resize(grainy, (2000, 1500), interpolation=cv2.INTER_LINEAR)  # the same grain in every pixel of it
+    large = np.clip(large + rng.normal(0, 0.08 * 255, large.shape[:2])[:, :, None], 0, 255).astype(np.uint8)
+    for photo in (grainy, large):  # the closing lifts the paper to its grain's peaks: averaged away
+        assert paper_darkness(photo) < PHOTO_NOT_PAPER / 2
+    astronaut = scene_photos("tuning").get("astronaut")  # a woman in an orange suit (tests.scenes)
+    assert astronaut is not None, "scikit-image is not installed: pip install -r requirements-dev.txt"
+    assert paper_darkness(astronaut) > 2 * PHOTO_NOT_PAPER
 
 
 def test_any_layout_and_dtype_gives_the_same_ink(year_drawing):
