@@ -135,11 +135,14 @@ class Reader:
 
     def found_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
         """What read_as finds in `image` before the judge looks at a photo's number. A photo of a sheet lying on a desk
-        is read as the sheet alone (digitpad.reading.sheet), its digits' boxes in the whole photo's pixels. Digits read
-        on no paper are none (on_no_paper); the cleaned ink is kept, for the page to show."""
+        is read as the sheet alone (digitpad.reading.sheet), its digits' boxes in the whole photo's pixels, unless no
+        digit is read on it. Digits read on no paper are none (on_no_paper); the cleaned ink is kept, for the page."""
         sheet = sheet_in(image) if kind == "photo" else None
         paper = image if sheet is None else sheet_alone(image, sheet)
         reading = self.found_in(paper, kind, several)
+        if sheet is not None and reading.number is None:  # no digit on it: a blank strip of a form taken for a sheet
+            sheet, paper = None, image
+            reading = self.found_in(paper, kind, several)
         if kind == "photo" and on_no_paper(paper, reading.digits):
             reading = replace(reading, digits=NumberReading([], [], reading.digits.segments), single=None)
         if sheet is None:

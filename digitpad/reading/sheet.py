@@ -10,9 +10,11 @@ How: on a thumbnail SHEET_THUMBNAIL px long, a closing per colour channel erases
 even regions along every step in brightness steeper than SHEET_STEP per px: a sheet's edge is such a step, and light
 falling off across a sheet, or a shadow's soft edge, is not. Of the SHEET_CANDIDATES largest regions (holes filled: its
 writing), the first that looks like a sheet is one: the smallest rectangle round it at any angle (a sheet lying askew)
-covers a share of the frame in SHEET_SHARE, and it fills SHEET_FILL of that rectangle; it is grey or white, not
-coloured (SHEET_SATURATION), near the photo's brightest (SHEET_BRIGHT), and brighter or darker than the rest (a white
-table's) by SHEET_CONTRAST. The sheet is then that rectangle, SHEET_INSET px in from its edge.
+covers a share of the frame in SHEET_SHARE, and it fills SHEET_FILL of that rectangle; it reaches two sides of the
+frame at most; it is grey or white, not coloured (SHEET_SATURATION), near the photo's brightest (SHEET_BRIGHT), and
+brighter or darker than the rest (a white table's) by SHEET_CONTRAST. A region that is no rectangle is tried again
+without what hangs on it by necks narrower than SHEET_NECKS (a sheet joined to a bright stone or a white wall where
+no step parts them). The sheet is then that rectangle, SHEET_INSET px in from its edge.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from digitpad.config import (
     SHEET_FILL,
     SHEET_INSET,
     SHEET_MIN_PHOTO,
+    SHEET_NECKS,
     SHEET_SATURATION,
     SHEET_SHARE,
     SHEET_STEP,
@@ -92,19 +95,48 @@ def paper_region(colour: np.ndarray) -> np.ndarray | None:
     even = (np.hypot(across, down) / 8 < SHEET_STEP).astype(np.uint8)  # 8: Sobel's weights, to a step per px
     even = cv2.morphologyEx(even, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))  # a thin bridge to the desk is cut
     _, labels, stats, _ = cv2.connectedComponentsWithStats(even, connectivity=4)
-    bright = SHEET_BRIGHT * float(np.percentile(brightness, 95))
     for label in 1 + np.argsort(stats[1:, cv2.CC_STAT_AREA])[::-1][:SHEET_CANDIDATES]:
-        outline, _ = cv2.findContours((labels == label).astype(np.uint8), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        region = cv2.drawContours(np.zeros(labels.shape, np.uint8), outline, -1, 1, -1).astype(bool)  # and its ink
-        centre, (side, other), angle = cv2.minAreaRect(cv2.findNonZero(region.astype(np.uint8)))
-        share = side * other / region.size
-        if not SHEET_SHARE[0] <= share <= SHEET_SHARE[1] or region.sum() < SHEET_FILL * side * other:
-            continue
-        paper, rest = float(np.median(brightness[region])), float(np.median(brightness[~region]))
-        if np.median(saturation[region]) < SHEET_SATURATION and paper >= bright and abs(paper - rest) >= SHEET_CONTRAST:
-            # The sheet is that rectangle (ink written up to its edge, which no closing erases, is the sheet's), less
-            # a strip along its edge, so that no scrap of the desk beside it is taken for writing
-            inset = (max(1.0, side - 2 * SHEET_INSET), max(1.0, other - 2 * SHEET_INSET))
-            corners = np.round(cv2.boxPoints((centre, inset, angle))).astype(np.int32)
-            return cv2.fillConvexPoly(np.zeros(region.shape, np.uint8), corners, 1).astype(bool)
+        whole = (labels == label).astype(np.uint8)
+        for neck in (0, *SHEET_NECKS):  # the region, then its core without what hangs on it by ever wider necks
+            region = filled(core(whole, neck) if neck else whole)
+            if not region.any():
+                break
+            centre, (side, other), angle = cv2.minAreaRect(cv2.findNonZero(region.astype(np.uint8)))
+            share = side * other / region.size
+            if not SHEET_SHARE[0] <= share <= SHEET_SHARE[1] or region.sum() < SHEET_FILL * side * other:
+                continue
+            if sum(bool(edge.any()) for edge in (region[0], region[-1], region[:, 0], region[:, -1])) >= 3:
+                continue  # cut by three sides of the frame: a strip of the page round a form's box, not a sheet
+            if looks_like_paper(region, brightness, saturation):
+                # The sheet is that rectangle (ink written up to its edge, which no closing erases, is the sheet's),
+                # less a strip along its edge, so that no scrap of the desk beside it is taken for writing
+                inset = (max(1.0, side - 2 * SHEET_INSET), max(1.0, other - 2 * SHEET_INSET))
+                corners = np.round(cv2.boxPoints((centre, inset, angle))).astype(np.int32)
+                return cv2.fillConvexPoly(np.zeros(region.shape, np.uint8), corners, 1).astype(bool)
+            break  # a rectangle of something else: no core of it is paper either
     return None
+
+
+def looks_like_paper(region: np.ndarray, brightness: np.ndarray, saturation: np.ndarray) -> bool:
+    """Whether the thumbnail's `region` is grey or white, near the photo's brightest, and apart from the rest of it in
+    brightness (brighter, or darker: a sheet on a white table)."""
+    paper, rest = float(np.median(brightness[region])), float(np.median(brightness[~region]))
+    bright = SHEET_BRIGHT * float(np.percentile(brightness, 95))
+    return np.median(saturation[region]) < SHEET_SATURATION and paper >= bright and abs(paper - rest) >= SHEET_CONTRAST
+
+
+def core(region: np.ndarray, neck: int) -> np.ndarray:
+    """[H, W] uint8 region -> its largest piece once what hangs on it by a neck narrower than `neck` px is cut off
+    (an opening): a sheet joined to a bright stone or a white wall beside it, where no step in brightness parts them."""
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (neck, neck))
+    count, pieces, stats, _ = cv2.connectedComponentsWithStats(cv2.erode(region, disc), connectivity=4)
+    if count < 2:
+        return np.zeros_like(region)
+    largest = (pieces == 1 + np.argmax(stats[1:, cv2.CC_STAT_AREA])).astype(np.uint8)
+    return cv2.dilate(largest, disc) & region
+
+
+def filled(region: np.ndarray) -> np.ndarray:
+    """[H, W] uint8 region -> [H, W] bool, its holes (the writing on a sheet) filled."""
+    outline, _ = cv2.findContours(region, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    return cv2.drawContours(np.zeros(region.shape, np.uint8), outline, -1, 1, -1).astype(bool)

@@ -4,6 +4,7 @@ sources (the final sources are for measuring only: benchmarks/real.py), and on M
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 import cv2
 import numpy as np
@@ -18,14 +19,22 @@ from digitpad.config import (
     SURE_OF_ONE,
     WIDE_UNSURE,
 )
-from digitpad.models.reader import Reader, kind_of
+from digitpad.models.reader import Reader, kind_of, on_no_paper
 from digitpad.reading.images import read_image
 from digitpad.reading.paper_lines import turned
 from digitpad.reading.photo import paper_darkness
 from digitpad.reading.preprocess import preprocess_ink
 from digitpad.reading.sheet import sheet_in
 from tests.drawings import first_of_each_label, number_canvas
-from tests.photos import black_and_white, field_photo, on_desk, paper_photo, where_on_desk, written_one
+from tests.photos import (
+    black_and_white,
+    field_photo,
+    form_field_photo,
+    on_desk,
+    paper_photo,
+    where_on_desk,
+    written_one,
+)
 from tests.scenes import scene_photos
 
 FORM = "markus/student_number_0001250981.png"  # ten digits in a row of boxes, six boxes empty
@@ -388,16 +397,29 @@ class Drawn:
         return next(self.values)
 
 
-def test_a_note_on_gravel_whose_sheet_is_not_found_is_still_read(reader, real_images):
+def test_digits_on_a_note_lying_on_gravel_are_on_paper_and_a_box_as_big_on_the_gravel_is_not(reader, real_images):
     """A small real "46" laid on gravel, as `python -m benchmarks.sheets --seed 1` laid it (a quarter of the width, at
-    265, 234, turned half a degree): the sheet is not found and the photo is mostly gravel, far darker than paper, but
-    round the digits is paper, so they are read."""
+    265, 234, turned half a degree): the photo is mostly gravel, far darker than paper, but round the digits read is
+    paper. Were its sheet not found (as it was not before SHEET_NECKS), the digits would still be read."""
     image, paper = tuning_image(real_images, "don_sabu_numbers/alan_anto_46_79_32.png")
     desk = scene_photos("tuning").get("gravel")
     assert desk is not None, "scikit-image is not installed: pip install -r requirements-dev.txt"
     photo = on_desk(paper, desk, Drawn(0.2593, 264.96, 233.52, -0.4585))
-    assert sheet_in(photo) is None and paper_darkness(photo) > PHOTO_NOT_PAPER
-    assert reader.read(photo).number == image.label
+    digits = reader.read(photo).digits
+    assert digits.number == image.label and paper_darkness(photo) > PHOTO_NOT_PAPER
+    assert not on_no_paper(photo, digits)
+    on_gravel = replace(digits, boxes=[(x - 250, y - 220, width, height) for x, y, width, height in digits.boxes])
+    assert on_no_paper(photo, on_gravel)
+
+
+def test_a_form_field_photographed_close_whose_blank_strip_looks_like_a_sheet_is_read_whole(reader, pen_digits):
+    """A "34" written above a dotted line, photographed close (1,000 px long): the strip under the line is even and
+    rectangular, and is taken for a sheet; nothing is read on it, so the whole photo is read."""
+    ten = first_of_each_label(pen_digits)
+    field = form_field_photo([ten[3].strokes, ten[4].strokes], "dots", np.random.default_rng(17))
+    photo = cv2.resize(field, None, fx=1000 / max(field.shape[:2]), fy=1000 / max(field.shape[:2]))
+    assert sheet_in(photo) is not None
+    assert reader.read(photo).number == "34"
 
 
 def test_a_photo_of_a_sheet_on_a_desk_in_any_kind_of_pixels_is_read(reader):
