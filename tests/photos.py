@@ -16,7 +16,7 @@ import cv2
 import numpy as np
 
 from digitpad.config import INK_THRESHOLD
-from digitpad.reading.preprocess import ink_map
+from digitpad.reading.preprocess import as_rgb, ink_map
 from digitpad.reading.strokes import Stroke, number_strokes, stroke_ink
 
 PAPER = np.array([0.96, 0.94, 0.89])  # reflectance of off-white paper, RGB
@@ -253,16 +253,11 @@ DESK_SHARE = (0.25, 0.6)  # of the scene's width: how wide the sheet lies in it
 DESK_TURN = 10.0  # degrees, either way
 
 
-def rgb(pixels: np.ndarray) -> np.ndarray:
-    """An image as read_image gives it ([H, W] or [H, W, 3 or 4] uint8) -> [H, W, 3]."""
-    return np.repeat(pixels[:, :, None], 3, axis=2) if pixels.ndim == 2 else pixels[:, :, :3]
-
-
 def on_desk(paper: np.ndarray, desk: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """A photo of a sheet lying on something: `paper` (a photo of paper, uint8 as read_image gives it) turned up to
     DESK_TURN degrees and laid at a random place on `desk` (any photo, the same) resized DESK_WIDTH px wide, covering
     DESK_SHARE of its width (less if it would not fit): [H, W, 3] uint8."""
-    paper, desk = rgb(paper), rgb(desk)
+    paper, desk = as_rgb(paper), as_rgb(desk)
     size = (DESK_WIDTH, round(DESK_WIDTH * desk.shape[0] / desk.shape[1]))
     desk = cv2.resize(desk, size, interpolation=cv2.INTER_AREA)
     scale = min(rng.uniform(*DESK_SHARE) * DESK_WIDTH / paper.shape[1], 0.7 * desk.shape[0] / paper.shape[0])
@@ -278,4 +273,4 @@ def on_desk(paper: np.ndarray, desk: np.ndarray, rng: np.random.Generator) -> np
 
 def where_on_desk(paper: np.ndarray, desk: np.ndarray, seed: int) -> np.ndarray:
     """[H, W] bool: where on_desk(paper, desk, np.random.default_rng(seed)) lays the sheet."""
-    return on_desk(np.full_like(rgb(paper), 255), np.zeros_like(rgb(desk)), np.random.default_rng(seed))[:, :, 0] > 127
+    return on_desk(np.full_like(paper, 255), np.zeros_like(desk), np.random.default_rng(seed))[:, :, 0] > 127

@@ -70,6 +70,12 @@ def checked_pixels(image: np.ndarray) -> np.ndarray:
     return image
 
 
+def as_rgb(pixels: np.ndarray) -> np.ndarray:
+    """[H, W] or [H, W, 3 or 4] pixels -> [H, W, 3]: grey repeated in each channel, an alpha channel dropped (a view of
+    `pixels` where it can be)."""
+    return np.repeat(pixels[:, :, None], 3, axis=2) if pixels.ndim == 2 else pixels[:, :, :3]
+
+
 def ink_map(image: np.ndarray) -> np.ndarray:
     """[H, W(, C)] image -> [H, W] float32 ink intensity, 1 for the darkest-against-the-paper ink, 0 for paper.
 

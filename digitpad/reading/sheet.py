@@ -37,7 +37,7 @@ from digitpad.config import (
     SHEET_STEP,
     SHEET_THUMBNAIL,
 )
-from digitpad.reading.preprocess import as_unit_float, checked_pixels
+from digitpad.reading.preprocess import as_rgb, as_unit_float, checked_pixels
 
 Box = tuple[int, int, int, int]  # x, y, width, height in the photo's pixels
 
@@ -62,8 +62,7 @@ def sheet_in(image: np.ndarray) -> Sheet | None:
         thumbnail = as_unit_float(cv2.resize(sample, size, interpolation=cv2.INTER_AREA))
     else:  # OpenCV resizes no bool, int64 or float16: any dtype the reader takes, as floats in 0..1
         thumbnail = np.clip(cv2.resize(as_unit_float(sample), size, interpolation=cv2.INTER_AREA), 0.0, 1.0)
-    colour = np.repeat(thumbnail[:, :, None], 3, axis=2) if thumbnail.ndim == 2 else thumbnail[:, :, :3]
-    found = paper_region(colour)
+    found = paper_region(as_rgb(thumbnail))
     if found is None:
         return None
     x, y, w, h = cv2.boundingRect(found.astype(np.uint8))

@@ -18,7 +18,7 @@ from digitpad.config import (
     PIECES_MODEL_PATH,
 )
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
-from digitpad.reading.preprocess import ImageError
+from digitpad.reading.preprocess import ImageError, as_rgb
 from digitpad.serving.loaders import load_reader, model_or_error
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
 
@@ -36,7 +36,7 @@ READ_AS_HELP = (
 def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
     """The image in colour, with a box in the highlight colour around each digit read."""
     pixels = image if image.dtype == np.uint8 else cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX, cv2.CV_8U)
-    picture = cv2.cvtColor(pixels, cv2.COLOR_GRAY2RGB) if pixels.ndim == 2 else pixels[:, :, :3].copy()
+    picture = as_rgb(pixels).copy()  # drawn on: never the image itself
     thickness = max(2, max(picture.shape[:2]) // 300)
     for x, y, width, height in (map(int, box) for box in boxes):
         cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
