@@ -48,6 +48,9 @@ PROMPT = "Draw in the black box"
 ONE_DIGIT = re.compile(r"^[0-9]$")
 SCREENSHOT = REPO_ROOT / "docs" / "screenshot.png"
 DESKTOP = {"viewport": {"width": 1100, "height": 800}}
+# Whether an element is what the user sees at its own centre (not clipped away by a row that scrolls, nor covered)
+IN_VIEW = """e => { const r = e.getBoundingClientRect();
+    return e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"""
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +150,23 @@ def test_a_confirmed_prediction_is_saved_for_retraining(app_url, desktop, ten_di
     page.get_by_role("button", name=f"Yes, a {shown}").click()
     expect(page.get_by_text(f"Saved as a {shown}")).to_be_visible()
     assert load_feedback(feedback_database).y.tolist()[-1] == shown
+
+
+def test_a_wrong_prediction_is_corrected_with_any_other_digit_in_view(app_url, desktop, ten_digits, feedback_database):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[3].strokes), PREDICTION_SIGNATURE)
+    shown = int(page.locator(METRIC).inner_text())
+    others = page.get_by_test_id("stButtonGroup").get_by_role("radio")  # the "No, it was a" pills
+    expect(others).to_have_count(9)
+    page.get_by_test_id("stButtonGroup").scroll_into_view_if_needed()  # below the fold on a laptop's screen
+    # Each digit is where the user sees it: no pill hidden off the side of a row that scrolls
+    for option in others.all():
+        assert option.evaluate(IN_VIEW), f"{option.inner_text()} is hidden"
+    last = max(digit for digit in range(10) if digit != shown)
+    others.get_by_text(str(last), exact=True).click()
+    expect(page.get_by_text(f"Saved as a {last}")).to_be_visible()
+    assert load_feedback(feedback_database).y.tolist()[-1] == last
 
 
 def test_a_number_drawn_with_its_digits_touching_is_read(app_url, desktop, ten_digits, classifier, judge):

@@ -173,7 +173,8 @@ def ask_if_right(predictions: list[Prediction], canvas_png: bytes, made: str = "
     answer_with = (key, predictions, canvas_png)  # the callback's arguments
     if len(predictions) == 1:
         others = [digit for digit in range(NUM_CLASSES) if digit != predictions[0].digit]
-        no.pills("No, it was a", others, key=key, on_change=save_correction, args=answer_with)
+        # wrap: in a column, pills otherwise stay on one row and scroll, hiding 5-9 behind a scroll bar on a desktop
+        no.pills("No, it was a", others, key=key, on_change=save_correction, args=answer_with, wrap=True)
     else:
         no.text_input(
             "No, it was",
