@@ -181,6 +181,9 @@ def read_files(
 
 
 def predict(paths: list[str], as_json: bool, model_path: Path, mode: str = "auto") -> int:
+    from digitpad.models.backend import import_tensorflow
+
+    import_tensorflow()  # stderr is for the files that cannot be read, not for TensorFlow's start-up lines
     from digitpad.models.model import ModelError
 
     try:

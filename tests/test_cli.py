@@ -29,10 +29,10 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return digitpad("predict", *args)
 
 
-def run_cli_process(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    """`python -m digitpad predict ARGS` in a new process with `env` added to the environment."""
+def run_cli_process(*args: str, env: dict[str, str | None]) -> subprocess.CompletedProcess:
+    """`python -m digitpad predict ARGS` in a new process with `env` added to the environment (None: taken out)."""
     command = [sys.executable, "-m", "digitpad", "predict", *map(str, args)]
-    environment = {**os.environ, **env}
+    environment = {name: value for name, value in {**os.environ, **env}.items() if value is not None}
     return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, env=environment)
 
 
@@ -80,6 +80,17 @@ def test_bad_files_are_named_on_stderr_and_the_rest_still_classified(digit_files
     assert errors == [
         f"{not_an_image}: not an image, or not a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC file",
         f"{missing}: no such file",
+    ]
+
+
+def test_stderr_names_the_files_that_could_not_be_read_and_holds_nothing_of_tensorflows(digit_files, tmp_path):
+    not_an_image = tmp_path / "notes.png"
+    not_an_image.write_text("shopping list: eggs")
+    # As a user runs it: a new process, TensorFlow's logging left as it comes (its start-up lines ignore the variable)
+    result = run_cli_process(not_an_image, digit_files / "three.png", env={"TF_CPP_MIN_LOG_LEVEL": None})
+    assert result.returncode == 1 and result.stdout.startswith(f"{digit_files / 'three.png'}\t3\t")
+    assert result.stderr.splitlines() == [
+        f"{not_an_image}: not an image, or not a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC file"
     ]
 
 

@@ -48,6 +48,7 @@ from digitpad.config import (
 )
 from digitpad.learning.data import DataError, env_path, load_mnist, load_pen_digits
 from digitpad.learning.feedback import FeedbackStoreError, load_feedback
+from digitpad.models.backend import import_tensorflow
 
 
 def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> argparse.Namespace:
@@ -203,7 +204,8 @@ def train_piece_judge(args: argparse.Namespace) -> int:
         pen_digits = load_pen_digits(args.strokes)
     except DataError as error:
         return refuse(args, error)
-    from digitpad.learning.piece_training import train_pieces  # TensorFlow loads only once the data is known to be good
+    import_tensorflow()  # quietly, and only once the data is known to be good
+    from digitpad.learning.piece_training import train_pieces
 
     recipe = with_flags(PieceRecipe(), args)
     card = interruptible(lambda: train_pieces(recipe, pen_digits, args.strokes, args.out / PIECES_MODEL_PATH.name,
@@ -223,7 +225,8 @@ def train_pair_reader(args: argparse.Namespace) -> int:
         mnist = load_mnist(args.data)
     except DataError as error:
         return refuse(args, error)
-    from digitpad.learning.pair_training import train_pairs  # TensorFlow loads only once the data is known to be good
+    import_tensorflow()  # quietly, and only once the data is known to be good
+    from digitpad.learning.pair_training import train_pairs
 
     recipe, path = with_flags(PairRecipe(), args), args.out / PAIRS_MODEL_PATH.name
     card = interruptible(lambda: train_pairs(recipe, mnist, path, args.limit), args)
@@ -239,8 +242,9 @@ def train_nondigit_judge(args: argparse.Namespace) -> int:
         mnist, pen_digits = load_mnist(args.data), load_pen_digits(args.strokes)
     except DataError as error:
         return refuse(args, error)
+    import_tensorflow()  # quietly, and only once the data is known to be good
     from digitpad.learning.nondigit_training import train_nondigit
-    from digitpad.models.model import ModelError, load_model  # TensorFlow loads only once the data is known to be good
+    from digitpad.models.model import ModelError, load_model
 
     try:
         digit_model = load_model(args.base or MODEL_PATH)
@@ -276,7 +280,8 @@ def main(argv: list[str] | None = None, prog: str = "train_model.py") -> int:
     unknown = sorted(set(args.validation_writers) - {d.writer for d in pen_digits or []})
     if unknown:  # a misspelt writer would leave a tuning run measuring nobody
         return refuse(args, f"no such writer in {args.strokes}: {', '.join(unknown)}")
-    from digitpad.learning.training import train  # TensorFlow loads only once the data is known to be good
+    import_tensorflow()  # quietly, and only once the data is known to be good
+    from digitpad.learning.training import train
     from digitpad.models.model import ModelError
 
     recipe = with_flags(FineTuneRecipe() if args.feedback else DrawnRecipe() if args.drawn else TrainingRecipe(), args)

@@ -3,7 +3,7 @@
 In: the models' paths (digitpad.config). Out: the digit classifier, number mode's pair of classifiers and piece judge,
 and the reader of uploads, each cached by Streamlit; or, where a model cannot be loaded, None after an error on the
 page that says how to fix it. TensorFlow is imported only here, only once the canvas is up, and never by two threads
-at once (digitpad.serving.preload.import_tensorflow).
+at once (digitpad.models.backend).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from digitpad.config import (
     MODEL_PATH,
     PIECES_MODEL_PATH,
 )
+from digitpad.models import backend
 
 if TYPE_CHECKING:
     from digitpad.models.classifier import DigitClassifier
@@ -55,7 +56,7 @@ def load_classifier(path: Path) -> DigitClassifier:
 
     from digitpad.serving import preload
 
-    preload.import_tensorflow()  # seconds, and never beside the background's import: only after the canvas is up
+    backend.import_tensorflow()  # seconds, and never beside the background's import: only after the canvas is up
     from digitpad.models.classifier import DigitClassifier
 
     # Loaded as the server started, when started by digitpad.serving.preload (`python -m digitpad app`, or a room)
@@ -76,7 +77,7 @@ def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberRea
     (digitpad.models.pieces)."""
     from digitpad.serving import preload
 
-    preload.import_tensorflow()  # as in load_classifier
+    backend.import_tensorflow()  # as in load_classifier
     from digitpad.models.classifier import DigitClassifier
     from digitpad.models.pieces import PieceJudge
 
@@ -92,9 +93,7 @@ def load_number_reader(model: Path, drawn_model: Path, judge: Path) -> NumberRea
 def load_reader(model: Path, drawn_model: Path, judge: Path, pairs: Path) -> Reader:
     """The reader of uploaded images (digitpad.models.reader), from the models already loaded for the canvas and the
     pair reader (digitpad.models.pairs)."""
-    from digitpad.serving import preload
-
-    preload.import_tensorflow()  # as in load_classifier
+    backend.import_tensorflow()  # as in load_classifier
     from digitpad.models.pairs import PairReader
     from digitpad.models.reader import Reader
 
@@ -104,9 +103,7 @@ def load_reader(model: Path, drawn_model: Path, judge: Path, pairs: Path) -> Rea
 
 def model_or_error(load: Callable[..., Model], *paths: Path) -> Model | None:
     """`load(*paths)`, or None after showing why a model could not be loaded."""
-    from digitpad.serving import preload
-
-    preload.import_tensorflow()  # as in load_classifier
+    backend.import_tensorflow()  # as in load_classifier
     from digitpad.models.model import ModelError
 
     try:

@@ -28,18 +28,7 @@ AFTER_SERVER_UP_S = 2.0  # the loading waits this long after the server first an
 _loaders: dict[Hashable, Callable[[], object]] = {}
 _loading: dict[Hashable, Future] = {}
 _lock = threading.Lock()
-_importing = threading.Lock()
 _pool = ThreadPoolExecutor(1, thread_name_prefix="digitpad-preload")
-
-
-def import_tensorflow() -> None:
-    """Import TensorFlow and Keras, one thread at a time: call it before importing anything that imports them. Two
-    threads importing them at once through different first modules (this thread's classifier, a page's Keras) meet in
-    Python's import locks and one gets half-made modules: "KeyError: Registering two gradient with name
-    'ReduceDataset'", which stopped the server when a visitor's first stroke came as the models were loading."""
-    with _importing:
-        import keras  # noqa: F401
-        import tensorflow  # noqa: F401
 
 
 def _future(key: Hashable) -> Future:
@@ -86,6 +75,7 @@ def server_up(port: int) -> Callable[[], None]:
 def page_models() -> dict[Hashable, Callable[[], object]]:
     """The models app.py loads, under the keys its loaders take them by."""
     from digitpad.config import DRAWN_MODEL_PATH, MODEL_PATH, PIECES_MODEL_PATH
+    from digitpad.models.backend import import_tensorflow
 
     def classifier():
         import_tensorflow()
