@@ -58,7 +58,15 @@ from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.paper_lines import boxes_in_a_row, line_at_edge
 from digitpad.reading.photo import clean_photo, paper_darkness
-from digitpad.reading.preprocess import OPAQUE, as_unit_float, checked_pixels, ink_map, preprocess, preprocess_ink
+from digitpad.reading.preprocess import (
+    OPAQUE,
+    as_unit_float,
+    checked_pixels,
+    ink_map,
+    preprocess,
+    preprocess_ink,
+    resize_by,
+)
 from digitpad.reading.segment import digits_only, segment_digits
 from digitpad.reading.sheet import sheet_alone, sheet_in
 
@@ -220,13 +228,20 @@ def on_no_paper(photo: np.ndarray, digits: NumberReading) -> bool:
 def shrunk(drawn: np.ndarray) -> np.ndarray:
     """A large drawing's ink map ([H, W] float32, ink_map's) at DRAWING_WORKING_SIZE px long, as uint8 255 on 0."""
     scale = DRAWING_WORKING_SIZE / max(drawn.shape)
-    return np.round(255 * cv2.resize(drawn, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)).astype(np.uint8)
+    return np.round(255 * resize_by(drawn, scale, cv2.INTER_AREA)).astype(np.uint8)
 
 
 def in_image(digits: NumberReading, image: np.ndarray, ink: np.ndarray) -> NumberReading:
-    """`digits` read from an image's `ink` (clean_photo's, or a large drawing's, resized), boxes in its own pixels."""
-    scale = max(image.shape[:2]) / max(ink.shape)
-    return replace(digits, boxes=[tuple(round(side * scale) for side in box) for box in digits.boxes])
+    """`digits` read from an image's `ink` (clean_photo's, or a large drawing's, resized), boxes in its own pixels:
+    inside it, and never of no size (a digit found in an image 1 px tall is 1 px tall)."""
+    scale, (height, width) = max(image.shape[:2]) / max(ink.shape), image.shape[:2]
+
+    def placed(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        x, y, w, h = (round(side * scale) for side in box)
+        x, y = min(x, width - 1), min(y, height - 1)
+        return x, y, max(1, min(w, width - x)), max(1, min(h, height - y))
+
+    return replace(digits, boxes=[placed(box) for box in digits.boxes])
 
 
 def kind_of(image: np.ndarray) -> str:
@@ -256,7 +271,7 @@ def flat_ink(image: np.ndarray) -> np.ndarray | None:
     paper = int(np.argmax(counts))
     _, ink = cv2.threshold(cv2.absdiff(tones, paper), INK_THRESHOLD * max(paper, 255 - paper), 255, cv2.THRESH_BINARY)
     scale = min(1.0, PHOTO_TILT_SIZE / max(ink.shape))  # any ink under a thumbnail's pixel is ink: lines stay whole
-    return cv2.resize(ink, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) > 0
+    return resize_by(ink, scale, cv2.INTER_AREA) > 0
 
 
 def lowest_confidence(reading: Reading) -> float:

@@ -57,6 +57,7 @@ from digitpad.config import (
     PHOTO_TILT_LINE_WIDTH,
     PHOTO_TILT_SIZE,
 )
+from digitpad.reading.preprocess import resize_by
 
 
 def page_tilt(mask: np.ndarray) -> float:
@@ -66,7 +67,7 @@ def page_tilt(mask: np.ndarray) -> float:
     crosses is wider than PHOTO_TILT_LINE_WIDTH (no line), or when the turn is under PHOTO_MIN_TILT (lines are found
     at that tilt as they are)."""
     scale = min(1.0, PHOTO_TILT_SIZE / max(mask.shape))
-    thumbnail = cv2.resize(mask.astype(np.uint8), None, fx=scale, fy=scale, interpolation=cv2.INTER_NEAREST)
+    thumbnail = resize_by(mask.astype(np.uint8), scale, cv2.INTER_NEAREST)
     angles = np.arange(-PHOTO_MAX_TILT, PHOTO_MAX_TILT + 0.25, 0.5)
     views = [turned(thumbnail, angle, nearest=True) for angle in angles]
     scores = [longest_line(view) for view in views]

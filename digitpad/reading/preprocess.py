@@ -156,6 +156,16 @@ def resize_longer_side(digit: np.ndarray, length: int) -> np.ndarray:
     return cv2.resize(digit, size, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
 
 
+def resize_by(image: np.ndarray, scale: float, interpolation: int) -> np.ndarray:
+    """Scale an image by `scale` on both sides, as cv2.resize(fx=scale, fy=scale) does; a side that would round to
+    0 px (an image 3,000 px long and 1 px wide, shrunk) keeps 1 px, where cv2 would raise."""
+    height, width = image.shape[:2]
+    if round(width * scale) >= 1 and round(height * scale) >= 1:
+        return cv2.resize(image, None, fx=scale, fy=scale, interpolation=interpolation)
+    size = (max(1, round(width * scale)), max(1, round(height * scale)))  # cv2 wants (width, height)
+    return cv2.resize(image, size, interpolation=interpolation)
+
+
 def scale_to_digit_box(digit: np.ndarray) -> np.ndarray:
     """Scale a cropped digit so its longer side is DIGIT_BOX px, keeping the aspect ratio."""
     return resize_longer_side(digit, DIGIT_BOX)

@@ -136,6 +136,23 @@ def reader() -> Reader:
     return Reader.load()
 
 
+# Images a side of which is a pixel or two: shrunk to the working size, cv2 was asked for a side of 0 px and raised,
+# and a digit's box scaled back to the image had no width ("the image has no pixels", a division by zero)
+STRIPS = [(1, 3000), (3000, 1), (2, 20000), (1, 28), (3, 28), (2, 2)]
+
+
+@pytest.mark.parametrize("shape", STRIPS, ids=[f"{h}x{w}" for h, w in STRIPS])
+@pytest.mark.parametrize("how", [(), ("photo", True), ("drawing", True)], ids=["as it looks", "photo", "number"])
+def test_an_image_a_pixel_or_two_wide_is_read_in_every_mode_its_boxes_inside_it(reader, shape, how):
+    strip = np.random.default_rng(3).integers(0, 256, (*shape, 3)).astype(np.uint8)
+    strip[:, : shape[1] // 2] = 230  # half paper, half noise
+    reading = reader.read(strip, *how)
+    height, width = shape
+    assert reading.verdict in ("digit", "number", "blank", "no digits", "not a digit")
+    for x, y, w, h in reading.digits.boxes:
+        assert 0 <= x and x + w <= width and 0 <= y and y + h <= height and w >= 1 and h >= 1
+
+
 def tuning_image(real_images: dict, path: str) -> tuple:
     """(the manifest's row, its pixels as `digitpad predict` reads them) for one of the tuning sources' images: tests
     choose things, and final sources only measure."""

@@ -15,6 +15,7 @@ from digitpad.reading.preprocess import (
     normalise_stroke_width,
     preprocess,
     preprocess_ink,
+    resize_by,
     scale_to_digit_box,
     stroke_width,
 )
@@ -63,6 +64,15 @@ def test_a_hairline_upright_is_centred_not_a_crash():
     line[:, :] = 1.0  # a segment of a number cut down to a 2 px sliver
     model_input = preprocess_ink(line)
     assert centre_of_mass(model_input) == pytest.approx(((MODEL_SIZE - 1) / 2, (MODEL_SIZE - 1) / 2), abs=0.5)
+
+
+@pytest.mark.parametrize("interpolation", [cv2.INTER_AREA, cv2.INTER_NEAREST])
+def test_resize_by_is_cv2s_resize_and_keeps_a_side_cv2_would_shrink_to_nothing(interpolation):
+    image = np.random.default_rng(1).random((37, 1234)).astype(np.float32)
+    expected = cv2.resize(image, None, fx=0.3241, fy=0.3241, interpolation=interpolation)
+    np.testing.assert_array_equal(resize_by(image, 0.3241, interpolation), expected)  # the same pixels, not just size
+    strip = image[:1]  # 1 px tall: cv2.resize(fx=0.1) would ask for a 0 px tall result and raise
+    assert resize_by(strip, 0.1, interpolation).shape == (1, 123)
 
 
 def test_output_is_28x28_float_ink_in_unit_range(sample_digits):
