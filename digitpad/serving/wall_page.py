@@ -51,6 +51,7 @@ def wall_live() -> None:
     if not wall.latest:
         st.info("No drawings yet: the first confirmed or corrected drawing appears here.", icon=":material/draw:")
         return
+    st.markdown("**The latest drawings**")  # else the drawings under "Corrected" look like the corrected ones
     for column, (label, read, png) in zip(st.columns(len(wall.latest)), wall.latest, strict=True):
         column.image(png, caption=f"read {read}" + ("" if label == read else f", was {label}"))
     import pandas as pd  # as late as the chart's
