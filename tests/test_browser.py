@@ -142,6 +142,19 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     context.close()
 
 
+def test_a_phone_visitor_finds_the_photo_page_with_the_sidebar_closed(app_url, browser):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    open_canvas(page, app_url)
+    expect(page.get_by_role("link", name="Photo", exact=True)).not_to_be_in_viewport()  # the navigation is folded away
+    to_photo = page.get_by_role("link", name=re.compile("photo of them"))
+    expect(to_photo).to_be_in_viewport()
+    to_photo.tap()
+    expect(page.locator("input[type='file']")).to_have_count(1)  # the Photo page's upload, and its camera switch
+    expect(page.get_by_text("Use the camera")).to_be_visible()
+    context.close()
+
+
 def test_a_confirmed_prediction_is_saved_for_retraining(app_url, desktop, ten_digits, feedback_database):
     page = desktop
     canvas = open_canvas(page, app_url)
@@ -224,7 +237,7 @@ def test_a_smiley_is_not_a_digit_and_two_digits_go_to_number_mode_as_drawn(app_u
 def test_a_photo_of_a_number_on_paper_is_read(app_url, desktop, ten_digits, tmp_path):
     page = desktop
     page.goto(app_url)
-    page.get_by_role("link", name="Photo").click()
+    page.get_by_role("link", name="Photo", exact=True).click()
     photo = tmp_path / "year.jpg"
     Image.fromarray(paper_photo(number_canvas([ten_digits[i] for i in (2, 0, 2, 6)]), seed=1)).save(photo)
     page.locator("input[type='file']").set_input_files(photo)

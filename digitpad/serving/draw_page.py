@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
+PHOTO_PAGE = "digitpad/serving/photo_page.py"  # as app.py names it: relative to app.py
 ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's screen: no name or address, ever"
 
 
@@ -206,6 +207,8 @@ def draw_page() -> None:
     number = mode == MODES[1]
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
     st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
+    # On a phone the pages' links fold into the closed sidebar: this is how a visitor there finds the camera
+    st.page_link(PHOTO_PAGE, label="Digits on paper? Take or upload a photo of them", icon=":material/photo_camera:")
     st.space("small")  # room for the canvas's toolbar, which appears above it on hover
     pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
     stroke_width = st.sidebar.slider(

@@ -221,7 +221,7 @@ def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_kille
     photo = tmp_path / "year.jpg"
     Image.fromarray(paper_photo(number_canvas([ten_digits[i] for i in (2, 0, 2, 6)]), seed=1)).save(photo)
     for page in pages:
-        page.get_by_role("link", name="Photo").click()
+        page.get_by_role("link", name="Photo", exact=True).click()
         page.locator("input[type='file']").set_input_files(photo)
         expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
 
