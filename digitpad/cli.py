@@ -12,7 +12,8 @@ The flags say what the images are instead: --digit, a drawing of one digit (`PAT
 without the number); --number, a drawing of a number; --photo, a photo of digits on paper, cleaned as
 digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or {path, number, digits}.
 A file that cannot be read gets one line on stderr naming it and the reason; the others are still read, and the exit
-status is then 1. The models load once; with --digit, digits are classified in batches.
+status is then 1. The models load once; files are decoded a batch at a time (PREDICT_FILES, or fewer holding
+PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
 
 export-feedback: in, the page's feedback database (digitpad.learning.feedback); out, an npz of the drawings users
 confirmed or corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N] (the users' digits) and
@@ -26,13 +27,15 @@ import argparse
 import json
 import os
 import sys
+import textwrap
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from digitpad.config import MODEL_PATH, REPO_ROOT
+from digitpad.config import MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, REPO_ROOT
 from digitpad.files import write_atomically
 from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, read_image
 from digitpad.reading.preprocess import preprocess
@@ -106,25 +109,29 @@ class NumberResult:
 
 
 def read_images(paths: list[str]) -> tuple[dict[str, np.ndarray], list[str]]:
-    """Read each file: ({path: pixels}, [error lines for unreadable files])."""
+    """Every file decoded and kept (for benchmarks): ({path: pixels}, [error lines for unreadable files])."""
     images, errors = {}, []
-    for path in paths:
-        try:
-            images[path] = read_image(Path(path))
-        except ImageReadError as error:
-            errors.append(f"{path}: {error}")
+    for batch in decoded(paths):
+        for path, image in batch:
+            if isinstance(image, str):
+                errors.append(image)
+            else:
+                images[path] = image
     return images, errors
 
 
-def digit_results(classifier: DigitClassifier, images: dict[str, np.ndarray]) -> list[Result]:
-    """One digit per image, all classified in batches."""
-    inputs = {path: preprocess(image) for path, image in images.items()}
+def digit_results(classifier: DigitClassifier, batch: list[tuple[str, np.ndarray | str]]) -> Iterator[Result | str]:
+    """One digit per image, a batch's digits classified at once: each file's Result, or its error line, in order."""
+    inputs = {path: preprocess(image) for path, image in batch if not isinstance(image, str)}
     drawn = [path for path, x in inputs.items() if x is not None]
     predictions = dict(zip(drawn, classifier.predict_many(np.array([inputs[p] for p in drawn])), strict=True))
-    return [
-        Result(path, p.probabilities, p.is_digit) if (p := predictions.get(path)) else Result(path, None)
-        for path in inputs
-    ]
+    for path, image in batch:
+        if isinstance(image, str):
+            yield image
+        elif (prediction := predictions.get(path)) is None:
+            yield Result(path, None)
+        else:
+            yield Result(path, prediction.probabilities, prediction.is_digit)
 
 
 MODES = ("auto", "digit", "number", "photo")  # auto: no flag; the others: --digit, --number, --photo
@@ -162,42 +169,97 @@ class FileResult:
         }
 
 
-def read_files(
-    paths: list[str], mode: str, model_path: Path = MODEL_PATH
-) -> tuple[list[Result | NumberResult | FileResult], list[str]]:
-    """Each readable file read in `mode` (see MODES): (results, error lines for the files that could not be read).
-    Raises digitpad.models.model.ModelError when a model cannot be loaded."""
+Answer = Result | NumberResult | FileResult  # what one file read gives, in each mode
+
+
+def decoded(paths: list[str]) -> Iterator[list[tuple[str, np.ndarray | str]]]:
+    """The files decoded in batches of PREDICT_FILES, a batch ending early once it holds PREDICT_PIXELS: each path
+    with its pixels, or with its error line when it cannot be read."""
+    batch, pixels = [], 0
+    for path in paths:
+        try:
+            image = read_image(Path(path))
+            pixels += image.shape[0] * image.shape[1]
+        except ImageReadError as error:
+            image = f"{path}: {error}"
+        batch.append((path, image))
+        if len(batch) == PREDICT_FILES or pixels >= PREDICT_PIXELS:
+            yield batch
+            batch, pixels = [], 0
+    if batch:
+        yield batch
+
+
+def outcomes(paths: list[str], mode: str, model_path: Path = MODEL_PATH) -> Iterator[Answer | str]:
+    """Each file read in `mode` (see MODES), in order, batch by batch as it is read (decoded): its answer, or the
+    error line of a file that cannot be read. Raises digitpad.models.model.ModelError, before the first, when a
+    model cannot be loaded."""
     from digitpad.models.classifier import DigitClassifier  # TensorFlow loads only when there is work for it
     from digitpad.models.reader import Reader
 
-    images, errors = read_images(paths)
     if mode == "digit":
-        return digit_results(DigitClassifier.load(model_path), images), errors
+        classifier = DigitClassifier.load(model_path)
+        for batch in decoded(paths):
+            yield from digit_results(classifier, batch)
+        return
     reader = Reader.load(model_path)
-    if mode == "auto":
-        return [FileResult(path, reader.read(image)) for path, image in images.items()], errors
     kind = "photo" if mode == "photo" else "drawing"
-    return [NumberResult(path, reader.read(image, kind, several=True).digits) for path, image in images.items()], errors
+    for batch in decoded(paths):
+        for path, image in batch:
+            if isinstance(image, str):
+                yield image
+            elif mode == "auto":
+                yield FileResult(path, reader.read(image))
+            else:
+                yield NumberResult(path, reader.read(image, kind, several=True).digits)
+
+
+def read_files(paths: list[str], mode: str, model_path: Path = MODEL_PATH) -> tuple[list[Answer], list[str]]:
+    """Every file read in `mode`, all kept (for benchmarks.real): (answers, error lines for the unreadable files)."""
+    answers, errors = [], []
+    for outcome in outcomes(paths, mode, model_path):
+        (errors if isinstance(outcome, str) else answers).append(outcome)
+    return answers, errors
+
+
+def json_list(items: Iterable[dict]) -> Iterator[str]:
+    """json.dumps(list(items), indent=1), in pieces as the items come."""
+    before = "[\n"
+    for item in items:
+        yield before + textwrap.indent(json.dumps(item, indent=1), " ")
+        before = ",\n"
+    yield "[]" if before == "[\n" else "\n]"
 
 
 def predict(paths: list[str], as_json: bool, model_path: Path, mode: str = "auto") -> int:
+    """Print each file's answer as soon as it is read: a folder of photos shows its first at once, and is never held
+    in memory whole. Error lines go to stderr as they come."""
     from digitpad.models.backend import import_tensorflow
 
     import_tensorflow()  # stderr is for the files that cannot be read, not for TensorFlow's start-up lines
     from digitpad.models.model import ModelError
 
+    unreadable = 0
+
+    def answers() -> Iterator[Answer]:
+        nonlocal unreadable
+        for outcome in outcomes(paths, mode, model_path):
+            if isinstance(outcome, str):
+                unreadable += 1
+                print(outcome, file=sys.stderr, flush=True)
+            else:
+                yield outcome
+
+    texts = json_list(a.as_json() for a in answers()) if as_json else (f"{a.as_line()}\n" for a in answers())
     try:
-        results, errors = read_files(paths, mode, model_path)
-    except ModelError as error:
+        for text in texts:
+            print(text, end="", flush=True)
+    except ModelError as error:  # raised before the first file is read, so nothing was printed
         print(f"digitpad: {error}", file=sys.stderr)
         return EXIT_NO_MODEL
-    for line in errors:
-        print(line, file=sys.stderr)
     if as_json:
-        print(json.dumps([r.as_json() for r in results], indent=1))
-    else:
-        print("\n".join(r.as_line() for r in results))
-    return EXIT_BAD_FILE if errors else EXIT_OK
+        print()
+    return EXIT_BAD_FILE if unreadable else EXIT_OK
 
 
 def write_npz(examples: Examples, path: Path) -> None:

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from digitpad import cli
 from digitpad.config import DEFAULT_STROKE_WIDTH, REPO_ROOT, RETRAIN_COMMAND
 from digitpad.learning.feedback import FeedbackStore
 from digitpad.reading.strokes import draw_strokes, render_canvas
@@ -67,6 +68,35 @@ def test_json_output(digit_files):
     assert len(three["probabilities"]) == 10 and sum(three["probabilities"]) == pytest.approx(1, abs=1e-4)
     assert three["confidence"] == max(three["probabilities"])
     assert blank["digit"] is None and blank["confidence"] is None
+
+
+@pytest.mark.parametrize("flags", [[], ["--json"], ["--photo"]], ids=["lines", "json", "photo"])
+def test_a_files_answer_is_printed_before_the_next_is_opened_once_a_batch_holds_enough_pixels(
+    digit_files, monkeypatch, flags
+):
+    monkeypatch.setattr(cli, "PREDICT_PIXELS", 64 * 64)  # each of these files as large, to predict, as a phone's photo
+    answers_printed = []  # as each file is opened: a folder of photos shows answers at once, and is never held whole
+    read_image = cli.read_image
+
+    def opening(path):
+        printed = sys.stdout.getvalue()  # the run's own stdout (tests.in_process)
+        answers_printed.append(printed.count('"path"') if "--json" in flags else printed.count("\n"))
+        return read_image(path)
+
+    monkeypatch.setattr(cli, "read_image", opening)
+    files = [digit_files / name for name in ("three.png", "seven_on_paper.jpg", "zero_small.webp")]
+    result = run_cli(*flags, *files)
+    assert result.returncode == 0 and answers_printed == [0, 1, 2]
+    if "--json" in flags:
+        assert [answer["path"] for answer in json.loads(result.stdout)] == [str(f) for f in files]
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_printed_piece_by_piece_is_json_dumps_of_the_whole_list(count):
+    answers = [
+        {"path": f"{i}.png", "number": None, "digits": [{"digit": i, "box": [i, 2, 3, 4]}]} for i in range(count)
+    ]
+    assert "".join(cli.json_list(iter(answers))) == json.dumps(answers, indent=1)
 
 
 def test_bad_files_are_named_on_stderr_and_the_rest_still_classified(digit_files, tmp_path):
