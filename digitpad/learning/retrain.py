@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -153,6 +154,8 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
     if args.nets and (args.feedback or args.pieces or args.nondigit or args.pairs):
         parser.error("--nets is for a fresh digit classifier: --feedback fine-tunes the base model's nets as they are")
     args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else REPO_ROOT / "runs" / args.arch)
+    if (problem := unwritable(args.out)) is not None:  # found now, not after half an hour of training
+        parser.error(f"--out {args.out}: {problem}")
     if args.base and not (args.feedback or args.nondigit):
         parser.error("--base is for fine-tuning: give --feedback too")
     if args.nondigit and (args.feedback or args.pieces or args.drawn or args.validation_writers):
@@ -172,6 +175,19 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
         if getattr(args, flag) and not args.strokes:
             parser.error(f"--{flag} needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
     return args
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why the trained model could not be written into `folder`, or None. The folder itself is made only at the end
+    (digitpad.files.write_atomically), so this tries a file in the nearest folder that already exists."""
+    existing = next(path for path in (folder, *folder.parents) if path.exists())
+    if not existing.is_dir():
+        return f"{existing} is a file, not a folder"
+    try:
+        with tempfile.NamedTemporaryFile(dir=existing):
+            return None
+    except OSError as error:
+        return f"cannot write in {existing} ({error.strerror or error})"
 
 
 Recipe = TypeVar("Recipe", TrainingRecipe, PieceRecipe, NonDigitRecipe, PairRecipe)

@@ -271,7 +271,7 @@ def train(
             "repeats": repeats,
             "training_images": repeats * len(feedback.y),
         }
-    steps_per_epoch = len(x_train) // recipe.batch_size
+    steps_per_epoch = max(1, len(x_train) // recipe.batch_size)  # --limit 100: one batch, not a schedule of 0 steps
 
     def fit(net_recipe: TrainingRecipe, start: Path | None) -> tuple[keras.Model, dict[str, list[float]]]:
         """One net trained on the images above: fresh (seeded by its recipe), or from the model at `start`."""

@@ -200,6 +200,20 @@ def test_bad_data_file_stops_before_training(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_an_out_folder_that_cannot_be_written_stops_before_training(small_mnist, tmp_path):
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    result = run_training("--out", str(a_file / "models"), "--epochs", "1", env_data=small_mnist)
+    assert result.returncode == 2 and f"--out {a_file / 'models'}: {a_file} is a file, not a folder" in result.stderr
+    assert "Epoch" not in result.stdout  # said at once, not after the training it would have thrown away
+
+
+def test_a_limit_smaller_than_a_batch_trains_one_batch_an_epoch(small_mnist, tmp_path):
+    result = run_training("--limit", "100", "--epochs", "1", "--out", str(tmp_path), env_data=small_mnist)
+    assert result.returncode == 0, result.stderr[-2000:]  # was: decay_steps=0, a traceback
+    assert json.loads((tmp_path / "digitpad.card.json").read_text())["training_images"] <= 100
+
+
 def _pickle_message(path) -> str:
     try:
         np.load(path, allow_pickle=False)
