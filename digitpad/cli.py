@@ -342,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "room":
         if args.processes < 1:
             parser.error("--processes must be at least 1")
+        if not 1 <= args.port <= 65535:
+            parser.error("--port must be 1 to 65535")
         from digitpad.serving.room import serve
 
         return serve(args.processes, args.port, args.address)

@@ -65,12 +65,25 @@ def nginx_config(listen: str, addresses: list[str], run_dir: Path) -> str:
     )
 
 
-def answering(port: int) -> bool:
+def answering(port: int, host: str = "127.0.0.1") -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
+        with urllib.request.urlopen(f"http://{host}:{port}/_stcore/health", timeout=2) as response:
             return response.status == 200
     except OSError:
         return False
+
+
+def cannot_listen(listen: str) -> str | None:
+    """Why nginx could not listen at "ADDRESS:PORT" (another server on the port, a port under 1024 without root, an
+    address this machine does not have), or None: tried with a socket of our own, as nginx binds (SO_REUSEADDR)."""
+    address, port = listen.rsplit(":", 1)
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((address, int(port)))
+        except OSError as error:
+            return f"cannot listen on {listen}: {error.strerror or error}"
+    return None
 
 
 def tensorflow_threads(processes: int) -> dict[str, str]:
@@ -112,6 +125,8 @@ class Room:
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
         if not Path(nginx).exists():
             raise RoomError("nginx is not installed: apt-get install nginx")
+        if (problem := cannot_listen(self.listen)) is not None:  # before any process starts
+            raise RoomError(problem)
         self.run_dir.chmod(0o755)  # nginx's workers run as nobody: they buffer into these
         for temporary in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (self.run_dir / temporary).mkdir(mode=0o777, exist_ok=True)
@@ -125,7 +140,13 @@ class Room:
             raise RoomError(f"nginx refused {config}: {checked.stderr.strip()}")
         self.nginx = subprocess.Popen([nginx, "-c", str(config)], stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + READY_TIMEOUT_S
-        while not all(answering(port) for port in self.servers):
+        host, room_port = self.listen.rsplit(":", 1)
+        room = (int(room_port), "127.0.0.1" if host == "0.0.0.0" else host)  # a visitor's way in, through nginx
+        while not (all(answering(port) for port in self.servers) and answering(*room)):
+            if self.nginx.poll() is not None:
+                log = self.run_dir / "error.log"
+                last = log.read_text().strip().splitlines()[-1:] if log.exists() else []
+                raise RoomError(f"nginx stopped as it started: {''.join(last) or 'no reason in its log'}")
             for port, server in self.servers.items():
                 if server.poll() is not None:
                     raise RoomError(f"the process on port {port} stopped as it started; see {self.run_dir}")

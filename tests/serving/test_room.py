@@ -8,6 +8,7 @@ import http.server
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -224,6 +225,18 @@ def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_kille
         page.get_by_role("link", name="Photo", exact=True).click()
         page.locator("input[type='file']").set_input_files(photo)
         expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
+
+
+def test_a_port_another_server_holds_is_refused_at_once_naming_it():
+    with socket.socket() as other:  # someone else's server, already on the port
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        command = [sys.executable, "-m", "digitpad", "room", "--processes", "1", "--port", str(port)]
+        run = subprocess.run([*command, "--address", "127.0.0.1"], cwd=REPO_ROOT, capture_output=True, text=True)
+    # Before: "room ready", then "nginx stopped" with no reason, once nginx had given up binding
+    assert run.returncode == 2 and "room ready" not in run.stdout
+    assert run.stderr.strip() == f"digitpad room: cannot listen on 127.0.0.1:{port}: Address already in use"
 
 
 def test_ctrl_c_stops_nginx_and_every_process_and_leaves_no_folder(tmp_path):
