@@ -70,6 +70,7 @@ CORPUS: dict[str, tuple[Writer, str]] = {
     "truncated.png": (raw(truncated_png), "damaged or truncated"),
     "shopping_list.png": (raw(b"eggs, milk, bread\n"), "not an image"),
     "one_pixel.png": (pillow(lambda _: Image.new("L", (1, 1), 255)), BLANK),
+    "hairline_strip.png": (pillow(lambda _: Image.new("L", (3000, 1), 255)), BLANK),  # shrunk to nothing: cv2 raised
     # 400 megapixels in a few kilobytes: Pillow's decompression-bomb limit must refuse it
     "bomb.png": (pillow(lambda _: Image.new("1", (20_000, 20_000))), "too large to open safely (400 megapixels;"),
     "sixteen_bit.png": (pillow(lambda d: Image.fromarray(d.astype(np.uint16) * 257)), DIGIT),

@@ -16,9 +16,10 @@ from digitpad.config import (
     MODEL_PATH,
     PAIRS_MODEL_PATH,
     PIECES_MODEL_PATH,
+    SHOWN_WIDTH,
 )
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
-from digitpad.reading.preprocess import ImageError, as_rgb
+from digitpad.reading.preprocess import ImageError, as_rgb, resize_by
 from digitpad.serving.loaders import load_reader, model_or_error
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
 
@@ -41,6 +42,13 @@ def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.
     for x, y, width, height in (map(int, box) for box in boxes):
         cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
     return picture
+
+
+def on_screen(picture: np.ndarray) -> np.ndarray:
+    """A picture at most SHOWN_WIDTH wide: shrunk here rather than by Streamlit, which encodes a 12-megapixel photo
+    whole before shrinking it, and shrank a hairline strip 3,000 px long to 0 px tall and raised."""
+    width = picture.shape[1]
+    return picture if width <= SHOWN_WIDTH else resize_by(picture, SHOWN_WIDTH / width, cv2.INTER_AREA)
 
 
 def photo_page() -> None:
@@ -69,9 +77,9 @@ def photo_page() -> None:
         st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
         return
     shown, cut_out = st.columns(2)
-    shown.image(with_boxes(image, reading.digits.boxes), caption=f"Your {reading.kind}")
+    shown.image(on_screen(with_boxes(image, reading.digits.boxes)), caption=f"Your {reading.kind}")
     if reading.ink is not None:
-        cut_out.image(reading.ink, caption="What it cut out: ink, with the paper, lines and specks gone")
+        cut_out.image(on_screen(reading.ink), caption="What it cut out: ink, with the paper, lines and specks gone")
     if reading.single is not None:
         show_verdict(reading.single)
     elif reading.number is not None:
