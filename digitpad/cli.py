@@ -2,18 +2,18 @@
 `train [FLAGS]` (digitpad.learning.retrain), `export-feedback DB OUT.npz`, `app [STREAMLIT FLAGS]` (the page,
 digitpad.serving.preload) and `room` (digitpad.serving.room).
 
-In: image paths. Out, on stdout: one line per image. Without a flag each image is read by digitpad.models.reader, which
-tells a drawing from a photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit,
-`PATH<TAB>NUMBER<TAB>LOWEST CONFIDENCE` for several, `PATH<TAB>-<TAB>-` for a blank drawing and
-`PATH<TAB>-<TAB>no digits found` for a photo without any. With --json, one JSON list of {path, kind (drawing or
-photo), verdict (digit, number, blank or no digits), digit, confidence, probabilities (null unless one digit), number,
-digits: [{digit, confidence, box}]}, box being [x, y, width, height] in the image's pixels.
-The flags say what the images are instead: --digit, a drawing of one digit (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON
-without the number); --number, a drawing of a number; --photo, a photo of digits on paper, cleaned as
-digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or {path, number, digits}.
-A file that cannot be read gets one line on stderr naming it and the reason; the others are still read, and the exit
-status is then 1. The models load once; files are decoded a batch at a time (PREDICT_FILES, or fewer holding
-PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
+In: image paths, or folders of images (digitpad.reading.images.image_files). Out, on stdout: one line per image. Without
+a flag each image is read by digitpad.models.reader, which tells a drawing from a photo of paper and one digit from
+several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit, `PATH<TAB>NUMBER<TAB>LOWEST CONFIDENCE` for several,
+`PATH<TAB>-<TAB>-` for a blank drawing and `PATH<TAB>-<TAB>no digits found` for a photo without any. With --json, one
+JSON list of {path, kind (drawing or photo), verdict (digit, number, blank or no digits), digit, confidence,
+probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box being [x, y, width, height] in
+the image's pixels. The flags say what the images are instead: --digit, a drawing of one digit
+(`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a drawing of a number; --photo, a photo of
+digits on paper, cleaned as digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or
+{path, number, digits}. A file that cannot be read gets one line on stderr naming it and the reason; the others are
+still read, and the exit status is then 1. The models load once; files are decoded a batch at a time (PREDICT_FILES, or
+fewer holding PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
 
 export-feedback: in, the page's feedback database (digitpad.learning.feedback); out, an npz of the drawings users
 confirmed or corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N] (the users' digits) and
@@ -37,7 +37,7 @@ import numpy as np
 
 from digitpad.config import MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, REPO_ROOT
 from digitpad.files import write_atomically
-from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, read_image
+from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, image_files, read_image
 from digitpad.reading.preprocess import preprocess
 
 if TYPE_CHECKING:
@@ -294,7 +294,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Read each image: whether it is a drawing or a photo of paper, and whether it holds one digit or "
         "several, is decided from the image unless a flag says.",
     )
-    predict_parser.add_argument("images", nargs="+", metavar="IMAGE", help=f"{SUPPORTED_NAMES} files")
+    predict_parser.add_argument(
+        "images", nargs="+", metavar="IMAGE", help=f"{SUPPORTED_NAMES} files, or folders of them"
+    )
     predict_parser.add_argument("--json", action="store_true", help="print one JSON list instead of lines")
     kind = predict_parser.add_mutually_exclusive_group()
     kind.add_argument("--digit", action="store_true", help="each image is a drawing of one digit")
@@ -348,4 +350,4 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(args.processes, args.port, args.address)
     mode = next((m for m in MODES[1:] if getattr(args, m)), "auto")
-    return predict(args.images, args.json, args.model, mode)
+    return predict(image_files(args.images), args.json, args.model, mode)

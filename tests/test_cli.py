@@ -124,6 +124,23 @@ def test_stderr_names_the_files_that_could_not_be_read_and_holds_nothing_of_tens
     ]
 
 
+def test_a_folder_is_read_as_its_image_files_by_name_and_one_without_any_is_named(digit_files, tmp_path):
+    folder = tmp_path / "photos"
+    (folder / "older").mkdir(parents=True)
+    for name in ("b.PNG", "a.jpg"):
+        (folder / name).write_bytes((digit_files / "three.png").read_bytes())  # a PNG named .jpg is still read
+    (folder / "notes.txt").write_text("not an image: left out")
+    (folder / "older" / "c.png").write_bytes((digit_files / "three.png").read_bytes())  # subfolders are not read
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = run_cli(folder, empty)
+    assert [line.split("\t")[:2] for line in result.stdout.splitlines()] == [
+        [str(folder / "a.jpg"), "3"],
+        [str(folder / "b.PNG"), "3"],
+    ]
+    assert result.returncode == 1 and f"{empty}: a folder with no PNG, JPEG" in result.stderr
+
+
 @pytest.mark.parametrize("breakage", BREAKAGES)
 def test_a_missing_or_broken_model_is_one_clear_error_with_the_retrain_command(digit_files, tmp_path, breakage):
     model_path = tmp_path / "digitpad.keras"

@@ -4,7 +4,7 @@ In: a path (or bytes) of a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC file. Out: a 
 uint8 array the right way up (EXIF orientation applied; the first frame of an animation, the first page of a
 multi-page scan), or ImageReadError with a reason a person can act on. Only those formats are opened, and Pillow's
 decompression-bomb limit stays on. TIFF is what scanners write; HEIC is what iPhones take photos in (pillow-heif
-decodes it for Pillow).
+decodes it for Pillow). A folder given where files are expected stands for the image files in it (image_files).
 """
 
 from __future__ import annotations
@@ -65,12 +65,29 @@ def decode(source: Path | io.BytesIO) -> np.ndarray:
             raise ImageReadError(f"damaged or truncated image ({error})") from None
 
 
+def image_files(paths: list[str]) -> list[str]:
+    """The paths given, each folder among them replaced by the image files in it (by name; not its subfolders). A
+    folder with none stays, for read_image to say so."""
+    listed = []
+    for path in paths:
+        try:
+            inside = sorted(str(f) for f in Path(path).iterdir() if is_image_name(f)) if Path(path).is_dir() else []
+        except OSError:  # a folder that cannot be listed: read_image says what it can
+            inside = []
+        listed.extend(inside or [path])
+    return listed
+
+
+def is_image_name(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower().lstrip(".") in SUPPORTED_EXTENSIONS
+
+
 def read_image(path: Path) -> np.ndarray:
     """An image file -> uint8 array; ImageReadError if it is missing, empty or not a supported, intact image."""
     if not path.exists():
         raise ImageReadError("no such file")
     if not path.is_file():
-        raise ImageReadError("not a file")
+        raise ImageReadError(f"a folder with no {SUPPORTED_NAMES} files in it" if path.is_dir() else "not a file")
     if path.stat().st_size == 0:
         raise ImageReadError(EMPTY)
     return decode(path)
