@@ -10,6 +10,7 @@ button that carries the drawing to number mode.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
-PHOTO_PAGE = "digitpad/serving/photo_page.py"  # as app.py names it: relative to app.py
+PHOTO_PAGE = Path(__file__).with_name("photo_page.py")  # the page app.py's navigation runs from this folder
 ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's screen: no name or address, ever"
 
 
