@@ -11,9 +11,13 @@ Run it with `streamlit run app.py` (or `digitpad app`); the model comes from dig
 PAIRS_MODEL_PATH ($DIGITPAD_PAIRS_MODEL), users' answers go to FEEDBACK_PATH ($DIGITPAD_FEEDBACK).
 """
 
+from pathlib import Path
+
 import streamlit as st
 
-PAGES = "digitpad/serving"  # relative to this file, as st.Page wants
+import digitpad.serving
+
+PAGES = Path(digitpad.serving.__file__).parent  # the package's own, wherever pip put it: st.Page takes absolute paths
 
 wall = "wall" in st.query_params
 st.set_page_config(page_title="digitpad", page_icon=":material/draw:", layout="wide" if wall else "centered")

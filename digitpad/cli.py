@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from digitpad.config import MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, REPO_ROOT
+from digitpad.config import MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, PRODUCT_ROOT
 from digitpad.files import write_atomically
 from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, image_files, read_image
 from digitpad.reading.preprocess import preprocess
@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["app"] and not {"-h", "--help"} & set(argv):  # Streamlit's flags are Streamlit's to check
         from digitpad.serving.preload import main as serve_app
 
-        return serve_app([str(REPO_ROOT / "app.py"), *argv[1:]])
+        return serve_app([str(PRODUCT_ROOT / "app.py"), *argv[1:]])
     if argv[:1] == ["train"]:  # its flags are digitpad.learning.retrain's, and its own --help lists them
         from digitpad.learning.retrain import main as retrain
 

@@ -10,13 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # --- Where things live --------------------------------------------------------------------------------------------
-REPO_ROOT = Path(__file__).resolve().parent.parent
-MODEL_PATH = Path(os.environ.get("DIGITPAD_MODEL", REPO_ROOT / "models" / "digitpad.keras"))
+REPO_ROOT = Path(__file__).resolve().parent.parent  # a checkout (or `pip install -e .`): app.py, models/ and deploy/
+# A wheel (`pip install .`) carries app.py, models/ and deploy/ inside the package (pyproject.toml's force-include), and
+# keeps what digitpad writes (users' answers, comparison runs) in the user's home, not in site-packages.
+BUNDLE = Path(__file__).resolve().parent / "bundle"
+INSTALLED = BUNDLE.is_dir()
+PRODUCT_ROOT = BUNDLE if INSTALLED else REPO_ROOT  # where app.py, models/ and deploy/ are
+WRITE_ROOT = Path.home() / ".digitpad" if INSTALLED else REPO_ROOT  # where feedback/ and runs/ go
+MODEL_PATH = Path(os.environ.get("DIGITPAD_MODEL", PRODUCT_ROOT / "models" / "digitpad.keras"))
 MNIST_ENV = "DIGITPAD_MNIST"  # path to an npz with Keras' MNIST keys; unset: Keras' own download
 STROKES_ENV = "DIGITPAD_STROKES"  # path to pendigits_train.json (pen trajectories); used by tests and benchmarks
 REAL_ENV = "DIGITPAD_REAL"  # folder of real photos, scans and drawings with manifest.csv (../shared/real)
 REQUIRE_DATA_ENV = "DIGITPAD_REQUIRE_DATA"  # "1" in CI: a missing data file fails the tests instead of skipping
-RETRAIN_COMMAND = "python train_model.py"
+RETRAIN_COMMAND = "digitpad train" if INSTALLED else "python train_model.py"
 
 # --- Image geometry (pixels) ----------------------------------------------------------------------------------------
 CANVAS_SIZE = 280  # the page's square drawing canvas
@@ -81,14 +87,14 @@ NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mo
 # --- Numbers: is a piece one whole digit? (digitpad.models.pieces, trained by `python train_model.py --pieces`) -------
 # The digit classifier reads nearly anything as some digit, and surely: two 4s drawn touching as one 4 (0.95), the left
 # half of a 0 as a 1. A second, small CNN judges each piece on its own: one whole digit, or two digits, or part of one.
-PIECES_MODEL_PATH = Path(os.environ.get("DIGITPAD_PIECES_MODEL", REPO_ROOT / "models" / "pieces.keras"))
+PIECES_MODEL_PATH = Path(os.environ.get("DIGITPAD_PIECES_MODEL", PRODUCT_ROOT / "models" / "pieces.keras"))
 PIECES_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pieces"
 # "Not a digit" (digitpad.models.nondigit): a small CNN trained on digits against drawings that are not digits
 # (digitpad.learning.negatives), added to ENERGY_WEIGHT times the digit model's energy (the log-sum-exp of its logits:
 # high for what it has seen the like of). Tuning run (writers tra-21/24/27/28/29 left out, negatives of another seed):
 # at 0.5% of those writers' digits flagged, the CNN alone flagged 93.8% of non-digits, with the energy (weight 2) 98.3%,
 # the energy alone 77.7%, the classifier's top probability alone 73.7%.
-NONDIGIT_MODEL_PATH = Path(os.environ.get("DIGITPAD_NONDIGIT_MODEL", REPO_ROOT / "models" / "nondigit.keras"))
+NONDIGIT_MODEL_PATH = Path(os.environ.get("DIGITPAD_NONDIGIT_MODEL", PRODUCT_ROOT / "models" / "nondigit.keras"))
 NONDIGIT_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --nondigit"
 ENERGY_WEIGHT = 2.0
 # Under this score an input is not a digit: the recipe's threshold, from models/nondigit.card.json (`python
@@ -103,7 +109,7 @@ PIECE_LINE_HEIGHT = 24  # px
 # --- Numbers: a photo's one piece of ink read as a pair (digitpad.models.pairs, `python train_model.py --pairs`) -----
 # Two small digits written touching or overlapping are one piece of ink that no cut parts well (a "50" whose 5 runs into
 # its 0). A third small CNN reads such a piece whole, as the digit on its left and the one on its right or none.
-PAIRS_MODEL_PATH = Path(os.environ.get("DIGITPAD_PAIRS_MODEL", REPO_ROOT / "models" / "pairs.keras"))
+PAIRS_MODEL_PATH = Path(os.environ.get("DIGITPAD_PAIRS_MODEL", PRODUCT_ROOT / "models" / "pairs.keras"))
 PAIRS_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pairs"
 PAIR_FRAME = (28, 56)  # px, height x width: the piece's ink scaled to fit PAIR_INK (height x width), centred
 PAIR_INK = (24, 52)  # px
@@ -122,7 +128,7 @@ PAIR_DOUBT = 0.001
 # alone 98.0 / 97.6 / 96.0 / 94.7%; both 98.5 / 98.5 / 97.3 / 96.1% (another 1,500, --seed 1: 98.3 / 97.2 / 97.2 /
 # 96.7%). Also tried, on 1,500 4-digit numbers: the piece judge trained to say which digit as well (11 classes) and
 # added as the second opinion, 96.6%; as a third beside a first drawings-only model, 97.1-97.2% against 97.3% without.
-DRAWN_MODEL_PATH = Path(os.environ.get("DIGITPAD_DRAWN_MODEL", REPO_ROOT / "models" / "drawn.keras"))
+DRAWN_MODEL_PATH = Path(os.environ.get("DIGITPAD_DRAWN_MODEL", PRODUCT_ROOT / "models" / "drawn.keras"))
 DRAWN_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --drawn"
 
 # --- Why: occlusion maps (digitpad.models.explain) --------------------------------------------------------------------
@@ -131,7 +137,7 @@ OCCLUSION_STRIDE = 2  # px between patches: 144 blanked copies, about 0.2 s on t
 
 # --- Learning from users (digitpad.learning.feedback) -----------------------------------------------------------------
 FEEDBACK_ENV = "DIGITPAD_FEEDBACK"  # path to the SQLite file of drawings users confirmed or corrected
-FEEDBACK_PATH = Path(os.environ.get(FEEDBACK_ENV, REPO_ROOT / "feedback" / "feedback.sqlite3"))
+FEEDBACK_PATH = Path(os.environ.get(FEEDBACK_ENV, WRITE_ROOT / "feedback" / "feedback.sqlite3"))
 # Seconds a write waits for another session's write to finish before giving up. A write holds the lock for about a
 # millisecond plus one fsync, so 100 sessions saving at the same instant still finish well inside this.
 FEEDBACK_BUSY_TIMEOUT = 30.0

@@ -90,16 +90,25 @@ class Server(NamedTuple):
 
 
 @contextmanager
-def streamlit_server(script: str, log: Path, preload: bool = False) -> Iterator[Server]:
+def streamlit_server(
+    script: str, log: Path, preload: bool = False, launcher: list[str] | None = None, env: dict[str, str] | None = None
+) -> Iterator[Server]:
     """Serve `script` (relative to the repo root) on a free local port; yields its URL and PID, then stops it. With
     `preload`, as `python -m digitpad app` serves it: the models loading as the server starts
-    (digitpad.serving.preload)."""
+    (digitpad.serving.preload). A `launcher` (an installed `digitpad app`, say) serves the page instead of `script`,
+    from a folder of its own, with `env` as its whole environment."""
     port = free_port()
     runner = ["digitpad.serving.preload"] if preload else ["streamlit", "run"]
-    command = [sys.executable, "-m", *runner, script, "--server.address", "127.0.0.1"]
-    command += ["--server.port", str(port), "--server.headless", "true"]
+    command = launcher or [sys.executable, "-m", *runner, script]
+    command = [*command, "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true"]
     with log.open("w") as output:
-        server = subprocess.Popen(command, cwd=REPO_ROOT, env=os.environ.copy(), stdout=output, stderr=output)
+        server = subprocess.Popen(
+            command,
+            cwd=log.parent if launcher else REPO_ROOT,
+            env=env or os.environ.copy(),
+            stdout=output,
+            stderr=output,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         wait_until_answering(url, server, log)

@@ -38,8 +38,8 @@ from digitpad.config import (
     NONDIGIT_MODEL_PATH,
     PAIRS_MODEL_PATH,
     PIECES_MODEL_PATH,
-    REPO_ROOT,
     STROKES_ENV,
+    WRITE_ROOT,
     DrawnRecipe,
     FineTuneRecipe,
     NonDigitRecipe,
@@ -153,7 +153,7 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
         )
     if args.nets and (args.feedback or args.pieces or args.nondigit or args.pairs):
         parser.error("--nets is for a fresh digit classifier: --feedback fine-tunes the base model's nets as they are")
-    args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else REPO_ROOT / "runs" / args.arch)
+    args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else WRITE_ROOT / "runs" / args.arch)
     if (problem := unwritable(args.out)) is not None:  # found now, not after half an hour of training
         parser.error(f"--out {args.out}: {problem}")
     if args.base and not (args.feedback or args.nondigit):

@@ -25,9 +25,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digitpad.config import REPO_ROOT
+from digitpad.config import PRODUCT_ROOT
 
-NGINX_TEMPLATE = REPO_ROOT / "deploy" / "nginx.conf"
+NGINX_TEMPLATE = PRODUCT_ROOT / "deploy" / "nginx.conf"
 CHECK_EVERY_S = 0.5  # how often the launcher looks for a process that died
 READY_TIMEOUT_S = 120  # a process that is not answering by then has failed to start
 SKIP_DEAD_S = 2  # nginx skips a process that refused a connection (it died) for this long, then tries it again
@@ -108,7 +108,7 @@ class Room:
 
     def start_server(self, port: int) -> subprocess.Popen:
         command = [
-            sys.executable, "-m", "digitpad.serving.preload", str(REPO_ROOT / "app.py"),
+            sys.executable, "-m", "digitpad.serving.preload", str(PRODUCT_ROOT / "app.py"),
             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true",
             "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",  # nothing is edited in a room; watching cost ~6 ms of CPU a stroke
@@ -117,7 +117,7 @@ class Room:
         env["STREAMLIT_SERVER_COOKIE_SECRET"] = self.cookie_secret  # not allowed as a flag
         log = (self.run_dir / f"streamlit-{port}.log").open("ab")
         return subprocess.Popen(
-            command, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command, cwd=PRODUCT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
 
     def start(self) -> None:
