@@ -33,6 +33,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from digitpad.config import (
     CUT_ASPECT,
@@ -115,9 +116,10 @@ class Reader:
         single = DigitClassifier(pair.models[0], judge=load_nondigit_model())
         return cls(single, pair, PieceJudge.load(), PairReader.load())
 
-    def read(self, image: np.ndarray, kind: str | None = None, several: bool | None = None) -> Reading:
+    def read(self, image: np.ndarray | Image.Image, kind: str | None = None, several: bool | None = None) -> Reading:
         """Read `image` as `kind` (default: as it looks) holding one digit (several=False), several (True) or as many
         as it shows (None). Raises digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
+        image = checked_pixels(image)  # a Pillow image read as its file's pixels are
         if kind is not None:
             return self.read_as(image, kind, several)
         flat = flat_ink(image)

@@ -31,14 +31,17 @@ class ImageReadError(Exception):
     """A file that is not a readable image. str() is one line: the reason, without the path."""
 
 
+def white_value(pixels: np.ndarray) -> float:
+    """The value of white in integer pixels: 65535 (16 bits), unless every value fits in 8 bits, as a program that
+    saved 8-bit pixels as they were (or numpy's default int64) has them: then 255, not a black image."""
+    return 255.0 if pixels.dtype == np.uint8 or pixels.max(initial=0) <= 255 else 65535.0
+
+
 def to_array(image: Image.Image) -> np.ndarray:
     """A decoded Pillow image -> uint8 array: L, RGB or RGBA, whatever mode it came in (16-bit, CMYK, palette...)."""
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # 16-bit or float grayscale: rescale to 8 bits
         wide = np.asarray(image, dtype=np.float64)
-        if image.mode == "F":
-            top = max(float(wide.max()), 1.0)
-        else:  # 16 bits, unless every value fits in 8: a program saved 8-bit pixels as they were, not a black image
-            top = 65535.0 if wide.max(initial=0) > 255 else 255.0
+        top = max(float(wide.max()), 1.0) if image.mode == "F" else white_value(wide)
         return np.clip(wide / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     return np.asarray(image.convert("RGBA" if has_alpha else "L" if image.mode in ("1", "L") else "RGB"))

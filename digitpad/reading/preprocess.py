@@ -1,8 +1,8 @@
 """Turning any image of one handwritten digit into the 28x28 input the model expects, the way MNIST's digits were made.
 
-In: a grayscale [H, W], RGB [H, W, 3] or RGBA [H, W, 4] array of any size and numeric dtype, in either polarity
-(the canvas: white ink on black; paper: dark ink on light). Out: a [28, 28] float32 array, ink 1 and paper 0, or None
-when there is no digit (no image, no pixels, no ink, or too little to be one).
+In: a grayscale [H, W], RGB [H, W, 3] or RGBA [H, W, 4] array of any size and numeric dtype, or a Pillow image, in
+either polarity (the canvas: white ink on black; paper: dark ink on light). Out: a [28, 28] float32 array, ink 1 and
+paper 0, or None when there is no digit (no image, no pixels, no ink, or too little to be one).
 
 MNIST's procedure: crop to the ink's bounding box, scale so the longer side is 20 px keeping the aspect ratio
 (area interpolation, which anti-aliases), and place the result in 28x28 with the ink's centre of mass at the centre.
@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from digitpad.config import (
     CANVAS_SIZE,
@@ -27,6 +28,7 @@ from digitpad.config import (
     MNIST_STROKE_WIDTHS,
     MODEL_SIZE,
 )
+from digitpad.reading.images import to_array, white_value
 
 MIN_CONTRAST = 0.15  # ink must differ from the paper by at least this much (0..1) to count; below it: blank
 OPAQUE = 0.99  # an RGBA image whose alpha is everywhere above this is treated as RGB
@@ -37,12 +39,12 @@ class ImageError(ValueError):
 
 
 def as_unit_float(image: np.ndarray) -> np.ndarray:
-    """Any numeric or boolean array -> float32 in 0..1 (integers scaled by their dtype's range)."""
+    """Any numeric or boolean array -> float32 in 0..1. Integers are read by their values, as a file's are (8 bits
+    whatever the dtype, unless a value needs 16: images.white_value)."""
     if image.dtype == bool:
         return image.astype(np.float32)
     if np.issubdtype(image.dtype, np.integer):
-        info = np.iinfo(image.dtype)
-        return ((image.astype(np.float32) - info.min) / (info.max - info.min)).astype(np.float32)
+        return np.clip(image.astype(np.float32) / white_value(image), 0.0, 1.0)
     if np.issubdtype(image.dtype, np.floating):
         image = np.nan_to_num(image.astype(np.float32))
         return np.clip(image / 255.0 if image.max() > 1.0 else image, 0.0, 1.0)
@@ -59,8 +61,10 @@ def checked_pixels(image: np.ndarray) -> np.ndarray:
     """A grayscale, RGB or RGBA image's array as it is, [H, W] or [H, W, 3 or 4] (a single channel's axis dropped);
     raises ImageError for anything that cannot be one (not an array, no pixels, the wrong number of dimensions or
     channels)."""
+    if isinstance(image, Image.Image):  # as a file's picture is read: palette, 16-bit and CMYK modes included
+        image = to_array(image)
     if not isinstance(image, np.ndarray):
-        raise ImageError(f"expected an image array, got {type(image).__name__}")
+        raise ImageError(f"expected an image array or a Pillow image, got {type(image).__name__}")
     if image.size == 0:
         raise ImageError("the image has no pixels")
     if image.ndim == 3 and image.shape[2] == 1:

@@ -170,6 +170,14 @@ def test_real_images_are_read_right(reader, real_images, case):
     assert reading.verdict == ("number" if len(image.label) > 1 else "digit")
 
 
+def test_a_pillow_image_is_read_as_its_file_is(reader, real_images):
+    image = real_images[REAL_CASES["a number on a printed grid, red pen"]]
+    assert image.group == "tuning"
+    with Image.open(image.path) as picture:  # as a Python user has it, not decoded by digitpad
+        reading = reader.read(picture)
+    assert (reading.number, reading.digits.boxes) == (image.label, reader.read(read_image(image.path)).digits.boxes)
+
+
 def test_a_drawing_is_told_from_a_photo_or_scan_of_paper_by_its_flat_background(real_images):
     tuning = [image for image in real_images.values() if image.group == "tuning"]
     kinds = {image.path.name: (image.medium, kind_of(read_image(image.path))) for image in tuning}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
+from PIL import Image
 
 from digitpad.config import DIGIT_BOX, INK_THRESHOLD, MNIST_STROKE_WIDTHS, MODEL_SIZE
 from digitpad.reading.preprocess import (
@@ -153,6 +154,23 @@ def test_grayscale_rgb_and_rgba_agree(sample_digits):
     expected = preprocess(rgba[:, :, 0])
     for image in (rgba, rgba[:, :, :3], transparent, rgba[:, :, :1], rgba[:, :, 0].astype(np.float32) / 255):
         np.testing.assert_allclose(preprocess(image), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("dtype", [np.int64, np.int32, np.int16, np.uint16, np.uint32])
+def test_integer_pixels_are_read_by_their_values_whatever_the_dtype(sample_digits, dtype):
+    canvas = render_canvas(sample_digits[4].strokes)[:, :, 0]
+    expected = preprocess(canvas)
+    # 0-255 in numpy's default int64 (np.zeros(..., int) drawn on with 255) is 8-bit ink, not a black image
+    np.testing.assert_allclose(preprocess(canvas.astype(dtype)), expected, atol=1e-5)
+    if np.iinfo(dtype).max >= 65535:  # and 16-bit pixels are 16 bits
+        np.testing.assert_allclose(preprocess(canvas.astype(dtype) * 257), expected, atol=1e-5)
+
+
+@pytest.mark.parametrize("mode", ["L", "RGB", "RGBA", "P", "I;16", "I", "F"])
+def test_a_pillow_image_reads_as_the_same_picture_saved_in_a_file_does(sample_digits, mode):
+    canvas = render_canvas(sample_digits[9].strokes)[:, :, 0]
+    picture = Image.fromarray(canvas).convert(mode) if mode != "I;16" else Image.fromarray(canvas.astype(np.uint16))
+    np.testing.assert_allclose(preprocess(picture), preprocess(canvas), atol=1e-5)
 
 
 def test_a_tiny_digit_in_a_corner_is_scaled_up(sample_digits):
