@@ -275,10 +275,16 @@ def export_feedback(database: Path, out: Path) -> int:
     except FeedbackStoreError as error:
         print(f"digitpad: {error}", file=sys.stderr)
         return EXIT_BAD_FILE
-    try:
-        write_atomically({out: lambda path: write_npz(examples, path)})
-    except OSError as error:
-        print(f"digitpad: {out}: cannot write it ({error})", file=sys.stderr)
+    if out.is_dir():
+        problem = f"a folder: name the file to write in it, such as {out / 'feedback.npz'}"
+    else:
+        try:
+            write_atomically({out: lambda path: write_npz(examples, path)})
+            problem = None
+        except OSError as error:  # its reason alone: the error names the temporary file, not OUT
+            problem = f"cannot write it ({error.strerror})"
+    if problem is not None:
+        print(f"digitpad: {out}: {problem}", file=sys.stderr)
         return EXIT_BAD_FILE
     print(f"exported {len(examples.y)} drawings from {database} to {out}")
     return EXIT_OK

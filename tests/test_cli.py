@@ -250,6 +250,22 @@ def test_export_feedback_refuses_a_missing_broken_or_empty_database_in_one_line(
     assert not out.exists()
 
 
+def test_export_feedback_to_a_folder_or_where_nothing_can_be_written_says_which_in_one_line(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    store.add(example((0, 0, 0)), png(example((0, 0, 0))), label=3, predicted=3)
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    result = run_export(store.path, folder)
+    assert result.returncode == 1 and result.stderr.splitlines() == [
+        f"digitpad: {folder}: a folder: name the file to write in it, such as {folder / 'feedback.npz'}"
+    ]
+    assert list(folder.iterdir()) == []
+    result = run_export(store.path, "/proc/answers.npz")  # no file can be made in /proc, even by root
+    (line,) = result.stderr.splitlines()
+    assert result.returncode == 1 and line.startswith("digitpad: /proc/answers.npz: cannot write it (")
+    assert ".answers-" not in line  # the reason alone, not the temporary file's name
+
+
 def test_what_is_not_a_digit_is_said_so_and_two_digits_are_read_as_a_number(pen_digits, tmp_path):
     ten = first_of_each_label(pen_digits)
     smiley, pair = tmp_path / "smiley.png", tmp_path / "pair.png"
