@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import venv
@@ -92,6 +93,8 @@ def test_a_wheel_carries_the_page_and_its_models_and_saves_answers_in_the_users_
         shown = int(page.locator(METRIC).inner_text())
         page.get_by_role("button", name=f"Yes, a {shown}").click()
         expect(page.get_by_text(f"Saved as a {shown}")).to_be_visible()
+        page.get_by_role("link", name="Photo", exact=True).click()  # with the settings of .streamlit/config.toml
+        expect(page.get_by_text(re.compile(r"\b10\s?MB per file"))).to_be_visible()
         page.close()
     assert load_feedback(home / ".digitpad" / "feedback" / "feedback.sqlite3").y.tolist() == [shown]
     where = [str(command.with_name("python")), "-c", "import digitpad; print(digitpad.__file__)"]
