@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from digitpad.models.reader import Reading
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports for either
 
 
 @dataclass(frozen=True)
@@ -291,6 +292,18 @@ def export_feedback(database: Path, out: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line (`command`). Ctrl-C, or a reader that stops reading early (`digitpad predict photos/ | head`),
+    ends it quietly with the shell's usual status: what was printed stands, and no traceback follows it."""
+    try:
+        return command(argv)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # else Python's flush at exit fails again
+        return EXIT_PIPE_CLOSED
+
+
+def command(argv: list[str] | None = None) -> int:
     prog = "digitpad" if Path(sys.argv[0]).name == "digitpad" else "python -m digitpad"  # the installed command
     parser = argparse.ArgumentParser(prog=prog, description="Recognise handwritten digits.")
     commands = parser.add_subparsers(dest="command", required=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 
@@ -215,6 +216,27 @@ def test_one_digit_needs_none_of_the_number_models(digit_files, tmp_path):
     missing = {variable: str(tmp_path / "absent.keras") for variable in NUMBER_MODELS}
     one_digit = run_cli_process("--digit", digit_files / "three.png", env=missing)
     assert one_digit.returncode == 0 and one_digit.stdout.split("\t")[1] == "3"
+
+
+@pytest.mark.parametrize("stop", ["reader stops reading", "Ctrl-C"])
+def test_a_long_run_stopped_midway_ends_quietly_with_the_shells_status(pen_digits, tmp_path, stop):
+    folder = tmp_path / "drawings"
+    folder.mkdir()
+    Image.fromarray(render_canvas(first_of_each_label(pen_digits)[3].strokes)).save(folder / "0000.png")
+    for i in range(1, 400):  # far more than one batch: the run is still reading when it is stopped
+        (folder / f"{i:04d}.png").hardlink_to(folder / "0000.png")
+    command = [sys.executable, "-m", "digitpad", "predict", str(folder)]
+    run = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = run.stdout.readline()  # the first batch is read
+    if stop == "Ctrl-C":
+        run.send_signal(signal.SIGINT)
+    else:  # `digitpad predict drawings/ | head -1`
+        run.stdout.close()
+    run.wait(timeout=120)
+    assert first == f"{folder / '0000.png'}\t3\t" + first.split("\t")[2]
+    assert run.stderr.read() == ""  # no traceback after what was printed
+    assert run.returncode == {"Ctrl-C": 130, "reader stops reading": 141}[stop]
+    run.stderr.close()
 
 
 def run_export(*args: str) -> subprocess.CompletedProcess:
