@@ -2,13 +2,13 @@
 `train [FLAGS]` (digitpad.learning.retrain), `export-feedback DB OUT.npz`, `app [STREAMLIT FLAGS]` (the page,
 digitpad.serving.preload) and `room` (digitpad.serving.room).
 
-In: image paths, or folders of images (digitpad.reading.images.image_files). Out, on stdout: one line per image. Without
-a flag each image is read by digitpad.models.reader, which tells a drawing from a photo of paper and one digit from
-several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit, `PATH<TAB>NUMBER<TAB>LOWEST CONFIDENCE` for several,
-`PATH<TAB>-<TAB>-` for a blank drawing and `PATH<TAB>-<TAB>no digits found` for a photo without any. With --json, one
-JSON list of {path, kind (drawing or photo), verdict (digit, number, blank or no digits), digit, confidence,
-probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box being [x, y, width, height] in
-the image's pixels. The flags say what the images are instead: --digit, a drawing of one digit
+In: image paths, folders of images (digitpad.reading.images.image_files), or - for an image on standard input. Out, on
+stdout: one line per image. Without a flag each image is read by digitpad.models.reader, which tells a drawing from a
+photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit, `PATH<TAB>NUMBER<TAB>LOWEST
+CONFIDENCE` for several, `PATH<TAB>-<TAB>-` for a blank drawing and `PATH<TAB>-<TAB>no digits found` for a photo without
+any. With --json, one JSON list of {path, kind (drawing or photo), verdict (digit, number, blank or no digits), digit,
+confidence, probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box being [x, y, width,
+height] in the image's pixels. The flags say what the images are instead: --digit, a drawing of one digit
 (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a drawing of a number; --photo, a photo of
 digits on paper, cleaned as digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or
 {path, number, digits}. A file that cannot be read gets one line on stderr naming it and the reason; the others are
@@ -37,7 +37,7 @@ import numpy as np
 
 from digitpad.config import MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, PRODUCT_ROOT
 from digitpad.files import write_atomically
-from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, image_files, read_image
+from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, image_files, read_image, read_upload
 from digitpad.reading.preprocess import preprocess
 
 if TYPE_CHECKING:
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports for either
+STDIN = "-"  # the IMAGE read from standard input (`curl ... | digitpad predict -`); a file named - is ./-
 
 
 @dataclass(frozen=True)
@@ -173,13 +174,24 @@ class FileResult:
 Answer = Result | NumberResult | FileResult  # what one file read gives, in each mode
 
 
+def read_stdin() -> np.ndarray:
+    """The image piped to standard input; ImageReadError when none comes, or when it is a terminal (nothing to wait
+    for)."""
+    if sys.stdin is None or sys.stdin.isatty():
+        raise ImageReadError(f"standard input is the terminal: pipe an image to it (... | digitpad predict {STDIN})")
+    content = sys.stdin.buffer.read()
+    if not content:
+        raise ImageReadError("nothing came on standard input")
+    return read_upload(content)
+
+
 def decoded(paths: list[str]) -> Iterator[list[tuple[str, np.ndarray | str]]]:
     """The files decoded in batches of PREDICT_FILES, a batch ending early once it holds PREDICT_PIXELS: each path
     with its pixels, or with its error line when it cannot be read."""
     batch, pixels = [], 0
     for path in paths:
         try:
-            image = read_image(Path(path))
+            image = read_stdin() if path == STDIN else read_image(Path(path))
             pixels += image.shape[0] * image.shape[1]
         except ImageReadError as error:
             image = f"{path}: {error}"
@@ -314,7 +326,10 @@ def command(argv: list[str] | None = None) -> int:
         "several, is decided from the image unless a flag says.",
     )
     predict_parser.add_argument(
-        "images", nargs="+", metavar="IMAGE", help=f"{SUPPORTED_NAMES} files, or folders of them"
+        "images",
+        nargs="+",
+        metavar="IMAGE",
+        help=f"{SUPPORTED_NAMES} files, folders of them, or {STDIN} for one image on standard input",
     )
     predict_parser.add_argument("--json", action="store_true", help="print one JSON list instead of lines")
     kind = predict_parser.add_mutually_exclusive_group()

@@ -218,6 +218,19 @@ def test_one_digit_needs_none_of_the_number_models(digit_files, tmp_path):
     assert one_digit.returncode == 0 and one_digit.stdout.split("\t")[1] == "3"
 
 
+def test_an_image_piped_to_standard_input_is_read_as_dash(pen_digits, tmp_path):
+    drawing = tmp_path / "eight.png"
+    Image.fromarray(render_canvas(first_of_each_label(pen_digits)[8].strokes)).save(drawing)
+    command = [sys.executable, "-m", "digitpad", "predict", "-", str(drawing)]
+    read, nothing = (
+        subprocess.run(command, cwd=REPO_ROOT, input=piped, capture_output=True, timeout=120)
+        for piped in (drawing.read_bytes(), b"")
+    )
+    assert [line.split("\t")[:2] for line in read.stdout.decode().splitlines()] == [["-", "8"], [str(drawing), "8"]]
+    assert nothing.returncode == 1 and nothing.stderr.decode().splitlines() == ["-: nothing came on standard input"]
+    assert [line.split("\t")[:2] for line in nothing.stdout.decode().splitlines()] == [[str(drawing), "8"]]
+
+
 @pytest.mark.parametrize("stop", ["reader stops reading", "Ctrl-C"])
 def test_a_long_run_stopped_midway_ends_quietly_with_the_shells_status(pen_digits, tmp_path, stop):
     folder = tmp_path / "drawings"
