@@ -181,7 +181,7 @@ def test_two_digits_on_the_one_digit_canvas_are_offered_as_a_number_and_carried_
     (switch,) = [button for button in page.button if button.label == "Read it as a number"]
     switch.click().run()
     assert page.sidebar.radio[0].value == "A number"
-    carried = page.session_state["carried_drawing"]
+    carried = page.session_state["kept_drawings"]["number"]
     assert len(carried["objects"]) == len(strokes)  # the drawing goes to the number canvas as it was drawn
 
 

@@ -36,9 +36,11 @@ from tests.browser import (
     draw_digit,
     mouse_stroke,
     open_canvas,
+    signature,
     streamlit_server,
     touch_stroke,
     wait_for_fresh_canvas,
+    wait_for_signature,
 )
 from tests.drawings import number_canvas, number_layout, pair_strokes
 from tests.photos import paper_photo
@@ -117,6 +119,30 @@ def test_the_model_sees_the_same_input_whatever_the_pen(app_url, desktop, ten_di
     # Read from the pictures instead, the two drawings' inputs differ by 0.09 a pixel on average (0.00008 as read)
     thick, thin = (preprocess(draw_strokes(eight, width)) for width in (MAX_STROKE_WIDTH, MIN_STROKE_WIDTH))
     assert np.abs(seen[0] - seen[1]).mean() < np.abs(thick - thin).mean() / 10
+
+
+def test_a_drawing_and_the_settings_outlast_a_visit_to_the_photo_page_or_the_other_mode(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    page.get_by_role("slider").press("End")  # the pen at its widest
+    expect(page.get_by_role("slider")).to_have_value(str(MAX_STROKE_WIDTH))
+    page.get_by_text("Show why").click()
+    expect(page.get_by_role("switch", name="Show why")).to_be_checked()
+    four = fit_strokes(ten_digits[4].strokes)  # two strokes: one drawn before the visit, one after
+    draw_digit(page, mouse_stroke(page, canvas), four[:1], PREDICTION_SIGNATURE)
+    half = signature(page, PREDICTION_SIGNATURE)
+    page.get_by_role("link", name="Photo", exact=True).click()
+    expect(page.locator("input[type='file']")).to_have_count(1)
+    page.get_by_role("link", name="Draw", exact=True).click()
+    wait_for_signature(page, PREDICTION_SIGNATURE, half)  # the first stroke is back, and read as it was
+    expect(page.get_by_role("slider")).to_have_value(str(MAX_STROKE_WIDTH))
+    expect(page.get_by_role("switch", name="Show why")).to_be_checked()
+    draw_digit(page, mouse_stroke(page, wait_for_fresh_canvas(page)), four[1:], PREDICTION_SIGNATURE)
+    expect(page.locator(METRIC)).to_have_text("4")  # the second stroke joined the first: not a bare canvas's "1"
+    whole = signature(page, PREDICTION_SIGNATURE)
+    for mode in ("A number", "One digit"):  # and the other mode's canvas, and back
+        page.get_by_text(mode, exact=True).click()
+    wait_for_signature(page, PREDICTION_SIGNATURE, whole)
 
 
 def test_the_canvas_toolbar_reset_removes_the_prediction(app_url, desktop, ten_digits):

@@ -41,17 +41,40 @@ if TYPE_CHECKING:
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
 PHOTO_PAGE = Path(__file__).with_name("photo_page.py")  # the page app.py's navigation runs from this folder
+# The sidebar's settings, with their defaults, kept in session state under these names: Streamlit forgets a widget's
+# own value when a page does not show it (a visit to the Photo page), so each widget's key is the name with a "_"
+SETTINGS = {"draw_mode": MODES[0], "pen": DEFAULT_STROKE_WIDTH, "why": False, "on_wall": True}
 ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's screen: no name or address, ever"
 
 
 def canvas_key(number: bool) -> str:
     """The canvas's widget key, one per mode; the Clear button moves it on, which mounts a fresh, empty canvas."""
-    return f"{'number' if number else 'digit'}-canvas-{st.session_state.setdefault('canvas_round', 0)}"
+    return f"{mode_name(number)}-canvas-{st.session_state.setdefault('canvas_round', 0)}"
 
 
-def clear_canvas() -> None:
+def mode_name(number: bool) -> str:
+    return "number" if number else "digit"
+
+
+def clear_canvas(number: bool) -> None:
     st.session_state.canvas_round += 1
-    st.session_state.pop("carried_drawing", None)
+    st.session_state.setdefault("kept_drawings", {}).pop(mode_name(number), None)
+
+
+def starting_drawing(key: str, number: bool) -> dict | None:
+    """The drawing the canvas under `key` mounts with: what this mode's canvas held when the user last left it (for
+    the Photo page or the other mode: Streamlit forgets a widget it did not draw), or one carried to number mode; None
+    after Clear. The same while the canvas stays mounted, as a changed initial_drawing redraws it."""
+    starts, mode = st.session_state.setdefault("canvas_starts", {}), mode_name(number)
+    if key not in st.session_state:  # not mounted, or nothing drawn on it since it was
+        starts[mode] = st.session_state.setdefault("kept_drawings", {}).get(mode)
+    return starts[mode]
+
+
+def keep_drawing(canvas: CanvasResult, number: bool) -> None:
+    """Remember what this mode's canvas holds, for starting_drawing."""
+    if canvas.json_data is not None:  # None: a canvas just mounted, which has sent nothing yet
+        st.session_state.setdefault("kept_drawings", {})[mode_name(number)] = canvas.json_data
 
 
 def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
@@ -77,7 +100,7 @@ def switch_to_number_mode(drawing: dict | None) -> None:
     """The "Read it as a number" button: number mode, starting from this drawing. The button is in the canvas's
     fragment, whose reruns leave the sidebar's mode as it was: the fragment asks for a whole rerun (drawing_pad)."""
     st.session_state.draw_mode = MODES[1]
-    st.session_state.carried_drawing = drawing
+    st.session_state.setdefault("kept_drawings", {})["number"] = drawing
     st.session_state.whole_rerun = True
 
 
@@ -180,6 +203,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
         st.rerun(scope="app")
     height, width = NUMBER_CANVAS if number else (CANVAS_SIZE, CANVAS_SIZE)
     pad, result = (st.container(), st.container()) if number else st.columns(2, gap="medium")
+    key = canvas_key(number)
     with pad:
         canvas = st_canvas(
             stroke_width=stroke_width,
@@ -190,20 +214,32 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
             width=width,
             drawing_mode="freedraw",
             return_image_data=True,
-            initial_drawing=st.session_state.get("carried_drawing") if number else None,
-            key=canvas_key(number),
+            initial_drawing=starting_drawing(key, number),
+            key=key,
         )
-        st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas)
+        keep_drawing(canvas, number)
+        st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
     with result:
         classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
         if classifier is not None:
             show_result(canvas, classifier, number, why)
 
 
+def setting(name: str) -> dict:
+    """A sidebar widget's key and callback for the setting `name`: the widget shows the kept value, and a change is
+    kept (Streamlit's documented way to keep a widget's value across pages)."""
+    st.session_state[f"_{name}"] = st.session_state.setdefault(name, SETTINGS[name])
+    return {"key": f"_{name}", "on_change": keep_setting, "args": (name,)}
+
+
+def keep_setting(name: str) -> None:
+    st.session_state[name] = st.session_state[f"_{name}"]
+
+
 def draw_page() -> None:
     """The canvas, with its settings in the sidebar."""
     mode = st.sidebar.radio(
-        "Draw", MODES, key="draw_mode", help="One digit 0-9, or several side by side: a year, an extension"
+        "Draw", MODES, help="One digit 0-9, or several side by side: a year, an extension", **setting("draw_mode")
     )
     number = mode == MODES[1]
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
@@ -212,11 +248,11 @@ def draw_page() -> None:
     st.page_link(PHOTO_PAGE, label="Digits on paper? Take or upload a photo of them", icon=":material/photo_camera:")
     st.space("small")  # room for the canvas's toolbar, which appears above it on hover
     pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
-    stroke_width = st.sidebar.slider(
-        "Pen width (px)", MIN_STROKE_WIDTH, MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH, help=pen_help
-    )
-    why = st.sidebar.toggle("Show why", disabled=number, help="Light up the parts of a digit its answer rests on")
-    st.sidebar.toggle("Show my drawings on the wall", value=True, key="on_wall", help=ON_WALL_HELP)
+    widths = MIN_STROKE_WIDTH, MAX_STROKE_WIDTH
+    stroke_width = st.sidebar.slider("Pen width (px)", *widths, help=pen_help, **setting("pen"))
+    why_help = "Light up the parts of a digit its answer rests on"
+    why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **setting("why"))
+    st.sidebar.toggle("Show my drawings on the wall", help=ON_WALL_HELP, **setting("on_wall"))
     drawing_pad(stroke_width, number, why)
 
 
