@@ -239,7 +239,10 @@ def test_a_long_run_stopped_midway_ends_quietly_with_the_shells_status(pen_digit
     for i in range(1, 400):  # far more than one batch: the run is still reading when it is stopped
         (folder / f"{i:04d}.png").hardlink_to(folder / "0000.png")
     command = [sys.executable, "-m", "digitpad", "predict", str(folder)]
-    run = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as in a terminal: a test run started in the background (CI) hands its children SIGINT ignored
+    terminal = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    run = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=terminal)  # fmt: skip
     first = run.stdout.readline()  # the first batch is read
     if stop == "Ctrl-C":
         run.send_signal(signal.SIGINT)
