@@ -106,7 +106,9 @@ class DigitClassifier:
         self._forward(tf.zeros([1, MODEL_SIZE, MODEL_SIZE, 1]))
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH, judge_path: Path | None = NONDIGIT_MODEL_PATH) -> DigitClassifier:
+    def load(
+        cls, path: Path | str = MODEL_PATH, judge_path: Path | str | None = NONDIGIT_MODEL_PATH
+    ) -> DigitClassifier:
         """Load the model at `path` (default: the bundled one) and the "not a digit" judge at `judge_path` (None:
         none); raises digitpad.models.model.ModelError if one is unusable."""
         return cls(load_model(path), judge=load_nondigit_model(judge_path) if judge_path else None)

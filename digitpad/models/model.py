@@ -156,14 +156,14 @@ def save_model(model: keras.Model, path: Path) -> None:
 
 
 def load_model(
-    path: Path,
+    path: Path | str,
     input_shape: tuple[int, ...] = (MODEL_SIZE, MODEL_SIZE, 1),
     outputs: int = NUM_CLASSES,
     retrain_command: str = RETRAIN_COMMAND,
 ) -> keras.Model:
     """Load a model mapping [B, *input_shape] -> [B, outputs] (by default the digit classifier) with Keras' safe mode
     on and without compiling; raise ModelError with a fix if unusable."""
-    fix = f"Retrain it with `{retrain_command}`."
+    fix, path = f"Retrain it with `{retrain_command}`.", Path(path)
     if not path.is_file():
         raise ModelError(f"Model file not found: {path}. {fix}")
     try:

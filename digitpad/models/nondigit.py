@@ -47,7 +47,7 @@ def build_nondigit_model(recipe: NonDigitRecipe) -> keras.Model:
     )
 
 
-def load_nondigit_model(path: Path = NONDIGIT_MODEL_PATH) -> keras.Model:
+def load_nondigit_model(path: Path | str = NONDIGIT_MODEL_PATH) -> keras.Model:
     """The judge at `path`; raises digitpad.models.model.ModelError (with the command that trains it) if unusable."""
     return load_model(path, outputs=1, retrain_command=NONDIGIT_RETRAIN_COMMAND)
 

@@ -109,7 +109,7 @@ class Reader:
     pairs: PairReader
 
     @classmethod
-    def load(cls, path: Path = MODEL_PATH) -> Reader:
+    def load(cls, path: Path | str = MODEL_PATH) -> Reader:
         """The bundled models, the digit model from `path`; raises digitpad.models.model.ModelError if one is
         unusable."""
         pair = DigitClassifier.for_numbers(path)
@@ -120,6 +120,8 @@ class Reader:
         """Read `image` as `kind` (default: as it looks) holding one digit (several=False), several (True) or as many
         as it shows (None). Raises digitpad.reading.preprocess.ImageError for an array that cannot be an image."""
         image = checked_pixels(image)  # a Pillow image read as its file's pixels are
+        if kind not in (None, *KINDS):
+            raise ValueError(f"kind must be one of {', '.join(map(repr, KINDS))} or None (as it looks), not {kind!r}")
         if kind is not None:
             return self.read_as(image, kind, several)
         flat = flat_ink(image)

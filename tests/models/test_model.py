@@ -77,6 +77,13 @@ def test_bundled_model_is_small_loads_and_has_a_card(path):
     assert set(card["drawn_digits"]["training_writers"]).isdisjoint(FINAL_WRITERS)
 
 
+def test_a_path_given_as_a_string_loads_the_same_model(trained_like_model, tmp_path):
+    path = tmp_path / "m.keras"
+    save_model(trained_like_model, path)
+    images = np.random.default_rng(0).random((3, 28, 28, 1), dtype=np.float32)
+    np.testing.assert_allclose(load_model(str(path)).predict(images, verbose=0), trained_like_model(images), atol=1e-6)
+
+
 def test_missing_model_says_how_to_retrain(tmp_path):
     with pytest.raises(ModelError, match=r"not found.*python train_model\.py"):
         load_model(tmp_path / "absent.keras")

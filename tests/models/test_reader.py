@@ -178,6 +178,11 @@ def test_a_pillow_image_is_read_as_its_file_is(reader, real_images):
     assert (reading.number, reading.digits.boxes) == (image.label, reader.read(read_image(image.path)).digits.boxes)
 
 
+def test_a_kind_it_does_not_know_is_refused_by_name(reader):
+    with pytest.raises(ValueError, match=r"kind must be one of 'drawing', 'photo' or None \(as it looks\), not 'scan'"):
+        reader.read(np.zeros((28, 28), np.uint8), kind="scan")
+
+
 def test_a_drawing_is_told_from_a_photo_or_scan_of_paper_by_its_flat_background(real_images):
     tuning = [image for image in real_images.values() if image.group == "tuning"]
     kinds = {image.path.name: (image.medium, kind_of(read_image(image.path))) for image in tuning}
