@@ -54,6 +54,8 @@ from digitpad.models.backend import import_tensorflow
 
 def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> argparse.Namespace:
     description = __doc__.split("\n", 3)[3]  # the usage, without the module's own first lines
+    if prog != "train_model.py":  # the examples as this user runs them: `digitpad train` where pip installed it
+        description = description.replace("python train_model.py", prog)
     parser = argparse.ArgumentParser(
         prog=prog, description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
