@@ -9,10 +9,10 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
-import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -62,10 +62,13 @@ def test_pip_install_gives_a_digitpad_command_that_reads_a_file_from_anywhere(pe
     assert (reading["digit"], reading["verdict"]) == (7, "digit")
     helped = subprocess.run([str(command), "--help"], capture_output=True, text=True, timeout=120)
     assert helped.stdout.startswith("usage: digitpad") and all(c in helped.stdout for c in COMMANDS)
+    helps = {}
     for command_name in COMMANDS:  # each with its own --help, from another folder
         own = subprocess.run([str(command), command_name, "--help"], cwd=tmp_path, capture_output=True, text=True,
                              timeout=120)  # fmt: skip
         assert own.returncode == 0 and own.stdout.startswith(f"usage: digitpad {command_name}"), own.stderr[-2000:]
+        helps[command_name] = own.stdout
+    assert "\ndigitpad train --limit 2000" in helps["train"] and "train_model.py" not in helps["train"]  # examples
 
 
 def test_a_wheel_carries_the_page_and_its_models_and_saves_answers_in_the_users_home(pen_digits, browser, tmp_path):
@@ -110,7 +113,6 @@ def requirement_lines(path) -> list[str]:
 
 
 def test_the_package_declares_the_requirements_files_bounds():
-    tomllib = pytest.importorskip("tomllib")  # the standard library's from Python 3.11
     project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
     assert sorted(project["dependencies"]) == requirement_lines(REPO_ROOT / "requirements.txt")
     assert sorted(project["optional-dependencies"]["dev"]) == requirement_lines(REPO_ROOT / "requirements-dev.txt")
@@ -118,7 +120,6 @@ def test_the_package_declares_the_requirements_files_bounds():
 
 
 def test_the_wheel_names_every_bundled_model_and_its_card():
-    tomllib = pytest.importorskip("tomllib")
     wheel = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]["wheel"]
     bundled = {source: target for source, target in wheel["force-include"].items() if source.startswith("models/")}
     models = [path for path in (REPO_ROOT / "models").iterdir() if not path.name.startswith(".")]
