@@ -32,7 +32,7 @@ from digitpad.learning.feedback import load_feedback
 from digitpad.reading.canvas import fabric_json
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
-from digitpad.serving import loaders, widgets
+from digitpad.serving import loaders, network, widgets
 from digitpad.serving.photo_page import NO_DIGITS_IN_INK
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
@@ -412,6 +412,14 @@ def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monk
     assert examples.y.tolist() == [2, 0, 2, 7] and examples.predicted.tolist() == [2, 0, 2, 6]
 
 
+def test_the_wall_on_a_computer_with_no_network_says_phones_cannot_reach_it(monkeypatch):
+    monkeypatch.setattr(network, "network_address", lambda: None)
+    wall = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    wall.query_params["wall"] = ""
+    wall.run()
+    assert "phones cannot reach it" in wall.warning[0].value
+
+
 def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless_they_opted_out(
     monkeypatch, tmp_path, pen_digits
 ):
@@ -428,13 +436,14 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     draw_digit(shy, ten[5])
     shy.pills[0].set_value(8).run()
 
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
     wall = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
     wall.query_params["wall"] = ""
     wall.run()
-    assert not wall.exception and not wall.error
+    assert not wall.exception and not wall.error and not wall.warning
     assert [(m.label, m.value) for m in wall.metric] == [("Confirmed right", "1"), ("Corrected", "1")]
     captions = [image.proto.imgs[0].caption for image in wall.image]
     assert captions == ["Scan to draw with us", "read 3"]  # the QR code, and only the drawing its user let show
-    assert "http://" in wall.markdown[0].value
+    assert wall.markdown[0].value == "### http://192.0.2.7:8501/"  # opened at localhost: phones get the network's
     (matrix,) = wall.dataframe
     assert matrix.value.loc["drawn 3", "read 3"] == 1 and matrix.value.loc["drawn 8", "read 5"] == 1

@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digitpad.config import PRODUCT_ROOT
+from digitpad.serving import network
 
 NGINX_TEMPLATE = PRODUCT_ROOT / "deploy" / "nginx.conf"
+EVERY_ADDRESS = ("0.0.0.0", "::")  # listening on these is listening on every network the machine is on
 CHECK_EVERY_S = 0.5  # how often the launcher looks for a process that died
 READY_TIMEOUT_S = 120  # a process that is not answering by then has failed to start
 SKIP_DEAD_S = 2  # nginx skips a process that refused a connection (it died) for this long, then tries it again
@@ -181,6 +183,14 @@ class Room:
             shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
+def join_address(address: str, port: int) -> str:
+    """The address visitors open: this machine's on its network when the room listens on every address (0.0.0.0),
+    localhost when it listens on loopback alone, else the one it listens on."""
+    if network.is_loopback(address) and address not in EVERY_ADDRESS:
+        return f"http://localhost:{port}/"
+    return f"http://{network.reachable(f'{address}:{port}')}/"
+
+
 def serve(processes: int, port: int, address: str) -> int:
     """`python -m digitpad room`: run a room until Ctrl-C or SIGTERM. Returns the exit status."""
     room, status = Room(processes, f"{address}:{port}"), 1
@@ -188,8 +198,9 @@ def serve(processes: int, port: int, address: str) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         room.start()
-        shown = "localhost" if address in ("0.0.0.0", "127.0.0.1") else address
-        print(f"room ready: http://{shown}:{port} ({processes} processes; logs in {room.run_dir}). Ctrl-C stops it.")
+        joined = join_address(address, port)
+        print(f"room ready: {joined} ({processes} processes; logs in {room.run_dir}). Ctrl-C stops it.")
+        print(f"the wall, for the projector (a QR code to join, the room's drawings): {joined}?wall")
         room.keep_running()
         print(f"room: nginx stopped; stopping the processes (logs kept in {room.run_dir})", file=sys.stderr)
     except RoomError as error:

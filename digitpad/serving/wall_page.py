@@ -9,6 +9,7 @@ visitor's name or address.
 from __future__ import annotations
 
 import io
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -16,14 +17,16 @@ from digitpad.config import (
     FEEDBACK_PATH,
     NUM_CLASSES,
 )
+from digitpad.serving import network
 
 WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
 WALL_DRAWINGS = 8  # the latest drawings it shows
 
 
 def join_address() -> str:
-    """The address a visitor opens: the one the wall itself was opened at, less its query."""
-    return f"http://{st.context.headers.get('Host', 'localhost:8501')}/"
+    """The address a visitor opens: the one the wall itself was opened at, less its query, a loopback host (the
+    presenter opened the wall on the serving machine, at localhost) replaced by the machine's network address."""
+    return f"http://{network.reachable(st.context.headers.get('Host', 'localhost:8501'))}/"
 
 
 def qr_png(text: str) -> bytes:
@@ -67,6 +70,8 @@ def wall_page() -> None:
     code, live = st.columns([1, 3], gap="large")
     code.image(qr_png(address), caption="Scan to draw with us")
     code.markdown(f"### {address}")
+    if network.is_loopback(urlsplit(address).hostname or ""):  # no network: the QR code leads each phone to itself
+        code.warning("This computer is on no network: phones cannot reach it. Join a Wi-Fi and reload.")
     with live:
         wall_live()
 

@@ -26,7 +26,8 @@ from playwright.sync_api import Page, expect
 from digitpad.config import FEEDBACK_ENV, REPO_ROOT
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes
-from digitpad.serving.room import SKIP_DEAD_S, answering, free_port, nginx_config
+from digitpad.serving import network
+from digitpad.serving.room import SKIP_DEAD_S, answering, free_port, join_address, nginx_config
 from tests.browser import (
     METRIC,
     PREDICTION_SIGNATURE,
@@ -180,6 +181,18 @@ def test_the_balancer_splits_new_visitors_evenly_and_keeps_each_on_its_process(t
         nginx.wait(timeout=10)
         for standin in standins:
             standin.shutdown()
+
+
+def test_the_room_says_where_visitors_and_the_projectors_wall_join(room, monkeypatch):
+    port = int(room.url.rsplit(":", 1)[1])
+    lines = room.log.read_text().splitlines()  # listening on 127.0.0.1 only: this machine alone joins
+    assert any(line.startswith(f"room ready: http://localhost:{port}/ (2 processes") for line in lines), lines
+    wall = f"the wall, for the projector (a QR code to join, the room's drawings): http://localhost:{port}/?wall"
+    assert wall in lines
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")  # on every address: the network's
+    assert [join_address(address, 8500) for address in ("0.0.0.0", "127.0.0.1", "192.168.1.5")] == [
+        "http://192.0.2.7:8500/", "http://localhost:8500/", "http://192.168.1.5:8500/"
+    ]  # fmt: skip
 
 
 def test_each_process_sizes_tensorflows_threads_to_its_share_of_the_cores(room):

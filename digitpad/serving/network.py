@@ -1,0 +1,47 @@
+"""Where the room's phones and laptops reach this machine: its address on the network they share.
+
+In: an address as the presenter's browser or the command line has it (`localhost:8500`, say). Out: the same with a
+loopback host (localhost, 127.0.0.1, ::1, 0.0.0.0) replaced by this machine's address on its local network, such as
+`192.168.1.23:8500`: a QR code of localhost takes each phone to itself.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+# Any private address: a UDP socket "connected" to it sends nothing, but takes the address traffic would leave from
+SOME_PRIVATE_ADDRESS = ("10.255.255.255", 1)
+
+
+def network_address() -> str | None:
+    """This machine's IPv4 address on its local network, or None when it has none (no network at all)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(SOME_PRIVATE_ADDRESS)
+        except OSError:
+            return None
+        address = probe.getsockname()[0]
+    return None if ipaddress.ip_address(address).is_loopback else address
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` (a name or an address) is this machine only: no one else reaches it by that."""
+    if host == "localhost":
+        return True
+    try:
+        found = ipaddress.ip_address(host)
+    except ValueError:  # a name: how others on the network reach it is for them to know
+        return False
+    return found.is_loopback or found.is_unspecified
+
+
+def reachable(host_port: str) -> str:
+    """`host[:port]` as others on the network reach it: a loopback host replaced by network_address(), the port kept;
+    unchanged when the host is another name or address, or when this machine has no network."""
+    parts = urlsplit(f"//{host_port}")
+    found = network_address() if parts.hostname and is_loopback(parts.hostname) else None
+    if found is None:
+        return host_port
+    return found if parts.port is None else f"{found}:{parts.port}"

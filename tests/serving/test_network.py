@@ -1,0 +1,37 @@
+"""digitpad.serving.network: the address the room's phones reach this machine at."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from digitpad.serving import network
+
+
+@pytest.mark.parametrize(
+    ("opened_at", "joined_at"),
+    [
+        ("localhost:8500", "192.0.2.7:8500"),  # the presenter opened the wall on the serving laptop
+        ("127.0.0.1:8501", "192.0.2.7:8501"),
+        ("[::1]:8500", "192.0.2.7:8500"),
+        ("localhost", "192.0.2.7"),
+        ("192.168.1.5:8500", "192.168.1.5:8500"),  # already an address the others reach: kept
+        ("pad.example:8500", "pad.example:8500"),
+    ],
+)
+def test_a_loopback_host_becomes_the_network_address_and_any_other_is_kept(monkeypatch, opened_at, joined_at):
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
+    assert network.reachable(opened_at) == joined_at
+
+
+def test_with_no_network_the_address_is_kept_as_given(monkeypatch):
+    monkeypatch.setattr(network, "network_address", lambda: None)
+    assert network.reachable("localhost:8500") == "localhost:8500"
+
+
+def test_the_network_address_is_this_machines_own_and_not_loopback():
+    address = network.network_address()  # CI reaches PyPI: it is on a network
+    assert address is not None and not network.is_loopback(address)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind((address, 0))  # only an address of this machine's own can be bound
