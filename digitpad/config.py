@@ -26,6 +26,9 @@ RETRAIN_COMMAND = "digitpad train" if INSTALLED else "python train_model.py"
 
 # --- Image geometry (pixels) ----------------------------------------------------------------------------------------
 CANVAS_SIZE = 280  # the page's square drawing canvas
+# px: the reading beside the one-digit canvas, whose chart needs about 300 to label all ten digits. A window too narrow
+# for both whole (800 px with the sidebar open) puts it under the canvas instead of clipping the canvas to 218 px.
+RESULT_WIDTH = 340
 MODEL_SIZE = 28  # MNIST's image side: the model's input is MODEL_SIZE x MODEL_SIZE
 DIGIT_BOX = 20  # MNIST scales each digit so its longer side is 20 px, then centres its mass in 28 x 28
 NUM_CLASSES = 10

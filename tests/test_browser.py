@@ -50,6 +50,11 @@ PROMPT = "Draw in the black box"
 ONE_DIGIT = re.compile(r"^[0-9]$")
 SCREENSHOT = REPO_ROOT / "docs" / "screenshot.png"
 DESKTOP = {"viewport": {"width": 1100, "height": 800}}
+# The class of what the user sees at a point, inside the canvas component's shadow root too
+AT_POINT = """([x, y]) => { let seen = document.elementFromPoint(x, y);
+    while (seen?.shadowRoot) { const inner = seen.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === seen) break; seen = inner; }
+    return seen?.className ?? ''; }"""
 # Whether an element is what the user sees at its own centre (not clipped away by a row that scrolls, nor covered)
 IN_VIEW = """e => { const r = e.getBoundingClientRect();
     return e.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"""
@@ -178,6 +183,18 @@ def test_a_phone_visitor_finds_the_photo_page_with_the_sidebar_closed(app_url, b
     to_photo.tap()
     expect(page.locator("input[type='file']")).to_have_count(1)  # the Photo page's upload, and its camera switch
     expect(page.get_by_text("Use the camera")).to_be_visible()
+    context.close()
+
+
+def test_a_narrow_window_shows_the_whole_canvas_with_the_reading_under_it(app_url, browser, ten_digits):
+    context = browser.new_context(viewport={"width": 800, "height": 900})  # half a laptop's screen, sidebar open
+    page = context.new_page()
+    canvas = open_canvas(page, app_url)
+    box = canvas.bounding_box()
+    right_edge = [box["x"] + box["width"] - 3, box["y"] + box["height"] / 2]  # was clipped: the canvas 62 px short
+    assert "upper-canvas" in page.evaluate(AT_POINT, right_edge)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[0].strokes), PREDICTION_SIGNATURE)
+    assert page.locator(METRIC).bounding_box()["y"] > box["y"] + box["height"]  # the reading, whole, below
     context.close()
 
 

@@ -26,6 +26,7 @@ from digitpad.config import (
     MODEL_PATH,
     NUMBER_CANVAS,
     PAPER_COLOUR,
+    RESULT_WIDTH,
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
 )
@@ -202,7 +203,11 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
     if st.session_state.pop("whole_rerun", False):
         st.rerun(scope="app")
     height, width = NUMBER_CANVAS if number else (CANVAS_SIZE, CANVAS_SIZE)
-    pad, result = (st.container(), st.container()) if number else st.columns(2, gap="medium")
+    if number:
+        pad, result = st.container(), st.container()
+    else:  # side by side where both fit whole, else the result under the canvas (a phone, a narrow window)
+        row = st.container(horizontal=True, gap="medium")
+        pad, result = row.container(width=CANVAS_SIZE), row.container(width=RESULT_WIDTH)
     key = canvas_key(number)
     with pad:
         canvas = st_canvas(
