@@ -57,9 +57,14 @@ def mode_name(number: bool) -> str:
     return "number" if number else "digit"
 
 
+def kept_drawings() -> dict[str, dict]:
+    """Each mode's last drawing (Fabric JSON, as the canvas sends it), by mode_name."""
+    return st.session_state.setdefault("kept_drawings", {})
+
+
 def clear_canvas(number: bool) -> None:
     st.session_state.canvas_round += 1
-    st.session_state.setdefault("kept_drawings", {}).pop(mode_name(number), None)
+    kept_drawings().pop(mode_name(number), None)
 
 
 def starting_drawing(key: str, number: bool) -> dict | None:
@@ -68,14 +73,14 @@ def starting_drawing(key: str, number: bool) -> dict | None:
     after Clear. The same while the canvas stays mounted, as a changed initial_drawing redraws it."""
     starts, mode = st.session_state.setdefault("canvas_starts", {}), mode_name(number)
     if key not in st.session_state:  # not mounted, or nothing drawn on it since it was
-        starts[mode] = st.session_state.setdefault("kept_drawings", {}).get(mode)
+        starts[mode] = kept_drawings().get(mode)
     return starts[mode]
 
 
 def keep_drawing(canvas: CanvasResult, number: bool) -> None:
     """Remember what this mode's canvas holds, for starting_drawing."""
     if canvas.json_data is not None:  # None: a canvas just mounted, which has sent nothing yet
-        st.session_state.setdefault("kept_drawings", {})[mode_name(number)] = canvas.json_data
+        kept_drawings()[mode_name(number)] = canvas.json_data
 
 
 def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
@@ -101,7 +106,7 @@ def switch_to_number_mode(drawing: dict | None) -> None:
     """The "Read it as a number" button: number mode, starting from this drawing. The button is in the canvas's
     fragment, whose reruns leave the sidebar's mode as it was: the fragment asks for a whole rerun (drawing_pad)."""
     st.session_state.draw_mode = MODES[1]
-    st.session_state.setdefault("kept_drawings", {})["number"] = drawing
+    kept_drawings()[mode_name(True)] = drawing
     st.session_state.whole_rerun = True
 
 
