@@ -1,5 +1,5 @@
 """The command line: `python -m digitpad predict [--json] [--digit | --number | --photo] IMAGE...`,
-`train [FLAGS]` (digitpad.learning.retrain), `export-feedback DB OUT.npz`, `app [STREAMLIT FLAGS]` (the page,
+`train [FLAGS]` (digitpad.learning.retrain), `export-feedback [DB] OUT.npz`, `app [STREAMLIT FLAGS]` (the page,
 digitpad.serving.preload) and `room` (digitpad.serving.room).
 
 In: image paths, folders of images (digitpad.reading.images.image_files), or - for an image on standard input. Out, on
@@ -15,10 +15,10 @@ digits on paper, cleaned as digitpad.reading.photo cleans it; both print `PATH<T
 still read, and the exit status is then 1. The models load once; files are decoded a batch at a time (PREDICT_FILES, or
 fewer holding PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
 
-export-feedback: in, the page's feedback database (digitpad.learning.feedback); out, an npz of the drawings users
-confirmed or corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N] (the users' digits) and
-`predicted` uint8 [N] (the model's), and one line on stdout saying how many. A missing, broken or empty database gets
-one line on stderr and exit status 1, and no file is written.
+export-feedback: in, a feedback database (digitpad.learning.feedback; default: the page's own, FEEDBACK_PATH); out, an
+npz of the drawings users confirmed or corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N]
+(the users' digits) and `predicted` uint8 [N] (the model's), and one line on stdout saying how many. A missing, broken
+or empty database gets one line on stderr and exit status 1, and no file is written.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from digitpad.config import MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, PRODUCT_ROOT
+from digitpad.config import FEEDBACK_PATH, MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, PRODUCT_ROOT
 from digitpad.files import write_atomically
 from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, image_files, read_image, read_upload
 from digitpad.reading.preprocess import preprocess
@@ -299,7 +299,8 @@ def export_feedback(database: Path, out: Path) -> int:
     if problem is not None:
         print(f"digitpad: {out}: {problem}", file=sys.stderr)
         return EXIT_BAD_FILE
-    print(f"exported {len(examples.y)} drawings from {database} to {out}")
+    count = len(examples.y)
+    print(f"exported {count} drawing{'' if count == 1 else 's'} from {database} to {out}")
     return EXIT_OK
 
 
@@ -361,7 +362,10 @@ def command(argv: list[str] | None = None) -> int:
         add_help=False,
     )
     export_parser = commands.add_parser("export-feedback", help="write the drawings users confirmed to an npz file")
-    export_parser.add_argument("database", type=Path, metavar="DB", help="the page's feedback database (SQLite)")
+    export_parser.add_argument(
+        "database", type=Path, nargs="?", default=FEEDBACK_PATH, metavar="DB",
+        help=f"a feedback database (SQLite; default: the page's own, {FEEDBACK_PATH})",
+    )  # fmt: skip
     export_parser.add_argument("out", type=Path, metavar="OUT.npz", help="where to write x, y and predicted")
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["app"] and not {"-h", "--help"} & set(argv):  # Streamlit's flags are Streamlit's to check

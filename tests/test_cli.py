@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from digitpad import cli
-from digitpad.config import DEFAULT_STROKE_WIDTH, REPO_ROOT, RETRAIN_COMMAND
+from digitpad.config import DEFAULT_STROKE_WIDTH, FEEDBACK_ENV, REPO_ROOT, RETRAIN_COMMAND
 from digitpad.learning.feedback import FeedbackStore
 from digitpad.reading.strokes import draw_strokes, render_canvas
 from tests.bad_files import BLANK, DIGIT, write_corpus
@@ -276,6 +276,18 @@ def test_export_feedback_writes_the_drawings_as_an_mnist_like_npz(tmp_path):
     np.testing.assert_array_equal(x, images)
     assert y.tolist() == [i % 10 for i in range(12)] and predicted.tolist() == [(i * 3) % 10 for i in range(12)]
     assert [p.name for p in out.parent.iterdir()] == ["feedback.npz"]  # no temporary file left beside it
+
+
+def test_export_feedback_with_no_database_named_exports_the_pages_own(tmp_path):
+    store = FeedbackStore(tmp_path / "pages_own.sqlite3")
+    store.add(example((0, 0, 0)), png(example((0, 0, 0))), label=6, predicted=5)
+    out = tmp_path / "answers.npz"
+    command = [sys.executable, "-m", "digitpad", "export-feedback", str(out)]
+    env = {**os.environ, FEEDBACK_ENV: str(store.path)}  # where the page saves, as config.FEEDBACK_PATH reads it
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0 and result.stdout == f"exported 1 drawing from {store.path} to {out}\n"
+    with np.load(out) as npz:
+        assert npz["y"].tolist() == [6] and npz["predicted"].tolist() == [5]
 
 
 @pytest.mark.parametrize(("make", "reason"), BAD_DATABASES.values(), ids=BAD_DATABASES.keys())
