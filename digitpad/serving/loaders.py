@@ -1,15 +1,16 @@
 """The page's models, loaded once per server process and shared by every session and page.
 
 In: the models' paths (digitpad.config). Out: the digit classifier, number mode's pair of classifiers and piece judge,
-and the reader of uploads, each cached by Streamlit; or, where a model cannot be loaded, None after an error on the
-page that says how to fix it. TensorFlow is imported only here, only once the canvas is up, and never by two threads
-at once (digitpad.models.backend).
+the reader of uploads and the turns at reading a photo, each cached by Streamlit; or, where a model cannot be loaded,
+None after an error on the page that says how to fix it. TensorFlow is imported only here, only once the canvas is up,
+and never by two threads at once (digitpad.models.backend).
 """
 
 from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -20,6 +21,7 @@ from streamlit.runtime.scriptrunner import script_runner
 from digitpad.config import (
     DRAWN_MODEL_PATH,
     MODEL_PATH,
+    PHOTO_READS_AT_ONCE,
     PIECES_MODEL_PATH,
 )
 from digitpad.models import backend
@@ -47,6 +49,13 @@ def close_figures_only() -> None:
 
 
 script_runner._clean_problem_modules = close_figures_only  # every page imports this module before it runs a model
+
+
+@st.cache_resource(show_spinner=False)
+def photo_turns() -> threading.BoundedSemaphore:
+    """Turns at reading a photo, shared by every session of this process: PHOTO_READS_AT_ONCE at a time, the others
+    waiting for a turn (digitpad.serving.photo_page)."""
+    return threading.BoundedSemaphore(PHOTO_READS_AT_ONCE)
 
 
 @st.cache_resource(show_spinner="Loading the model…")

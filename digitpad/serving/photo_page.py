@@ -7,6 +7,8 @@ as the visitor says; one digit or several) with the question "was it right?" (di
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import cv2
 import numpy as np
 import streamlit as st
@@ -20,8 +22,13 @@ from digitpad.config import (
 )
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
 from digitpad.reading.preprocess import ImageError, as_rgb, resize_by
-from digitpad.serving.loaders import load_reader, model_or_error
+from digitpad.serving.loaders import load_reader, model_or_error, photo_turns
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
+
+if TYPE_CHECKING:
+    from streamlit.runtime.uploaded_file_manager import UploadedFile
+
+    from digitpad.models.reader import Reading
 
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
 NO_DIGITS = "No digits found: write larger and darker, and fill the frame."
@@ -51,6 +58,24 @@ def on_screen(picture: np.ndarray) -> np.ndarray:
     return picture if width <= SHOWN_WIDTH else resize_by(picture, SHOWN_WIDTH / width, cv2.INTER_AREA)
 
 
+def picture_read(picture: UploadedFile) -> tuple[np.ndarray, Reading] | None:
+    """The picture decoded and read as the visitor says (Read it as); None after saying why it could not be."""
+    try:
+        image = read_upload(picture.getvalue())
+    except ImageReadError as error:
+        st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
+        return None
+    read_as = st.radio("Read it as", list(READ_AS), horizontal=True, help=READ_AS_HELP)
+    reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH, PAIRS_MODEL_PATH)
+    if reader is None:
+        return None
+    try:
+        return image, reader.read(image, READ_AS[read_as])
+    except ImageError as error:
+        st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
+        return None
+
+
 def photo_page() -> None:
     """An image file or a camera photo, read by digitpad.models.reader as the CLI reads a file: a drawing or a photo of
     paper (as it looks, or as the visitor says), one digit or several. Shows the image with the digits boxed, what was
@@ -62,22 +87,16 @@ def photo_page() -> None:
     if picture is None:
         st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
         return
-    try:
-        image = read_upload(picture.getvalue())
-    except ImageReadError as error:
-        st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
-        return
-    read_as = st.radio("Read it as", list(READ_AS), horizontal=True, help=READ_AS_HELP)
-    reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH, PAIRS_MODEL_PATH)
-    if reader is None:
-        return
-    try:
-        reading = reader.read(image, READ_AS[read_as])
-    except ImageError as error:
-        st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
-        return
+    # A 12-megapixel photo takes a core for most of a second and ~150 MB while it is decoded and read: a room's uploads
+    # take turns (config.PHOTO_READS_AT_ONCE), each waiting as its file's compressed bytes
+    with st.spinner("Reading your photo…", show_time=True), photo_turns():
+        read = picture_read(picture)
+        if read is None:
+            return
+        image, reading = read
+        boxed = on_screen(with_boxes(image, reading.digits.boxes))  # a full-size copy while it is drawn on
     shown, cut_out = st.columns(2)
-    shown.image(on_screen(with_boxes(image, reading.digits.boxes)), caption=f"Your {reading.kind}")
+    shown.image(boxed, caption=f"Your {reading.kind}")
     if reading.ink is not None:
         cut_out.image(on_screen(reading.ink), caption="What it cut out: ink, with the paper, lines and specks gone")
     if reading.single is not None:
