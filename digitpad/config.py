@@ -26,12 +26,6 @@ RETRAIN_COMMAND = "digitpad train" if INSTALLED else "python train_model.py"
 
 # --- Image geometry (pixels) ----------------------------------------------------------------------------------------
 CANVAS_SIZE = 280  # the page's square drawing canvas
-# px: the reading beside the one-digit canvas, whose chart needs about 300 to label all ten digits. A window too narrow
-# for both whole (800 px with the sidebar open) puts it under the canvas instead of clipping the canvas to 218 px.
-RESULT_WIDTH = 340
-# Photos a server process reads at once, the others waiting their turn: its share of the cores (a room gives each of its
-# processes TF_NUM_INTRAOP_THREADS of them: serving.room.tensorflow_threads). `python -m benchmarks.photo_turns`.
-PHOTO_READS_AT_ONCE = max(1, int(os.environ.get("TF_NUM_INTRAOP_THREADS") or os.cpu_count() or 1))
 MODEL_SIZE = 28  # MNIST's image side: the model's input is MODEL_SIZE x MODEL_SIZE
 DIGIT_BOX = 20  # MNIST scales each digit so its longer side is 20 px, then centres its mass in 28 x 28
 NUM_CLASSES = 10
@@ -401,6 +395,12 @@ SHOWN_WIDTH = 1460  # px: the widest picture Streamlit shows (its MAXIMUM_CONTEN
 CHART_HEIGHT = 180  # px: the ten-probability bar chart
 PREDICTED_BAR_COLOUR = "#e8590c"  # the predicted digit's bar; the theme's primaryColor in .streamlit/config.toml
 OTHER_BAR_COLOUR = "#c5cad3"  # the other nine bars
+# The reading beside the one-digit canvas, whose chart needs about 300 px to label all ten digits. A window too narrow
+# for both whole (800 px with the sidebar open) puts it under the canvas instead of clipping the canvas to 218 px.
+RESULT_WIDTH = 340  # px
+# Photos a server process reads at once, the others waiting their turn: its share of the cores (a room gives each of its
+# processes TF_NUM_INTRAOP_THREADS of them: serving.room.tensorflow_threads). `python -m benchmarks.photo_turns`.
+PHOTO_READS_AT_ONCE = max(1, int(os.environ.get("TF_NUM_INTRAOP_THREADS") or os.cpu_count() or 1))
 
 # --- Measuring drawn digits ----------------------------------------------------------------------------------------
 # The pen-drawn digits' 30 writers: 25 to tune and train on, and 5 final writers that no choice is made on, measured
