@@ -277,7 +277,9 @@ def test_a_smiley_is_not_a_digit_and_two_digits_go_to_number_mode_as_drawn(app_u
     expect(page.locator(METRIC)).to_have_text(re.compile(r"^42"), timeout=RESULT_TIMEOUT_MS)  # ...the 42 is still there
 
 
-def test_a_photo_of_a_number_on_paper_is_read(app_url, desktop, ten_digits, tmp_path):
+def test_a_photo_of_a_number_on_paper_is_read_and_still_there_after_a_visit_to_the_draw_page(
+    app_url, desktop, ten_digits, tmp_path
+):
     page = desktop
     page.goto(app_url)
     page.get_by_role("link", name="Photo", exact=True).click()
@@ -286,6 +288,22 @@ def test_a_photo_of_a_number_on_paper_is_read(app_url, desktop, ten_digits, tmp_
     page.locator("input[type='file']").set_input_files(photo)
     expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
     expect(page.get_by_text("What it cut out")).to_be_visible()
+    page.get_by_role("link", name="Draw", exact=True).click()
+    wait_for_fresh_canvas(page)
+    page.get_by_role("link", name="Photo", exact=True).click()  # Streamlit's uploader forgets; the page does not
+    expect(page.get_by_text("year.jpg, as you left it")).to_be_visible()
+    expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
+    page.get_by_role("button", name="Remove it").click()
+    expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
+    expect(page.locator(METRIC)).to_have_count(0)
+    page.locator("input[type='file']").set_input_files(photo)  # and taken away with the uploader's own x: gone too
+    expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
+    page.get_by_role("button", name="Remove year.jpg").click()
+    expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
+    page.get_by_role("link", name="Draw", exact=True).click()
+    wait_for_fresh_canvas(page)
+    page.get_by_role("link", name="Photo", exact=True).click()
+    expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
 
 
 def test_screenshot_for_the_readme(app_url, desktop, ten_digits):

@@ -7,7 +7,7 @@ as the visitor says; one digit or several) with the question "was it right?" (di
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import cv2
 import numpy as np
@@ -26,14 +26,13 @@ from digitpad.serving.loaders import load_reader, model_or_error, photo_turns
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
 
 if TYPE_CHECKING:
-    from streamlit.runtime.uploaded_file_manager import UploadedFile
-
     from digitpad.models.reader import Reading
 
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
 NO_DIGITS = "No digits found: write larger and darker, and fill the frame."
 NO_DIGITS_IN_INK = "No digits found: what it cut out does not look like digits. Photograph the writing close up."
 # What the visitor may say the image is, as the CLI's flags do (None: as it looks, digitpad.models.reader.kind_of)
+KEPT = "kept_picture"  # session state: the visitor's last Picture, shown again when they come back to this page
 READ_AS = {"What it looks like": None, "A photo or scan of paper": "photo", "A drawing": "drawing"}
 READ_AS_HELP = (
     "digitpad tells a drawing (one flat background) from a photo or scan of paper by itself. Say which it is when it "
@@ -58,10 +57,27 @@ def on_screen(picture: np.ndarray) -> np.ndarray:
     return picture if width <= SHOWN_WIDTH else resize_by(picture, SHOWN_WIDTH / width, cv2.INTER_AREA)
 
 
-def picture_read(picture: UploadedFile) -> tuple[np.ndarray, Reading] | None:
+class Picture(NamedTuple):
+    """A picture the visitor gave, kept in the session (KEPT) for when they come back from the Draw page."""
+
+    name: str
+    data: bytes
+
+
+def forget_if_removed(key: str) -> None:
+    """The uploader's or the camera's change: to nothing, the visitor took their picture away."""
+    if st.session_state.get(key) is None:
+        st.session_state.pop(KEPT, None)
+
+
+def forget() -> None:
+    st.session_state.pop(KEPT, None)
+
+
+def picture_read(picture: Picture) -> tuple[np.ndarray, Reading] | None:
     """The picture decoded and read as the visitor says (Read it as); None after saying why it could not be."""
     try:
-        image = read_upload(picture.getvalue())
+        image = read_upload(picture.data)
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return None
@@ -80,13 +96,25 @@ def photo_page() -> None:
     """An image file or a camera photo, read by digitpad.models.reader as the CLI reads a file: a drawing or a photo of
     paper (as it looks, or as the visitor says), one digit or several. Shows the image with the digits boxed, what was
     cut out of a photo, and the reading."""
-    upload = st.file_uploader("A photo or scan of digits on paper, or a drawing", type=list(SUPPORTED_EXTENSIONS))
+    upload = st.file_uploader(
+        "A photo or scan of digits on paper, or a drawing", type=list(SUPPORTED_EXTENSIONS),
+        key="upload", on_change=forget_if_removed, args=("upload",),
+    )  # fmt: skip
     # The camera asks the browser for permission: only once the visitor turns it on
-    camera = st.camera_input("Take a photo of digits on paper") if st.toggle("Use the camera") else None
-    picture = camera or upload
+    camera = None
+    if st.toggle("Use the camera"):
+        camera = st.camera_input("Take a photo of digits on paper", key="camera", on_change=forget_if_removed,
+                                 args=("camera",))  # fmt: skip
+    given = camera or upload
+    if given is not None:
+        st.session_state[KEPT] = Picture(given.name, given.getvalue())
+    picture = st.session_state.get(KEPT)
     if picture is None:
         st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
         return
+    if given is None:  # back from the Draw page, which the uploader and the camera forget
+        st.caption(f"**{picture.name}**, as you left it: upload or take another to replace it.")
+        st.button("Remove it", icon=":material/close:", on_click=forget)
     # A 12-megapixel photo takes a core for most of a second and ~150 MB while it is decoded and read: a room's uploads
     # take turns (config.PHOTO_READS_AT_ONCE), each waiting as its file's compressed bytes
     with st.spinner("Reading your photo…", show_time=True), photo_turns():
