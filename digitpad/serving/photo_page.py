@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
 NO_DIGITS = "No digits found: write larger and darker, and fill the frame."
 NO_DIGITS_IN_INK = "No digits found: what it cut out does not look like digits. Photograph the writing close up."
-# What the visitor may say the image is, as the CLI's flags do (None: as it looks, digitpad.models.reader.kind_of)
 KEPT = "kept_picture"  # session state: the visitor's last Picture, shown again when they come back to this page
+# What the visitor may say the image is, as the CLI's flags do (None: as it looks, digitpad.models.reader.kind_of)
 READ_AS = {"What it looks like": None, "A photo or scan of paper": "photo", "A drawing": "drawing"}
 READ_AS_HELP = (
     "digitpad tells a drawing (one flat background) from a photo or scan of paper by itself. Say which it is when it "
