@@ -188,7 +188,8 @@ def join_address(address: str, port: int) -> str:
     localhost when it listens on loopback alone, else the one it listens on."""
     if network.is_loopback(address) and address not in EVERY_ADDRESS:
         return f"http://localhost:{port}/"
-    return f"http://{network.reachable(f'{address}:{port}')}/"
+    host = f"[{address}]" if ":" in address else address  # an IPv6 address, bracketed as in a URL
+    return f"http://{network.reachable(f'{host}:{port}')}/"
 
 
 def serve(processes: int, port: int, address: str) -> int:

@@ -190,8 +190,9 @@ def test_the_room_says_where_visitors_and_the_projectors_wall_join(room, monkeyp
     wall = f"the wall, for the projector (a QR code to join, the room's drawings): http://localhost:{port}/?wall"
     assert wall in lines
     monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")  # on every address: the network's
-    assert [join_address(address, 8500) for address in ("0.0.0.0", "127.0.0.1", "192.168.1.5")] == [
-        "http://192.0.2.7:8500/", "http://localhost:8500/", "http://192.168.1.5:8500/"
+    assert [join_address(address, 8500) for address in ("0.0.0.0", "::", "127.0.0.1", "192.168.1.5", "fd00::5")] == [
+        "http://192.0.2.7:8500/", "http://192.0.2.7:8500/", "http://localhost:8500/", "http://192.168.1.5:8500/",
+        "http://[fd00::5]:8500/",
     ]  # fmt: skip
 
 
