@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports for either
 STDIN = "-"  # the IMAGE read from standard input (`curl ... | digitpad predict -`); a file named - is ./-
+STDIN_COMMAND = f"digitpad predict {STDIN}"
 
 
 @dataclass(frozen=True)
@@ -178,11 +179,20 @@ def read_stdin() -> np.ndarray:
     """The image piped to standard input; ImageReadError when none comes, or when it is a terminal (nothing to wait
     for)."""
     if sys.stdin is None or sys.stdin.isatty():
-        raise ImageReadError(f"standard input is the terminal: pipe an image to it (... | digitpad predict {STDIN})")
+        raise ImageReadError(f"standard input is the terminal: pipe an image to it (... | {STDIN_COMMAND})")
     content = sys.stdin.buffer.read()
     if not content:
         raise ImageReadError("nothing came on standard input")
     return read_upload(content)
+
+
+def read_path(path: str) -> np.ndarray:
+    """The image at `path` (STDIN: standard input's); ImageReadError, with what to do, for a web address."""
+    if path == STDIN:
+        return read_stdin()
+    if path.startswith(("http://", "https://")):
+        raise ImageReadError(f"a web address, not a file: download it, or pipe it (curl -s ADDRESS | {STDIN_COMMAND})")
+    return read_image(Path(path))
 
 
 def decoded(paths: list[str]) -> Iterator[list[tuple[str, np.ndarray | str]]]:
@@ -191,7 +201,7 @@ def decoded(paths: list[str]) -> Iterator[list[tuple[str, np.ndarray | str]]]:
     batch, pixels = [], 0
     for path in paths:
         try:
-            image = read_stdin() if path == STDIN else read_image(Path(path))
+            image = read_path(path)
             pixels += image.shape[0] * image.shape[1]
         except ImageReadError as error:
             image = f"{path}: {error}"

@@ -218,7 +218,7 @@ def test_one_digit_needs_none_of_the_number_models(digit_files, tmp_path):
     assert one_digit.returncode == 0 and one_digit.stdout.split("\t")[1] == "3"
 
 
-def test_an_image_piped_to_standard_input_is_read_as_dash(pen_digits, tmp_path):
+def test_an_image_piped_to_standard_input_is_read_as_dash_and_a_web_address_says_how_to_pipe_it(pen_digits, tmp_path):
     drawing = tmp_path / "eight.png"
     Image.fromarray(render_canvas(first_of_each_label(pen_digits)[8].strokes)).save(drawing)
     command = [sys.executable, "-m", "digitpad", "predict", "-", str(drawing)]
@@ -228,6 +228,13 @@ def test_an_image_piped_to_standard_input_is_read_as_dash(pen_digits, tmp_path):
     )
     assert [line.split("\t")[:2] for line in read.stdout.decode().splitlines()] == [["-", "8"], [str(drawing), "8"]]
     assert nothing.returncode == 1 and nothing.stderr.decode().splitlines() == ["-: nothing came on standard input"]
+    address = "https://example.org/7.png"  # not fetched: said what to do instead, the other file still read
+    web = subprocess.run([*command[:-2], address, str(drawing)], cwd=REPO_ROOT, capture_output=True, text=True,
+                         timeout=120)  # fmt: skip
+    assert web.stderr.splitlines() == [
+        f"{address}: a web address, not a file: download it, or pipe it (curl -s ADDRESS | digitpad predict -)"
+    ]
+    assert web.returncode == 1 and web.stdout.split("\t")[:2] == [str(drawing), "8"]
     assert [line.split("\t")[:2] for line in nothing.stdout.decode().splitlines()] == [[str(drawing), "8"]]
 
 
