@@ -288,11 +288,16 @@ def test_a_photo_of_a_number_on_paper_is_read_and_still_there_after_a_visit_to_t
     page.locator("input[type='file']").set_input_files(photo)
     expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
     expect(page.get_by_text("What it cut out")).to_be_visible()
+    paper = page.get_by_role("radio", name="A photo or scan of paper")
+    paper.check(force=True)  # "Read it as": said by the visitor, and kept with the photo
+    expect(paper).to_be_checked()
+    expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
     page.get_by_role("link", name="Draw", exact=True).click()
     wait_for_fresh_canvas(page)
     page.get_by_role("link", name="Photo", exact=True).click()  # Streamlit's uploader forgets; the page does not
     expect(page.get_by_text("year.jpg, as you left it")).to_be_visible()
     expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
+    expect(page.get_by_role("radio", name="A photo or scan of paper")).to_be_checked()
     page.get_by_role("button", name="Remove it").click()
     expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
     expect(page.locator(METRIC)).to_have_count(0)

@@ -34,7 +34,7 @@ from digitpad.reading.canvas import drawing_input, drawn_strokes
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
-from digitpad.serving.widgets import ask_if_right, show_number, show_verdict
+from digitpad.serving.widgets import ask_if_right, remembered, show_number, show_verdict
 
 if TYPE_CHECKING:
     from digitpad.models.classifier import DigitClassifier, Prediction
@@ -42,8 +42,7 @@ if TYPE_CHECKING:
 MODES = ("One digit", "A number")
 PROMPT = "Draw in the black box to see what the model reads."
 PHOTO_PAGE = Path(__file__).with_name("photo_page.py")  # the page app.py's navigation runs from this folder
-# The sidebar's settings, with their defaults, kept in session state under these names: Streamlit forgets a widget's
-# own value when a page does not show it (a visit to the Photo page), so each widget's key is the name with a "_"
+# The sidebar's settings, with their defaults, kept through a visit to the Photo page (widgets.remembered)
 SETTINGS = {"draw_mode": MODES[0], "pen": DEFAULT_STROKE_WIDTH, "why": False, "on_wall": True}
 ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's screen: no name or address, ever"
 
@@ -235,21 +234,13 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
             show_result(canvas, classifier, number, why)
 
 
-def setting(name: str) -> dict:
-    """A sidebar widget's key and callback for the setting `name`: the widget shows the kept value, and a change is
-    kept (Streamlit's documented way to keep a widget's value across pages)."""
-    st.session_state[f"_{name}"] = st.session_state.setdefault(name, SETTINGS[name])
-    return {"key": f"_{name}", "on_change": keep_setting, "args": (name,)}
-
-
-def keep_setting(name: str) -> None:
-    st.session_state[name] = st.session_state[f"_{name}"]
-
-
 def draw_page() -> None:
     """The canvas, with its settings in the sidebar."""
     mode = st.sidebar.radio(
-        "Draw", MODES, help="One digit 0-9, or several side by side: a year, an extension", **setting("draw_mode")
+        "Draw",
+        MODES,
+        help="One digit 0-9, or several side by side: a year, an extension",
+        **remembered("draw_mode", SETTINGS["draw_mode"]),
     )
     number = mode == MODES[1]
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
@@ -259,10 +250,10 @@ def draw_page() -> None:
     st.space("small")  # room for the canvas's toolbar, which appears above it on hover
     pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
     widths = MIN_STROKE_WIDTH, MAX_STROKE_WIDTH
-    stroke_width = st.sidebar.slider("Pen width (px)", *widths, help=pen_help, **setting("pen"))
+    stroke_width = st.sidebar.slider("Pen width (px)", *widths, help=pen_help, **remembered("pen", SETTINGS["pen"]))
     why_help = "Light up the parts of a digit its answer rests on"
-    why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **setting("why"))
-    st.sidebar.toggle("Show my drawings on the wall", help=ON_WALL_HELP, **setting("on_wall"))
+    why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **remembered("why", SETTINGS["why"]))
+    st.sidebar.toggle("Show my drawings on the wall", help=ON_WALL_HELP, **remembered("on_wall", SETTINGS["on_wall"]))
     drawing_pad(stroke_width, number, why)
 
 

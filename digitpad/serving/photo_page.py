@@ -23,7 +23,7 @@ from digitpad.config import (
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
 from digitpad.reading.preprocess import ImageError, as_rgb, resize_by
 from digitpad.serving.loaders import load_reader, model_or_error, photo_turns
-from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, show_number, show_verdict
+from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, remembered, show_number, show_verdict
 
 if TYPE_CHECKING:
     from digitpad.models.reader import Reading
@@ -81,7 +81,9 @@ def picture_read(picture: Picture) -> tuple[np.ndarray, Reading] | None:
     except ImageReadError as error:
         st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
         return None
-    read_as = st.radio("Read it as", list(READ_AS), horizontal=True, help=READ_AS_HELP)
+    read_as = st.radio(
+        "Read it as", list(READ_AS), horizontal=True, help=READ_AS_HELP, **remembered("read_as", list(READ_AS)[0])
+    )
     reader = model_or_error(load_reader, MODEL_PATH, DRAWN_MODEL_PATH, PIECES_MODEL_PATH, PAIRS_MODEL_PATH)
     if reader is None:
         return None

@@ -3,7 +3,8 @@
 In: Predictions and NumberReadings (digitpad.models), and the image the digits were read from. Out, on the page: the
 digit with its confidence (or a plain "not sure" naming the two likeliest), the ten probabilities on a fixed 0-1 axis,
 the 28x28 input the model saw and, if asked, why; a number digit by digit; "not a digit" with the prediction folded
-under it; and a yes-or-what-was-it question whose answer is saved for retraining (digitpad.learning.feedback).
+under it; and a yes-or-what-was-it question whose answer is saved for retraining (digitpad.learning.feedback). And the
+pages' settings kept through a visit to the other page (remembered).
 """
 
 from __future__ import annotations
@@ -31,6 +32,18 @@ if TYPE_CHECKING:
 
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
 NOT_A_DIGIT = "That doesn't look like a digit."
+
+
+def remembered(name: str, default: object) -> dict:
+    """A widget's key and callback that keep its value under `name` in session state (first `default`): Streamlit
+    forgets a widget's own value on a page that does not show it, such as a visit to the other page. The widget's key
+    is the name with a "_"; pass these to the widget as keyword arguments (Streamlit's documented way)."""
+    st.session_state[f"_{name}"] = st.session_state.setdefault(name, default)
+    return {"key": f"_{name}", "on_change": keep_value, "args": (name,)}
+
+
+def keep_value(name: str) -> None:
+    st.session_state[name] = st.session_state[f"_{name}"]
 
 
 def probability_chart(prediction: Prediction) -> dict:
