@@ -148,6 +148,16 @@ def test_a_drawing_and_the_settings_outlast_a_visit_to_the_photo_page_or_the_oth
     for mode in ("A number", "One digit"):  # and the other mode's canvas, and back
         page.get_by_text(mode, exact=True).click()
     wait_for_signature(page, PREDICTION_SIGNATURE, whole)
+    page.get_by_role("button", name="Yes, a 4").click()  # saved with its picture, painted again from its strokes
+    expect(page.get_by_text("Saved as a 4")).to_be_visible()
+
+
+def test_two_digits_on_the_one_digit_canvas_carried_to_number_mode_are_read_there_at_once(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), pair_strokes([ten_digits[4], ten_digits[2]]), PREDICTION_SIGNATURE)
+    page.get_by_role("button", name="Read it as a number").click()
+    expect(page.locator(METRIC)).to_have_text("42", timeout=RESULT_TIMEOUT_MS)  # was the prompt, until another stroke
 
 
 def test_the_canvas_toolbar_reset_removes_the_prediction(app_url, desktop, ten_digits):

@@ -1,11 +1,12 @@
 """Reading a drawing from the canvas's strokes rather than its pixels.
 
-In: the canvas's Fabric.js JSON (`CanvasResult.json_data`: one `Path` object a stroke, its points in canvas px, with
-the object's move, scale and turn if the user edited it), and the canvas's pixels as a fallback. Out: the strokes as
-[N, 2] float arrays in canvas px, or the model's [28, 28] input: the strokes re-drawn at the one pen width the model
-was trained for (config.REDRAW_*), then preprocessed as any image is. So the pen width the user chose no longer changes
-what the model sees: a thick pen on a small digit cannot fill its loops. JSON that is missing, malformed, holds
-anything but strokes or no strokes at all is not guessed at: the pixels are read instead, never an error.
+In: the canvas's Fabric.js JSON (`CanvasResult.json_data`: one `Path` object a stroke, its points in canvas px, with the
+object's move, scale and turn if the user edited it), and the canvas's pixels as a fallback. Out: the strokes as [N, 2]
+float arrays in canvas px, the canvas's picture painted again from them (fabric_picture), or the model's [28, 28] input:
+the strokes re-drawn at the one pen width the model was trained for (config.REDRAW_*), then preprocessed as any image
+is. So the pen width the user chose no longer changes what the model sees: a thick pen on a small digit cannot fill its
+loops. JSON that is missing, malformed, holds anything but strokes or no strokes at all is not guessed at: the pixels
+are read instead, never an error.
 
 `fabric_json` is the inverse, what the canvas sends for given strokes (its pencil's path: quadratic curves through
 the midpoints of the points it sampled), so tests and benchmarks feed the page's own path.
@@ -81,22 +82,47 @@ def placed(obj: dict, points: np.ndarray) -> np.ndarray:
     return (points - own_centre) @ matrix.T + centre
 
 
-def fabric_strokes(json_data: Any) -> list[np.ndarray]:
-    """The canvas's JSON -> its visible strokes in canvas px ([] for an empty canvas); NotStrokes if it is missing,
-    malformed, or holds anything but freehand paths (a rectangle, text)."""
+def visible_paths(json_data: Any) -> list[dict]:
+    """The canvas's JSON -> its visible freehand paths, in drawing order; NotStrokes if it is missing, malformed, or
+    holds anything but freehand paths (a rectangle, text)."""
     objects = json_data.get("objects") if isinstance(json_data, dict) else None
     if not isinstance(objects, list):
         raise NotStrokes("no list of objects")
-    strokes = []
     for obj in objects:
         if not isinstance(obj, dict) or obj.get("type") not in ("Path", "path"):
             raise NotStrokes(f"not a stroke: {str(obj.get('type') if isinstance(obj, dict) else obj)[:40]}")
-        if obj.get("visible", True) is False or obj.get("opacity", 1) == 0:
-            continue
-        strokes.append(placed(obj, path_points(obj.get("path"))))
+    return [obj for obj in objects if obj.get("visible", True) is not False and obj.get("opacity", 1) != 0]
+
+
+def fabric_strokes(json_data: Any) -> list[np.ndarray]:
+    """The canvas's JSON -> its visible strokes in canvas px ([] for an empty canvas); NotStrokes as visible_paths,
+    or for more points than a person draws."""
+    strokes = [placed(obj, path_points(obj.get("path"))) for obj in visible_paths(json_data)]
     if sum(len(s) for s in strokes) > MAX_POINTS:
         raise NotStrokes(f"more than {MAX_POINTS} points")
     return strokes
+
+
+def pen_width(obj: dict) -> float:
+    """A path's pen width in canvas px, scaled as the user scaled the path."""
+    scale = (abs(finite(obj.get("scaleX", 1))) + abs(finite(obj.get("scaleY", 1)))) / 2
+    return finite(obj.get("strokeWidth", 1)) * scale
+
+
+def fabric_picture(json_data: Any, shape: tuple[int, int]) -> np.ndarray | None:
+    """The canvas's picture painted again from its JSON as the page's canvas paints it: each visible stroke white at
+    its own width on opaque black, [height, width, 4] uint8. None when the JSON cannot be read as strokes or holds
+    none. For a canvas that sends its strokes but not their picture: one mounted with a drawing already on it."""
+    try:
+        strokes, widths = fabric_strokes(json_data), [pen_width(obj) for obj in visible_paths(json_data)]
+    except NotStrokes:
+        return None
+    if not strokes:
+        return None
+    ink = np.zeros(shape, np.uint8)
+    for stroke, width in zip(strokes, widths, strict=True):
+        np.maximum(ink, stroke_ink([stroke], max(1, round(width)), shape), out=ink)
+    return np.dstack([ink, ink, ink, np.full_like(ink, 255)])
 
 
 def redraw(strokes: list[np.ndarray]) -> np.ndarray:

@@ -9,12 +9,14 @@ button that carries the drawing to number mode.
 
 from __future__ import annotations
 
+import base64
 import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 import streamlit as st
+from PIL import Image
 from streamlit_drawable_canvas import CanvasResult, st_canvas
 
 from digitpad.config import (
@@ -30,7 +32,7 @@ from digitpad.config import (
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
 )
-from digitpad.reading.canvas import drawing_input, drawn_strokes
+from digitpad.reading.canvas import drawing_input, drawn_strokes, fabric_picture
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
@@ -99,6 +101,23 @@ def picture(canvas: CanvasResult) -> bytes | None:
         return canvas.image_bytes
     except ValueError as error:
         raise ImageReadError(f"the canvas's data is not an image ({error})") from None
+
+
+def with_picture(canvas: CanvasResult, shape: tuple[int, int]) -> CanvasResult:
+    """The canvas as the page reads it. A canvas mounted with a drawing on it (one kept, or carried to number mode)
+    sends the drawing's strokes but not their picture until the next stroke, which a number, an answer to save and the
+    pixels' fallback all need: the picture is then painted again from the strokes (canvas.fabric_picture)."""
+    try:
+        if canvas.json_data is None or picture(canvas):
+            return canvas
+    except ImageReadError:  # a picture that is no image: drawn_or_error says so
+        return canvas
+    painted = fabric_picture(canvas.json_data, shape)
+    if painted is None:
+        return canvas
+    png = io.BytesIO()
+    Image.fromarray(painted).save(png, format="PNG")
+    return CanvasResult(canvas.json_data, "data:image/png;base64," + base64.b64encode(png.getvalue()).decode(), True)
 
 
 def switch_to_number_mode(drawing: dict | None) -> None:
@@ -226,6 +245,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
             initial_drawing=starting_drawing(key, number),
             key=key,
         )
+        canvas = with_picture(canvas, (height, width))
         keep_drawing(canvas, number)
         st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
     with result:

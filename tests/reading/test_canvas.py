@@ -15,6 +15,7 @@ from digitpad.reading.canvas import (
     NotStrokes,
     canvas_input,
     fabric_json,
+    fabric_picture,
     fabric_strokes,
     path_points,
     redraw,
@@ -185,6 +186,7 @@ def test_strokes_are_read_as_their_re_drawn_picture_would_be(pen_digits):
 def test_json_that_is_not_strokes_is_refused_and_the_pixels_are_read(json_data, pen_digits):
     with pytest.raises(NotStrokes):
         fabric_strokes(json_data)
+    assert fabric_picture(json_data, (280, 280)) is None  # nor painted again
     image = draw_strokes(fit_strokes(first_of_each_label(pen_digits)[5].strokes), 18)
     assert np.array_equal(canvas_input(json_data, image), preprocess(image))
 
@@ -196,3 +198,15 @@ def test_no_strokes_reads_the_pixels_and_nothing_at_all_is_blank(pen_digits):
     hidden = edited({"visible": False})
     hidden["objects"] = hidden["objects"][:1]
     assert fabric_strokes(hidden) == []
+
+
+def test_the_picture_painted_again_from_the_strokes_is_the_drawing_each_stroke_at_its_own_width(pen_digits):
+    four = fit_strokes(first_of_each_label(pen_digits)[4].strokes)  # two strokes
+    json_data = fabric_json(four, 18)
+    json_data["objects"][1]["strokeWidth"] = 30  # the second drawn with a wider pen
+    painted = fabric_picture(json_data, (280, 280))
+    drawn = np.maximum(draw_strokes(four[:1], 18), draw_strokes(four[1:], 30))
+    assert painted.shape == (280, 280, 4) and painted.dtype == np.uint8 and (painted[..., 3] == 255).all()
+    inked, expected = painted[..., 0] > 127, drawn[..., 0] > 127
+    assert (inked & expected).sum() / (inked | expected).sum() > 0.9  # curves through the points' midpoints
+    assert fabric_picture({"objects": []}, (280, 280)) is None  # nothing drawn: no picture to paint
