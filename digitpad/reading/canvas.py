@@ -97,7 +97,12 @@ def visible_paths(json_data: Any) -> list[dict]:
 def fabric_strokes(json_data: Any) -> list[np.ndarray]:
     """The canvas's JSON -> its visible strokes in canvas px ([] for an empty canvas); NotStrokes as visible_paths,
     or for more points than a person draws."""
-    strokes = [placed(obj, path_points(obj.get("path"))) for obj in visible_paths(json_data)]
+    return path_strokes(visible_paths(json_data))
+
+
+def path_strokes(paths: list[dict]) -> list[np.ndarray]:
+    """visible_paths' paths -> their strokes in canvas px; NotStrokes for more points than a person draws."""
+    strokes = [placed(obj, path_points(obj.get("path"))) for obj in paths]
     if sum(len(s) for s in strokes) > MAX_POINTS:
         raise NotStrokes(f"more than {MAX_POINTS} points")
     return strokes
@@ -114,7 +119,8 @@ def fabric_picture(json_data: Any, shape: tuple[int, int]) -> np.ndarray | None:
     its own width on opaque black, [height, width, 4] uint8. None when the JSON cannot be read as strokes or holds
     none. For a canvas that sends its strokes but not their picture: one mounted with a drawing already on it."""
     try:
-        strokes, widths = fabric_strokes(json_data), [pen_width(obj) for obj in visible_paths(json_data)]
+        paths = visible_paths(json_data)
+        strokes, widths = path_strokes(paths), [pen_width(obj) for obj in paths]
     except NotStrokes:
         return None
     if not strokes:

@@ -60,18 +60,15 @@ def on_screen(picture: np.ndarray) -> np.ndarray:
 class Picture(NamedTuple):
     """A picture the visitor gave, kept in the session (KEPT) for when they come back from the Draw page."""
 
+    file_id: str  # Streamlit's, for the upload or the camera's photo: the same picture is not copied again each rerun
     name: str
     data: bytes
 
 
-def forget_if_removed(key: str) -> None:
-    """The uploader's or the camera's change: to nothing, the visitor took their picture away."""
-    if st.session_state.get(key) is None:
+def forget(widget: str | None = None) -> None:
+    """Forget the kept picture: "Remove it", or the uploader's or the camera's change (`widget`) to nothing."""
+    if widget is None or st.session_state.get(widget) is None:
         st.session_state.pop(KEPT, None)
-
-
-def forget() -> None:
-    st.session_state.pop(KEPT, None)
 
 
 def picture_read(picture: Picture) -> tuple[np.ndarray, Reading] | None:
@@ -100,17 +97,15 @@ def photo_page() -> None:
     cut out of a photo, and the reading."""
     upload = st.file_uploader(
         "A photo or scan of digits on paper, or a drawing", type=list(SUPPORTED_EXTENSIONS),
-        key="upload", on_change=forget_if_removed, args=("upload",),
+        key="upload", on_change=forget, args=("upload",),
     )  # fmt: skip
     # The camera asks the browser for permission: only once the visitor turns it on
     camera = None
     if st.toggle("Use the camera"):
-        camera = st.camera_input("Take a photo of digits on paper", key="camera", on_change=forget_if_removed,
-                                 args=("camera",))  # fmt: skip
-    given = camera or upload
-    if given is not None:
-        st.session_state[KEPT] = Picture(given.name, given.getvalue())
-    picture = st.session_state.get(KEPT)
+        camera = st.camera_input("Take a photo of digits on paper", key="camera", on_change=forget, args=("camera",))
+    given, picture = camera or upload, st.session_state.get(KEPT)
+    if given is not None and (picture is None or picture.file_id != given.file_id):
+        picture = st.session_state[KEPT] = Picture(given.file_id, given.name, given.getvalue())
     if picture is None:
         st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
         return
