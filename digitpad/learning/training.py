@@ -286,6 +286,7 @@ def train(
             shuffle=False,  # training_batches shuffles; Keras ignores (and warns about) its own shuffle for a dataset
             validation_data=(as_model_input(x_val), tf.one_hot(y_val, NUM_CLASSES)),
             validation_batch_size=PREDICT_BATCH,
+            verbose=1 if sys.stdout.isatty() else 2,  # a live bar in a terminal; in a log file, one line an epoch
         )
         return net, history.history
 
