@@ -102,6 +102,8 @@ def load_mnist(path: Path | None = None) -> Mnist:
         )
     if not path.is_file():
         raise DataError(f"{path}: no such file (give an MNIST npz with --data or ${MNIST_ENV})")
+    if not zipfile.is_zipfile(path):  # else numpy's own words would suggest unpickling it
+        raise DataError(f"{path}: not an npz file, or a damaged one (a zip of arrays, as Keras' mnist.npz is)")
     try:
         with np.load(path, allow_pickle=False) as npz:
             missing = [key for key in MNIST_KEYS if key not in npz.files]

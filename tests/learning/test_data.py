@@ -20,6 +20,12 @@ def write_text(path, text):
     return path
 
 
+def cut_short(path):
+    """The file's first half: a download that stopped."""
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    return path
+
+
 def tiny_mnist(**overrides):
     arrays = {
         "x_train": np.zeros((6, 28, 28), np.uint8),
@@ -46,14 +52,16 @@ def test_the_real_mnist_has_its_documented_shape(mnist):
     ("make", "message"),
     [
         (lambda p: p, "no such file"),
-        (lambda p: write_text(p, "hello"), "not a readable npz"),
+        (lambda p: write_text(p, "hello"), "not an npz file"),
+        (lambda p: cut_short(write_npz(p, **tiny_mnist())), "not an npz file, or a damaged one"),
         (lambda p: write_npz(p, x_train=np.zeros(1)), "missing keys"),
         (lambda p: write_npz(p, **tiny_mnist(x_train=np.zeros((6, 32, 32), np.uint8))), "x_train has shape"),
         (lambda p: write_npz(p, **tiny_mnist(y_test=np.arange(4, dtype=np.uint8))), "y_test has shape"),
         (lambda p: write_npz(p, **tiny_mnist(y_train=np.arange(6, dtype=np.uint8) + 5)), "labels 0-9"),
         (lambda p: write_npz(p, **tiny_mnist(y_train=np.linspace(0, 1, 6))), "labels 0-9"),
     ],
-    ids=["missing", "not an npz", "wrong keys", "wrong image shape", "label count", "label out of range", "floats"],
+    ids=["missing", "not an npz", "a download cut short", "wrong keys", "wrong image shape", "label count"]
+    + ["label out of range", "floats"],
 )
 def test_bad_mnist_files_are_refused_with_the_reason(tmp_path, make, message):
     path = make(tmp_path / "data.npz")
