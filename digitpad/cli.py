@@ -5,10 +5,10 @@ digitpad.serving.preload) and `room` (digitpad.serving.room).
 In: image paths, folders of images (digitpad.reading.images.image_files), or - for an image on standard input. Out, on
 stdout: one line per image. Without a flag each image is read by digitpad.models.reader, which tells a drawing from a
 photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit, `PATH<TAB>NUMBER<TAB>LOWEST
-CONFIDENCE` for several, `PATH<TAB>-<TAB>-` for a blank drawing and `PATH<TAB>-<TAB>no digits found` for a photo without
-any. With --json, one JSON list of {path, kind (drawing or photo), verdict (digit, number, blank or no digits), digit,
-confidence, probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box being [x, y, width,
-height] in the image's pixels. The flags say what the images are instead: --digit, a drawing of one digit
+CONFIDENCE` for several, `PATH<TAB>-<TAB>blank` for a blank drawing and `PATH<TAB>-<TAB>no digits found` for a photo
+without any. With --json, one JSON list of {path, kind (drawing or photo), verdict (digit, number, blank or no digits),
+digit, confidence, probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box being [x, y,
+width, height] in the image's pixels. The flags say what the images are instead: --digit, a drawing of one digit
 (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a drawing of a number; --photo, a photo of
 digits on paper, cleaned as digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or
 {path, number, digits}. A file that cannot be read gets one line on stderr naming it and the reason; the others are
@@ -75,7 +75,7 @@ class Result:
 
     def as_line(self) -> str:
         if self.probabilities is None:
-            return f"{self.path}\t-\t-"
+            return f"{self.path}\t-\tblank"
         if not self.is_digit:
             return f"{self.path}\t-\tnot a digit"
         return f"{self.path}\t{self.digit}\t{self.confidence:.4f}"
@@ -157,7 +157,7 @@ class FileResult:
             return f"{self.path}\t{self.reading.single.digit}\t{self.reading.single.confidence:.4f}"
         if verdict == "number":
             return f"{self.path}\t{self.reading.number}\t{min(p.confidence for p in digits):.4f}"
-        return f"{self.path}\t-\t{ {'blank': '-', 'no digits': 'no digits found'}.get(verdict, verdict) }"
+        return f"{self.path}\t-\t{ {'no digits': 'no digits found'}.get(verdict, verdict) }"
 
     def as_json(self) -> dict:
         single = self.reading.single

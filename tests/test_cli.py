@@ -57,6 +57,7 @@ def test_plain_output_is_one_tab_separated_line_per_image(digit_files):
     rows = [line.split("\t") for line in result.stdout.splitlines()]
     assert [row[0] for row in rows] == [str(f) for f in files]
     assert [row[1] for row in rows] == ["3", "7", "0", "-"]
+    assert rows[3][2] == "blank"  # said in words, as "no digits found" and "not a digit" are
     for _, _, confidence in rows[:3]:
         assert len(confidence.split(".")[1]) == 4 and 0.5 < float(confidence) <= 1.0
 
@@ -164,7 +165,7 @@ def test_each_awkward_file_gets_a_prediction_or_one_line_naming_it(pen_digits, t
         if outcome == DIGIT:
             assert read[str(path)].split("\t")[0] == str(seven.label), path.name
         elif outcome == BLANK:
-            assert read[str(path)] == "-\t-", path.name
+            assert read[str(path)] == "-\tblank", path.name
         else:
             assert outcome in refusals[str(path)] and str(path) not in read, path.name
     assert len(read) + len(refusals) == len(corpus)  # one line for each file, on one stream or the other
