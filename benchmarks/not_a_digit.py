@@ -3,9 +3,10 @@
 In: $DIGITPAD_STROKES, $DIGITPAD_MNIST, $DIGITPAD_REAL (optional) and the bundled models. Out, printed, each share with
 its 95% interval:
 - made-up drawings that are not digits (digitpad.learning.negatives' final group: fonts and a seed no choice was made
-on;
-  letters, symbols, shapes, scribbles), read as the page reads a drawing's pixels: the share flagged, per kind;
+  on; letters, symbols, shapes, scribbles), read as the page reads a drawing's pixels: the share flagged, per kind;
 - two final writers' digits side by side on the one-digit canvas: the share the page offers as the right number;
+- made-up words of 2-5 letters or symbols (the same final fonts) on the number canvas: the share the page's number mode
+  shows as no number (digitpad.models.classifier's look_like_digits);
 - real digits: the final writers' digits over the whole drawing grid by both paths, MNIST's test set through the
   product's path, and ../shared/real's final single digits as `digitpad predict` reads them: the share flagged, and
   the share read right and not flagged (the page's accuracy with the verdict) against read right.
@@ -23,8 +24,10 @@ import numpy as np
 from digitpad.config import CANVAS_SIZE, NOT_A_DIGIT_BELOW
 from digitpad.learning.data import DataError, load_mnist, load_pen_digits, load_real
 from digitpad.learning.drawn import CONDITIONS, PATHS, labels, model_inputs, split_writers
-from digitpad.learning.negatives import not_digits
+from digitpad.learning.negatives import not_digits, words
 from digitpad.models.classifier import DigitClassifier
+from digitpad.models.number import read_number
+from digitpad.models.pieces import PieceJudge
 from digitpad.models.reader import Reader
 from digitpad.reading.images import read_image
 from digitpad.reading.preprocess import preprocess_many
@@ -71,6 +74,14 @@ def main() -> None:
     print(line("all", int(flagged.sum()), len(flagged)) + f"   goal >= {GOALS['non-digits flagged']:.0%}")
     for kind in sorted(set(kinds)):
         print(line(kind, int(flagged[kinds == kind].sum()), int((kinds == kind).sum())))
+
+    print("\nwords on the number canvas (made up: negatives.words, final fonts), read as number mode reads them:")
+    classifier_for_numbers, judge = DigitClassifier.for_numbers(), PieceJudge.load()
+    no_number = 0
+    for _, image in words("final", args.count):
+        reading = read_number(classifier_for_numbers, judge, image)
+        no_number += reading.number is None or not classifier.look_like_digits(reading.model_inputs)
+    print(line("shown as no number", no_number, args.count))
 
     _, final = split_writers(load_pen_digits())
     print("\nnumbers on the one-digit canvas:")

@@ -1,5 +1,6 @@
 """Whole numbers: 2 to 5 pen-drawn digits by one writer, written side by side on the page's number canvas with
-natural gaps and slight overlaps, read by digitpad.models.number exactly as the page reads them.
+natural gaps and slight overlaps, read by digitpad.models.number exactly as the page reads them: a number whose digits
+the "not a digit" judge finds unlike digits (a word written) shows no number.
 
 In: $DIGITPAD_STROKES and the bundled models. Out, printed: for each length, the share of numbers read exactly right
 (with its 95% interval: 300 numbers cannot tell 96% from 98%), the share whose digits were cut out right (as many as
@@ -48,7 +49,7 @@ def main() -> None:
     args = parser.parse_args()
     tuning, final = split_writers(load_pen_digits())
     writers = by_writer(tuning if args.tuning else final)
-    classifier, judge = DigitClassifier.for_numbers(), PieceJudge.load()
+    classifier, judge, single = DigitClassifier.for_numbers(), PieceJudge.load(), DigitClassifier.load()
 
     print(f"{'tuning' if args.tuning else 'final'} writers, {args.count} numbers of each length")
     for length in args.lengths:
@@ -58,7 +59,8 @@ def main() -> None:
         for _ in range(args.count):
             truth, canvas = random_number(writers, length, rng)
             started = time.perf_counter()
-            read = read_number(classifier, judge, canvas).number or ""
+            reading = read_number(classifier, judge, canvas)
+            read = reading.number if reading.number and single.look_like_digits(reading.model_inputs) else ""
             seconds.append(time.perf_counter() - started)
             right += read == truth
             if len(read) == length:

@@ -3,7 +3,7 @@ the awkward drawings people make on purpose.
 
 In: the pen digits (the `pen_digits` fixture, or digitpad.learning.data.load_pen_digits). Out: the first digit of each
 label 0-9 (or the first few of each) by the final writers, whose digits no choice is made on; canvas images of a dot, a
-line, a scribble and so on; numbers written side by side.
+line, a scribble and so on; numbers written side by side; a word.
 """
 
 from __future__ import annotations
@@ -14,9 +14,22 @@ import numpy as np
 from digitpad.config import CANVAS_SIZE, DEFAULT_STROKE_WIDTH, MIN_STROKE_WIDTH, NUM_CLASSES, NUMBER_CANVAS
 from digitpad.learning.data import PenDigit
 from digitpad.learning.drawn import split_writers
+from digitpad.learning.negatives import text
 from digitpad.reading.strokes import draw_strokes, fit_strokes, number_strokes
 
 NUMBER_MARGIN = 20  # px between a number's ink and the canvas's edges
+# "MAX" as drawn with the mouse on the number canvas in Chromium, its strokes' corners in px: read as "1148", its M cut
+# into two 1s that look like digits, its A and X not
+MAX_STROKES = [
+    np.array(corners, float)
+    for corners in (
+        [(100, 160), (120, 40), (160, 120), (200, 40), (220, 160)],
+        [(300, 160), (350, 40), (400, 160)],
+        [(320, 110), (380, 110)],
+        [(480, 40), (580, 160)],
+        [(580, 40), (480, 160)],
+    )
+]
 
 
 def first_of_each_label(digits: list[PenDigit], per_label: int = 1) -> list[PenDigit]:
@@ -61,6 +74,12 @@ def pair_strokes(digits: list[PenDigit]) -> list[np.ndarray]:
     """Two (or more) digits written side by side, centred on the page's square one-digit canvas: strokes in px."""
     strokes, (height, width) = number_strokes([d.strokes for d in digits], 100.0, [0.3] * (len(digits) - 1), 0.0)
     return [stroke + ((CANVAS_SIZE - width) / 2, (CANVAS_SIZE - height) / 2) for stroke in strokes]
+
+
+def word_canvas(word: str, shape: tuple[int, int] = NUMBER_CANVAS, font: int = cv2.FONT_HERSHEY_SIMPLEX) -> np.ndarray:
+    """`word` written across a canvas of `shape` (the page's number canvas) with its default pen, white on black, as a
+    visitor writes their name there: letters, no digits."""
+    return text(word, font, DEFAULT_STROKE_WIDTH, 0.6 * shape[0], shape)
 
 
 def smiley_canvas() -> np.ndarray:

@@ -36,7 +36,14 @@ from digitpad.serving import loaders, network, widgets
 from digitpad.serving.photo_page import NO_DIGITS_IN_INK
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
-from tests.drawings import awkward_drawings, first_of_each_label, number_canvas, pair_strokes
+from tests.drawings import (
+    MAX_STROKES,
+    awkward_drawings,
+    first_of_each_label,
+    number_canvas,
+    pair_strokes,
+    word_canvas,
+)
 from tests.photos import black_and_white, paper_photo
 from tests.scenes import scene_photos
 
@@ -244,6 +251,24 @@ def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "2026")
     assert [image.proto.imgs[0].caption.split(":")[0] for image in page.image] == ["2", "0", "2", "6"]
+
+
+@pytest.mark.parametrize("how", ["typed", "drawn with the mouse"])
+def test_a_word_in_number_mode_is_no_number_and_what_it_would_read_is_folded_under(page, how):
+    page.sidebar.radio[0].set_value("A number").run()
+    typed = word_canvas("MAX")
+    draw(page, data_url(typed if how == "typed" else draw_strokes(MAX_STROKES, DEFAULT_STROKE_WIDTH, typed.shape)))
+    assert not page.exception and page.warning[0].value == "Those don't look like digits."
+    (folded,) = page.expander
+    assert folded.label.startswith("What the model would say") and folded.metric[0].label == "Number"
+    assert not page.pills and not page.text_input  # no "was it right?" for what is no number
+
+
+def test_a_word_on_the_one_digit_canvas_is_not_offered_as_a_number(page):
+    draw(page, data_url(word_canvas("MAX", (CANVAS_SIZE, CANVAS_SIZE))))
+    assert not page.exception and page.warning[0].value == "That doesn't look like a digit."
+    assert not [info for info in page.info if "looks like a number" in info.value]
+    assert not [button for button in page.button if button.label == "Read it as a number"]
 
 
 @pytest.mark.parametrize(

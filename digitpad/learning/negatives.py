@@ -1,9 +1,9 @@
 """Drawings that are not digits: letters, symbols, shapes and scribbles, as a person would draw them on the canvas.
 
-In: a group ("tuning" or "final": disjoint fonts and random seeds) and a count. Out: (what each is, its drawing):
-[280, 280] uint8 images, white ink on black, as the page's canvas draws a pen. All made up: letters and symbols come
-from OpenCV's Hershey fonts, which are drawn as pen strokes (polylines) and so take any pen width, slanted, sheared and
-placed as a hand would; shapes and scribbles are random smooth strokes.
+In: a group ("tuning" or "final": disjoint fonts and random seeds) and a count. Out: (what each is, its drawing): [280,
+280] uint8 images, white ink on black, as the page's canvas draws a pen; or words on the number canvas. All made up:
+letters and symbols come from OpenCV's Hershey fonts, which are drawn as pen strokes (polylines) and so take any pen
+width, slanted, sheared and placed as a hand would; shapes and scribbles are random smooth strokes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitpad.config import CANVAS_SIZE
+from digitpad.config import CANVAS_SIZE, NUMBER_CANVAS
 
 # Letters that are not also a way of writing a digit: O/o (0), I/l/i/j/T/t/y (1, 7, 4), S/s (5), Z/z (2), b/G (6),
 # B (8), g/q (9) are left out.
@@ -52,13 +52,16 @@ def hand(image: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     return cv2.warpAffine(moved, np.float32([[1, 0, dx], [0, 1, dy]]), (CANVAS_SIZE, CANVAS_SIZE))
 
 
-def text(characters: str, font: int, pen: int, height: float) -> np.ndarray:
-    """`characters` in a Hershey font drawn with a `pen` px pen, about `height` px tall, centred on the canvas."""
+def text(
+    characters: str, font: int, pen: int, height: float, shape: tuple[int, int] = (CANVAS_SIZE, CANVAS_SIZE)
+) -> np.ndarray:
+    """`characters` in a Hershey font drawn with a `pen` px pen, about `height` px tall (at most nine tenths of the
+    canvas wide), centred on a canvas of `shape` (the one-digit canvas)."""
     (width, tall), _ = cv2.getTextSize(characters, font, 1.0, 1)
-    scale = min(height / max(tall, 1), 0.9 * CANVAS_SIZE / max(width, 1))
+    scale = min(height / max(tall, 1), 0.9 * shape[1] / max(width, 1))
     (width, tall), _ = cv2.getTextSize(characters, font, scale, pen)
-    image = np.zeros((CANVAS_SIZE, CANVAS_SIZE), np.uint8)
-    origin = ((CANVAS_SIZE - width) // 2, (CANVAS_SIZE + tall) // 2)
+    image = np.zeros(shape, np.uint8)
+    origin = ((shape[1] - width) // 2, (shape[0] + tall) // 2)
     cv2.putText(image, characters, origin, font, scale, 255, pen, cv2.LINE_AA)
     return image
 
@@ -146,3 +149,16 @@ def not_digits(group: str, count: int, seed: int | None = None) -> list[tuple[st
                 name = "scribble"
             drawings.append((name, hand(image, rng)))
     return drawings
+
+
+def words(group: str, count: int, seed: int | None = None) -> list[tuple[str, np.ndarray]]:
+    """`count` words of 2-5 letters or symbols in `group`'s fonts, written across the page's number canvas as a
+    visitor writes a name there, from `seed` (default: the group's): [("word KeX", image), ...]."""
+    rng = np.random.default_rng((SEEDS[group] if seed is None else seed) + 1000)  # not the single characters' draws
+    drawn = []
+    for _ in range(count):
+        characters = "".join(rng.choice(list(LETTERS if rng.random() < 0.8 else SYMBOLS), int(rng.integers(2, 6))))
+        font = int(rng.choice(FONTS[group])) | (cv2.FONT_ITALIC if rng.random() < 0.3 else 0)
+        pen, height = int(rng.integers(4, 11)), float(rng.uniform(0.4, 0.7) * NUMBER_CANVAS[0])
+        drawn.append((f"word {characters}", text(characters, font, pen, height, NUMBER_CANVAS)))
+    return drawn

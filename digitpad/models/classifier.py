@@ -136,6 +136,13 @@ class DigitClassifier:
         """[N, 28, 28] preprocessed images -> [N] bool: False for those the judge says are not digits."""
         return self.scored(model_inputs)[1] >= NOT_A_DIGIT_BELOW
 
+    def look_like_digits(self, model_inputs: np.ndarray) -> bool:
+        """[N, 28, 28] a number's digits, preprocessed -> whether the "not a digit" judge scores them, on average, at
+        NOT_A_DIGIT_BELOW or more, and no two of them under it (True without a judge): a word of letters, or a face's
+        shapes, scores under it; an M cut into two 1s lifts a word's mean, but not its A and X."""
+        scores = self.scored(model_inputs)[1]
+        return float(np.mean(scores)) >= NOT_A_DIGIT_BELOW and int(np.sum(scores < NOT_A_DIGIT_BELOW)) < 2
+
     def predict(self, model_input: np.ndarray) -> Prediction:
         """One preprocessed [28, 28] image -> its Prediction."""
         return self.predict_many(model_input[None])[0]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from digitpad.config import MODEL_SIZE
 from digitpad.models.classifier import DigitClassifier, Prediction
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.preprocess import preprocess_ink
@@ -50,6 +51,13 @@ class NumberReading:
     @property
     def number(self) -> str | None:
         return "".join(str(p.digit) for p in self.predictions) or None
+
+    @property
+    def model_inputs(self) -> np.ndarray:
+        """[N, 28, 28]: each digit's model input, left to right."""
+        if not self.predictions:
+            return np.zeros((0, MODEL_SIZE, MODEL_SIZE), np.float32)
+        return np.stack([p.model_input for p in self.predictions])
 
 
 def read_number(

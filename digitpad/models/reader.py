@@ -21,9 +21,10 @@ instead when it is wide enough to cut: two digits written touching, which the pi
 each read surer than the whole. Last, a photo's one piece of ink is read whole by the pair reader
 (digitpad.models.pairs), and taken as its two digits when it is sure of them and all but rules out what was read: two
 digits overlapping, which no cut parts. A photo's number whose digits do not look like digits to the "not a digit"
-judge, on average, holds none: a photo of a face or a landscape. So does one whose digits are on no paper: the photo
-is not mostly paper (digitpad.reading.photo.paper_darkness), and nor is what lies round the digits. The caller may
-say what the image is instead (the CLI's flags).
+judge, on average, holds none: a photo of a face or a landscape. So does one whose digits are on no paper: the photo is
+not mostly paper (digitpad.reading.photo.paper_darkness), and nor is what lies round the digits. A drawing's number
+whose digits do not look like digits is not a digit: a word written. The caller may say what the image is instead (the
+CLI's flags).
 """
 
 from __future__ import annotations
@@ -42,7 +43,6 @@ from digitpad.config import (
     FLAT_UNSURE,
     INK_THRESHOLD,
     MODEL_PATH,
-    NOT_A_DIGIT_BELOW,
     PAIR_DOUBT,
     PAIR_SURE,
     PHOTO_NOT_PAPER,
@@ -80,19 +80,22 @@ class Reading:
     digits: NumberReading  # every digit found, left to right, boxes in the image's pixels
     single: Prediction | None  # the single-digit reading, when the image holds exactly one digit
     ink: np.ndarray | None = None  # a photo's ink as digitpad.reading.photo cleaned it (what the digits were read from)
+    digits_unlike: bool = False  # a drawing's digits do not look like digits to the "not a digit" judge: a word
 
     @property
     def number(self) -> str | None:
         """The digits read, as a string; None when there are none, or what there is is not a digit."""
         if self.single:
             return str(self.single.digit) if self.single.is_digit else None
-        return self.digits.number
+        return None if self.digits_unlike else self.digits.number
 
     @property
     def verdict(self) -> str:
         """What it holds: "digit", "number", or else "not a digit", "blank" (a drawing) or "no digits" (a photo)."""
         if self.single:
             return self.single.verdict
+        if self.digits_unlike:
+            return "not a digit"
         if self.digits.predictions:
             return "number"
         return "blank" if self.kind == "drawing" else "no digits"
@@ -133,16 +136,16 @@ class Reader:
         return reading
 
     def read_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
-        """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says. A photo's number whose digits the
-        "not a digit" judge scores, on average, under NOT_A_DIGIT_BELOW holds no digits: a face, a cat or a landscape
-        leaves pieces of ink the number reader reads as digits one by one."""
+        """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says. A number whose digits do not look
+        like digits to the "not a digit" judge (DigitClassifier.look_like_digits) is none: in a photo, a face, a cat or
+        a landscape leaves pieces of ink the number reader reads as digits one by one, and it holds no digits; a
+        drawing's is a word written, and is not a digit."""
         reading = self.found_as(image, kind, several)
-        judged = self.classifier.judge is not None  # without one (benchmarks.architectures') it reads as it did
-        if kind == "photo" and judged and reading.single is None and reading.digits.predictions:
-            inputs = np.stack([prediction.model_input for prediction in reading.digits.predictions])
-            scores = [prediction.digitness for prediction in self.classifier.predict_many(inputs)]
-            if np.mean(scores) < NOT_A_DIGIT_BELOW:
-                return replace(reading, digits=NumberReading([], [], reading.digits.segments))
+        if reading.single is None and reading.digits.predictions:
+            if not self.classifier.look_like_digits(reading.digits.model_inputs):
+                if kind == "photo":
+                    return replace(reading, digits=NumberReading([], [], reading.digits.segments))
+                return replace(reading, digits_unlike=True)
         return reading
 
     def found_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:

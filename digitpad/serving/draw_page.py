@@ -36,7 +36,7 @@ from digitpad.reading.canvas import drawing_input, drawn_strokes, fabric_picture
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
-from digitpad.serving.widgets import ask_if_right, remembered, show_number, show_verdict
+from digitpad.serving.widgets import ask_if_right, remembered, show_number_verdict, show_verdict
 
 if TYPE_CHECKING:
     from digitpad.models.classifier import DigitClassifier, Prediction
@@ -139,7 +139,7 @@ def side_by_side(image: np.ndarray) -> bool:
     return bool(np.diff(inked).max(initial=1) > SIDE_BY_SIDE_GAP)
 
 
-def offer_number(canvas: CanvasResult, prediction: Prediction) -> None:
+def offer_number(canvas: CanvasResult, prediction: Prediction, classifier: DigitClassifier) -> None:
     """Several digits drawn on the one-digit canvas: the number the number reader finds, and a button to number mode
     keeping the drawing. Only asked when the classifier is not sure the drawing is one digit (config.SURE_OF_ONE):
     only then is the canvas's picture decoded."""
@@ -157,7 +157,7 @@ def offer_number(canvas: CanvasResult, prediction: Prediction) -> None:
     from digitpad.models.number import read_number  # imports TensorFlow: as late as load_classifier
 
     reading = read_number(*reader, image)
-    if len(reading.predictions) > 1:
+    if len(reading.predictions) > 1 and classifier.look_like_digits(reading.model_inputs):  # not a word written
         st.info(f"This looks like a number: **{reading.number}**.", icon=":material/pin:")
         drawing = canvas.json_data
         st.button("Read it as a number", icon=":material/pin:", on_click=switch_to_number_mode, args=(drawing,))
@@ -196,11 +196,13 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return
     if reading is not None and reading.number is not None:
-        show_number(reading)
-        ask_to_save(reading.predictions, canvas)
+        like_digits = classifier.look_like_digits(reading.model_inputs)  # not a word written
+        show_number_verdict(reading, like_digits)
+        if like_digits:
+            ask_to_save(reading.predictions, canvas)
     elif model_input is not None:
         prediction = classifier.predict(model_input)
-        offer_number(canvas, prediction)
+        offer_number(canvas, prediction, classifier)
         show_verdict(prediction, occlusion_map(classifier, model_input) if why else None)
         if prediction.is_digit:
             ask_to_save([prediction], canvas)

@@ -23,7 +23,7 @@ from digitpad.config import (
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
 from digitpad.reading.preprocess import ImageError, as_rgb, resize_by
 from digitpad.serving.loaders import load_reader, model_or_error, photo_turns
-from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, remembered, show_number, show_verdict
+from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, remembered, show_number_verdict, show_verdict
 
 if TYPE_CHECKING:
     from digitpad.models.reader import Reading
@@ -126,8 +126,8 @@ def photo_page() -> None:
         cut_out.image(on_screen(reading.ink), caption="What it cut out: ink, with the paper, lines and specks gone")
     if reading.single is not None:
         show_verdict(reading.single)
-    elif reading.number is not None:
-        show_number(reading.digits)
+    elif reading.digits.predictions:  # a number, or a drawing's word that is not one
+        show_number_verdict(reading.digits, like_digits=not reading.digits_unlike)
     else:
         found_ink = reading.ink is not None and reading.ink.any()  # a scene's shapes, or writing too small to read
         st.info(NO_DIGITS_IN_INK if found_ink else NO_DIGITS, icon=":material/search_off:")

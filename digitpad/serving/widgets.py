@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
 NOT_A_DIGIT = "That doesn't look like a digit."
+NOT_DIGITS = "Those don't look like digits."
 
 
 def remembered(name: str, default: object) -> dict:
@@ -121,6 +122,17 @@ def show_verdict(prediction: Prediction, why: np.ndarray | None = None) -> None:
     st.warning(NOT_A_DIGIT, icon=":material/block:")
     with st.expander("What the model would say if it had to name a digit"):
         show_prediction(prediction, why)
+
+
+def show_number_verdict(reading: NumberReading, like_digits: bool) -> None:
+    """The number, or, when its digits do not look like digits to the "not a digit" judge (a word written), a plain
+    message with the number folded under."""
+    if like_digits:
+        show_number(reading)
+        return
+    st.warning(NOT_DIGITS, icon=":material/block:")
+    with st.expander("What the model would say if it had to name digits"):
+        show_number(reading)
 
 
 def show_number(reading: NumberReading) -> None:

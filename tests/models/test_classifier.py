@@ -13,6 +13,7 @@ from digitpad.config import (
     DRAWN_CENTRES,
     DRAWN_HEIGHTS,
     DRAWN_STROKE_WIDTHS,
+    NOT_A_DIGIT_BELOW,
     TEST_TIME_ROTATIONS,
 )
 from digitpad.learning.drawn import (
@@ -97,6 +98,24 @@ def test_digitness_is_the_judges_log_odds_plus_the_energy_of_the_unturned_images
     energy = np.log(np.exp(logits).sum(axis=1))
     expected = classifier.judge.predict(images, verbose=0)[:, 0] + ENERGY_WEIGHT * energy
     np.testing.assert_allclose(classifier.scored(images[..., 0])[1], expected, atol=1e-4)
+
+
+def test_a_numbers_digits_look_like_digits_by_their_mean_score_and_no_two_unlike_and_always_without_a_judge(
+    classifier, mnist
+):
+    digits = mnist.x_test[:4].astype(np.float32) / 255.0
+    scores = classifier.scored(digits)[1]
+    assert classifier.look_like_digits(digits) and (scores >= NOT_A_DIGIT_BELOW).all()
+    blot = np.zeros_like(digits[0])
+    blot[6:22, 6:22] = 1.0  # a filled square: a letter's blob, nothing like a digit
+    unlike = np.stack([blot] * 4)
+    assert not classifier.look_like_digits(unlike)
+    mixed = np.concatenate([digits[:3], unlike[:1]])  # one odd digit among three good ones: judged by the mean,
+    assert classifier.scored(unlike[:1])[1][0] < NOT_A_DIGIT_BELOW and classifier.look_like_digits(mixed)  # not each
+    two_unlike = np.concatenate([digits, unlike[:2]])  # a word whose M was cut into two 1s: its mean is a digit's,
+    assert np.mean(classifier.scored(two_unlike)[1]) >= NOT_A_DIGIT_BELOW
+    assert not classifier.look_like_digits(two_unlike)  # but its A and X are not digits
+    assert DigitClassifier(*classifier.models).look_like_digits(unlike)  # no judge: every number stands
 
 
 def test_single_and_batched_predictions_agree(classifier, mnist):

@@ -7,8 +7,8 @@ import json
 
 import numpy as np
 
-from digitpad.config import FINAL_WRITERS, NOT_A_DIGIT_BELOW, REPO_ROOT, NonDigitRecipe
-from digitpad.learning.negatives import FONTS, KINDS, LETTERS, not_digits
+from digitpad.config import FINAL_WRITERS, NOT_A_DIGIT_BELOW, NUMBER_CANVAS, REPO_ROOT, NonDigitRecipe
+from digitpad.learning.negatives import FONTS, KINDS, LETTERS, not_digits, words
 from digitpad.learning.nondigit_training import not_digit_inputs
 from digitpad.models.classifier import Prediction
 from digitpad.models.nondigit import load_nondigit_model
@@ -26,6 +26,16 @@ def test_non_digits_are_drawn_alike_from_one_seed_and_the_groups_share_no_font()
     assert len(first) == 3 * len(KINDS) and all(image.shape == (280, 280) and image.max() > 0 for _, image in first)
     assert not set(FONTS["tuning"]) & set(FONTS["final"])
     assert not set(LETTERS) & set("OoIlijSsZzbgqGBTty")  # letters people also write as digits are left out
+
+
+def test_words_are_written_on_the_number_canvas_alike_from_one_seed_and_unlike_in_the_other_group():
+    first, again, final = words("tuning", 5), words("tuning", 5), words("final", 5)
+    assert [name for name, _ in first] == [name for name, _ in again] != [name for name, _ in final]
+    assert all(np.array_equal(a, b) for (_, a), (_, b) in zip(first, again, strict=True))
+    for name, image in first:
+        assert 2 <= len(name.removeprefix("word ")) <= 5 and not any(c.isdigit() for c in name)
+        columns = np.flatnonzero(image.max(axis=0))
+        assert image.shape == NUMBER_CANVAS and abs(columns[0] + columns[-1] - NUMBER_CANVAS[1]) < 40  # centred
 
 
 def test_the_bundled_judge_flags_non_digits_and_few_digits(classifier, mnist):

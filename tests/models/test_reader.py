@@ -25,7 +25,7 @@ from digitpad.reading.paper_lines import turned
 from digitpad.reading.photo import paper_darkness
 from digitpad.reading.preprocess import preprocess_ink
 from digitpad.reading.sheet import sheet_in
-from tests.drawings import first_of_each_label, number_canvas
+from tests.drawings import first_of_each_label, number_canvas, word_canvas
 from tests.photos import (
     black_and_white,
     field_photo,
@@ -270,6 +270,15 @@ def test_a_drawn_number_and_a_photographed_one_are_read_as_numbers_with_boxes_in
         assert (reading.kind, reading.verdict, reading.number) == (kind, "number", "2026")
         assert max(x + width for x, _, width, _ in reading.digits.boxes) > 0.8 * image.shape[1]
         assert all(x + width <= image.shape[1] for x, _, width, _ in reading.digits.boxes)
+
+
+@pytest.mark.parametrize("word", ["MAX", "CAKE", "hey"])
+def test_a_word_written_is_not_a_digit_though_each_letter_reads_as_one(reader, word):
+    drawing = word_canvas(word)
+    for several in (None, True):  # as the file came, and as a number (predict --number)
+        reading = reader.read(drawing, several=several)
+        assert (reading.kind, reading.verdict, reading.number) == ("drawing", "not a digit", None)
+        assert len(reading.digits.predictions) >= 2  # what it would read letter by letter, kept to show folded
 
 
 def test_two_touching_digits_each_read_surer_than_the_whole_are_read_as_a_number(reader, pen_digits):
