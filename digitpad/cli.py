@@ -43,7 +43,6 @@ from digitpad.reading.preprocess import preprocess
 if TYPE_CHECKING:
     from digitpad.learning.feedback import Examples
     from digitpad.models.classifier import DigitClassifier
-    from digitpad.models.number import NumberReading
     from digitpad.models.reader import Reading
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
@@ -91,10 +90,11 @@ class Result:
 
 @dataclass(frozen=True)
 class NumberResult:
-    """One file's number as read (its `number` is None for an image with no digits)."""
+    """One file's number as read: None for an image with no digits, or a drawing whose digits look like none (a word);
+    its digits, each with its box, either way."""
 
     path: str
-    reading: NumberReading
+    reading: Reading
 
     @property
     def answer(self) -> str | None:
@@ -104,9 +104,10 @@ class NumberResult:
         return f"{self.path}\t{self.reading.number or '-'}"
 
     def as_json(self) -> dict:
+        found = self.reading.digits
         digits = [
             {"digit": p.digit, "confidence": round(p.confidence, 6), "box": list(box)}
-            for p, box in zip(self.reading.predictions, self.reading.boxes, strict=True)
+            for p, box in zip(found.predictions, found.boxes, strict=True)
         ]
         return {"path": self.path, "number": self.reading.number, "digits": digits}
 
@@ -167,8 +168,7 @@ class FileResult:
             ).as_json(),
             "kind": self.reading.kind,
             "verdict": self.reading.verdict,
-            **NumberResult(self.path, self.reading.digits).as_json(),
-            "number": self.reading.number,
+            **NumberResult(self.path, self.reading).as_json(),
         }
 
 
@@ -234,7 +234,7 @@ def outcomes(paths: list[str], mode: str, model_path: Path = MODEL_PATH) -> Iter
             elif mode == "auto":
                 yield FileResult(path, reader.read(image))
             else:
-                yield NumberResult(path, reader.read(image, kind, several=True).digits)
+                yield NumberResult(path, reader.read(image, kind, several=True))
 
 
 def read_files(paths: list[str], mode: str, model_path: Path = MODEL_PATH) -> tuple[list[Answer], list[str]]:

@@ -20,7 +20,7 @@ from digitpad.learning.feedback import FeedbackStore
 from digitpad.reading.strokes import draw_strokes, render_canvas
 from tests.bad_files import BLANK, DIGIT, write_corpus
 from tests.broken_models import BREAKAGES, write_broken_model
-from tests.drawings import first_of_each_label, number_canvas, pair_strokes, smiley_canvas
+from tests.drawings import first_of_each_label, number_canvas, pair_strokes, smiley_canvas, word_canvas
 from tests.feedback_writer import BAD_DATABASES, example, png
 from tests.in_process import digitpad
 from tests.photos import paper_photo
@@ -173,12 +173,13 @@ def test_each_awkward_file_gets_a_prediction_or_one_line_naming_it(pen_digits, t
 
 def test_number_mode_reads_each_image_as_a_number(pen_digits, tmp_path):
     ten = first_of_each_label(pen_digits)
-    year, blank = tmp_path / "year.png", tmp_path / "blank.png"
+    year, blank, word = tmp_path / "year.png", tmp_path / "blank.png", tmp_path / "name.png"
     Image.fromarray(number_canvas([ten[1], ten[9], ten[8], ten[4]])).save(year)
     Image.fromarray(np.zeros((200, 700), np.uint8)).save(blank)
-    plain = run_cli("--number", year, blank)
+    Image.fromarray(word_canvas("MAX")).save(word)  # a word: no number, though each letter reads as some digit
+    plain = run_cli("--number", year, blank, word)
     assert plain.returncode == 0, plain.stderr
-    assert plain.stdout.splitlines() == [f"{year}\t1984", f"{blank}\t-"]
+    assert plain.stdout.splitlines() == [f"{year}\t1984", f"{blank}\t-", f"{word}\t-"]
     as_json = run_cli("--number", "--json", year)
     (reading,) = json.loads(as_json.stdout)
     assert reading["path"] == str(year) and reading["number"] == "1984"
