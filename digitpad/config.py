@@ -69,6 +69,7 @@ MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink o
 # unbounded, one "2" on the canvas cost 985 classifications (4.3 s) and a ruled line across a raw photo did not finish.
 MAX_CUT_DEPTH = 2
 NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mode, room for five or six digits
+NUMBER_CANVAS_PHONE = (200, 320)  # on a phone: inside a 360 px wide screen's column (328 px), room for four digits
 
 # --- Numbers: is a piece one whole digit? (digitpad.models.pieces, trained by `python train_model.py --pieces`) -------
 # The classifier reads nearly anything as a digit; a small CNN judges if a piece is one whole digit (docs/constants.md)

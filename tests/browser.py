@@ -41,7 +41,17 @@ CANVAS = "canvas.upper-canvas"  # Fabric's event-catching layer; Playwright's CS
 PAPER = "canvas.dc-canvas.lower-canvas"  # the layer the drawing and its background colour are painted on
 TOOLBAR_RESET = "button[aria-label='Reset canvas & history']"  # the canvas toolbar's bin
 METRIC = "[data-testid='stMetricValue']"  # the page's "Prediction": the digit it read
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+IPHONE = (  # Safari on an iPhone: a phone's User-Agent holds "Mobi"
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 "
+    "Mobile/15E148 Safari/604.1"
+)
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 3,
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": IPHONE,
+}
 
 # Page signatures: what changes on screen when a stroke's result arrives. The page's preview image has a URL made from
 # a hash of its pixels, so every stroke that adds ink changes it ('' while there is no prediction); the bare page

@@ -19,7 +19,14 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from digitpad.config import FEEDBACK_ENV, MAX_STROKE_WIDTH, MIN_STROKE_WIDTH, NUMBER_CANVAS, REPO_ROOT
+from digitpad.config import (
+    FEEDBACK_ENV,
+    MAX_STROKE_WIDTH,
+    MIN_STROKE_WIDTH,
+    NUMBER_CANVAS,
+    NUMBER_CANVAS_PHONE,
+    REPO_ROOT,
+)
 from digitpad.learning.feedback import load_feedback
 from digitpad.models.number import read_number
 from digitpad.reading.preprocess import preprocess
@@ -180,6 +187,31 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     canvas_box, metric_box = canvas.bounding_box(), metric.bounding_box()
     assert metric_box["y"] >= canvas_box["y"] + canvas_box["height"]  # the result is below the canvas, not beside it
     assert canvas_box["x"] + canvas_box["width"] <= PHONE["viewport"]["width"]  # the whole canvas is on screen
+    context.close()
+
+
+def test_a_phone_gets_a_number_canvas_as_wide_as_its_screen_and_a_number_written_there_is_read(
+    app_url, browser, ten_digits
+):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    open_canvas(page, app_url)
+    page.get_by_test_id("stExpandSidebarButton").tap()  # the mode is in the sidebar, closed on a phone
+    page.get_by_text("A number").tap()
+    expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS_PHONE[1]}px", timeout=RESULT_TIMEOUT_MS)
+    canvas = wait_for_fresh_canvas(page)
+    expect_no_prediction(page)  # the page has run in number mode: the prompt is back
+    page.get_by_test_id("stSidebarCollapseButton").locator("button").tap()
+    box = canvas.bounding_box()
+    assert box["x"] + box["width"] <= PHONE["viewport"]["width"]  # the whole canvas is on screen, not cut off
+    left = [box["x"] + 5, box["y"] + box["height"] / 2]  # the sidebar slides away to the left: uncovered last
+    page.wait_for_function(f"p => String(({AT_POINT})(p)).includes('upper-canvas')", arg=left)
+    strokes, (_, width) = number_layout([ten_digits[i] for i in (3, 5, 8)])
+    fit = 0.9 * NUMBER_CANVAS_PHONE[1] / width  # written smaller, as a finger on a narrow canvas writes
+    stroke = touch_stroke(context.new_cdp_session(page), canvas)
+    for points in strokes:
+        stroke(points * fit + (0, (1 - fit) * NUMBER_CANVAS_PHONE[0] / 2))
+    expect(page.locator(METRIC)).to_have_text("358", timeout=RESULT_TIMEOUT_MS)
     context.close()
 
 

@@ -27,6 +27,7 @@ from digitpad.config import (
     MIN_STROKE_WIDTH,
     MODEL_PATH,
     NUMBER_CANVAS,
+    NUMBER_CANVAS_PHONE,
     PAPER_COLOUR,
     RESULT_WIDTH,
     SIDE_BY_SIDE_GAP,
@@ -221,13 +222,19 @@ def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
         ask_if_right(predictions, png)
 
 
+def on_phone() -> bool:
+    """Whether the visitor's browser is a phone's: its User-Agent holds "Mobi", as MDN advises to tell one (a tablet's
+    and a laptop's do not). Streamlit is not told the screen's width, and a canvas wider than it is cut off."""
+    return "Mobi" in st.context.headers.get("User-Agent", "")
+
+
 @st.fragment
 def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
     """The canvas and everything computed from it: a stroke reruns only this, not the whole page. A number's canvas
     is wide, so its result goes below it rather than beside."""
     if st.session_state.pop("whole_rerun", False):
         st.rerun(scope="app")
-    height, width = NUMBER_CANVAS if number else (CANVAS_SIZE, CANVAS_SIZE)
+    height, width = (NUMBER_CANVAS_PHONE if on_phone() else NUMBER_CANVAS) if number else (CANVAS_SIZE, CANVAS_SIZE)
     if number:
         pad, result = st.container(), st.container()
     else:  # side by side where both fit whole, else the result under the canvas (a phone, a narrow window)
