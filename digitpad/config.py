@@ -19,6 +19,9 @@ PRODUCT_ROOT = BUNDLE if INSTALLED else REPO_ROOT  # where app.py, models/ and d
 WRITE_ROOT = Path.home() / ".digitpad" if INSTALLED else REPO_ROOT  # where feedback/ and runs/ go
 MODEL_PATH = Path(os.environ.get("DIGITPAD_MODEL", PRODUCT_ROOT / "models" / "digitpad.keras"))
 MNIST_ENV = "DIGITPAD_MNIST"  # path to an npz with Keras' MNIST keys; unset: Keras' own download
+# ...from here, checked against Keras' own sha256 (keras.datasets.mnist): a cached copy cut short is downloaded again
+MNIST_DOWNLOAD = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
+MNIST_DOWNLOAD_SHA256 = "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1"
 STROKES_ENV = "DIGITPAD_STROKES"  # path to pendigits_train.json (pen trajectories); used by tests and benchmarks
 REAL_ENV = "DIGITPAD_REAL"  # folder of real photos, scans and drawings with manifest.csv (../shared/real)
 REQUIRE_DATA_ENV = "DIGITPAD_REQUIRE_DATA"  # "1" in CI: a missing data file fails the tests instead of skipping

@@ -18,6 +18,8 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.config import (
+    MNIST_DOWNLOAD,
+    MNIST_DOWNLOAD_SHA256,
     MNIST_ENV,
     MODEL_SIZE,
     NUM_CLASSES,
@@ -97,9 +99,7 @@ def load_mnist(path: Path | None = None) -> Mnist:
     if path is None:
         import keras  # only needed for the download
 
-        path = Path(
-            keras.utils.get_file("mnist.npz", "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz")
-        )
+        path = Path(keras.utils.get_file("mnist.npz", MNIST_DOWNLOAD, file_hash=MNIST_DOWNLOAD_SHA256))
     if not path.is_file():
         raise DataError(f"{path}: no such file (give an MNIST npz with --data or ${MNIST_ENV})")
     if not zipfile.is_zipfile(path):  # else numpy's own words would suggest unpickling it

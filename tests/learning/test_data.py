@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 
+import keras
 import numpy as np
 import pytest
+from keras.src.datasets import mnist as keras_mnist
 
+from digitpad.config import MNIST_ENV
 from digitpad.learning.data import DataError, load_mnist, load_pen_digits
 
 
@@ -34,6 +38,21 @@ def tiny_mnist(**overrides):
         "y_test": np.arange(3, dtype=np.uint8),
     }
     return {**arrays, **overrides}
+
+
+def test_without_a_path_mnist_is_downloaded_as_keras_does_a_cached_copy_cut_short_again(monkeypatch, tmp_path):
+    asked = {}
+
+    def get_file(fname, origin, file_hash=None, **_):  # Keras' downloader, offline: what it was asked for
+        asked.update(fname=fname, origin=origin, file_hash=file_hash)
+        return str(write_npz(tmp_path / fname, **tiny_mnist()))
+
+    monkeypatch.delenv(MNIST_ENV, raising=False)
+    monkeypatch.setattr(keras.utils, "get_file", get_file)
+    assert len(load_mnist().y_test) == 3
+    keras_own = inspect.getsource(keras_mnist.load_data)  # the trusted reference: Keras' own loader
+    assert asked["fname"] == "mnist.npz" and asked["origin"].endswith("/mnist.npz")
+    assert asked["file_hash"] and f'"{asked["file_hash"]}"' in keras_own  # checked as Keras checks it
 
 
 def test_a_well_formed_file_loads_with_its_checksum(tmp_path):
