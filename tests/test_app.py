@@ -335,6 +335,17 @@ def photo_page() -> AppTest:
     return page.switch_page("digitpad/serving/photo_page.py").run()
 
 
+def test_the_camera_switch_is_still_on_after_a_visit_to_the_draw_page():
+    page = photo_page()
+    assert not page.camera_input  # off until the visitor asks: it asks the browser for the camera
+    page.toggle[0].set_value(True).run()
+    assert page.camera_input
+    page.switch_page("digitpad/serving/draw_page.py").run()
+    assert not page.exception and page.sidebar.radio  # the Draw page, its settings in the sidebar
+    page.switch_page("digitpad/serving/photo_page.py").run()
+    assert page.toggle[0].value and page.camera_input
+
+
 def upload(page: AppTest, name: str, content: bytes) -> AppTest:
     return page.file_uploader[0].upload(name, content, "image/png").run()
 

@@ -101,7 +101,7 @@ def photo_page() -> None:
     )  # fmt: skip
     # The camera asks the browser for permission: only once the visitor turns it on
     camera = None
-    if st.toggle("Use the camera"):
+    if st.toggle("Use the camera", **remembered("use_camera", False)):  # still on after a visit to the Draw page
         camera = st.camera_input("Take a photo of digits on paper", key="camera", on_change=forget, args=("camera",))
     given, picture = camera or upload, st.session_state.get(KEPT)
     if given is not None and (picture is None or picture.file_id != given.file_id):
