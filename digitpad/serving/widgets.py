@@ -20,6 +20,7 @@ from digitpad.config import (
     CHART_HEIGHT,
     FEEDBACK_PATH,
     NUM_CLASSES,
+    NUMBER_PREVIEW_SIZE,
     OTHER_BAR_COLOUR,
     PREDICTED_BAR_COLOUR,
     PREVIEW_SIZE,
@@ -83,10 +84,10 @@ def probability_chart(prediction: Prediction) -> dict:
     }
 
 
-def enlarged(model_input: np.ndarray) -> np.ndarray:
-    """The [28, 28] model input as a PREVIEW_SIZE-square uint8 image, each pixel a sharp block (no smoothing)."""
+def enlarged(model_input: np.ndarray, size: int = PREVIEW_SIZE) -> np.ndarray:
+    """The [28, 28] model input as a `size`-square uint8 image, each pixel a sharp block (no smoothing)."""
     pixels = np.round(model_input * 255).astype(np.uint8)
-    return cv2.resize(pixels, (PREVIEW_SIZE, PREVIEW_SIZE), interpolation=cv2.INTER_NEAREST)
+    return cv2.resize(pixels, (size, size), interpolation=cv2.INTER_NEAREST)
 
 
 def why_image(model_input: np.ndarray, heat: np.ndarray) -> np.ndarray:
@@ -141,9 +142,11 @@ def show_number(reading: NumberReading) -> None:
     unsure = [str(i + 1) for i, p in enumerate(reading.predictions) if p.confidence < UNSURE_BELOW]
     if unsure:
         st.warning(f"Not sure of digit {', '.join(unsure)} (counting from the left).", icon=":material/help:")
-    for column, prediction in zip(st.columns(len(reading.predictions)), reading.predictions, strict=True):
+    row = st.container(horizontal=True)  # wraps, where columns would stack one digit a row on a phone
+    for prediction in reading.predictions:
         caption = f"{prediction.digit}: {prediction.confidence:.0%} sure"
-        column.image(enlarged(prediction.model_input), caption=caption, output_format="PNG")
+        preview = enlarged(prediction.model_input, NUMBER_PREVIEW_SIZE)
+        row.image(preview, caption=caption, width=NUMBER_PREVIEW_SIZE, output_format="PNG")
 
 
 def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -> None:
