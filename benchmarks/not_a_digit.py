@@ -26,7 +26,7 @@ from digitpad.learning.data import DataError, load_mnist, load_pen_digits, load_
 from digitpad.learning.drawn import CONDITIONS, PATHS, labels, model_inputs, split_writers
 from digitpad.learning.negatives import not_digits, words
 from digitpad.models.classifier import DigitClassifier
-from digitpad.models.number import read_number
+from digitpad.models.number import read_number, shown
 from digitpad.models.pieces import PieceJudge
 from digitpad.models.reader import Reader
 from digitpad.reading.images import read_image
@@ -80,7 +80,7 @@ def main() -> None:
     no_number = 0
     for _, image in words("final", args.count):
         reading = read_number(classifier_for_numbers, judge, image)
-        no_number += reading.number is None or not classifier.look_like_digits(reading.model_inputs)
+        no_number += shown(reading, classifier) is None
     print(line("shown as no number", no_number, args.count))
 
     _, final = split_writers(load_pen_digits())

@@ -21,7 +21,7 @@ import numpy as np
 from digitpad.learning.data import PenDigit, load_pen_digits
 from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.models.classifier import DigitClassifier
-from digitpad.models.number import read_number
+from digitpad.models.number import read_number, shown
 from digitpad.models.pieces import PieceJudge
 from digitpad.stats import wilson_interval
 from tests.drawings import number_canvas
@@ -60,7 +60,7 @@ def main() -> None:
             truth, canvas = random_number(writers, length, rng)
             started = time.perf_counter()
             reading = read_number(classifier, judge, canvas)
-            read = reading.number if reading.number and single.look_like_digits(reading.model_inputs) else ""
+            read = shown(reading, single) or ""
             seconds.append(time.perf_counter() - started)
             right += read == truth
             if len(read) == length:

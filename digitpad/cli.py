@@ -6,12 +6,12 @@ In: image paths, folders of images (digitpad.reading.images.image_files), or - f
 stdout: one line per image. Without a flag each image is read by digitpad.models.reader, which tells a drawing from a
 photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit, `PATH<TAB>NUMBER<TAB>LOWEST
 CONFIDENCE` for several, `PATH<TAB>-<TAB>blank` for a blank drawing and `PATH<TAB>-<TAB>no digits found` for a photo
-without any. With --json, one JSON list of {path, kind (drawing or photo), verdict (digit, number, blank or no digits),
-digit, confidence, probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box being [x, y,
-width, height] in the image's pixels. The flags say what the images are instead: --digit, a drawing of one digit
-(`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a drawing of a number; --photo, a photo of
-digits on paper, cleaned as digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none), or
-{path, number, digits}. A file that cannot be read gets one line on stderr naming it and the reason; the others are
+without any. With --json, one JSON list of {path, kind (drawing or photo), verdict (digit, number, not a digit, blank or
+no digits), digit, confidence, probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box
+being [x, y, width, height] in the image's pixels. The flags say what the images are instead: --digit, a drawing of one
+digit (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a drawing of a number; --photo, a photo
+of digits on paper, cleaned as digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none),
+or {path, number, digits}. A file that cannot be read gets one line on stderr naming it and the reason; the others are
 still read, and the exit status is then 1. The models load once; files are decoded a batch at a time (PREDICT_FILES, or
 fewer holding PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
 

@@ -60,6 +60,12 @@ class NumberReading:
         return np.stack([p.model_input for p in self.predictions])
 
 
+def shown(reading: NumberReading, judged: DigitClassifier) -> str | None:
+    """The number the page shows for `reading`: None when it found no digit, or when `judged`'s "not a digit" judge
+    finds its digits unlike digits (DigitClassifier.look_like_digits: a word written)."""
+    return reading.number if reading.predictions and judged.look_like_digits(reading.model_inputs) else None
+
+
 def read_number(
     classifier: DigitClassifier, judge: PieceJudge, image: np.ndarray | None, cut: bool = False
 ) -> NumberReading:

@@ -155,10 +155,10 @@ def offer_number(canvas: CanvasResult, prediction: Prediction, classifier: Digit
     reader = number_reader_or_error()
     if reader is None:
         return
-    from digitpad.models.number import read_number  # imports TensorFlow: as late as load_classifier
+    from digitpad.models.number import read_number, shown  # imports TensorFlow: as late as load_classifier
 
     reading = read_number(*reader, image)
-    if len(reading.predictions) > 1 and classifier.look_like_digits(reading.model_inputs):  # not a word written
+    if len(reading.predictions) > 1 and shown(reading, classifier):  # not a word written
         st.info(f"This looks like a number: **{reading.number}**.", icon=":material/pin:")
         drawing = canvas.json_data
         st.button("Read it as a number", icon=":material/pin:", on_click=switch_to_number_mode, args=(drawing,))
@@ -185,7 +185,7 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
     if image is None and not strokes:
         return
     from digitpad.models.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
-    from digitpad.models.number import read_number
+    from digitpad.models.number import read_number, shown
 
     reader = number_reader_or_error() if number else None
     if number and reader is None:
@@ -197,7 +197,7 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return
     if reading is not None and reading.number is not None:
-        like_digits = classifier.look_like_digits(reading.model_inputs)  # not a word written
+        like_digits = shown(reading, classifier) is not None  # not a word written
         show_number_verdict(reading, like_digits)
         if like_digits:
             ask_to_save(reading.predictions, canvas)

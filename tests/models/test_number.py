@@ -7,10 +7,10 @@ import pytest
 
 from digitpad.config import BENT_CUTS, STRAIGHT_CUTS, STROKE_SPLITS
 from digitpad.learning.drawn import split_writers
-from digitpad.models.number import read_number
+from digitpad.models.number import read_number, shown
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
-from tests.drawings import first_of_each_label, number_canvas
+from tests.drawings import first_of_each_label, number_canvas, word_canvas
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +58,15 @@ def test_asked_to_cut_it_reads_a_wide_digit_as_two_but_a_narrow_one_whole(number
 def test_nothing_drawn_reads_as_no_number(number_classifier, judge):
     reading = read_number(number_classifier, judge, None)
     assert reading.number is None and reading.predictions == [] and reading.boxes == []
+
+
+def test_the_page_shows_a_number_but_not_a_word_nor_nothing(classifier, number_classifier, judge, ten):
+    year = read_number(number_classifier, judge, number_canvas([ten[2], ten[0], ten[2], ten[6]]))
+    word = read_number(number_classifier, judge, word_canvas("CAKE"))
+    nothing = read_number(number_classifier, judge, np.zeros((200, 700), np.uint8))
+    assert shown(year, classifier) == "2026"
+    assert word.number and shown(word, classifier) is None  # read letter by letter, but not shown as a number
+    assert shown(nothing, classifier) is None
 
 
 def test_reading_one_digit_classifies_a_bounded_number_of_pieces(number_classifier, judge, ten, monkeypatch):
