@@ -18,8 +18,8 @@ from digitpad.learning.negatives import text
 from digitpad.reading.strokes import draw_strokes, fit_strokes, number_strokes
 
 NUMBER_MARGIN = 20  # px between a number's ink and the canvas's edges
-# "MAX" as drawn with the mouse on the number canvas in Chromium, its strokes' corners in px: read as "1148", its M cut
-# into two 1s that look like digits, its A and X not
+# "MAX" as drawn with the mouse on the number canvas in Chromium, its strokes' corners in px: read as "1148" (its M cut
+# into two 1s), its pieces' mean score a digit's, two of the four pieces no digit's
 MAX_STROKES = [
     np.array(corners, float)
     for corners in (

@@ -139,7 +139,8 @@ class DigitClassifier:
     def look_like_digits(self, model_inputs: np.ndarray) -> bool:
         """[N, 28, 28] a number's digits, preprocessed -> whether the "not a digit" judge scores them, on average, at
         NOT_A_DIGIT_BELOW or more, and no two of them under it (True without a judge): a word of letters, or a face's
-        shapes, scores under it; an M cut into two 1s lifts a word's mean, but not its A and X."""
+        shapes, scores under it; a word with letters that read as fair digits ("MAX" as 1148) may lift the mean over
+        it, but leaves two of them under it."""
         scores = self.scored(model_inputs)[1]
         return float(np.mean(scores)) >= NOT_A_DIGIT_BELOW and int(np.sum(scores < NOT_A_DIGIT_BELOW)) < 2
 

@@ -112,9 +112,9 @@ def test_a_numbers_digits_look_like_digits_by_their_mean_score_and_no_two_unlike
     assert not classifier.look_like_digits(unlike)
     mixed = np.concatenate([digits[:3], unlike[:1]])  # one odd digit among three good ones: judged by the mean,
     assert classifier.scored(unlike[:1])[1][0] < NOT_A_DIGIT_BELOW and classifier.look_like_digits(mixed)  # not each
-    two_unlike = np.concatenate([digits, unlike[:2]])  # a word whose M was cut into two 1s: its mean is a digit's,
+    two_unlike = np.concatenate([digits, unlike[:2]])  # a word with letters like fair digits: its mean is a digit's,
     assert np.mean(classifier.scored(two_unlike)[1]) >= NOT_A_DIGIT_BELOW
-    assert not classifier.look_like_digits(two_unlike)  # but its A and X are not digits
+    assert not classifier.look_like_digits(two_unlike)  # but two of its pieces are no digits
     assert DigitClassifier(*classifier.models).look_like_digits(unlike)  # no judge: every number stands
 
 
