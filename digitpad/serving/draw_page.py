@@ -222,10 +222,13 @@ def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
         ask_if_right(predictions, png)
 
 
-def on_phone() -> bool:
-    """Whether the visitor's browser is a phone's: its User-Agent holds "Mobi", as MDN advises to tell one (a tablet's
-    and a laptop's do not). Streamlit is not told the screen's width, and a canvas wider than it is cut off."""
-    return "Mobi" in st.context.headers.get("User-Agent", "")
+def canvas_shape(number: bool) -> tuple[int, int]:
+    """The canvas's height and width: the one-digit square, or number mode's wide canvas, narrower on a phone (a
+    User-Agent holding "Mobi", as MDN advises to tell one; a tablet's and a laptop's do not). Streamlit is not told the
+    screen's width, and a canvas wider than the screen is cut off."""
+    if not number:
+        return CANVAS_SIZE, CANVAS_SIZE
+    return NUMBER_CANVAS_PHONE if "Mobi" in st.context.headers.get("User-Agent", "") else NUMBER_CANVAS
 
 
 @st.fragment
@@ -234,7 +237,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
     is wide, so its result goes below it rather than beside."""
     if st.session_state.pop("whole_rerun", False):
         st.rerun(scope="app")
-    height, width = (NUMBER_CANVAS_PHONE if on_phone() else NUMBER_CANVAS) if number else (CANVAS_SIZE, CANVAS_SIZE)
+    height, width = canvas_shape(number)
     if number:
         pad, result = st.container(), st.container()
     else:  # side by side where both fit whole, else the result under the canvas (a phone, a narrow window)
