@@ -48,6 +48,9 @@ MNIST_STROKE_WIDTHS = (1.71, 3.29)  # px: the range strokes are brought into
 # Re-drawn from the strokes' paths with a pen that is MNIST's median stroke once shrunk into its box (docs/constants.md)
 REDRAW_SIZE = 200  # px
 REDRAW_PEN = round(MNIST_STROKE_WIDTH * REDRAW_SIZE / (DIGIT_BOX - MNIST_STROKE_WIDTH))  # px
+# The canvas's picture painted again from its strokes (fabric_picture) with the pen this much thinner: OpenCV's
+# anti-aliased line of thickness t covers t + 1.6 px, Chromium's canvas its lineWidth (tests/reading/test_canvas.py)
+REPAINT_THINNER = 2  # px
 
 # --- Numbers: cutting a drawing of several digits into one per digit (digitpad.reading.segment) -----------------------
 SPECK_FRACTION = 0.02  # ink components under this fraction of the largest one's area are specks, not strokes

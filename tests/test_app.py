@@ -41,6 +41,7 @@ from tests.drawings import (
     awkward_drawings,
     first_of_each_label,
     number_canvas,
+    number_layout,
     pair_strokes,
     word_canvas,
 )
@@ -251,6 +252,20 @@ def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "2026")
     assert [image.proto.imgs[0].caption.split(":")[0] for image in page.image] == ["2", "0", "2", "6"]
+
+
+def test_a_number_left_and_come_back_to_is_read_from_the_picture_the_browser_painted(page, pen_digits):
+    page.sidebar.radio[0].set_value("A number").run()
+    strokes, shape = number_layout([first_of_each_label(pen_digits)[i] for i in (3, 1, 4, 1)])
+    draw(page, data_url(draw_strokes(strokes, DEFAULT_STROKE_WIDTH, shape)), fabric_json(strokes, DEFAULT_STROKE_WIDTH))
+    read = page.metric[0].value, [image.value for image in page.image]  # each digit's input, named by its pixels
+    assert read[0] == "3141"
+    page.sidebar.radio[0].set_value("One digit").run()
+    page.sidebar.radio[0].set_value("A number").run()
+    (canvas,) = page.get("bidi_component")  # mounted with the drawing again, it sends the strokes and no picture
+    page.session_state[canvas.key] = {"drawing": {"raw": fabric_json(strokes, DEFAULT_STROKE_WIDTH), "data": None}}
+    page.run()
+    assert not page.exception and (page.metric[0].value, [image.value for image in page.image]) == read
 
 
 @pytest.mark.parametrize("how", ["typed", "drawn with the mouse"])

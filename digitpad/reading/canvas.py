@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from digitpad.config import REDRAW_PEN, REDRAW_SIZE
+from digitpad.config import REDRAW_PEN, REDRAW_SIZE, REPAINT_THINNER
 from digitpad.reading.preprocess import as_unit_float, preprocess, preprocess_ink
 from digitpad.reading.strokes import stroke_ink
 
@@ -126,8 +126,8 @@ def fabric_picture(json_data: Any, shape: tuple[int, int]) -> np.ndarray | None:
     if not strokes:
         return None
     ink = np.zeros(shape, np.uint8)
-    for stroke, width in zip(strokes, widths, strict=True):
-        np.maximum(ink, stroke_ink([stroke], max(1, round(width)), shape), out=ink)
+    for stroke, width in zip(strokes, widths, strict=True):  # OpenCV's line is wider than its thickness
+        np.maximum(ink, stroke_ink([stroke], max(1, round(width) - REPAINT_THINNER), shape), out=ink)
     return np.dstack([ink, ink, ink, np.full_like(ink, 255)])
 
 

@@ -64,9 +64,16 @@ def kept_drawings() -> dict[str, dict]:
     return st.session_state.setdefault("kept_drawings", {})
 
 
+def kept_pictures() -> dict[str, bytes]:
+    """The picture the browser painted of each mode's kept drawing (PNG bytes), by mode_name: a canvas mounted with
+    the drawing again sends its strokes only, and the same drawing must be read the same (with_picture)."""
+    return st.session_state.setdefault("kept_pictures", {})
+
+
 def clear_canvas(number: bool) -> None:
     st.session_state.canvas_round += 1
     kept_drawings().pop(mode_name(number), None)
+    kept_pictures().pop(mode_name(number), None)
 
 
 def starting_drawing(key: str, number: bool) -> dict | None:
@@ -80,9 +87,14 @@ def starting_drawing(key: str, number: bool) -> dict | None:
 
 
 def keep_drawing(canvas: CanvasResult, number: bool) -> None:
-    """Remember what this mode's canvas holds, for starting_drawing."""
-    if canvas.json_data is not None:  # None: a canvas just mounted, which has sent nothing yet
-        kept_drawings()[mode_name(number)] = canvas.json_data
+    """Remember what this mode's canvas holds, and its picture, for starting_drawing and with_picture."""
+    if canvas.json_data is None:  # a canvas just mounted, which has sent nothing yet
+        return
+    kept_drawings()[mode_name(number)] = canvas.json_data
+    try:
+        kept_pictures()[mode_name(number)] = picture(canvas) or b""
+    except ImageReadError:  # no picture: drawn_or_error says so
+        kept_pictures().pop(mode_name(number), None)
 
 
 def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
@@ -104,21 +116,35 @@ def picture(canvas: CanvasResult) -> bytes | None:
         raise ImageReadError(f"the canvas's data is not an image ({error})") from None
 
 
-def with_picture(canvas: CanvasResult, shape: tuple[int, int]) -> CanvasResult:
+def with_picture(canvas: CanvasResult, number: bool, shape: tuple[int, int]) -> CanvasResult:
     """The canvas as the page reads it. A canvas mounted with a drawing on it (one kept, or carried to number mode)
     sends the drawing's strokes but not their picture until the next stroke, which a number, an answer to save and the
-    pixels' fallback all need: the picture is then painted again from the strokes (canvas.fabric_picture)."""
+    pixels' fallback all need: the picture the browser painted of a kept drawing, else one painted again from the
+    strokes (canvas.fabric_picture, close to the browser's but not the same pixels)."""
     try:
         if canvas.json_data is None or picture(canvas):
             return canvas
     except ImageReadError:  # a picture that is no image: drawn_or_error says so
         return canvas
-    painted = fabric_picture(canvas.json_data, shape)
-    if painted is None:
-        return canvas
-    png = io.BytesIO()
-    Image.fromarray(painted).save(png, format="PNG")
-    return CanvasResult(canvas.json_data, "data:image/png;base64," + base64.b64encode(png.getvalue()).decode(), True)
+    png = kept_pictures().get(mode_name(number))
+    if not png or not same_strokes(canvas.json_data, kept_drawings().get(mode_name(number))):
+        painted = fabric_picture(canvas.json_data, shape)
+        if painted is None:
+            return canvas
+        buffer = io.BytesIO()
+        Image.fromarray(painted).save(buffer, format="PNG")
+        png = buffer.getvalue()
+    return CanvasResult(canvas.json_data, "data:image/png;base64," + base64.b64encode(png).decode(), True)
+
+
+def same_strokes(json_data: dict, other: dict | None) -> bool:
+    """Whether two of the canvas's drawings hold the same strokes (to a hundredth of a px: Fabric rounds them)."""
+    strokes, others = drawn_strokes(json_data), drawn_strokes(other)
+    return (
+        bool(strokes)
+        and len(strokes) == len(others)
+        and all(a.shape == b.shape and np.allclose(a, b, atol=0.01) for a, b in zip(strokes, others, strict=True))
+    )
 
 
 def switch_to_number_mode(drawing: dict | None) -> None:
@@ -126,6 +152,7 @@ def switch_to_number_mode(drawing: dict | None) -> None:
     fragment, whose reruns leave the sidebar's mode as it was: the fragment asks for a whole rerun (drawing_pad)."""
     st.session_state.draw_mode = MODES[1]
     kept_drawings()[mode_name(True)] = drawing
+    kept_pictures().pop(mode_name(True), None)  # painted again at the number canvas's size
     st.session_state.whole_rerun = True
 
 
@@ -257,7 +284,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
             initial_drawing=starting_drawing(key, number),
             key=key,
         )
-        canvas = with_picture(canvas, (height, width))
+        canvas = with_picture(canvas, number, (height, width))
         keep_drawing(canvas, number)
         st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
     with result:
