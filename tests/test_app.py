@@ -446,6 +446,9 @@ def test_the_visitor_says_what_the_image_is_when_it_was_taken_for_the_other(real
     assert not page.exception and page.image[0].proto.imgs[0].caption == "Your photo"
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "50")
+    page.radio[0].set_value("A drawing").run()
+    upload(page, "another.png", png_bytes(read_image(image.path)))  # the next picture is read as it looks
+    assert page.radio[0].value == "What it looks like" and page.image[0].proto.imgs[0].caption == "Your photo"
 
 
 def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monkeypatch, tmp_path, pen_digits):

@@ -106,6 +106,7 @@ def photo_page() -> None:
     given, picture = camera or upload, st.session_state.get(KEPT)
     if given is not None and (picture is None or picture.file_id != given.file_id):
         picture = st.session_state[KEPT] = Picture(given.file_id, given.name, given.getvalue())
+        st.session_state["read_as"] = list(READ_AS)[0]  # said of the last picture: a new one is read as it looks
     if picture is None:
         st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
         return
