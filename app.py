@@ -19,8 +19,15 @@ import digitpad.serving
 
 PAGES = Path(digitpad.serving.__file__).parent  # the package's own, wherever pip put it: st.Page takes absolute paths
 
+# The tab's icon, a 7 on the canvas's black, drawn here: a :material/: icon is fetched from Google's font server, which
+# a room offline cannot reach and which would learn each visitor's address
+ICON = (
+    "<svg viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='#000'/><path d='M9 9h14L14 25' fill='none' "
+    "stroke='#fff' stroke-width='4' stroke-linecap='round' stroke-linejoin='round'/></svg>"
+)
+
 wall = "wall" in st.query_params
-st.set_page_config(page_title="digitpad", page_icon=":material/draw:", layout="wide" if wall else "centered")
+st.set_page_config(page_title="digitpad", page_icon=ICON, layout="wide" if wall else "centered")
 st.title("digitpad")
 if wall:
     page = st.navigation([st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path="wall")], position="hidden")
