@@ -4,7 +4,8 @@ In: the flags below and the data they name. Out: a model, its card and plots in 
 Retrain digitpad's CNN. With no flags this reproduces the bundled model in models/.
 With --drawn, --pieces or --pairs it trains one of the number reader's other bundled models instead: a second digit
 classifier that learns from drawings alone, the judge of which pieces of a number are whole digits, or the reader of a
-photo's one piece of ink as one digit or two.
+photo's one piece of ink as one digit or two. A flag that trains otherwise than the bundled recipe (--limit, --epochs,
+--nets, --batch-size, --seed, --validation-writers, --base) needs --out: a bundled model is never replaced unasked.
 
 python train_model.py                                  # the bundled recipe, MNIST from $DIGITPAD_MNIST or Keras
 python train_model.py --limit 2000 --epochs 1 --out /tmp/try   # a quick smoke run
@@ -135,7 +136,10 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
     parser.add_argument(
         "--limit",
         type=int,
-        help="train on only the first N training images, or with --pieces N numbers, with --pairs N pieces (for tests)",
+        help="a quick run (for tests): MNIST's first N training images (a tenth held out to validate) and, with "
+        f"--strokes, the first N pen-drawn digits, each drawn {TrainingRecipe.drawn_variants} ways (--limit 200: "
+        f"about {200 - 20 + 200 * TrainingRecipe.drawn_variants:,} images); with --nondigit N of each source, with "
+        "--pieces N numbers, with --pairs N pieces (needs --out)",
     )
     args = parser.parse_args(argv)
     args.prog = prog
@@ -155,6 +159,7 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
         )
     if args.nets and (args.feedback or args.pieces or args.nondigit or args.pairs):
         parser.error("--nets is for a fresh digit classifier: --feedback fine-tunes the base model's nets as they are")
+    bundled = args.out is None and args.arch == "digitpad"  # the run would replace a bundled model
     args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else WRITE_ROOT / "runs" / args.arch)
     if (problem := unwritable(args.out)) is not None:  # found now, not after half an hour of training
         parser.error(f"--out {args.out}: {problem}")
@@ -176,7 +181,42 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
     for flag in ("drawn", "pieces", "nondigit"):
         if getattr(args, flag) and not args.strokes:
             parser.error(f"--{flag} needs the pen-drawn digits: give --strokes or set ${STROKES_ENV}")
+    if bundled and (changes := recipe_changes(args)):
+        bundled_model = args.out / model_name(args)
+        parser.exit(2, f"{prog}: {', '.join(changes)}: not the bundled recipe; without --out this would replace "
+                       f"{bundled_model} with a model trained otherwise. Give --out DIR (--out {args.out} to replace "
+                       "it all the same)\n")  # fmt: skip
     return args
+
+
+MODELS_BY_FLAG = {"drawn": DRAWN_MODEL_PATH, "pieces": PIECES_MODEL_PATH, "pairs": PAIRS_MODEL_PATH,
+                  "nondigit": NONDIGIT_MODEL_PATH}  # fmt: skip  # the model each flag trains, by its bundled name
+
+
+def recipe_changes(args: argparse.Namespace) -> list[str]:
+    """The flags given that train otherwise than the recipe of the bundled model the run writes: --limit, another
+    --epochs, --nets, --batch-size or --seed than the recipe's, --validation-writers, or a --base other than the
+    bundled model. The data files are not among them: --data and --strokes name the data the recipe trains on."""
+    recipe = (FineTuneRecipe if args.feedback else DrawnRecipe if args.drawn else PieceRecipe if args.pieces
+              else PairRecipe if args.pairs else NonDigitRecipe if args.nondigit else TrainingRecipe)()  # fmt: skip
+    changed = {
+        "--limit": args.limit is not None,
+        "--epochs": args.epochs not in (None, recipe.epochs),
+        "--nets": args.nets not in (None, getattr(recipe, "nets", None)),
+        "--batch-size": args.batch_size != recipe.batch_size,
+        "--seed": args.seed != recipe.seed,
+        "--validation-writers": bool(args.validation_writers),
+        "--base": args.base is not None and args.base.resolve() != MODEL_PATH.resolve(),
+    }
+    return [flag for flag, given in changed.items() if given]
+
+
+def model_name(args: argparse.Namespace) -> str:
+    """The file the run writes in --out: its model's bundled name, or with --arch ARCH.keras."""
+    if args.arch != "digitpad":
+        return f"{args.arch}.keras"
+    chosen = [path for flag, path in MODELS_BY_FLAG.items() if getattr(args, flag)]
+    return (chosen or [MODEL_PATH])[0].name
 
 
 def unwritable(folder: Path) -> str | None:
@@ -305,8 +345,7 @@ def main(argv: list[str] | None = None, prog: str = "train_model.py") -> int:
     recipe = with_flags(FineTuneRecipe() if args.feedback else DrawnRecipe() if args.drawn else TrainingRecipe(), args)
     recipe = replace(recipe, architecture=args.arch, nets=args.nets or (recipe.nets if args.arch == "digitpad" else 1))
     base = (args.base or MODEL_PATH) if args.feedback else None
-    name = f"{args.arch}.keras" if args.arch != "digitpad" else (DRAWN_MODEL_PATH if args.drawn else MODEL_PATH).name
-    model_path = args.out / name
+    model_path = args.out / model_name(args)
     try:
         card = interruptible(lambda: train(recipe, mnist, model_path, args.limit, pen_digits, args.strokes, base=base,
                                            feedback=feedback, feedback_file=args.feedback,

@@ -159,11 +159,18 @@ def evaluate(classifier: DigitClassifier, images: np.ndarray, labels: np.ndarray
 
 
 def reproducing_command() -> str:
-    """This run's command line, preceded by the data variables it read from the environment."""
+    """This run's command line as a user types it again, preceded by the data variables it read from the environment:
+    `digitpad train ...`, `python -m digitpad train ...` (whose sys.argv[0] is digitpad/__main__.py, a file that runs
+    only with the checkout on PYTHONPATH) or `python train_model.py ...`, with the flags as given."""
     variables = [f"{name}={os.environ[name]}" for name in (MNIST_ENV, STROKES_ENV) if os.environ.get(name)]
-    installed = Path(sys.argv[0]).name == "digitpad"  # `digitpad train ...`, not `python train_model.py ...`
-    command = ["digitpad", *sys.argv[1:]] if installed else [Path(sys.executable).name, *sys.argv]
-    return shlex.join([*variables, *command])
+    program, python = Path(sys.argv[0]), Path(sys.executable).name
+    if program.name == "digitpad":
+        command = ["digitpad"]
+    elif program.name == "__main__.py" and program.parent.name == "digitpad":
+        command = [python, "-m", "digitpad"]
+    else:
+        command = [python, sys.argv[0]]
+    return shlex.join([*variables, *command, *sys.argv[1:]])
 
 
 def write_with_card(model: keras.Model, card: dict, model_path: Path, training_seconds: float) -> dict:

@@ -35,7 +35,7 @@ from digitpad.config import (
 )
 from digitpad.learning.feedback import FeedbackStore
 from digitpad.learning.retrain import parse_args
-from digitpad.learning.training import Outputs, split_validation
+from digitpad.learning.training import Outputs, reproducing_command, split_validation
 from digitpad.models.model import load_model
 from tests.feedback_writer import BAD_DATABASES, png
 from tests.in_process import train_model
@@ -214,6 +214,23 @@ def test_a_limit_smaller_than_a_batch_trains_one_batch_an_epoch(small_mnist, tmp
     result = run_training("--limit", "100", "--epochs", "1", "--out", str(tmp_path), env_data=small_mnist)
     assert result.returncode == 0, result.stderr[-2000:]  # was: decay_steps=0, a traceback
     assert json.loads((tmp_path / "digitpad.card.json").read_text())["training_images"] <= 100
+
+
+@pytest.mark.parametrize(
+    ("argv", "typed"),
+    [
+        ([str(REPO_ROOT / "digitpad" / "__main__.py"), "train"], "python -m digitpad train"),  # its sys.argv[0]
+        (["train_model.py"], "python train_model.py"),
+        ([str(REPO_ROOT / "train_model.py")], f"python {REPO_ROOT / 'train_model.py'}"),
+        (["/usr/local/bin/digitpad", "train"], "digitpad train"),  # the command pip installs
+    ],
+)
+def test_the_cards_command_is_the_one_a_user_types_again(monkeypatch, argv, typed):
+    monkeypatch.setattr(sys, "executable", "/usr/bin/python")
+    monkeypatch.setattr(sys, "argv", [*argv, "--limit", "200", "--out", "/tmp/a run"])
+    monkeypatch.setenv(MNIST_ENV, "/data/mnist.npz")
+    monkeypatch.delenv(STROKES_ENV, raising=False)
+    assert reproducing_command() == f"{MNIST_ENV}=/data/mnist.npz {typed} --limit 200 --out '/tmp/a run'"
 
 
 def test_validation_split_is_disjoint_and_seeded():
