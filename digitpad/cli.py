@@ -1,33 +1,39 @@
 """The command line: `python -m digitpad predict [--json] [--digit | --number | --photo] IMAGE...`,
 `train [FLAGS]` (digitpad.learning.retrain), `export-feedback [DB] OUT.npz`, `app [STREAMLIT FLAGS]` (the page,
-digitpad.serving.preload) and `room` (digitpad.serving.room).
+digitpad.serving.preload), `room` (digitpad.serving.room) and `--version`.
 
-In: image paths, folders of images (digitpad.reading.images.image_files), or - for an image on standard input. Out, on
-stdout: one line per image. Without a flag each image is read by digitpad.models.reader, which tells a drawing from a
-photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit, `PATH<TAB>NUMBER<TAB>LOWEST
-CONFIDENCE` for several, `PATH<TAB>-<TAB>blank` for a blank drawing and `PATH<TAB>-<TAB>no digits found` for a photo
-without any. With --json, one JSON list of {path, kind (drawing or photo), verdict (digit, number, not a digit, blank or
-no digits), digit, confidence, probabilities (null unless one digit), number, digits: [{digit, confidence, box}]}, box
-being [x, y, width, height] in the image's pixels. The flags say what the images are instead: --digit, a drawing of one
-digit (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a drawing of a number; --photo, a photo
-of digits on paper, cleaned as digitpad.reading.photo cleans it; both print `PATH<TAB>NUMBER` (`-` when there are none),
-or {path, number, digits}. A file that cannot be read gets one line on stderr naming it and the reason; the others are
-still read, and the exit status is then 1. The models load once; files are decoded a batch at a time (PREDICT_FILES, or
-fewer holding PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
+In: image paths, folders of images and their subfolders (digitpad.reading.images.image_files), or - (once) for an image
+on standard input. Out, on stdout: one line per image. Without a flag each image is read by digitpad.models.reader,
+which tells a drawing from a photo of paper and one digit from several: `PATH<TAB>DIGIT<TAB>CONFIDENCE` for one digit,
+`PATH<TAB>NUMBER<TAB>LOWEST CONFIDENCE` for several, `PATH<TAB>-<TAB>blank` for a blank drawing, `PATH<TAB>-<TAB>no
+digits found` for a photo without any and `PATH<TAB>-<TAB>not a digit`; PATH with its backslashes, tabs, newlines and
+carriage returns escaped (escaped). With --json, one JSON list of {path, kind (drawing or photo), verdict (digit,
+number, not a digit, blank or no digits), digit, confidence, probabilities (null unless one digit), number, digits:
+[{digit, confidence, box}]}, box being [x, y, width, height] in the image's pixels. The flags say what the images are
+instead: --digit, a drawing of one digit (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a
+drawing of a number; --photo, a photo of digits on paper, cleaned as digitpad.reading.photo cleans it; both print lines
+as without a flag, or {path, number, digits}. A file that cannot be read gets one line on stderr naming it and the
+reason; the others are still read, and the exit status is then 1; when none can be (missing files, say), that is said
+before the models load. They load once; files are decoded a batch at a time (PREDICT_FILES, or fewer holding
+PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
 
 export-feedback: in, a feedback database (digitpad.learning.feedback; default: the page's own, FEEDBACK_PATH); out, an
 npz of the drawings users confirmed or corrected, with MNIST's layout: `x` uint8 [N, 28, 28] (ink high), `y` uint8 [N]
-(the users' digits) and `predicted` uint8 [N] (the model's), and one line on stdout saying how many. A missing, broken
-or empty database gets one line on stderr and exit status 1, and no file is written.
+(the users' digits) and `predicted` uint8 [N] (the model's), and one line on stdout saying how many; through a
+symlink, its target is written. A missing, broken or empty database, or an OUT that is -, a folder, the database
+itself, another SQLite database or not a regular file (unwritable_out), gets one line on stderr and exit status 1, and
+no file is written.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import os
 import sys
 import textwrap
+import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,9 +41,24 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from digitpad.config import FEEDBACK_PATH, MODEL_PATH, PREDICT_FILES, PREDICT_PIXELS, PRODUCT_ROOT
+from digitpad.config import (
+    FEEDBACK_PATH,
+    INSTALLED,
+    MODEL_PATH,
+    PREDICT_FILES,
+    PREDICT_PIXELS,
+    PRODUCT_ROOT,
+    REPO_ROOT,
+)
 from digitpad.files import write_atomically
-from digitpad.reading.images import SUPPORTED_NAMES, ImageReadError, image_files, read_image, read_upload
+from digitpad.reading.images import (
+    SUPPORTED_NAMES,
+    ImageReadError,
+    check_file,
+    image_files,
+    read_image,
+    read_upload,
+)
 from digitpad.reading.preprocess import preprocess
 
 if TYPE_CHECKING:
@@ -49,6 +70,16 @@ EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_PIPE_CLOSED = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports for either
 STDIN = "-"  # the IMAGE read from standard input (`curl ... | digitpad predict -`); a file named - is ./-
 STDIN_COMMAND = f"digitpad predict {STDIN}"
+SQLITE_HEADER = b"SQLite format 3\0"  # the first 16 bytes of every SQLite database file (sqlite.org/fileformat.html)
+
+
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def escaped(path: str) -> str:
+    """A path as a line prints it: a backslash, tab, newline or carriage return in a file's name written \\\\, \\t, \\n
+    or \\r, so that every line is one file's, and its first tab ends the path."""
+    return path.translate(TSV_ESCAPES)
 
 
 @dataclass(frozen=True)
@@ -74,10 +105,10 @@ class Result:
 
     def as_line(self) -> str:
         if self.probabilities is None:
-            return f"{self.path}\t-\tblank"
+            return f"{escaped(self.path)}\t-\tblank"
         if not self.is_digit:
-            return f"{self.path}\t-\tnot a digit"
-        return f"{self.path}\t{self.digit}\t{self.confidence:.4f}"
+            return f"{escaped(self.path)}\t-\tnot a digit"
+        return f"{escaped(self.path)}\t{self.digit}\t{self.confidence:.4f}"
 
     def as_json(self) -> dict:
         probabilities = None if self.probabilities is None else [round(float(p), 6) for p in self.probabilities]
@@ -101,7 +132,13 @@ class NumberResult:
         return self.reading.number
 
     def as_line(self) -> str:
-        return f"{self.path}\t{self.reading.number or '-'}"
+        """As the default mode prints it: the digit or number with its (lowest) confidence, or - and why none."""
+        verdict, digits = self.reading.verdict, self.reading.digits.predictions
+        if verdict == "digit":
+            return f"{escaped(self.path)}\t{self.reading.single.digit}\t{self.reading.single.confidence:.4f}"
+        if verdict == "number":
+            return f"{escaped(self.path)}\t{self.reading.number}\t{min(p.confidence for p in digits):.4f}"
+        return f"{escaped(self.path)}\t-\t{ {'no digits': 'no digits found'}.get(verdict, verdict) }"
 
     def as_json(self) -> dict:
         found = self.reading.digits
@@ -153,12 +190,7 @@ class FileResult:
         return self.reading.number
 
     def as_line(self) -> str:
-        verdict, digits = self.reading.verdict, self.reading.digits.predictions
-        if verdict == "digit":
-            return f"{self.path}\t{self.reading.single.digit}\t{self.reading.single.confidence:.4f}"
-        if verdict == "number":
-            return f"{self.path}\t{self.reading.number}\t{min(p.confidence for p in digits):.4f}"
-        return f"{self.path}\t-\t{ {'no digits': 'no digits found'}.get(verdict, verdict) }"
+        return NumberResult(self.path, self.reading).as_line()
 
     def as_json(self) -> dict:
         single = self.reading.single
@@ -186,13 +218,39 @@ def read_stdin() -> np.ndarray:
     return read_upload(content)
 
 
+def check_path(path: str) -> None:
+    """ImageReadError, with what to do, for what cannot be read and is known so without opening it: a web address, or
+    a missing file, a folder, an empty file (check_file). Standard input passes."""
+    if path.startswith(("http://", "https://")):
+        raise ImageReadError(f"a web address, not a file: download it, or pipe it (curl -s ADDRESS | {STDIN_COMMAND})")
+    if path != STDIN:
+        check_file(Path(path))
+
+
 def read_path(path: str) -> np.ndarray:
     """The image at `path` (STDIN: standard input's); ImageReadError, with what to do, for a web address."""
     if path == STDIN:
         return read_stdin()
-    if path.startswith(("http://", "https://")):
-        raise ImageReadError(f"a web address, not a file: download it, or pipe it (curl -s ADDRESS | {STDIN_COMMAND})")
+    check_path(path)
     return read_image(Path(path))
+
+
+def error_line(path: str, error: ImageReadError) -> str:
+    """The one line on stderr for a file that cannot be read: its path (escaped, as lines print it) and why."""
+    return f"{escaped(path)}: {error}"
+
+
+def none_readable(paths: list[str]) -> list[str] | None:
+    """Each path's error line when not one of them can be read, known without opening them (check_path), so that the
+    models are not loaded for nothing; None when any may be."""
+    lines = []
+    for path in paths:
+        try:
+            check_path(path)
+            return None
+        except ImageReadError as error:
+            lines.append(error_line(path, error))
+    return lines
 
 
 def decoded(paths: list[str]) -> Iterator[list[tuple[str, np.ndarray | str]]]:
@@ -204,7 +262,7 @@ def decoded(paths: list[str]) -> Iterator[list[tuple[str, np.ndarray | str]]]:
             image = read_path(path)
             pixels += image.shape[0] * image.shape[1]
         except ImageReadError as error:
-            image = f"{path}: {error}"
+            image = error_line(path, error)
         batch.append((path, image))
         if len(batch) == PREDICT_FILES or pixels >= PREDICT_PIXELS:
             yield batch
@@ -290,20 +348,45 @@ def write_npz(examples: Examples, path: Path) -> None:
         np.savez_compressed(file, x=examples.x, y=examples.y, predicted=examples.predicted)
 
 
-def export_feedback(database: Path, out: Path) -> int:
+def is_sqlite(path: Path) -> bool:
+    """Whether the file at `path` is a SQLite database, by its first bytes (False when it cannot be opened)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def unwritable_out(database: Path, out: str) -> str | None:
+    """Why export-feedback must not write OUT (as typed), or None: - (standard output), a folder, the database being
+    read (`export-feedback DB`, DB taken as OUT), another SQLite database, or what is not a regular file (/dev/full, a
+    pipe). A symlink stands for its target."""
+    if out == STDIN:
+        return "standard output is not written to (an npz is binary): name a file, such as feedback.npz"
+    target = Path(out).resolve()
+    if out.endswith("/") or target.is_dir():
+        return f"a folder: name the file to write in it, such as {Path(out) / 'feedback.npz'}"
+    if target == database.resolve() or (target.exists() and database.exists() and target.samefile(database)):
+        return "the database being read: name the npz to write after it (export-feedback DB OUT.npz)"
+    if target.exists() and not target.is_file():
+        return "not a regular file (a device, a pipe or a socket): name a file to write"
+    if is_sqlite(target):
+        return "a SQLite database, not an npz: to export it, name it and then the npz (export-feedback DB OUT.npz)"
+    return None
+
+
+def export_feedback(database: Path, out: str) -> int:
     from digitpad.learning.feedback import FeedbackStoreError, load_feedback
 
-    try:
-        examples = load_feedback(database)
-    except FeedbackStoreError as error:
-        print(f"digitpad: {error}", file=sys.stderr)
-        return EXIT_BAD_FILE
-    if out.is_dir():
-        problem = f"a folder: name the file to write in it, such as {out / 'feedback.npz'}"
-    else:
+    problem = unwritable_out(database, out)  # found before the database is opened
+    if problem is None:
         try:
-            write_atomically({out: lambda path: write_npz(examples, path)})
-            problem = None
+            examples = load_feedback(database)
+        except FeedbackStoreError as error:
+            print(f"digitpad: {error}", file=sys.stderr)
+            return EXIT_BAD_FILE
+        try:  # to a symlink's target, the link left as it is
+            write_atomically({Path(out).resolve(): lambda path: write_npz(examples, path)})
         except OSError as error:  # its reason alone: the error names the temporary file, not OUT
             problem = f"cannot write it ({error.strerror})"
     if problem is not None:
@@ -312,6 +395,18 @@ def export_feedback(database: Path, out: Path) -> int:
     count = len(examples.y)
     print(f"exported {count} drawing{'' if count == 1 else 's'} from {database} to {out}")
     return EXIT_OK
+
+
+def version() -> str:
+    """This digitpad's version: a checkout's own pyproject.toml's (pip may have installed an older one), else the
+    installed package's, else "unknown"."""
+    pyproject = REPO_ROOT / "pyproject.toml"
+    if not INSTALLED and pyproject.is_file():
+        return tomllib.loads(pyproject.read_text())["project"]["version"]
+    try:
+        return importlib.metadata.version("digitpad")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,18 +424,23 @@ def main(argv: list[str] | None = None) -> int:
 def command(argv: list[str] | None = None) -> int:
     prog = "digitpad" if Path(sys.argv[0]).name == "digitpad" else "python -m digitpad"  # the installed command
     parser = argparse.ArgumentParser(prog=prog, description="Recognise handwritten digits.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     predict_parser = commands.add_parser(
         "predict",
         help="read image files: drawings or photos of paper, one digit or several",
         description="Read each image: whether it is a drawing or a photo of paper, and whether it holds one digit or "
-        "several, is decided from the image unless a flag says.",
+        "several, is decided from the image unless a flag says. Prints one line per image, in every mode: "
+        "PATH<TAB>DIGIT or NUMBER<TAB>CONFIDENCE (a number's: its least sure digit's), or PATH<TAB>-<TAB>WHY NOT "
+        "(blank, no digits found, not a digit). In PATH a backslash, tab, newline or carriage return is written "
+        "\\\\, \\t, \\n or \\r; --json prints paths as they are.",
     )
     predict_parser.add_argument(
         "images",
         nargs="+",
         metavar="IMAGE",
-        help=f"{SUPPORTED_NAMES} files, folders of them, or {STDIN} for one image on standard input",
+        help=f"{SUPPORTED_NAMES} files, folders of them (their subfolders too), or {STDIN} (once) for one image on "
+        "standard input",
     )
     predict_parser.add_argument("--json", action="store_true", help="print one JSON list instead of lines")
     kind = predict_parser.add_mutually_exclusive_group()
@@ -376,7 +476,11 @@ def command(argv: list[str] | None = None) -> int:
         "database", type=Path, nargs="?", default=FEEDBACK_PATH, metavar="DB",
         help=f"a feedback database (SQLite; default: the page's own, {FEEDBACK_PATH})",
     )  # fmt: skip
-    export_parser.add_argument("out", type=Path, metavar="OUT.npz", help="where to write x, y and predicted")
+    export_parser.add_argument(
+        "out", metavar="OUT.npz",
+        help="where to write x, y and predicted: a new file, or an npz to replace (through a symlink, its target); "
+        "never a folder, a SQLite database, a device or - (an npz is binary: name a file)",
+    )  # fmt: skip
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["app"] and not {"-h", "--help"} & set(argv):  # Streamlit's flags are Streamlit's to check
         from digitpad.serving.preload import main as serve_app
@@ -397,5 +501,13 @@ def command(argv: list[str] | None = None) -> int:
         from digitpad.serving.room import serve
 
         return serve(args.processes, args.port, args.address)
+    if args.images.count(STDIN) > 1:
+        predict_parser.error(f"{STDIN} (standard input) is given {args.images.count(STDIN)} times: it holds one image")
+    paths = image_files(args.images)
+    if (errors := none_readable(paths)) is not None:  # said at once, not after the seconds the models take to load
+        print("\n".join(errors), file=sys.stderr)
+        if args.json:
+            print("[]")  # as when every file is opened and none can be read
+        return EXIT_BAD_FILE
     mode = next((m for m in MODES[1:] if getattr(args, m)), "auto")
-    return predict(image_files(args.images), args.json, args.model, mode)
+    return predict(paths, args.json, args.model, mode)

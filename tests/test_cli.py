@@ -7,8 +7,11 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import tomllib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -126,21 +129,77 @@ def test_stderr_names_the_files_that_could_not_be_read_and_holds_nothing_of_tens
     ]
 
 
-def test_a_folder_is_read_as_its_image_files_by_name_and_one_without_any_is_named(digit_files, tmp_path):
+def test_a_folder_is_read_as_its_image_files_and_its_subfolders_by_path_and_one_without_any_is_named(
+    digit_files, tmp_path
+):
     folder = tmp_path / "photos"
-    (folder / "older").mkdir(parents=True)
-    for name in ("b.PNG", "a.jpg"):
+    (folder / "older" / "2019").mkdir(parents=True)
+    for name in ("b.PNG", "a.jpg", "older/c.png", "older/2019/d.png"):
         (folder / name).write_bytes((digit_files / "three.png").read_bytes())  # a PNG named .jpg is still read
     (folder / "notes.txt").write_text("not an image: left out")
-    (folder / "older" / "c.png").write_bytes((digit_files / "three.png").read_bytes())  # subfolders are not read
     empty = tmp_path / "empty"
-    empty.mkdir()
+    (empty / "nothing here").mkdir(parents=True)  # an image only a subfolder's subfolder held would be read
     result = run_cli(folder, empty)
     assert [line.split("\t")[:2] for line in result.stdout.splitlines()] == [
         [str(folder / "a.jpg"), "3"],
         [str(folder / "b.PNG"), "3"],
+        [str(folder / "older" / "2019" / "d.png"), "3"],
+        [str(folder / "older" / "c.png"), "3"],
     ]
-    assert result.returncode == 1 and f"{empty}: a folder with no PNG, JPEG" in result.stderr
+    assert result.returncode == 1
+    assert f"{empty}: a folder with no PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC files in it or its subfolders" in (
+        result.stderr.splitlines()
+    )
+
+
+def test_nothing_to_read_is_said_before_the_models_load_and_standard_input_is_one_image(tmp_path, monkeypatch):
+    loaded = []
+    monkeypatch.setattr(cli, "predict", lambda *args, **kwargs: loaded.append(args) or 0)  # loads them, then reads
+    missing, empty = tmp_path / "missing.png", tmp_path / "empty.png"
+    empty.touch()
+    address = "https://example.org/7.png"
+    for flags in ([], ["--json"]):
+        result = run_cli(*flags, missing, address, empty)
+        assert result.returncode == 1 and loaded == []
+        assert [line.split(": ", 1)[0] for line in result.stderr.splitlines()] == [str(missing), address, str(empty)]
+        assert result.stdout == ("[]\n" if flags else "")  # as when every file is opened and none can be read
+    twice = run_cli("-", missing, "-")
+    assert twice.returncode == 2 and loaded == []
+    assert twice.stderr.splitlines()[-1].endswith("error: - (standard input) is given 2 times: it holds one image")
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "seven.png").write_bytes(b"opened only once the models are loaded")
+    assert run_cli(missing, tmp_path / "photos").returncode == 0 and len(loaded) == 1  # one may be read: all are tried
+
+
+@pytest.mark.parametrize("flags", [[], ["--digit"], ["--number"]], ids=["auto", "digit", "number"])
+def test_a_tab_newline_or_backslash_in_a_files_name_is_escaped_in_its_line_and_kept_in_json(
+    digit_files, tmp_path, flags
+):
+    odd = tmp_path / "three\tof\nthem\\\r.png"
+    odd.write_bytes((digit_files / "three.png").read_bytes())
+    missing = tmp_path / "gone\t.png"
+    result = run_cli(*flags, odd, missing)
+    (line,) = result.stdout.splitlines()
+    path, number, confidence = line.split("\t")
+    assert path == f"{tmp_path}/three\\tof\\nthem\\\\\\r.png" and number == "3" and 0.5 < float(confidence) <= 1
+    assert result.stderr.splitlines()[-1] == f"{tmp_path}/gone\\t.png: no such file"
+    (reading,) = json.loads(run_cli(*flags, "--json", odd).stdout)
+    assert reading["path"] == str(odd)
+
+
+def test_version_is_the_checkouts_own_else_the_installed_packages(monkeypatch, tmp_path):
+    pyproject = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
+    result = digitpad("--version")
+    assert result.returncode == 0 and result.stdout == f"python -m digitpad {pyproject['project']['version']}\n"
+    monkeypatch.setattr(cli, "REPO_ROOT", tmp_path)  # no pyproject.toml here: installed from a wheel, say
+    monkeypatch.setattr(cli.importlib.metadata, "version", lambda name: {"digitpad": "7.8.9"}[name])
+    assert cli.version() == "7.8.9"
+
+    def not_installed(name):
+        raise cli.importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(cli.importlib.metadata, "version", not_installed)
+    assert cli.version() == "unknown"
 
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
@@ -179,9 +238,10 @@ def test_number_mode_reads_each_image_as_a_number(pen_digits, tmp_path):
     Image.fromarray(word_canvas("MAX")).save(word)  # a word: no number, though each letter reads as some digit
     plain = run_cli("--number", year, blank, word)
     assert plain.returncode == 0, plain.stderr
-    assert plain.stdout.splitlines() == [f"{year}\t1984", f"{blank}\t-", f"{word}\t-"]
     as_json = run_cli("--number", "--json", year)
     (reading,) = json.loads(as_json.stdout)
+    lowest = min(d["confidence"] for d in reading["digits"])  # a number's confidence, as without a flag
+    assert plain.stdout.splitlines() == [f"{year}\t1984\t{lowest:.4f}", f"{blank}\t-\tblank", f"{word}\t-\tnot a digit"]
     assert reading["path"] == str(year) and reading["number"] == "1984"
     assert [d["digit"] for d in reading["digits"]] == [1, 9, 8, 4]
     lefts = [d["box"][0] for d in reading["digits"]]
@@ -195,6 +255,13 @@ def test_photo_mode_cleans_a_photo_of_paper_then_reads_it_as_a_number(pen_digits
     Image.fromarray(photo).save(path)
     (reading,) = json.loads(run_cli("--photo", "--json", path).stdout)
     assert reading["number"] == "1984"
+    blank = tmp_path / "blank_sheet.jpg"
+    Image.fromarray(paper_photo(np.zeros((200, 700), np.uint8), seed=1)).save(blank)
+    lowest = min(d["confidence"] for d in reading["digits"])
+    assert run_cli("--photo", path, blank).stdout.splitlines() == [
+        f"{path}\t1984\t{lowest:.4f}",
+        f"{blank}\t-\tno digits found",
+    ]
     boxes = [d["box"] for d in reading["digits"]]  # in the photo's pixels, not the cleaned copy's (1,000 px long)
     assert max(x + width for x, _, width, _ in boxes) > 1000 and all(x + w <= photo.shape[1] for x, _, w, _ in boxes)
     assert run_cli("--photo", "--number", path).returncode == 2  # one or the other
@@ -323,6 +390,80 @@ def test_export_feedback_to_a_folder_or_where_nothing_can_be_written_says_which_
     (line,) = result.stderr.splitlines()
     assert result.returncode == 1 and line.startswith("digitpad: /proc/answers.npz: cannot write it (")
     assert ".answers-" not in line  # the reason alone, not the temporary file's name
+
+
+def database_of_one(path) -> FeedbackStore:
+    store = FeedbackStore(path)
+    store.add(example((0, 0, 0)), png(example((0, 0, 0))), label=3, predicted=3)
+    return store
+
+
+def link_to_database(database: Path) -> str:
+    (database.parent / "link.npz").symlink_to(database)
+    return str(database.parent / "link.npz")
+
+
+def pipe(database: Path) -> str:
+    os.mkfifo(database.parent / "pipe")
+    return str(database.parent / "pipe")
+
+
+def unix_socket(database: Path) -> str:
+    """A socket file: not a regular file, as a device is (a device such as /dev/full is not risked here: as root, a
+    regression would replace it for the whole machine)."""
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(database.parent / "socket"))
+    return str(database.parent / "socket")
+
+
+NOT_TO_WRITE = {  # OUT as typed, made beside the database being read: the reason it is refused
+    "the database itself": (str, "the database being read: name the npz to write after it"),
+    "the database through a symlink": (link_to_database, "the database being read"),
+    "another SQLite database": (lambda db: str(database_of_one(db.parent / "other.sqlite3").path), "a SQLite database"),
+    "a pipe": (pipe, "not a regular file"),
+    "a socket": (unix_socket, "not a regular file"),
+    "standard output": (lambda db: "-", "standard output is not written to"),
+    "a folder to be": (lambda db: f"{db.parent / 'answers'}/", "a folder: name the file to write in it"),
+}
+
+
+@pytest.mark.parametrize(("make", "reason"), NOT_TO_WRITE.values(), ids=NOT_TO_WRITE.keys())
+def test_export_feedback_refuses_to_write_over_a_database_a_pipe_or_standard_output(tmp_path, make, reason):
+    database = database_of_one(tmp_path / "feedback.sqlite3").path
+    out = make(database)
+    before = {path.name: path.read_bytes() if path.is_file() else None for path in tmp_path.iterdir()}  # not the pipe
+    result = digitpad("export-feedback", database, out)
+    assert result.returncode == 1 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"digitpad: {out}: {reason}")
+    after = {path.name: path.read_bytes() if path.is_file() else None for path in tmp_path.iterdir()}
+    assert after == before  # nothing written, and no file or folder made
+
+
+def test_export_feedback_of_one_database_named_alone_does_not_write_over_it(tmp_path):
+    database = database_of_one(tmp_path / "feedback.sqlite3").path
+    before = database.read_bytes()
+    command = [sys.executable, "-m", "digitpad", "export-feedback", str(database)]  # DB meant, taken as OUT
+    env = {**os.environ, FEEDBACK_ENV: str(database)}  # the page's own database, as the default reads it
+    result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1 and result.stderr.splitlines() == [
+        f"digitpad: {database}: the database being read: name the npz to write after it (export-feedback DB OUT.npz)"
+    ]
+    assert database.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["feedback.sqlite3"]
+
+
+def test_export_feedback_through_a_symlink_writes_its_target_and_keeps_the_link(tmp_path):
+    database = database_of_one(tmp_path / "feedback.sqlite3").path
+    (tmp_path / "kept").mkdir()
+    target, link = tmp_path / "kept" / "answers.npz", tmp_path / "answers.npz"
+    target.write_bytes(b"last week's")
+    link.symlink_to(target)
+    result = digitpad("export-feedback", database, link)
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and link.resolve() == target
+    with np.load(target) as npz:
+        assert npz["y"].tolist() == [3]
+    assert [p.name for p in target.parent.iterdir()] == ["answers.npz"]  # no temporary file left beside it
 
 
 def test_what_is_not_a_digit_is_said_so_and_two_digits_are_read_as_a_number(pen_digits, tmp_path):

@@ -4,12 +4,14 @@ In: a path (or bytes) of a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC file. Out: a 
 uint8 array the right way up (EXIF orientation applied; the first frame of an animation, the first page of a
 multi-page scan), or ImageReadError with a reason a person can act on. Only those formats are opened, and Pillow's
 decompression-bomb limit stays on. TIFF is what scanners write; HEIC is what iPhones take photos in (pillow-heif
-decodes it for Pillow). A folder given where files are expected stands for the image files in it (image_files).
+decodes it for Pillow). A folder given where files are expected stands for the image files in it and its subfolders
+(image_files).
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
 import warnings
 from pathlib import Path
@@ -23,6 +25,7 @@ register_heif_opener()  # Pillow opens HEIC (and HEIF) files as the format "HEIF
 SUPPORTED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "WEBP", "TIFF", "HEIF")
 SUPPORTED_NAMES = "PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC"
 EMPTY = "empty file (0 bytes)"
+FOLDER_WITHOUT_IMAGES = f"a folder with no {SUPPORTED_NAMES} files in it or its subfolders"
 # file names the page's uploader offers
 SUPPORTED_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff", "heic", "heif")
 
@@ -69,16 +72,21 @@ def decode(source: Path | io.BytesIO) -> np.ndarray:
 
 
 def image_files(paths: list[str]) -> list[str]:
-    """The paths given, each folder among them replaced by the image files in it (by name; not its subfolders). A
-    folder with none stays, for read_image to say so."""
+    """The paths given, each folder among them replaced by the image files in it and its subfolders, by path (a
+    folder's own files and subfolders in one order: a/1.png, a/b/2.png, a/c.png), each the folder as given joined to
+    the file's place in it. A folder with none stays, for read_image to say so."""
     listed = []
     for path in paths:
-        try:
-            inside = sorted(str(f) for f in Path(path).iterdir() if is_image_name(f)) if Path(path).is_dir() else []
-        except OSError:  # a folder that cannot be listed: read_image says what it can
-            inside = []
+        inside = sorted(folder_images(Path(path))) if Path(path).is_dir() else []
         listed.extend(inside or [path])
     return listed
+
+
+def folder_images(folder: Path) -> list[str]:
+    """Every image file under `folder`; a subfolder that cannot be listed is passed over, and a link to a folder is
+    not followed (one that points up its own tree would never end)."""
+    return [str(Path(inside, name)) for inside, _, names in os.walk(folder) for name in names
+            if is_image_name(Path(inside, name))]  # fmt: skip
 
 
 def is_image_name(path: Path) -> bool:
@@ -87,13 +95,18 @@ def is_image_name(path: Path) -> bool:
 
 def read_image(path: Path) -> np.ndarray:
     """An image file -> uint8 array; ImageReadError if it is missing, empty or not a supported, intact image."""
+    check_file(path)
+    return decode(path)
+
+
+def check_file(path: Path) -> None:
+    """ImageReadError if `path` is missing, not a file or empty: what is known without opening it."""
     if not path.exists():
         raise ImageReadError("no such file")
     if not path.is_file():
-        raise ImageReadError(f"a folder with no {SUPPORTED_NAMES} files in it" if path.is_dir() else "not a file")
+        raise ImageReadError(FOLDER_WITHOUT_IMAGES if path.is_dir() else "not a file")
     if path.stat().st_size == 0:
         raise ImageReadError(EMPTY)
-    return decode(path)
 
 
 def read_upload(content: bytes) -> np.ndarray:

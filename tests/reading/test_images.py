@@ -4,12 +4,13 @@ the awkward-file corpus (tests/bad_files.py) each read or refused as it must be.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from digitpad.reading.images import ImageReadError, read_image
+from digitpad.reading.images import ImageReadError, image_files, read_image
 from digitpad.reading.preprocess import preprocess
 from digitpad.reading.strokes import render_canvas
 from tests.bad_files import BLANK, DIGIT, write_corpus
@@ -32,6 +33,20 @@ def test_supported_formats_read_back(tmp_path, extension):
 def test_a_missing_file_is_named_as_missing(tmp_path):
     with pytest.raises(ImageReadError, match="no such file"):
         read_image(tmp_path / "digit.png")
+
+
+def test_a_folder_stands_for_the_images_in_it_and_its_subfolders_by_path_as_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("scans/b.png", "scans/a/2.jpg", "scans/a/1/x.TIF", "scans/a.png", "scans/notes.txt"):
+        Path(name).parent.mkdir(parents=True, exist_ok=True)
+        Path(name).write_bytes(b"x")
+    Path("scans/a/1/up").symlink_to(Path("scans").resolve())  # a loop, were links to folders followed
+    Path("nothing/here").mkdir(parents=True)
+    assert image_files(["scans/", "lone.png", "nothing"]) == [
+        "scans/a.png", "scans/a/1/x.TIF", "scans/a/2.jpg", "scans/b.png", "lone.png", "nothing"
+    ]  # fmt: skip
+    with pytest.raises(ImageReadError, match="^a folder with no PNG, .* files in it or its subfolders$"):
+        read_image(Path("nothing"))
 
 
 @pytest.fixture(scope="module")
