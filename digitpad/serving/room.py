@@ -200,7 +200,8 @@ def serve(processes: int, port: int, address: str) -> int:
     try:
         room.start()
         joined = join_address(address, port)
-        print(f"room ready: {joined} ({processes} processes; logs in {room.run_dir}). Ctrl-C stops it.")
+        noun = "process" if processes == 1 else "processes"
+        print(f"room ready: {joined} ({processes} {noun}; logs in {room.run_dir}). Ctrl-C stops it.")
         print(f"the wall, for the projector (a QR code to join, the room's drawings): {joined}?wall")
         room.keep_running()
         print(f"room: nginx stopped; stopping the processes (logs kept in {room.run_dir})", file=sys.stderr)
@@ -211,5 +212,5 @@ def serve(processes: int, port: int, address: str) -> int:
         print("room: stopping")
         status = 0
     finally:
-        room.stop(keep_logs=status != 0)
+        room.stop(keep_logs=status != 0 and bool(room.servers))  # a room that started no process has no logs
     return status

@@ -241,16 +241,25 @@ def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_kille
         expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
 
 
-def test_a_port_another_server_holds_is_refused_at_once_naming_it():
+def test_a_port_held_or_an_address_not_this_machines_is_refused_at_once_leaving_no_folder(tmp_path):
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # where the room's folder of logs would be made
     with socket.socket() as other:  # someone else's server, already on the port
         other.bind(("127.0.0.1", 0))
         other.listen()
         port = other.getsockname()[1]
         command = [sys.executable, "-m", "digitpad", "room", "--processes", "1", "--port", str(port)]
-        run = subprocess.run([*command, "--address", "127.0.0.1"], cwd=REPO_ROOT, capture_output=True, text=True)
+        run = subprocess.run([*command, "--address", "127.0.0.1"], cwd=REPO_ROOT, capture_output=True, text=True,
+                             env=env)  # fmt: skip
     # Before: "room ready", then "nginx stopped" with no reason, once nginx had given up binding
     assert run.returncode == 2 and "room ready" not in run.stdout
     assert run.stderr.strip() == f"digitpad room: cannot listen on 127.0.0.1:{port}: Address already in use"
+    command[-1] = str(free_port())
+    elsewhere = subprocess.run([*command, "--address", "192.0.2.7"], cwd=REPO_ROOT, capture_output=True, text=True,
+                               env=env)  # fmt: skip  # TEST-NET-1: documentation's, no machine's own
+    assert elsewhere.returncode == 2 and elsewhere.stderr.strip() == (
+        f"digitpad room: cannot listen on 192.0.2.7:{command[-1]}: Cannot assign requested address"
+    )
+    assert list(tmp_path.iterdir()) == []  # was: an empty digitpad-room-* folder left by each
 
 
 def test_ctrl_c_stops_nginx_and_every_process_and_leaves_no_folder(tmp_path):
@@ -260,6 +269,7 @@ def test_ctrl_c_stops_nginx_and_every_process_and_leaves_no_folder(tmp_path):
     with log.open("w") as output:
         launcher = subprocess.Popen(command + ["--address", "127.0.0.1"], cwd=REPO_ROOT, stdout=output, stderr=output)
     wait_for(lambda: "room ready" in log.read_text(), ROOM_START_TIMEOUT_S, "the room did not start", log)
+    assert f"http://localhost:{port}/ (1 process; logs in " in log.read_text()  # not "1 processes"
     servers = children(launcher.pid)
     launcher.send_signal(signal.SIGINT)
     assert launcher.wait(timeout=30) == 0
