@@ -4,6 +4,8 @@ In: $DIGITPAD_STROKES, $DIGITPAD_MNIST, $DIGITPAD_REAL (optional) and the bundle
 its 95% interval:
 - made-up drawings that are not digits (digitpad.learning.negatives' final group: fonts and a seed no choice was made
   on; letters, symbols, shapes, scribbles), read as the page reads a drawing's pixels: the share flagged, per kind;
+- made-up doodles (digitpad.learning.doodles' final hands: letters and pictures, 3 x --count), read by their strokes as
+  the page reads a drawing: the share flagged;
 - two final writers' digits side by side on the one-digit canvas: the share the page offers as the right number;
 - made-up words of 2-5 letters or symbols (the same final fonts) on the number canvas: the share the page's number mode
   shows as no number (digitpad.models.classifier's look_like_digits);
@@ -23,12 +25,14 @@ import numpy as np
 
 from digitpad.config import CANVAS_SIZE, NOT_A_DIGIT_BELOW
 from digitpad.learning.data import DataError, load_mnist, load_pen_digits, load_real
+from digitpad.learning.doodles import doodles
 from digitpad.learning.drawn import CONDITIONS, PATHS, labels, model_inputs, split_writers
 from digitpad.learning.negatives import not_digits, words
 from digitpad.models.classifier import DigitClassifier
 from digitpad.models.number import read_number, shown
 from digitpad.models.pieces import PieceJudge
 from digitpad.models.reader import Reader
+from digitpad.reading.canvas import stroke_input
 from digitpad.reading.images import read_image
 from digitpad.reading.preprocess import preprocess_many
 from digitpad.reading.strokes import draw_strokes, number_strokes
@@ -74,6 +78,13 @@ def main() -> None:
     print(line("all", int(flagged.sum()), len(flagged)) + f"   goal >= {GOALS['non-digits flagged']:.0%}")
     for kind in sorted(set(kinds)):
         print(line(kind, int(flagged[kinds == kind].sum()), int((kinds == kind).sum())))
+
+    print("\ndoodles (made up: digitpad.learning.doodles, final hands), read by their strokes as the page reads them:")
+    drawn = doodles("final", 3 * args.count)
+    flagged = ~classifier.is_digit(np.array([stroke_input(strokes) for _, strokes in drawn]))
+    letters = np.array([name.startswith("letter") for name, _ in drawn])
+    for name, chosen in (("all", letters | ~letters), ("letters", letters), ("pictures", ~letters)):
+        print(line(name, int(flagged[chosen].sum()), int(chosen.sum())))
 
     print("\nwords on the number canvas (made up: negatives.words, final fonts), read as number mode reads them:")
     classifier_for_numbers, judge = DigitClassifier.for_numbers(), PieceJudge.load()

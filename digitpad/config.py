@@ -87,8 +87,8 @@ NONDIGIT_MODEL_PATH = Path(os.environ.get("DIGITPAD_NONDIGIT_MODEL", PRODUCT_ROO
 NONDIGIT_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --nondigit"
 ENERGY_WEIGHT = 2.0
 # Under this score an input is not a digit: the recipe's threshold, from models/nondigit.card.json (`python
-# train_model.py --nondigit` prints it): 0.2% of its validation digits flagged, 94.7% of its validation non-digits.
-NOT_A_DIGIT_BELOW = 2.438
+# train_model.py --nondigit` prints it): 0.2% of its validation digits flagged, 93.7% of its validation non-digits.
+NOT_A_DIGIT_BELOW = 2.695
 # Its input: the piece scaled so the number's line is PIECE_LINE_HEIGHT px tall (its size against its neighbours'
 # is the evidence), centred in a frame for two and a half digits; wider is cropped (docs/constants.md)
 PIECE_FRAME = (32, 64)  # px, height x width
@@ -501,9 +501,9 @@ class NonDigitRecipe:
 
     Digits: MNIST's first `mnist_digits` training images and the tuning writers' drawings (`drawn_variants` random
     drawings each, read by strokes or pixels as the page and files are), but for `validation_writers`. Not digits:
-    `negatives_per_kind` letters, symbols, shapes and scribbles each, in the tuning group's fonts and seed. Its
-    threshold is chosen on the validation writers' digits, the digit model's 5,000 MNIST validation digits and
-    non-digits of another seed: the score below which `flag_share` of those digits fall.
+    `negatives_per_kind` letters, symbols, shapes, scribbles and doodles each, in the tuning group's fonts, hands and
+    seed. Its threshold is chosen on the validation writers' digits, the digit model's 5,000 MNIST validation digits
+    and non-digits of another seed: the score below which `flag_share` of those digits fall.
     """
 
     seed: int = 1

@@ -20,17 +20,21 @@ import tensorflow as tf
 
 from digitpad.config import NonDigitRecipe, TrainingRecipe
 from digitpad.learning.data import Mnist, PenDigit, sha256_of
+from digitpad.learning.doodles import doodles
 from digitpad.learning.drawn import random_model_inputs, split_writers
 from digitpad.learning.negatives import not_digits
 from digitpad.learning.training import split_validation, write_with_card
 from digitpad.models.nondigit import build_nondigit_model, digitness
+from digitpad.reading.canvas import stroke_input
 from digitpad.reading.preprocess import preprocess_many
 
 
 def not_digit_inputs(group: str, per_kind: int, seed: int | None = None) -> np.ndarray:
-    """[N, 28, 28] float32 model inputs of drawings that are not digits (digitpad.learning.negatives), read as
-    pixels."""
-    return preprocess_many(np.array([image for _, image in not_digits(group, per_kind, seed)])).astype(np.float32)
+    """[N, 28, 28] float32 model inputs of drawings that are not digits: `per_kind` of each of negatives' kinds, read
+    as pixels, and as many doodles (digitpad.learning.doodles), read by their strokes as the page reads a drawing."""
+    drawn = preprocess_many(np.array([image for _, image in not_digits(group, per_kind, seed)]))
+    doodled = [stroke_input(strokes) for _, strokes in doodles(group, per_kind, None if seed is None else seed + 2000)]
+    return np.concatenate([drawn, np.array(doodled)]).astype(np.float32)
 
 
 def as_input(images: np.ndarray) -> np.ndarray:
@@ -107,7 +111,7 @@ def train_nondigit(
             "strokes_sha256": sha256_of(pen_file),
             "training_writers": sorted({d.writer for d in trained}),
             "validation_writers": sorted({d.writer for d in validating}),
-            "non_digits": "digitpad.learning.negatives, tuning fonts (made up)",
+            "non_digits": "made up: digitpad.learning.negatives, tuning fonts; digitpad.learning.doodles, tuning hands",
         },
     }
     return write_with_card(model, card, model_path, training_seconds)

@@ -282,14 +282,15 @@ def test_a_word_written_is_not_a_digit_though_each_letter_reads_as_one(reader, w
 
 
 def test_two_touching_digits_each_read_surer_than_the_whole_are_read_as_a_number(reader, pen_digits):
-    """An 86 written touching, photographed: one piece of ink the classifier reads as a digit, an 8, sure past
-    SURE_OF_ONE, and the number reader as an 8 and a 6, each surer still."""
+    """An 86 written touching, photographed: one piece of ink the classifier reads as an 8, sure past SURE_OF_ONE,
+    and the number reader as an 8 and a 6, each surer still. (Since the judge learnt doodles it also says the whole
+    is no digit, 1.2 under its 2.7: both rules read the 86.)"""
     ten = first_of_each_label(pen_digits)
     photo = paper_photo(number_canvas([ten[8], ten[6]], gaps=[-0.1]), seed=1)
     reading = reader.read(photo)
     single = reader.classifier.predict(preprocess_ink(reading.ink.astype(np.float32) / 255))
     assert reading.digits.segments == 1  # one piece of ink
-    assert single.digit == 8 and single.is_digit and single.confidence >= SURE_OF_ONE
+    assert single.digit == 8 and single.confidence >= SURE_OF_ONE
     assert min(prediction.confidence for prediction in reading.digits.predictions) > single.confidence
     assert (reading.verdict, reading.number) == ("number", "86")
 
