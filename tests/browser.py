@@ -57,6 +57,14 @@ PHONE = {
 # a hash of its pixels, so every stroke that adds ink changes it ('' while there is no prediction); the bare page
 # echoes its ink count.
 PREDICTION_SIGNATURE = "() => document.querySelector('[data-testid=\"stImage\"] img')?.src ?? ''"
+# Number mode's result is several elements, each sent as the script reaches it, and may be folded away (no digits):
+# the page's runs that have ended instead ('' while one runs), counted from the signature's first call
+RUNS_SIGNATURE = """() => { const app = document.querySelector('[data-testid="stApp"]');
+    if (window.__runs === undefined) { window.__runs = 0; new MutationObserver(() => {
+        if (app.dataset.testScriptState === 'notRunning') window.__runs++; }).observe(app, {attributes: true}); }
+    return app.dataset.testScriptState === 'notRunning' ? String(window.__runs) : ''; }"""
+NO_RESULT = """() => !document.querySelector("[data-testid='stMetricValue']")
+    && document.querySelector("[data-testid='stApp']")?.dataset.testScriptState === 'notRunning'"""
 INK_COUNT_SIGNATURE = (
     "() => [...document.querySelectorAll('[data-testid=\"stMarkdown\"]')]"
     ".map(e => e.innerText).find(t => t.startsWith('Ink pixels')) ?? ''"
