@@ -28,7 +28,7 @@ from digitpad.config import (
     REPO_ROOT,
     RETRAIN_COMMAND,
 )
-from digitpad.learning.feedback import load_feedback
+from digitpad.learning.feedback import FeedbackStore, load_feedback
 from digitpad.reading.canvas import fabric_json
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
@@ -322,7 +322,13 @@ def test_confirming_or_correcting_saves_the_drawing_with_its_digit(monkeypatch, 
     assert not database.exists()  # nothing is stored until the user answers
     (yes,) = [button for button in page.button if button.label.startswith("Yes")]
     yes.click().run()
-    assert "Saved as a" in page.success[0].value and not page.button[1:]  # the question is answered
+    assert "Saved as a" in page.success[0].value  # the question is answered...
+    assert [button.label for button in page.button[1:]] == ["Take my answer back"]
+    assert load_feedback(database).y.tolist() == [predicted]
+    page.button[1].click().run()  # ...and taken back: a mistap must not teach the next model
+    assert not page.success and FeedbackStore(database).count() == 0
+    (yes,) = [button for button in page.button if button.label.startswith("Yes")]  # asked again
+    yes.click().run()
     draw(page, data_url(render_canvas(digit.strokes, stroke_width=MAX_STROKE_WIDTH)))  # a new drawing asks again
     wrong = (predicted + 1) % 10
     page.pills[0].set_value(wrong).run()

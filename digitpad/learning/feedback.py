@@ -208,6 +208,11 @@ class FeedbackStore:
             )
         return cursor.lastrowid
 
+    def remove(self, ids: list[int]) -> None:
+        """Take back the examples with these ids (add's): an answer the user undid. Other rows are left as they are."""
+        with self._connect() as connection:
+            connection.executemany("DELETE FROM examples WHERE id = ?", [(int(i),) for i in ids])
+
     def count(self) -> int:
         with self._connect() as connection:
             return connection.execute("SELECT count(*) FROM examples").fetchone()[0]

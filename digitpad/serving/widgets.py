@@ -154,7 +154,7 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -
     went for this drawing. `canvas_png` is the whole image the digits were read from: the canvas, or a photo's ink."""
     from digitpad.learning.feedback import BadExample, FeedbackStore, FeedbackStoreError
 
-    problem = None
+    problem, saved = None, []
     if not (answer.isascii() and answer.isdigit() and len(answer) == len(predictions)):
         problem = f"type the {len(predictions)} digits, left to right, not {answer!r}"
     else:
@@ -162,10 +162,24 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -
             store = FeedbackStore(FEEDBACK_PATH)
             for prediction, digit in zip(predictions, answer, strict=True):
                 on_wall = st.session_state.get("on_wall", True)
-                store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall)
+                saved.append(store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall))
         except (FeedbackStoreError, BadExample, OSError) as error:
             problem = str(error)
     st.session_state.answer = (drawing_id(canvas_png), answer, problem)
+    st.session_state.saved_rows = saved  # what take_back removes
+
+
+def take_back() -> None:
+    """The "Take my answer back" button under a saved answer: remove the rows it saved, and ask again (a mistapped
+    digit must not teach the next model). A database that cannot be changed is said under the answer, which stands."""
+    from digitpad.learning.feedback import FeedbackStore, FeedbackStoreError
+
+    try:
+        FeedbackStore(FEEDBACK_PATH).remove(st.session_state.get("saved_rows", []))
+    except (FeedbackStoreError, OSError) as error:
+        st.session_state.take_back_problem = str(error)
+        return
+    st.session_state.answer = st.session_state.saved_rows = None
 
 
 def save_correction(key: str, predictions: list[Prediction], canvas_png: bytes) -> None:
@@ -186,9 +200,12 @@ def ask_if_right(predictions: list[Prediction], canvas_png: bytes, made: str = "
     this drawing shows a thank-you instead. `made` names what the user gave: "drawing" or "photo"."""
     drawing, read = drawing_id(canvas_png), "".join(str(p.digit) for p in predictions)
     article = "a " if len(predictions) == 1 else ""
-    answered, answer, problem = st.session_state.get("answer", (None, None, None))
+    answered, answer, problem = st.session_state.get("answer") or (None, None, None)
     if answered == drawing and problem is None:
         st.success(f"Saved as {article}{answer}: thank you, the next model learns from it.", icon=":material/check:")
+        st.button("Take my answer back", icon=":material/undo:", on_click=take_back, help="Remove it, and answer again")
+        if trouble := st.session_state.pop("take_back_problem", None):
+            st.error(f"Your answer could not be taken back: {trouble}.", icon=":material/error:")
         return
     if answered == drawing:
         st.error(f"Your answer could not be saved: {problem}. Your {made} is still here.", icon=":material/error:")

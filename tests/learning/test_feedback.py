@@ -71,6 +71,15 @@ def test_an_example_comes_back_as_it_went_in(tmp_path):
     assert canvas == PNG and created_at.startswith(time.strftime("%Y-", time.gmtime()))
 
 
+def test_an_answer_taken_back_removes_its_rows_and_no_other(tmp_path):
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    ids = [store.add(example((0, 0, i)), PNG, label=i, predicted=i) for i in range(4)]
+    store.remove(ids[1:3])  # a 2-digit answer undone
+    assert store.examples().y.tolist() == [0, 3]
+    store.remove(ids[1:3])  # already gone: nothing else goes
+    assert store.count() == 2
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
