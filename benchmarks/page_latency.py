@@ -86,7 +86,7 @@ def stroke_latencies(
             wait_for_signature(page, signature_js, cleared)
         try:
             timings = draw_digit(page, stroke, strokes, signature_js)
-        except PlaywrightTimeout:  # a stroke that drew nothing and so had no result (number mode: 3 runs of 7 had one)
+        except PlaywrightTimeout:  # a stroke that drew nothing (the canvas scrolled away, before mouse_stroke scrolled)
             print(f"  drawing {index}: a stroke had no result within {RESULT_TIMEOUT_MS / 1000:.0f} s; not timed")
             continue
         if index >= WARM_UP_DIGITS:

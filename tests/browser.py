@@ -171,6 +171,8 @@ def mouse_stroke(page: Page, canvas: Locator) -> Stroke:
     """A Stroke that drags the mouse along the points with the button down, as a person drawing at a desk."""
 
     def stroke(points: np.ndarray) -> None:
+        if canvas.count() == 1:  # a click on a button below may have scrolled it away: a person scrolls back to draw
+            canvas.scroll_into_view_if_needed()
         box = canvas.bounding_box()
         if box is None:  # the canvas left the page (it is reconnecting to the room): an error as a click would raise
             raise PlaywrightError("the canvas is no longer on the page")
