@@ -11,6 +11,7 @@ of them. Ctrl-C or SIGTERM stops nginx and every process.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import secrets
@@ -119,8 +120,9 @@ class Room:
         env["STREAMLIT_SERVER_COOKIE_SECRET"] = self.cookie_secret  # not allowed as a flag
         log = (self.run_dir / f"streamlit-{port}.log").open("ab")
         return subprocess.Popen(
-            command, cwd=PRODUCT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+            command, cwd=PRODUCT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            preexec_fn=dies_with(os.getpid()),
+        )  # fmt: skip
 
     def start(self) -> None:
         """Start the processes and nginx; return once every process answers. Raises RoomError."""
@@ -140,7 +142,12 @@ class Room:
         checked = subprocess.run([nginx, "-t", "-q", "-c", str(config)], capture_output=True, text=True)
         if checked.returncode != 0:
             raise RoomError(f"nginx refused {config}: {checked.stderr.strip()}")
-        self.nginx = subprocess.Popen([nginx, "-c", str(config)], stderr=subprocess.DEVNULL, start_new_session=True)
+        self.nginx = subprocess.Popen(
+            [nginx, "-c", str(config)],
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=dies_with(os.getpid()),
+        )
         deadline = time.monotonic() + READY_TIMEOUT_S
         host, room_port = self.listen.rsplit(":", 1)
         room = (int(room_port), "127.0.0.1" if host == "0.0.0.0" else host)  # a visitor's way in, through nginx
@@ -181,6 +188,25 @@ class Room:
                 process.wait()
         if not keep_logs:
             shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a child gets when the thread that started it ends
+
+
+def dies_with(parent: int):
+    """A Popen preexec_fn: the child gets SIGTERM when the room's process dies, even by SIGKILL (the OOM killer),
+    so that no process of a dead room holds its port (the next `room` then said "Address already in use"). Linux's
+    prctl; elsewhere nothing. The room starts every child from its main thread, which lives as long as it does."""
+
+    def in_child() -> None:
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):  # no prctl: not Linux
+            return
+        if os.getppid() != parent:  # the room died before prctl: nothing will send the signal
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return in_child
 
 
 def join_address(address: str, port: int) -> str:

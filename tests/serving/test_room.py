@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.server
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -27,7 +28,7 @@ from digitpad.config import FEEDBACK_ENV, REPO_ROOT
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes
 from digitpad.serving import network
-from digitpad.serving.room import SKIP_DEAD_S, answering, free_port, join_address, nginx_config
+from digitpad.serving.room import SKIP_DEAD_S, answering, cannot_listen, free_port, join_address, nginx_config
 from tests.browser import (
     METRIC,
     PREDICTION_SIGNATURE,
@@ -66,6 +67,14 @@ def port_of(pid: int) -> int:
     """The port a room's Streamlit process serves on, from its command line."""
     arguments = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
     return int(arguments[arguments.index("--server.port") + 1])
+
+
+def alive(pid: int) -> bool:
+    """Whether the process runs (a zombie, dead but not yet reaped by whoever adopted it, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def wait_for(condition, timeout_s: float, what: str, log: Path) -> None:
@@ -260,6 +269,34 @@ def test_a_port_held_or_an_address_not_this_machines_is_refused_at_once_leaving_
         f"digitpad room: cannot listen on 192.0.2.7:{command[-1]}: Cannot assign requested address"
     )
     assert list(tmp_path.iterdir()) == []  # was: an empty digitpad-room-* folder left by each
+
+
+def test_a_room_killed_outright_takes_nginx_and_its_processes_with_it(tmp_path):
+    """SIGKILL (the OOM killer) runs no cleanup: before, nginx and the processes ran on and held the port, and the
+    next `room` said "Address already in use"."""
+    port = free_port()
+    command = [sys.executable, "-u", "-m", "digitpad", "room", "--processes", "1", "--port", str(port)]
+    log = tmp_path / "room.log"
+    with log.open("w") as output:
+        launcher = subprocess.Popen(command + ["--address", "127.0.0.1"], cwd=REPO_ROOT, stdout=output, stderr=output)
+    wait_for(lambda: "room ready" in log.read_text(), ROOM_START_TIMEOUT_S, "the room did not start", log)
+    servers = children(launcher.pid)
+    run_dir = re.search(r"logs in (\S+)\)", log.read_text()).group(1)
+    launcher.kill()
+    launcher.wait(timeout=10)
+
+    def stopped() -> bool:
+        nginx = subprocess.run(["pgrep", "-f", f"nginx -c {run_dir}"], capture_output=True).returncode == 0
+        return not nginx and not any(alive(pid) for pid in servers)
+
+    try:
+        wait_for(stopped, 30, "nginx and the room's processes did not stop", log)
+        assert servers and cannot_listen(f"127.0.0.1:{port}") is None  # the port is free for the next room
+    finally:  # what a failure leaves running is stopped here, and the logs nothing was left to remove
+        subprocess.run(["pkill", "-f", f"nginx -c {run_dir}"], check=False)
+        for pid in filter(alive, servers):
+            os.kill(pid, signal.SIGKILL)
+        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def test_ctrl_c_stops_nginx_and_every_process_and_leaves_no_folder(tmp_path):
