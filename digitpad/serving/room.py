@@ -6,7 +6,7 @@ nginx (Debian's package) listens for everyone, with deploy/nginx.conf: websocket
 kept on one process by a cookie. A process that dies is started again on its port, and its visitors' pages reconnect
 (Streamlit's own reconnect) to a live process, which gives them a new session. All processes share one feedback
 database (digitpad.learning.feedback: SQLite in WAL mode), and one cookie secret, so a page's upload token holds on any
-of them. Ctrl-C or SIGTERM stops nginx and every process.
+of them. Ctrl-C or SIGTERM stops nginx and every process; a room killed outright takes them with it (dies_with).
 """
 
 from __future__ import annotations

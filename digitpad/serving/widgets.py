@@ -175,7 +175,7 @@ def take_back() -> None:
     from digitpad.learning.feedback import FeedbackStore, FeedbackStoreError
 
     try:
-        FeedbackStore(FEEDBACK_PATH).remove(st.session_state.get("saved_rows", []))
+        FeedbackStore(FEEDBACK_PATH).remove(st.session_state.get("saved_rows") or [])  # a second click: nothing
     except (FeedbackStoreError, OSError) as error:
         st.session_state.take_back_problem = str(error)
         return
