@@ -271,15 +271,20 @@ def test_a_port_held_or_an_address_not_this_machines_is_refused_at_once_leaving_
     assert list(tmp_path.iterdir()) == []  # was: an empty digitpad-room-* folder left by each
 
 
-def test_a_room_killed_outright_takes_nginx_and_its_processes_with_it(tmp_path):
-    """SIGKILL (the OOM killer) runs no cleanup: before, nginx and the processes ran on and held the port, and the
-    next `room` said "Address already in use"."""
-    port = free_port()
+def one_process_room(tmp_path: Path) -> tuple[int, Path, subprocess.Popen]:
+    """`digitpad room` with one process on a free port of 127.0.0.1, started and ready: (port, its log, launcher)."""
+    port, log = free_port(), tmp_path / "room.log"
     command = [sys.executable, "-u", "-m", "digitpad", "room", "--processes", "1", "--port", str(port)]
-    log = tmp_path / "room.log"
     with log.open("w") as output:
         launcher = subprocess.Popen(command + ["--address", "127.0.0.1"], cwd=REPO_ROOT, stdout=output, stderr=output)
     wait_for(lambda: "room ready" in log.read_text(), ROOM_START_TIMEOUT_S, "the room did not start", log)
+    return port, log, launcher
+
+
+def test_a_room_killed_outright_takes_nginx_and_its_processes_with_it(tmp_path):
+    """SIGKILL (the OOM killer) runs no cleanup: before, nginx and the processes ran on and held the port, and the
+    next `room` said "Address already in use"."""
+    port, log, launcher = one_process_room(tmp_path)
     servers = children(launcher.pid)
     run_dir = re.search(r"logs in (\S+)\)", log.read_text()).group(1)
     launcher.kill()
@@ -300,12 +305,7 @@ def test_a_room_killed_outright_takes_nginx_and_its_processes_with_it(tmp_path):
 
 
 def test_ctrl_c_stops_nginx_and_every_process_and_leaves_no_folder(tmp_path):
-    port = free_port()
-    command = [sys.executable, "-u", "-m", "digitpad", "room", "--processes", "1", "--port", str(port)]
-    log = tmp_path / "room.log"
-    with log.open("w") as output:
-        launcher = subprocess.Popen(command + ["--address", "127.0.0.1"], cwd=REPO_ROOT, stdout=output, stderr=output)
-    wait_for(lambda: "room ready" in log.read_text(), ROOM_START_TIMEOUT_S, "the room did not start", log)
+    port, log, launcher = one_process_room(tmp_path)
     assert f"http://localhost:{port}/ (1 process; logs in " in log.read_text()  # not "1 processes"
     servers = children(launcher.pid)
     launcher.send_signal(signal.SIGINT)
