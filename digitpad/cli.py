@@ -28,6 +28,7 @@ no file is written.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib.metadata
 import json
 import os
@@ -411,7 +412,8 @@ def version() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """The command line (`command`). Ctrl-C, or a reader that stops reading early (`digitpad predict photos/ | head`),
-    ends it quietly with the shell's usual status: what was printed stands, and no traceback follows it."""
+    ends it quietly with the shell's usual status: what was printed stands, and no traceback follows it; a full disk
+    gets one line on stderr and status 1."""
     try:
         return command(argv)
     except KeyboardInterrupt:
@@ -419,6 +421,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # else Python's flush at exit fails again
         return EXIT_PIPE_CLOSED
+    except OSError as error:  # a full disk (`predict photos/ > answers.tsv`): one line, not a traceback
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"digitpad: cannot write the output: {error.strerror}", file=sys.stderr)
+        return EXIT_BAD_FILE
 
 
 def command(argv: list[str] | None = None) -> int:

@@ -331,6 +331,16 @@ def test_a_long_run_stopped_midway_ends_quietly_with_the_shells_status(pen_digit
     run.stderr.close()
 
 
+@pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="Linux's always-full device")
+def test_output_to_a_full_disk_is_one_line_not_a_traceback(pen_digits, tmp_path):
+    drawing = tmp_path / "3.png"
+    Image.fromarray(render_canvas(first_of_each_label(pen_digits)[3].strokes)).save(drawing)
+    with open("/dev/full", "w") as full:  # `digitpad predict photos/ > answers.tsv` on a disk with no room left
+        run = subprocess.run([sys.executable, "-m", "digitpad", "predict", str(drawing)], cwd=REPO_ROOT, stdout=full,
+                             stderr=subprocess.PIPE, text=True, timeout=120)  # fmt: skip
+    assert (run.returncode, run.stderr) == (1, "digitpad: cannot write the output: No space left on device\n")
+
+
 def run_export(*args: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "digitpad", "export-feedback", *map(str, args)]
     return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
