@@ -254,6 +254,17 @@ def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
     assert [image.proto.imgs[0].caption.split(":")[0] for image in page.image] == ["2", "0", "2", "6"]
 
 
+def test_number_mode_is_in_the_address_so_a_reload_comes_back_to_it(page):
+    page.sidebar.radio[0].set_value("A number").run()
+    assert page.query_params["mode"] in ("number", ["number"])  # AppTest gives a list where the browser has one
+    reloaded = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)  # a new session at the same address
+    reloaded.query_params["mode"] = "number"
+    reloaded.run()
+    assert reloaded.sidebar.radio[0].value == "A number" and "a number" in reloaded.markdown[0].value
+    reloaded.sidebar.radio[0].set_value("One digit").run()
+    assert "mode" not in reloaded.query_params
+
+
 def test_a_number_left_and_come_back_to_is_read_from_the_picture_the_browser_painted(page, pen_digits):
     page.sidebar.radio[0].set_value("A number").run()
     strokes, shape = number_layout([first_of_each_label(pen_digits)[i] for i in (3, 1, 4, 1)])

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from digitpad.models.classifier import DigitClassifier, Prediction
 
 MODES = ("One digit", "A number")
+MODE_PARAM = "mode"  # the address's ?mode=number
 PROMPT = "Draw in the black box to see what the model reads."
 PHOTO_PAGE = Path(__file__).with_name("photo_page.py")  # the page app.py's navigation runs from this folder
 # The sidebar's settings, with their defaults, kept through a visit to the Photo page (widgets.remembered)
@@ -294,14 +295,20 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
 
 
 def draw_page() -> None:
-    """The canvas, with its settings in the sidebar."""
+    """The canvas, with its settings in the sidebar. Number mode is in the address too (?mode=number): a reload, or a
+    phone that reopens the tab, comes back to it."""
+    opened_in = MODES[1] if st.query_params.get(MODE_PARAM) == mode_name(True) else SETTINGS["draw_mode"]
     mode = st.sidebar.radio(
         "Draw",
         MODES,
         help="One digit 0-9, or several side by side: a year, an extension",
-        **remembered("draw_mode", SETTINGS["draw_mode"]),
+        **remembered("draw_mode", opened_in),
     )
     number = mode == MODES[1]
+    if number:
+        st.query_params[MODE_PARAM] = mode_name(True)
+    else:
+        st.query_params.pop(MODE_PARAM, None)
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
     st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
     # On a phone the pages' links fold into the closed sidebar: this is how a visitor there finds the camera
