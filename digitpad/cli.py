@@ -120,6 +120,17 @@ class Result:
                 "probabilities": probabilities}  # fmt: skip
 
 
+def reading_line(path: str, reading: Reading) -> str:
+    """A reader's reading as every mode prints it: the digit or number with its (lowest) confidence, or - and why
+    none."""
+    verdict, digits = reading.verdict, reading.digits.predictions
+    if verdict == "digit":
+        return f"{escaped(path)}\t{reading.single.digit}\t{reading.single.confidence:.4f}"
+    if verdict == "number":
+        return f"{escaped(path)}\t{reading.number}\t{min(p.confidence for p in digits):.4f}"
+    return f"{escaped(path)}\t-\t{ {'no digits': 'no digits found'}.get(verdict, verdict) }"
+
+
 @dataclass(frozen=True)
 class NumberResult:
     """One file's number as read: None for an image with no digits, or a drawing whose digits look like none (a word);
@@ -133,13 +144,7 @@ class NumberResult:
         return self.reading.number
 
     def as_line(self) -> str:
-        """As the default mode prints it: the digit or number with its (lowest) confidence, or - and why none."""
-        verdict, digits = self.reading.verdict, self.reading.digits.predictions
-        if verdict == "digit":
-            return f"{escaped(self.path)}\t{self.reading.single.digit}\t{self.reading.single.confidence:.4f}"
-        if verdict == "number":
-            return f"{escaped(self.path)}\t{self.reading.number}\t{min(p.confidence for p in digits):.4f}"
-        return f"{escaped(self.path)}\t-\t{ {'no digits': 'no digits found'}.get(verdict, verdict) }"
+        return reading_line(self.path, self.reading)
 
     def as_json(self) -> dict:
         found = self.reading.digits
@@ -191,7 +196,7 @@ class FileResult:
         return self.reading.number
 
     def as_line(self) -> str:
-        return NumberResult(self.path, self.reading).as_line()
+        return reading_line(self.path, self.reading)
 
     def as_json(self) -> dict:
         single = self.reading.single
@@ -219,11 +224,16 @@ def read_stdin() -> np.ndarray:
     return read_upload(content)
 
 
+def refuse_web_address(path: str) -> None:
+    """ImageReadError, with what to do, for a web address given as a file."""
+    if path.startswith(("http://", "https://")):
+        raise ImageReadError(f"a web address, not a file: download it, or pipe it (curl -s ADDRESS | {STDIN_COMMAND})")
+
+
 def check_path(path: str) -> None:
     """ImageReadError, with what to do, for what cannot be read and is known so without opening it: a web address, or
     a missing file, a folder, an empty file (check_file). Standard input passes."""
-    if path.startswith(("http://", "https://")):
-        raise ImageReadError(f"a web address, not a file: download it, or pipe it (curl -s ADDRESS | {STDIN_COMMAND})")
+    refuse_web_address(path)
     if path != STDIN:
         check_file(Path(path))
 
@@ -232,8 +242,8 @@ def read_path(path: str) -> np.ndarray:
     """The image at `path` (STDIN: standard input's); ImageReadError, with what to do, for a web address."""
     if path == STDIN:
         return read_stdin()
-    check_path(path)
-    return read_image(Path(path))
+    refuse_web_address(path)
+    return read_image(Path(path))  # which checks the file as check_path does
 
 
 def error_line(path: str, error: ImageReadError) -> str:
