@@ -57,19 +57,27 @@ def take(key: Hashable, load: Callable[[], Loaded]) -> Loaded:
     return _future(key).result() if key in _loaders else load()
 
 
-def server_up(port: int) -> Callable[[], None]:
-    """A wait: until Streamlit answers on `port`, then AFTER_SERVER_UP_S more."""
+def server_address() -> str:
+    """Where this process's Streamlit answers, by its own parsed settings (flags in either form, `--server.port=N` or
+    `--server.port N`, environment variables, config.toml): http://HOST:PORT, HOST 127.0.0.1 when it listens on every
+    address."""
+    from streamlit import config
 
-    def wait() -> None:
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.2)
-        time.sleep(AFTER_SERVER_UP_S)
+    host = config.get_option("server.address") or "127.0.0.1"
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)
+    return f"http://{f'[{host}]' if ':' in host else host}:{config.get_option('server.port')}"
 
-    return wait
+
+def server_up() -> None:
+    """A wait: until Streamlit answers where it listens, then AFTER_SERVER_UP_S more. The address is asked each time:
+    Streamlit reads its flags after this thread starts."""
+    while True:
+        try:
+            with urllib.request.urlopen(f"{server_address()}/_stcore/health", timeout=1):
+                break
+        except OSError:
+            time.sleep(0.2)
+    time.sleep(AFTER_SERVER_UP_S)
 
 
 def page_models() -> dict[Hashable, Callable[[], object]]:
@@ -99,8 +107,7 @@ def page_models() -> dict[Hashable, Callable[[], object]]:
 def main(argv: list[str]) -> int:
     from streamlit.web import cli
 
-    port = int(argv[argv.index("--server.port") + 1]) if "--server.port" in argv else 8501
-    start(page_models(), after=server_up(port))
+    start(page_models(), after=server_up)
     sys.argv = ["streamlit", "run", *argv]
     return cli.main()
 
