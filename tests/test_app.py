@@ -22,6 +22,7 @@ from digitpad import config
 from digitpad.config import (
     CANVAS_SIZE,
     DEFAULT_STROKE_WIDTH,
+    LISTEN_ENV,
     MAX_STROKE_WIDTH,
     MIN_STROKE_WIDTH,
     PREDICTED_BAR_COLOUR,
@@ -489,6 +490,17 @@ def test_the_wall_on_a_computer_with_no_network_says_phones_cannot_reach_it(monk
     wall.query_params["wall"] = ""
     wall.run()
     assert "phones cannot reach it" in wall.warning[0].value
+
+
+def test_the_wall_of_a_server_listening_on_loopback_alone_keeps_its_address_and_says_so(monkeypatch):
+    # `digitpad app --server.address 127.0.0.1`: the QR code named the network's address, where nothing listened
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
+    monkeypatch.setenv(LISTEN_ENV, "127.0.0.1")
+    wall = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    wall.query_params["wall"] = ""
+    wall.run()
+    assert wall.markdown[0].value == "### http://localhost:8501/"
+    assert "listens on 127.0.0.1 only: phones cannot reach it" in wall.warning[0].value
 
 
 def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless_they_opted_out(

@@ -2,7 +2,8 @@
 
 In: an address as the presenter's browser or the command line has it (`localhost:8500`, say). Out: the same with a
 loopback host (localhost, 127.0.0.1, ::1, 0.0.0.0) replaced by this machine's address on its local network, such as
-`192.168.1.23:8500`: a QR code of localhost takes each phone to itself.
+`192.168.1.23:8500`: a QR code of localhost takes each phone to itself. Unless the server listens on a loopback address
+only (`digitpad app --server.address 127.0.0.1`, `room --address 127.0.0.1`): then no one else reaches it by any.
 """
 
 from __future__ import annotations
@@ -37,11 +38,18 @@ def is_loopback(host: str) -> bool:
     return found.is_loopback or found.is_unspecified
 
 
-def reachable(host_port: str) -> str:
+def this_machine_only(listening: str) -> bool:
+    """Whether a server listening on `listening` ("" or 0.0.0.0: every address) is reached from this machine alone."""
+    return listening not in ("", "0.0.0.0", "::") and is_loopback(listening)
+
+
+def reachable(host_port: str, listening: str = "") -> str:
     """`host[:port]` as others on the network reach it: a loopback host replaced by network_address(), the port kept;
-    unchanged when the host is another name or address, or when this machine has no network."""
+    unchanged when the host is another name or address, when this machine has no network, or when the server listens
+    on `listening`, a loopback address, alone."""
     parts = urlsplit(f"//{host_port}")
-    found = network_address() if parts.hostname and is_loopback(parts.hostname) else None
+    swap = parts.hostname and is_loopback(parts.hostname) and not this_machine_only(listening)
+    found = network_address() if swap else None
     if found is None:
         return host_port
     return found if parts.port is None else f"{found}:{parts.port}"

@@ -26,7 +26,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digitpad.config import PRODUCT_ROOT
+from digitpad.config import LISTEN_ENV, PRODUCT_ROOT
 from digitpad.serving import network
 
 NGINX_TEMPLATE = PRODUCT_ROOT / "deploy" / "nginx.conf"
@@ -118,6 +118,7 @@ class Room:
         ]  # fmt: skip
         env = {**tensorflow_threads(self.processes), **os.environ}  # the user's own settings win
         env["STREAMLIT_SERVER_COOKIE_SECRET"] = self.cookie_secret  # not allowed as a flag
+        env[LISTEN_ENV] = self.listen.rsplit(":", 1)[0].strip("[]")  # where visitors come in: nginx, not 127.0.0.1
         log = (self.run_dir / f"streamlit-{port}.log").open("ab")
         return subprocess.Popen(
             command, cwd=PRODUCT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,

@@ -1,20 +1,23 @@
 """The presenter's wall (`?wall`): the address to join, and the room's drawings live.
 
-In: the address the wall was opened at, and the room's shared feedback database (digitpad.learning.feedback). Out: the
-address as a QR code and as text; every WALL_REFRESH_S, without reloading, the latest drawings whose users let the wall
-show them, with what was read, the tallies confirmed right and corrected, and the room's confusion matrix. It holds no
-visitor's name or address.
+In: the address the wall was opened at, the one its server listens on, and the room's shared feedback database
+(digitpad.learning.feedback). Out: the address as a QR code and as text (kept as opened when the server listens on
+this machine alone, and saying so); every WALL_REFRESH_S, without reloading, the latest drawings whose users let the
+wall show them, with what was read, the tallies confirmed right and corrected, and the room's confusion matrix. It
+holds no visitor's name or address.
 """
 
 from __future__ import annotations
 
 import io
+import os
 from urllib.parse import urlsplit
 
 import streamlit as st
 
 from digitpad.config import (
     FEEDBACK_PATH,
+    LISTEN_ENV,
     NUM_CLASSES,
 )
 from digitpad.serving import network
@@ -23,10 +26,16 @@ WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
 WALL_DRAWINGS = 8  # the latest drawings it shows
 
 
+def listening() -> str:
+    """The address visitors' browsers reach this page's server at: the room's nginx's, else Streamlit's own ("": every
+    address)."""
+    return os.environ.get(LISTEN_ENV) or str(st.get_option("server.address") or "")
+
+
 def join_address() -> str:
     """The address a visitor opens: the one the wall itself was opened at, less its query, a loopback host (the
     presenter opened the wall on the serving machine, at localhost) replaced by the machine's network address."""
-    return f"http://{network.reachable(st.context.headers.get('Host', 'localhost:8501'))}/"
+    return f"http://{network.reachable(st.context.headers.get('Host', 'localhost:8501'), listening())}/"
 
 
 def qr_png(text: str) -> bytes:
@@ -70,7 +79,10 @@ def wall_page() -> None:
     code, live = st.columns([1, 3], gap="large")
     code.image(qr_png(address), caption="Scan to draw with us")
     code.markdown(f"### {address}")
-    if network.is_loopback(urlsplit(address).hostname or ""):  # no network: the QR code leads each phone to itself
+    if network.this_machine_only(listening()):
+        start = "`digitpad room`, or `digitpad app --server.address 0.0.0.0`"
+        code.warning(f"This server listens on {listening()} only: phones cannot reach it. Start it with {start}.")
+    elif network.is_loopback(urlsplit(address).hostname or ""):  # no network: the QR code leads each phone to itself
         code.warning("This computer is on no network: phones cannot reach it. Join a Wi-Fi and reload.")
     with live:
         wall_live()

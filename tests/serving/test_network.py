@@ -25,6 +25,21 @@ def test_a_loopback_host_becomes_the_network_address_and_any_other_is_kept(monke
     assert network.reachable(opened_at) == joined_at
 
 
+@pytest.mark.parametrize("listening", ["127.0.0.1", "localhost", "::1"])
+def test_a_server_listening_on_loopback_alone_is_not_sent_to_the_network_address(monkeypatch, listening):
+    # `digitpad app --server.address 127.0.0.1`: the wall's QR code named 192.0.2.2, which no phone could reach
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
+    assert network.reachable("localhost:8501", listening) == "localhost:8501"
+    assert network.this_machine_only(listening)
+
+
+@pytest.mark.parametrize("listening", ["", "0.0.0.0", "::", "192.168.1.5"])
+def test_a_server_listening_on_the_network_is_joined_at_the_network_address(monkeypatch, listening):
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
+    assert network.reachable("localhost:8501", listening) == "192.0.2.7:8501"
+    assert not network.this_machine_only(listening)
+
+
 def test_with_no_network_the_address_is_kept_as_given(monkeypatch):
     monkeypatch.setattr(network, "network_address", lambda: None)
     assert network.reachable("localhost:8500") == "localhost:8500"

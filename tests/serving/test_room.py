@@ -24,7 +24,7 @@ from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
-from digitpad.config import FEEDBACK_ENV, REPO_ROOT
+from digitpad.config import FEEDBACK_ENV, LISTEN_ENV, REPO_ROOT
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes
 from digitpad.serving import network
@@ -212,6 +212,7 @@ def test_each_process_sizes_tensorflows_threads_to_its_share_of_the_cores(room):
     for pid in processes:
         environ = dict(line.split("=", 1) for line in Path(f"/proc/{pid}/environ").read_text().split("\0") if line)
         assert (environ["TF_NUM_INTRAOP_THREADS"], environ["TF_NUM_INTEROP_THREADS"]) == (share, share)
+        assert environ[LISTEN_ENV] == "127.0.0.1"  # the wall's QR code: where nginx listens, not a network address
 
 
 def test_sessions_through_the_balancer_read_their_own_digits_and_survive_a_killed_process(
