@@ -1,6 +1,8 @@
 """TensorFlow and Keras imported once, one thread at a time, without the lines TensorFlow writes to the terminal.
 
-In: nothing. Out: `keras` and `tensorflow` imported and TensorFlow's devices found, so that later imports are free.
+In: nothing. Out: `keras` and `tensorflow` imported and TensorFlow's devices found, so that later imports are free. The
+models' modules take them from here (`from digitpad.models.backend import keras, layers, tf`), so that importing any of
+them, as a Python user of the Reader does, imports TensorFlow quietly; importing this module alone imports nothing.
 
 TensorFlow 2.21 writes up to nine lines straight to the process's stderr as it loads, whatever TF_CPP_MIN_LOG_LEVEL
 says (tensorflow/tensorflow#100442): "oneDNN custom operations are on", "Could not find cuda drivers" and, on a
@@ -55,3 +57,14 @@ def import_tensorflow() -> None:
 
             tf.config.list_physical_devices()  # looks for a GPU now, while quiet: the cuInit line
         _imported = True
+
+
+def __getattr__(name: str) -> object:
+    """`tf`, `keras` and `layers` (keras.layers), imported quietly when first asked for."""
+    if name not in ("tf", "keras", "layers"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import_tensorflow()
+    import keras
+    import tensorflow
+
+    return {"tf": tensorflow, "keras": keras, "layers": keras.layers}[name]

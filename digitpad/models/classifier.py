@@ -26,7 +26,6 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-import tensorflow as tf
 
 from digitpad.config import (
     DRAWN_MODEL_PATH,
@@ -39,6 +38,7 @@ from digitpad.config import (
     PREDICT_BATCH,
     TEST_TIME_ROTATIONS,
 )
+from digitpad.models.backend import tf
 from digitpad.models.model import load_model
 from digitpad.models.nondigit import digitness, load_nondigit_model
 from digitpad.models.views import views

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keras
-from keras import layers
-
 from digitpad.config import ARCHITECTURES, MODEL_SIZE, NUM_CLASSES, RETRAIN_COMMAND, TrainingRecipe
 from digitpad.files import Writer, write_atomically
+from digitpad.models.backend import keras, layers
 
 
 class ModelError(Exception):

@@ -15,10 +15,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import keras
-import tensorflow as tf
-from keras import layers
-
 from digitpad.config import (
     ENERGY_WEIGHT,
     MODEL_SIZE,
@@ -26,6 +22,7 @@ from digitpad.config import (
     NONDIGIT_RETRAIN_COMMAND,
     NonDigitRecipe,
 )
+from digitpad.models.backend import keras, layers, tf
 from digitpad.models.model import load_model
 
 

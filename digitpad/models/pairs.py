@@ -15,10 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
-import keras
 import numpy as np
-import tensorflow as tf
-from keras import layers
 
 from digitpad.config import (
     INK_THRESHOLD,
@@ -29,6 +26,7 @@ from digitpad.config import (
     PAIRS_RETRAIN_COMMAND,
     PairRecipe,
 )
+from digitpad.models.backend import keras, layers, tf
 from digitpad.models.classifier import Prediction
 from digitpad.models.model import load_model
 from digitpad.models.number import NumberReading

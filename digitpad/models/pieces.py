@@ -15,10 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import cv2
-import keras
 import numpy as np
-import tensorflow as tf
-from keras import layers
 
 from digitpad.config import (
     PIECE_FRAME,
@@ -27,6 +24,7 @@ from digitpad.config import (
     PIECES_RETRAIN_COMMAND,
     PieceRecipe,
 )
+from digitpad.models.backend import keras, layers, tf
 from digitpad.models.model import load_model
 from digitpad.reading.segment import Segment
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import math
 
-import tensorflow as tf
-
 from digitpad.config import MODEL_SIZE
+from digitpad.models.backend import tf
 
 
 def affine_transforms(
