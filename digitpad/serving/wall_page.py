@@ -80,8 +80,8 @@ def wall_page() -> None:
     code.image(qr_png(address), caption="Scan to draw with us")
     code.markdown(f"### {address}")
     if network.this_machine_only(listening()):
-        start = "`digitpad room`, or `digitpad app --server.address 0.0.0.0`"
-        code.warning(f"This server listens on {listening()} only: phones cannot reach it. Start it with {start}.")
+        serve = "`digitpad room` without `--address`, or `digitpad app --server.address 0.0.0.0`"
+        code.warning(f"This server listens on {listening()} only: phones cannot reach it. Serve it with {serve}.")
     elif network.is_loopback(urlsplit(address).hostname or ""):  # no network: the QR code leads each phone to itself
         code.warning("This computer is on no network: phones cannot reach it. Join a Wi-Fi and reload.")
     with live:

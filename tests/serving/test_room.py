@@ -137,11 +137,13 @@ def test_nginx_accepts_the_rooms_config(tmp_path):
 
 
 class OwnPort(http.server.BaseHTTPRequestHandler):
-    """A stand-in for one of the room's processes: answers every request with its own port."""
+    """A stand-in for one of the room's processes: answers every request with its own port (and, in X-Host, the Host
+    it was asked for)."""
 
     def do_GET(self) -> None:
         body = str(self.server.server_port).encode()
         self.send_response(200)
+        self.send_header("X-Host", self.headers["Host"])
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -155,6 +157,25 @@ def start_standin(port: int = 0) -> http.server.ThreadingHTTPServer:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), OwnPort)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def test_a_process_behind_nginx_is_asked_for_the_address_the_visitor_opened_port_included(tmp_path):
+    # The wall shows the address it was opened at (the Host header): with nginx's $host, which drops the port, the QR
+    # code of a room on port 8500 said http://192.168.1.5/, which no phone could join
+    standin = start_standin()
+    listen = f"127.0.0.1:{free_port()}"
+    (tmp_path / "nginx.conf").write_text(nginx_config(listen, [f"127.0.0.1:{standin.server_port}"], tmp_path))
+    nginx = subprocess.Popen(["nginx", "-c", str(tmp_path / "nginx.conf")], stderr=subprocess.DEVNULL)
+    try:
+        wait_for(lambda: (tmp_path / "nginx.pid").exists(), 10, "nginx did not start", tmp_path / "error.log")
+        opened = f"localhost:{listen.rsplit(':', 1)[1]}"
+        request = urllib.request.Request(f"http://{listen}/?wall", headers={"Host": opened})
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            assert reply.headers["X-Host"] == opened
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+        standin.shutdown()
 
 
 def test_the_balancer_splits_new_visitors_evenly_and_keeps_each_on_its_process(tmp_path):
