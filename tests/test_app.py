@@ -29,7 +29,7 @@ from digitpad.config import (
     REPO_ROOT,
     RETRAIN_COMMAND,
 )
-from digitpad.learning.feedback import FeedbackStore, load_feedback
+from digitpad.learning.feedback import FeedbackStore, Wall, load_feedback
 from digitpad.reading.canvas import fabric_json
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
@@ -344,10 +344,17 @@ def test_confirming_or_correcting_saves_the_drawing_with_its_digit(monkeypatch, 
     draw(page, data_url(render_canvas(digit.strokes, stroke_width=MAX_STROKE_WIDTH)))  # a new drawing asks again
     wrong = (predicted + 1) % 10
     page.pills[0].set_value(wrong).run()
-    assert not page.exception and f"Saved as a {wrong}" in page.success[0].value
+    assert not page.exception and f"Saved as {'an' if wrong == 8 else 'a'} {wrong}" in page.success[0].value
     examples = load_feedback(database)
     assert examples.y.tolist() == [predicted, wrong] and examples.predicted.tolist() == [predicted, predicted]
     assert examples.x.shape == (2, 28, 28) and examples.x.max() == 255  # the model's inputs, as it saw them
+
+
+def test_the_answer_is_spoken_of_in_english():
+    # "Yes, a 8" and "Saved as a 8", seen on a phone at a meetup
+    assert [widgets.with_article(answer) for answer in ("8", "7", "0", "42", "8015")] == [
+        "an 8", "a 7", "a 0", "42", "8015",
+    ]  # fmt: skip
 
 
 def test_an_answer_that_cannot_be_saved_says_so_and_keeps_the_drawing(monkeypatch, tmp_path, digit):
@@ -414,6 +421,7 @@ def test_a_photographed_number_confirmed_is_saved_with_the_ink_it_was_read_from(
     ink = np.array(Image.open(io.BytesIO(stored)))
     assert ink.ndim == 2 and ink.max() == 255  # one grey ink map
     assert ink.mean() < 64  # white ink on black: the photo cleaned, not the photo itself (dark ink on light paper)
+    assert Wall.read(database, 8).latest == []  # a photo may hold a name: never on the projector
 
 
 def test_a_photographed_number_corrected_with_too_few_digits_speaks_of_the_photo(monkeypatch, tmp_path, pen_digits):
@@ -516,6 +524,10 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     shy = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()  # ...another, opted out, corrects a 5
     shy.sidebar.toggle[1].set_value(False).run()
     assert shy.sidebar.toggle[1].label == "Show my drawings on the wall"
+    assert "wall_off" in shy.query_params  # draw_page.OFF_WALL_PARAM: a reload or a restarted process keeps it off
+    again = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+    again.query_params["wall_off"] = ""
+    assert again.run().sidebar.toggle[1].value is False  # the new session that reload opens: it was switched back on
     draw_digit(shy, ten[5])
     shy.pills[0].set_value(8).run()
 

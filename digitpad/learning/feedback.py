@@ -22,6 +22,7 @@ another program's database, raises FeedbackStoreError rather than being written 
 from __future__ import annotations
 
 import io
+import itertools
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -229,10 +230,14 @@ class FeedbackStore:
         )
 
 
+WALL_DIGITS_A_DRAWING = 16  # rows read for each drawing the wall shows: a number of up to this many digits shows whole
+
+
 class Wall(NamedTuple):
     """What the room's wall shows: the latest drawings their users let it show, and every answer's tally."""
 
-    latest: list[tuple[int, int, bytes]]  # (digit the user said, digit read, canvas PNG), newest first
+    latest: list[tuple[str, str, bytes]]  # (what the user said, what was read, canvas PNG), newest first: a number's
+    # digits, saved one row each with the same picture, are one drawing
     right: int  # answers that confirmed the digit read
     corrected: int  # answers that gave another digit
     confusion: np.ndarray  # [10, 10] int: rows the users' digits, columns the digits read
@@ -244,15 +249,22 @@ class Wall(NamedTuple):
         if not Path(path).is_file():
             return cls([], 0, 0, confusion)
         with FeedbackStore(path, create=False)._connect() as connection:
-            shown = connection.execute(
+            rows = connection.execute(
                 "SELECT label, predicted, canvas_png FROM examples WHERE on_wall = 1 ORDER BY id DESC LIMIT ?",
-                (latest,),
+                (latest * WALL_DIGITS_A_DRAWING,),
             ).fetchall()
             tally = connection.execute("SELECT label, predicted, count(*) FROM examples GROUP BY label, predicted")
             for label, predicted, count in tally:
                 confusion[label, predicted] = count
         right = int(np.trace(confusion))
-        return cls(shown, right, int(confusion.sum()) - right, confusion)
+        return cls(drawings(rows)[:latest], right, int(confusion.sum()) - right, confusion)
+
+
+def drawings(rows: list[tuple[int, int, bytes]]) -> list[tuple[str, str, bytes]]:
+    """Rows (label, predicted, canvas PNG), newest first -> one (said, read, PNG) a drawing: a run of rows with the same
+    picture is a number's digits, saved left to right."""
+    runs = [list(run) for _, run in itertools.groupby(rows, key=lambda row: row[2])]
+    return [("".join(str(r[0]) for r in run[::-1]), "".join(str(r[1]) for r in run[::-1]), run[0][2]) for run in runs]
 
 
 def load_feedback(path: Path) -> Examples:

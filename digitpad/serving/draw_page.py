@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 MODES = ("One digit", "A number")
 MODE_PARAM = "mode"  # the address's ?mode=number
+OFF_WALL_PARAM = "wall_off"  # the address's ?wall_off: "Show my drawings on the wall" switched off
 PROMPT = "Draw in the black box to see what the model reads."
 PHOTO_PAGE = Path(__file__).with_name("photo_page.py")  # the page app.py's navigation runs from this folder
 # The sidebar's settings, with their defaults, kept through a visit to the Photo page (widgets.remembered)
@@ -247,7 +248,7 @@ def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
     except ImageReadError:
         return
     if png:
-        ask_if_right(predictions, png)
+        ask_if_right(predictions, png, on_wall=st.session_state.get("on_wall", SETTINGS["on_wall"]))
 
 
 def canvas_shape(number: bool) -> tuple[int, int]:
@@ -319,7 +320,13 @@ def draw_page() -> None:
     stroke_width = st.sidebar.slider("Pen width (px)", *widths, help=pen_help, **remembered("pen", SETTINGS["pen"]))
     why_help = "Light up the parts of a digit its answer rests on"
     why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **remembered("why", SETTINGS["why"]))
-    st.sidebar.toggle("Show my drawings on the wall", help=ON_WALL_HELP, **remembered("on_wall", SETTINGS["on_wall"]))
+    # Kept in the address too: a reload, or the new session a restarted room process gives, must not show it again
+    opted_in = SETTINGS["on_wall"] and OFF_WALL_PARAM not in st.query_params
+    on_wall = st.sidebar.toggle("Show my drawings on the wall", help=ON_WALL_HELP, **remembered("on_wall", opted_in))
+    if on_wall:
+        st.query_params.pop(OFF_WALL_PARAM, None)
+    else:
+        st.query_params[OFF_WALL_PARAM] = ""
     drawing_pad(stroke_width, number, why)
 
 

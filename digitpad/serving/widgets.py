@@ -149,9 +149,10 @@ def show_number(reading: NumberReading) -> None:
         row.image(preview, caption=caption, width=NUMBER_PREVIEW_SIZE, output_format="PNG")
 
 
-def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -> None:
-    """Store each digit's input with the digit the user says it is (`answer`, a digit for each), and remember how that
-    went for this drawing. `canvas_png` is the whole image the digits were read from: the canvas, or a photo's ink."""
+def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, on_wall: bool) -> None:
+    """Store each digit's input with the digit the user says it is (`answer`, a digit for each), and whether the room's
+    wall may show `canvas_png`, the whole image the digits were read from (the canvas, or a photo's ink), and remember
+    how that went for this drawing."""
     from digitpad.learning.feedback import BadExample, FeedbackStore, FeedbackStoreError
 
     problem, saved = None, []
@@ -161,7 +162,6 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str) -
         try:
             store = FeedbackStore(FEEDBACK_PATH)
             for prediction, digit in zip(predictions, answer, strict=True):
-                on_wall = st.session_state.get("on_wall", True)
                 saved.append(store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall))
         except (FeedbackStoreError, BadExample, OSError) as error:
             problem = str(error)
@@ -182,11 +182,11 @@ def take_back() -> None:
     st.session_state.answer = st.session_state.saved_rows = None
 
 
-def save_correction(key: str, predictions: list[Prediction], canvas_png: bytes) -> None:
+def save_correction(key: str, predictions: list[Prediction], canvas_png: bytes, on_wall: bool) -> None:
     """The "No, it was" widget's callback: save what the user picked or typed (the widget's value, under `key`)."""
     answer = st.session_state[key]
     if answer not in (None, ""):  # a selection or a text taken back: nothing to save
-        save_answer(predictions, canvas_png, str(answer))
+        save_answer(predictions, canvas_png, str(answer), on_wall)
 
 
 def drawing_id(canvas_png: bytes) -> str:
@@ -194,15 +194,24 @@ def drawing_id(canvas_png: bytes) -> str:
     return hashlib.sha256(canvas_png).hexdigest()[:16]
 
 
-def ask_if_right(predictions: list[Prediction], canvas_png: bytes, made: str = "drawing") -> None:
+def with_article(digits: str) -> str:
+    """ "a 7", "an 8"; a number as it is ("42")."""
+    return digits if len(digits) != 1 else f"{'an' if digits == '8' else 'a'} {digits}"
+
+
+def ask_if_right(
+    predictions: list[Prediction], canvas_png: bytes, made: str = "drawing", on_wall: bool = False
+) -> None:
     """Ask "was it right?" of a digit or a number: a yes, or what it really was (a digit to pick, or a number to
-    type). Either saves each digit's input with its digit for retraining (train_model.py --feedback); once saved,
-    this drawing shows a thank-you instead. `made` names what the user gave: "drawing" or "photo"."""
+    type). Either saves each digit's input with its digit for retraining (train_model.py --feedback), and `canvas_png`
+    for the room's wall if `on_wall`; once saved, this drawing shows a thank-you instead. `made` names what the user
+    gave: "drawing" or "photo"."""
     drawing, read = drawing_id(canvas_png), "".join(str(p.digit) for p in predictions)
-    article = "a " if len(predictions) == 1 else ""
     answered, answer, problem = st.session_state.get("answer") or (None, None, None)
     if answered == drawing and problem is None:
-        st.success(f"Saved as {article}{answer}: thank you, the next model learns from it.", icon=":material/check:")
+        st.success(
+            f"Saved as {with_article(answer)}: thank you, the next model learns from it.", icon=":material/check:"
+        )
         st.button("Take my answer back", icon=":material/undo:", on_click=take_back, help="Remove it, and answer again")
         if trouble := st.session_state.pop("take_back_problem", None):
             st.error(f"Your answer could not be taken back: {trouble}.", icon=":material/error:")
@@ -212,10 +221,13 @@ def ask_if_right(predictions: list[Prediction], canvas_png: bytes, made: str = "
     st.markdown("**Was it right?** Your answer teaches the next model.")
     yes, no = st.columns([2, 3], vertical_alignment="bottom")
     yes.button(
-        f"Yes, {article}{read}", icon=":material/check:", on_click=save_answer, args=(predictions, canvas_png, read)
+        f"Yes, {with_article(read)}",
+        icon=":material/check:",
+        on_click=save_answer,
+        args=(predictions, canvas_png, read, on_wall),
     )
     key = f"correction-{drawing}"
-    answer_with = (key, predictions, canvas_png)  # the callback's arguments
+    answer_with = (key, predictions, canvas_png, on_wall)  # the callback's arguments
     if len(predictions) == 1:
         others = [digit for digit in range(NUM_CLASSES) if digit != predictions[0].digit]
         # wrap: in a column, pills otherwise stay on one row and scroll, hiding 5-9 behind a scroll bar on a desktop

@@ -247,5 +247,20 @@ def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows(tmp_pat
     assert store.count() == 1 and load_feedback(path).y.tolist() == [3]
     store.add(np.zeros((28, 28), np.uint8), PNG, 7, 7, on_wall=False)
     wall = Wall.read(path, latest=10)
-    assert [(label, read) for label, read, _ in wall.latest] == [(3, 5)]  # the old row shows; the opted-out one not
+    assert [(label, read) for label, read, _ in wall.latest] == [("3", "5")]  # the old row shows; the opted-out one not
     assert (wall.right, wall.corrected, wall.confusion[3, 5], wall.confusion[7, 7]) == (1, 1, 1, 1)
+
+
+def test_the_wall_shows_a_numbers_digits_as_one_drawing_read_left_to_right(tmp_path):
+    # A confirmed "42" filled two of the wall's eight tiles, the same picture captioned "read 2" and "read 4"
+    path = tmp_path / "feedback.sqlite3"
+    store = FeedbackStore(path)
+    number, digit, other = png(np.full((28, 56), 9, np.uint8)), png(np.full((28, 28), 5, np.uint8)), PNG
+    store.add(np.zeros((28, 28), np.uint8), other, 1, 1)
+    for said, read in ((4, 4), (2, 3)):  # the page saves a number's digits one row each, left to right
+        store.add(np.zeros((28, 28), np.uint8), number, said, read)
+    store.add(np.zeros((28, 28), np.uint8), digit, 8, 8)
+    assert [(said, read, picture) for said, read, picture in Wall.read(path, latest=2).latest] == [
+        ("8", "8", digit), ("42", "43", number),
+    ]  # fmt: skip
+    assert Wall.read(path, latest=10).confusion[2, 3] == 1  # the tallies still count digits
