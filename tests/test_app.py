@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 
+import cv2
 import numpy as np
 import pytest
 from PIL import Image
@@ -34,7 +35,7 @@ from digitpad.reading.canvas import fabric_json
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from digitpad.serving import loaders, network, widgets
-from digitpad.serving.photo_page import NO_DIGITS_IN_INK
+from digitpad.serving.photo_page import NO_DIGITS_IN_INK, opaque
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import (
@@ -375,6 +376,37 @@ def photo_page() -> AppTest:
     return page.switch_page("digitpad/serving/photo_page.py").run()
 
 
+def test_a_file_uploaded_after_a_camera_photo_is_the_one_read(pen_digits):
+    # The camera's photo won whenever there was one: the 42 uploaded after it showed the camera's 57
+    ten = first_of_each_label(pen_digits)
+    page = photo_page()
+    page.toggle[0].set_value(True).run()
+    taken = cv2.imencode(".jpg", paper_photo(number_canvas([ten[5], ten[7]]), seed=3))[1].tobytes()
+    page.camera_input[0].set_value(("camera.jpg", taken, "image/jpeg")).run()
+    assert page.metric[0].value == "57"
+    upload(page, "note.png", png_bytes(paper_photo(number_canvas([ten[4], ten[2]]), seed=4)))
+    assert page.metric[0].value == "42" and page.image[0].proto.imgs[0].caption == "Your photo: note.png"
+
+
+def test_a_transparent_upload_is_shown_with_its_ink_in_sight():
+    # Shown by its colour channels, black ink on a transparent sheet was a black square, white ink a white one
+    alpha = np.zeros((40, 40), np.uint8)
+    alpha[10:30, 18:22] = 255  # a 1
+    for ink, sheet in ((0, 255), (255, 0)):
+        shown = opaque(np.dstack([np.full((40, 40, 3), ink, np.uint8), alpha]))
+        assert shown.shape == (40, 40, 3)
+        assert shown[20, 20].tolist() == [ink] * 3 and shown[0, 0].tolist() == [sheet] * 3
+
+
+def test_a_file_that_cannot_be_read_gets_advice_for_its_trouble_and_its_name_as_it_is(tmp_path):
+    page = photo_page()
+    whole = png_bytes(np.random.default_rng(0).integers(0, 255, (60, 60), np.uint8))
+    upload(page, "my *best* [v2](x).png", whole[: len(whole) // 2])  # a PNG cut short
+    (error,) = page.error
+    assert error.value.startswith("my \\*best\\* \\[v2\\](x).png could not be read: damaged")  # shown as named
+    assert error.value.endswith("Try uploading it again, or another photo.")  # was "Try a PNG or JPEG photo." always
+
+
 def test_the_camera_switch_is_still_on_after_a_visit_to_the_draw_page():
     page = photo_page()
     assert not page.camera_input  # off until the visitor asks: it asks the browser for the camera
@@ -400,7 +432,7 @@ def test_the_photo_page_reads_a_photographed_number(pen_digits):
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "735")
     captions = [image.proto.imgs[0].caption for image in page.image]
-    assert captions[:2] == ["Your photo", captions[1]] and captions[1].startswith("What it cut out")
+    assert captions[:2] == ["Your photo: note.png", captions[1]] and captions[1].startswith("What it cut out")
     assert len(captions) == 2 + 3  # and each digit's 28x28 input
 
 
@@ -431,7 +463,8 @@ def test_a_photographed_number_corrected_with_too_few_digits_speaks_of_the_photo
     assert page.text_input[0].placeholder == "the 3 digits, left to right"
     page.text_input[0].input("73").run()
     (error,) = page.error
-    assert "type the 3 digits" in error.value and "photo is still here" in error.value and "drew" not in error.value
+    assert "it read 3 digits here, so an answer needs 3, not '73' (if it holds 2, it was cut wrong" in error.value
+    assert "photo is still here" in error.value and "drew" not in error.value
 
 
 def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits, tmp_path):
@@ -443,7 +476,8 @@ def test_each_awkward_file_uploaded_is_read_or_named_with_the_reason(pen_digits,
             assert not page.error and (page.metric or "No digits found" in page.info[0].value), path.name
         else:
             (error,) = page.error
-            assert path.name in error.value and outcome in error.value, path.name
+            shown = re.sub(r"\\(.)", r"\1", error.value)  # as Markdown shows it: the name escaped, not interpreted
+            assert path.name in shown and outcome in shown, path.name
 
 
 def test_a_photo_of_blank_paper_finds_no_digits():
@@ -463,18 +497,21 @@ def test_the_visitor_says_what_the_image_is_when_it_was_taken_for_the_other(real
     image = real_images[BLACK_AND_WHITE_FIFTY]
     assert image.group == "tuning"  # tests choose things; final sources only measure
     page = upload(photo_page(), "fifty.png", png_bytes(black_and_white(read_image(image.path))))
-    assert page.radio[0].value == "What it looks like" and page.image[0].proto.imgs[0].caption == "Your photo"
+    assert page.radio[0].value == "What it looks like"
+    assert page.image[0].proto.imgs[0].caption == "Your photo: fifty.png"
     page.radio[0].set_value("A drawing").run()
     captions = [shown.proto.imgs[0].caption for shown in page.image]
-    assert captions[0] == "Your drawing" and not any(caption.startswith("What it cut out") for caption in captions)
+    assert captions[0] == "Your drawing: fifty.png"
+    assert not any(caption.startswith("What it cut out") for caption in captions)
     assert not page.exception and "50" not in [metric.value for metric in page.metric]  # box lines and all
     page.radio[0].set_value("A photo or scan of paper").run()
-    assert not page.exception and page.image[0].proto.imgs[0].caption == "Your photo"
+    assert not page.exception and page.image[0].proto.imgs[0].caption == "Your photo: fifty.png"
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "50")
     page.radio[0].set_value("A drawing").run()
     upload(page, "another.png", png_bytes(read_image(image.path)))  # the next picture is read as it looks
-    assert page.radio[0].value == "What it looks like" and page.image[0].proto.imgs[0].caption == "Your photo"
+    assert page.radio[0].value == "What it looks like"
+    assert page.image[0].proto.imgs[0].caption == "Your photo: another.png"
 
 
 def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monkeypatch, tmp_path, pen_digits):
@@ -485,7 +522,7 @@ def test_a_number_is_corrected_digit_by_digit_and_a_wrong_length_is_refused(monk
     page.sidebar.radio[0].set_value("A number").run()
     draw(page, data_url(number_canvas([ten[2], ten[0], ten[2], ten[6]])))
     page.text_input[0].input("12").run()  # two digits for a four-digit drawing
-    assert not page.exception and "type the 4 digits" in page.error[0].value and not database.exists()
+    assert not page.exception and "an answer needs 4, not '12'" in page.error[0].value and not database.exists()
     page.text_input[0].input("2027").run()
     assert "Saved as 2027" in page.success[0].value
     examples = load_feedback(database)

@@ -26,8 +26,8 @@ SUPPORTED_FORMATS = ("PNG", "JPEG", "BMP", "GIF", "WEBP", "TIFF", "HEIF")
 SUPPORTED_NAMES = "PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC"
 EMPTY = "empty file (0 bytes)"
 FOLDER_WITHOUT_IMAGES = f"a folder with no {SUPPORTED_NAMES} files in it or its subfolders"
-# file names the page's uploader offers
-SUPPORTED_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff", "heic", "heif")
+# file names the page's uploader takes, and the CLI reads in a folder (.jfif, .jpe: JPEG as Windows browsers save it)
+SUPPORTED_EXTENSIONS = ("png", "jpg", "jpeg", "jfif", "jpe", "bmp", "gif", "webp", "tif", "tiff", "heic", "heif")
 
 
 class ImageReadError(Exception):

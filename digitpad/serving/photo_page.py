@@ -7,6 +7,7 @@ as the visitor says; one digit or several) with the question "was it right?" (di
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 import cv2
@@ -32,6 +33,14 @@ PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing,
 NO_DIGITS = "No digits found: write larger and darker, and fill the frame."
 NO_DIGITS_IN_INK = "No digits found: what it cut out does not look like digits. Photograph the writing close up."
 KEPT = "kept_picture"  # session state: the visitor's last Picture, shown again when they come back to this page
+NEWEST = "newest_input"  # session state: "upload" or "camera", whichever the visitor gave a picture to last
+# What to try when a file cannot be read, by the start of the reason digitpad.reading.images gives
+ADVICE = {
+    "image too large": "Try a smaller photo (a phone's 12-megapixel setting, say).",
+    "damaged or truncated": "Try uploading it again, or another photo.",
+    "empty file": "Try uploading it again, or another photo.",
+}
+OTHER_ADVICE = "Try a PNG or JPEG photo."
 # What the visitor may say the image is, as the CLI's flags do (None: as it looks, digitpad.models.reader.kind_of)
 READ_AS = {"What it looks like": None, "A photo or scan of paper": "photo", "A drawing": "drawing"}
 READ_AS_HELP = (
@@ -43,11 +52,28 @@ READ_AS_HELP = (
 def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
     """The image in colour, with a box in the highlight colour around each digit read."""
     pixels = image if image.dtype == np.uint8 else cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX, cv2.CV_8U)
-    picture = as_rgb(pixels).copy()  # drawn on: never the image itself
+    picture = as_rgb(opaque(pixels)).copy()  # drawn on: never the image itself
     thickness = max(2, max(picture.shape[:2]) // 300)
     for x, y, width, height in (map(int, box) for box in boxes):
         cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
     return picture
+
+
+def opaque(pixels: np.ndarray) -> np.ndarray:
+    """uint8 pixels with transparency as a viewer shows them: over white, or over black when the ink is light. Its
+    colour channels alone were solid black (or white) under a transparent sheet, the digit nowhere to be seen."""
+    if pixels.ndim != 3 or pixels.shape[2] != 4 or pixels[:, :, 3].min() == 255:
+        return pixels
+    alpha = pixels[:, :, 3:].astype(np.float32) / 255
+    colour = pixels[:, :, :3].astype(np.float32)
+    ink_lightness = float((colour.mean(axis=2, keepdims=True) * alpha).sum() / max(float(alpha.sum()), 1.0))
+    sheet = 0.0 if ink_lightness > 127 else 255.0
+    return np.round(colour * alpha + sheet * (1 - alpha)).astype(np.uint8)
+
+
+def plain(text: str) -> str:
+    """`text` (a file's name) shown as it is in Streamlit's Markdown: "my *best* [v2](x).jpg" was italics and a link."""
+    return re.sub(r"([\\`*_\[\]<>~$:#+\-|])", r"\\\1", text)  # what Markdown acts on in a line
 
 
 def on_screen(picture: np.ndarray) -> np.ndarray:
@@ -66,8 +92,11 @@ class Picture(NamedTuple):
 
 
 def forget(widget: str | None = None) -> None:
-    """Forget the kept picture: "Remove it", or the uploader's or the camera's change (`widget`) to nothing."""
-    if widget is None or st.session_state.get(widget) is None:
+    """Forget the kept picture: "Remove it", or the uploader's or the camera's change (`widget`) to nothing. A change
+    to a picture makes that widget's the one read (NEWEST): a photo taken, then a file uploaded, reads the file."""
+    if widget is not None and st.session_state.get(widget) is not None:
+        st.session_state[NEWEST] = widget
+    elif widget is None or st.session_state.get(widget) is None:
         st.session_state.pop(KEPT, None)
 
 
@@ -76,7 +105,8 @@ def picture_read(picture: Picture) -> tuple[np.ndarray, Reading] | None:
     try:
         image = read_upload(picture.data)
     except ImageReadError as error:
-        st.error(f"{picture.name} could not be read: {error}. Try a PNG or JPEG photo.", icon=":material/error:")
+        advice = next((tip for start, tip in ADVICE.items() if str(error).startswith(start)), OTHER_ADVICE)
+        st.error(f"{plain(picture.name)} could not be read: {plain(str(error))}. {advice}", icon=":material/error:")
         return None
     read_as = st.radio(
         "Read it as", list(READ_AS), horizontal=True, help=READ_AS_HELP, **remembered("read_as", list(READ_AS)[0])
@@ -87,7 +117,7 @@ def picture_read(picture: Picture) -> tuple[np.ndarray, Reading] | None:
     try:
         return image, reader.read(image, READ_AS[read_as])
     except ImageError as error:
-        st.error(f"{picture.name} could not be read: {error}.", icon=":material/error:")
+        st.error(f"{plain(picture.name)} could not be read: {plain(str(error))}.", icon=":material/error:")
         return None
 
 
@@ -103,7 +133,8 @@ def photo_page() -> None:
     camera = None
     if st.toggle("Use the camera", **remembered("use_camera", False)):  # still on after a visit to the Draw page
         camera = st.camera_input("Take a photo of digits on paper", key="camera", on_change=forget, args=("camera",))
-    given, picture = camera or upload, st.session_state.get(KEPT)
+    newest = {"upload": upload, "camera": camera}.get(st.session_state.get(NEWEST, ""))
+    given, picture = newest or camera or upload, st.session_state.get(KEPT)
     if given is not None and (picture is None or picture.file_id != given.file_id):
         picture = st.session_state[KEPT] = Picture(given.file_id, given.name, given.getvalue())
         st.session_state["read_as"] = list(READ_AS)[0]  # said of the last picture: a new one is read as it looks
@@ -111,7 +142,7 @@ def photo_page() -> None:
         st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
         return
     if given is None:  # back from the Draw page, which the uploader and the camera forget
-        st.caption(f"**{picture.name}**, as you left it: upload or take another to replace it.")
+        st.caption(f"**{plain(picture.name)}**, as you left it: upload or take another to replace it.")
         st.button("Remove it", icon=":material/close:", on_click=forget)
     # A 12-megapixel photo takes a core for most of a second and ~150 MB while it is decoded and read: a room's uploads
     # take turns (config.PHOTO_READS_AT_ONCE), each waiting as its file's compressed bytes
@@ -122,7 +153,7 @@ def photo_page() -> None:
         image, reading = read
         boxed = on_screen(with_boxes(image, reading.digits.boxes))  # a full-size copy while it is drawn on
     shown, cut_out = st.columns(2)
-    shown.image(boxed, caption=f"Your {reading.kind}")
+    shown.image(boxed, caption=f"Your {reading.kind}: {plain(picture.name)}")  # a file the uploader refused: not it
     if reading.ink is not None:
         cut_out.image(on_screen(reading.ink), caption="What it cut out: ink, with the paper, lines and specks gone")
     if reading.single is not None:

@@ -156,8 +156,13 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
     from digitpad.learning.feedback import BadExample, FeedbackStore, FeedbackStoreError
 
     problem, saved = None, []
-    if not (answer.isascii() and answer.isdigit() and len(answer) == len(predictions)):
-        problem = f"type the {len(predictions)} digits, left to right, not {answer!r}"
+    if not (answer.isascii() and answer.isdigit()):
+        problem = f"type digits only, left to right, not {answer!r}"
+    elif len(answer) != len(predictions):  # the reader cut it wrong, or a digit was mistyped: either way, unmatched
+        problem = (
+            f"it read {len(predictions)} digits here, so an answer needs {len(predictions)}, not {answer!r} (if it "
+            f"holds {len(answer)}, it was cut wrong, and each digit's answer cannot be matched to its picture)"
+        )
     else:
         try:
             store = FeedbackStore(FEEDBACK_PATH)

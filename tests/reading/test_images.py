@@ -37,13 +37,20 @@ def test_a_missing_file_is_named_as_missing(tmp_path):
 
 def test_a_folder_stands_for_the_images_in_it_and_its_subfolders_by_path_as_given(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    for name in ("scans/b.png", "scans/a/2.jpg", "scans/a/1/x.TIF", "scans/a.png", "scans/notes.txt"):
+    for name in ("scans/b.png", "scans/a/2.jpg", "scans/a/1/x.TIF", "scans/a.png", "scans/notes.txt", "scans/w.jfif"):
         Path(name).parent.mkdir(parents=True, exist_ok=True)
         Path(name).write_bytes(b"x")
     Path("scans/a/1/up").symlink_to(Path("scans").resolve())  # a loop, were links to folders followed
     Path("nothing/here").mkdir(parents=True)
+    # w.jfif: a JPEG as Windows browsers save it, passed over before
     assert image_files(["scans/", "lone.png", "nothing"]) == [
-        "scans/a.png", "scans/a/1/x.TIF", "scans/a/2.jpg", "scans/b.png", "lone.png", "nothing"
+        "scans/a.png",
+        "scans/a/1/x.TIF",
+        "scans/a/2.jpg",
+        "scans/b.png",
+        "scans/w.jfif",
+        "lone.png",
+        "nothing",
     ]  # fmt: skip
     with pytest.raises(ImageReadError, match="^a folder with no PNG, .* files in it or its subfolders$"):
         read_image(Path("nothing"))
