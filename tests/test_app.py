@@ -12,6 +12,7 @@ import io
 import json
 import re
 import sqlite3
+import tomllib
 
 import cv2
 import numpy as np
@@ -579,3 +580,9 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     assert wall.markdown[0].value == "### http://192.0.2.7:8501/"  # opened at localhost: phones get the network's
     (matrix,) = wall.dataframe
     assert matrix.value.loc["drawn 3", "read 3"] == 1 and matrix.value.loc["drawn 8", "read 5"] == 1
+
+
+def test_an_error_the_page_did_not_catch_shows_visitors_no_traceback_or_path():
+    # A room process restarted onto code half edited showed visitors "ImportError: ... (/work/main/digitpad/...)"
+    settings = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["client"]["showErrorDetails"] == "none"  # Streamlit's generic message; the details on the console
