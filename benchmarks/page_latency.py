@@ -73,7 +73,7 @@ def stroke_latencies(
     page = browser.new_page(viewport=VIEWPORT)
     canvas = open_canvas(page, url)
     if to_number_mode:
-        page.get_by_text("A number").click()
+        page.get_by_text("A number", exact=True).click()
         expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS[1]}px", timeout=RESULT_TIMEOUT_MS)
         canvas = wait_for_fresh_canvas(page)
     stroke = mouse_stroke(page, canvas)

@@ -190,6 +190,11 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     canvas_box, metric_box = canvas.bounding_box(), metric.bounding_box()
     assert metric_box["y"] >= canvas_box["y"] + canvas_box["height"]  # the result is below the canvas, not beside it
     assert canvas_box["x"] + canvas_box["width"] <= PHONE["viewport"]["width"]  # the whole canvas is on screen
+    # The result is a screen below: what was read is said under the canvas too, beside Clear, where the finger is
+    brief = page.get_by_text(re.compile(r"^Reads 4, \d+% sure"))
+    expect(brief).to_be_visible()
+    assert brief.bounding_box()["y"] < canvas_box["y"] + canvas_box["height"] + 80
+    expect(page.get_by_text("A number? It is in the menu (»).", exact=False)).to_be_visible()
     context.close()
 
 
@@ -200,7 +205,7 @@ def test_a_phone_gets_a_number_canvas_as_wide_as_its_screen_and_a_number_written
     page = context.new_page()
     open_canvas(page, app_url)
     page.get_by_test_id("stExpandSidebarButton").tap()  # the mode is in the sidebar, closed on a phone
-    page.get_by_text("A number").tap()
+    page.get_by_text("A number", exact=True).tap()
     expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS_PHONE[1]}px", timeout=RESULT_TIMEOUT_MS)
     canvas = wait_for_fresh_canvas(page)
     expect_no_prediction(page)  # the page has run in number mode: the prompt is back
@@ -277,7 +282,7 @@ def test_a_number_drawn_with_its_digits_touching_is_read(app_url, desktop, ten_d
     assert read_number(classifier, judge, number_canvas(digits, gaps)).number == "7443"  # before the judge: "743"
     page = desktop
     open_canvas(page, app_url)
-    page.get_by_text("A number").click()
+    page.get_by_text("A number", exact=True).click()
     expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS[1]}px", timeout=RESULT_TIMEOUT_MS)  # swapped in
     stroke = mouse_stroke(page, wait_for_fresh_canvas(page))
     for points in strokes:

@@ -205,39 +205,42 @@ def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
     return image
 
 
-def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool, why: bool) -> None:
+def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool, why: bool) -> str | None:
     """What the model reads on the canvas (a digit, or a number), a prompt when it is empty, or why it could not be
     read; with `why`, which parts of a digit drove the answer. A digit is read from its strokes; the canvas's picture is
-    decoded (about a tenth of a stroke's server time) only for a number, or when the strokes cannot be read."""
+    decoded (about a tenth of a stroke's server time) only for a number, or when the strokes cannot be read. Returns
+    the reading in a few words ("**7**, 95% sure", "not a digit"), None when there is none."""
     strokes = [] if number else drawn_strokes(canvas.json_data)
     image = None if strokes else drawn_or_error(canvas)
     if image is None and not strokes:
-        return
+        return None
     from digitpad.models.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
     from digitpad.models.number import read_number, shown
 
     reader = number_reader_or_error() if number else None
     if number and reader is None:
-        return
+        return None
     try:
         reading = read_number(*reader, image) if number else None
         model_input = None if number else drawing_input(strokes, image)  # its strokes, else its pixels
     except ImageError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
-        return
+        return None
     if reading is not None and reading.number is not None:
         like_digits = shown(reading, classifier) is not None  # not a word written
         show_number_verdict(reading, like_digits)
         if like_digits:
             ask_to_save(reading.predictions, canvas)
-    elif model_input is not None:
+        return f"**{reading.number}**" if like_digits else "no digits"
+    if model_input is not None:
         prediction = classifier.predict(model_input)
         offer_number(canvas, prediction, classifier)
         show_verdict(prediction, occlusion_map(classifier, model_input) if why else None)
         if prediction.is_digit:
             ask_to_save([prediction], canvas)
-    else:
-        st.info(PROMPT, icon=":material/draw:")
+        return f"**{prediction.digit}**, {prediction.confidence:.0%} sure" if prediction.is_digit else "not a digit"
+    st.info(PROMPT, icon=":material/draw:")
+    return None
 
 
 def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
@@ -252,12 +255,17 @@ def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
 
 
 def canvas_shape(number: bool) -> tuple[int, int]:
-    """The canvas's height and width: the one-digit square, or number mode's wide canvas, narrower on a phone (a
-    User-Agent holding "Mobi", as MDN advises to tell one; a tablet's and a laptop's do not). Streamlit is not told the
-    screen's width, and a canvas wider than the screen is cut off."""
+    """The canvas's height and width: the one-digit square, or number mode's wide canvas, narrower on a phone.
+    Streamlit is not told the screen's width, and a canvas wider than the screen is cut off."""
     if not number:
         return CANVAS_SIZE, CANVAS_SIZE
-    return NUMBER_CANVAS_PHONE if "Mobi" in st.context.headers.get("User-Agent", "") else NUMBER_CANVAS
+    return NUMBER_CANVAS_PHONE if on_phone() else NUMBER_CANVAS
+
+
+def on_phone() -> bool:
+    """Whether the visitor's browser is a phone's: a User-Agent holding "Mobi", as MDN advises to tell one (a tablet's
+    and a laptop's do not)."""
+    return "Mobi" in st.context.headers.get("User-Agent", "")
 
 
 @st.fragment
@@ -288,11 +296,15 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
         )
         canvas = with_picture(canvas, number, (height, width))
         keep_drawing(canvas, number)
-        st.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
+        under = st.container(horizontal=True, vertical_alignment="center")
+        under.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
+        # On a phone the result is a screen below the canvas: what it reads, in a few words, where the finger is
+        brief = under.empty() if on_phone() else None
     with result:
         classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
-        if classifier is not None:
-            show_result(canvas, classifier, number, why)
+        read = None if classifier is None else show_result(canvas, classifier, number, why)
+    if brief is not None and read is not None:
+        brief.markdown(f"Reads {read} :material/arrow_downward:")
 
 
 def draw_page() -> None:
@@ -311,7 +323,10 @@ def draw_page() -> None:
     else:
         st.query_params.pop(MODE_PARAM, None)
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
-    st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
+    if on_phone():  # two lines, not three, above the canvas; number mode's switch is folded away in the menu
+        st.write(f"Draw {what} in the black box." + ("" if number else " A number? It is in the menu (»)."))
+    else:
+        st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
     # On a phone the pages' links fold into the closed sidebar: this is how a visitor there finds the camera
     st.page_link(PHOTO_PAGE, label="Digits on paper? Take or upload a photo of them", icon=":material/photo_camera:")
     st.space("small")  # room for the canvas's toolbar, which appears above it on hover
