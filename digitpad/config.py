@@ -211,6 +211,9 @@ PHOTO_SURROUND_REACH = 0.5  # reach 0.25 / 1.0 of the width: scratch scenes read
 # photos (60 sheets, both polarities) were judged wrong (thick strokes fill the window); 0.25 and 0.5: none.
 PHOTO_POLARITY_SIZE = 100  # px: the thumbnail's longer side
 PHOTO_POLARITY_WINDOW = 0.25  # fraction of it: the median's window
+# Light ink stands out above the paper by this much more than below it, on average over the thumbnail: made-up blank
+# sheets in uneven light 0.0023 at most (60), light-ink photos 0.029 at least (40; scratch script, docs/constants.md)
+PHOTO_LIGHT_INK_MIN = 0.01
 # Ink is at least this much darker than its paper, of its brightness; down to PHOTO_INK_GROWTH of that touching ink.
 # Real tuning singles (`python -m benchmarks.real --group tuning`): 23 of 38, 20 with 0.35 / 0.5 (docs/constants.md)
 PHOTO_MIN_CONTRAST = 0.25
@@ -222,6 +225,9 @@ PHOTO_SMALL_INK_GROWTH = 0.45
 # Small blurred tuning photos (made up): numbers 41 -> 65 of 100; 0.5: unblurred numbers 74, not 80 (docs/constants.md)
 PHOTO_FAINTEST = 0.6
 PHOTO_NOISE_FLOOR = 50
+# ...and never under this: made-up blank sheets in uneven light, smooth or grainy, had their darkest "ink" 0.01-0.10
+# darker than the paper (60, a scratch script); a thin stroke the lens blurred, 0.15-0.35 (docs/constants.md)
+PHOTO_INK_AT_LEAST = 0.12
 # ...and of this share of the clear ink's median contrast, if more: writing showing through stays apart. Tuning photos
 # showing through (made up), numbers 10 -> 14 of 25; 1.0: a blank sheet's specks read as "5267" (docs/constants.md)
 PHOTO_INK_TYPICAL = 0.6

@@ -31,8 +31,10 @@ from digitpad.config import (
     MIN_SEGMENT_HEIGHT,
     PHOTO_DENOISE_SIGMA,
     PHOTO_FAINTEST,
+    PHOTO_INK_AT_LEAST,
     PHOTO_INK_GROWTH,
     PHOTO_INK_TYPICAL,
+    PHOTO_LIGHT_INK_MIN,
     PHOTO_LINE_CONTRAST,
     PHOTO_MIN_CONTRAST,
     PHOTO_MIN_WORKING_SIZE,
@@ -130,12 +132,17 @@ def darkest_channel(pixels: np.ndarray) -> np.ndarray:
 def ink_is_dark(gray: np.ndarray) -> bool:
     """Whether the ink is darker than the paper. The paper is the most common tone (as in ink_map), but of each part
     of the sheet, not of all of it, which light may leave half dim: a median over PHOTO_POLARITY_WINDOW, on a
-    thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it, more on one side than on the
-    other."""
+    thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it: light only when it stands out
+    more on the light side, and by PHOTO_LIGHT_INK_MIN at least; else dark, as most ink is (a blank sheet's light
+    ripples were taken for light ink, and the sheet read as dark paper)."""
     thumbnail = resize_longer_side(gray, PHOTO_POLARITY_SIZE)
     window = 2 * round(PHOTO_POLARITY_WINDOW * PHOTO_POLARITY_SIZE / 2) + 1  # medianBlur takes odd sizes
     paper = cv2.medianBlur(np.round(thumbnail * 255).astype(np.uint8), window).astype(np.float32) / 255
-    return float(np.clip(paper - thumbnail, 0, None).sum()) > float(np.clip(thumbnail - paper, 0, None).sum())
+    darker, lighter = (
+        float(np.clip(paper - thumbnail, 0, None).mean()),
+        float(np.clip(thumbnail - paper, 0, None).mean()),
+    )
+    return lighter - darker < PHOTO_LIGHT_INK_MIN
 
 
 def paper_brightness(gray: np.ndarray) -> np.ndarray:
@@ -165,13 +172,14 @@ def ink_mask(contrast: np.ndarray, noise: np.ndarray | float, growth: float = PH
     """[H, W] bool: the ink, given the contrast and its noise (ink_contrast). Clearly ink is above Otsu's split between
     paper and ink and above a floor: PHOTO_MIN_CONTRAST, or less where the darkest ink is faint (a pencil's, small
     writing the lens blurred), down to PHOTO_FAINTEST of it, but never within PHOTO_NOISE_FLOOR times the noise, so
-    blank paper's grain is never ink. Fainter pixels down to `growth` of that, or of PHOTO_INK_TYPICAL of the
-    clear ink's median if more, are ink too where they touch clear ink: a stroke's faint ends, not the writing on the
-    back of the page showing through."""
+    blank paper's grain is never ink, nor under PHOTO_INK_AT_LEAST, so neither is a smooth sheet's uneven light.
+    Fainter pixels down to `growth` of that, or of PHOTO_INK_TYPICAL of the clear ink's median if more, are ink too
+    where they touch clear ink: a stroke's faint ends, not the writing on the back of the page showing through."""
     levels = np.round(np.clip(contrast, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
     otsu, _ = cv2.threshold(levels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     darkest = float(contrast.max(initial=0))
     floor = np.minimum(PHOTO_MIN_CONTRAST, np.maximum(PHOTO_FAINTEST * darkest, PHOTO_NOISE_FLOOR * noise))
+    floor = np.maximum(floor, PHOTO_INK_AT_LEAST)  # a smooth blank sheet has no grain to keep the floor up
     threshold = np.maximum(otsu / 255, floor)
     clear = contrast > threshold
     typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes

@@ -63,6 +63,17 @@ def test_blank_paper_gives_no_ink_and_no_number(number_classifier, judge):
         assert read_number(number_classifier, judge, cleaned).number is None
 
 
+@pytest.mark.parametrize("grain", [0.0, 4.0])
+def test_a_blank_sheet_in_uneven_light_smooth_or_grainy_gives_no_ink(grain):
+    # Brightening from 215 to 253 across, read "1" smooth (its faintest unevenness was ink: no grain held the floor
+    # up) and "653" grainy (its light ripples were taken for light ink, and the sheet for dark paper)
+    rng = np.random.default_rng(1)
+    sheet = np.repeat(np.linspace(215, 253, 800)[None, :], 600, axis=0) + rng.normal(0, grain, (600, 800))
+    _, jpeg = cv2.imencode(".jpg", np.clip(sheet, 0, 255).astype(np.uint8), [cv2.IMWRITE_JPEG_QUALITY, 90])
+    photo = cv2.cvtColor(cv2.imdecode(jpeg, cv2.IMREAD_GRAYSCALE), cv2.COLOR_GRAY2RGB)
+    assert clean_photo(photo).max() == 0
+
+
 def test_ruled_lines_are_removed_where_no_digit_is_and_kept_where_one_is(number_classifier, judge, year_drawing):
     photo = paper_photo(year_drawing, seed=1, conditions=DARK_LINES)  # as dark as faint ink: no threshold helps
     cleaned = clean_photo(photo)
