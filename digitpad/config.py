@@ -322,6 +322,7 @@ PAPER_COLOUR = "#000000"
 PREVIEW_SIZE = 140  # px: "what the model sees" shows the 28 px input enlarged 5x, pixel blocks kept sharp
 NUMBER_PREVIEW_SIZE = 84  # px: each digit of a number, enlarged 3x: in a row that wraps, three to a phone's row
 SHOWN_WIDTH = 1460  # px: the widest picture Streamlit shows (its MAXIMUM_CONTENT_WIDTH); the Photo page shrinks its own
+SHOWN_HEIGHT = 800  # px: the tallest the Photo page shows a picture: a 200 x 4,000 strip made the page 3,400 px long
 CHART_HEIGHT = 180  # px: the ten-probability bar chart
 PREDICTED_BAR_COLOUR = "#e8590c"  # the predicted digit's bar; the theme's primaryColor in .streamlit/config.toml
 OTHER_BAR_COLOUR = "#c5cad3"  # the other nine bars

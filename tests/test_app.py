@@ -30,13 +30,15 @@ from digitpad.config import (
     PREDICTED_BAR_COLOUR,
     REPO_ROOT,
     RETRAIN_COMMAND,
+    SHOWN_HEIGHT,
+    SHOWN_WIDTH,
 )
 from digitpad.learning.feedback import FeedbackStore, Wall, load_feedback
 from digitpad.reading.canvas import fabric_json
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from digitpad.serving import loaders, network, widgets
-from digitpad.serving.photo_page import NO_DIGITS_IN_INK, opaque
+from digitpad.serving.photo_page import NO_DIGITS_IN_INK, on_screen, opaque
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import (
@@ -397,6 +399,13 @@ def test_a_transparent_upload_is_shown_with_its_ink_in_sight():
         shown = opaque(np.dstack([np.full((40, 40, 3), ink, np.uint8), alpha]))
         assert shown.shape == (40, 40, 3)
         assert shown[20, 20].tolist() == [ink] * 3 and shown[0, 0].tolist() == [sheet] * 3
+
+
+def test_a_tall_strip_is_shown_no_taller_than_a_screen_and_a_wide_one_no_wider_than_the_page():
+    # A 200 x 4,000 px upload made the Photo page 3,400 px long
+    assert on_screen(np.zeros((4000, 200, 3), np.uint8)).shape == (SHOWN_HEIGHT, 40, 3)
+    assert on_screen(np.zeros((300, 4000), np.uint8)).shape == (round(300 * SHOWN_WIDTH / 4000), SHOWN_WIDTH)
+    assert on_screen(np.zeros((500, 700), np.uint8)).shape == (500, 700)  # a picture that fits is shown as it is
 
 
 def test_a_file_that_cannot_be_read_gets_advice_for_its_trouble_and_its_name_as_it_is(tmp_path):

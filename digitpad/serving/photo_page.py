@@ -19,6 +19,7 @@ from digitpad.config import (
     MODEL_PATH,
     PAIRS_MODEL_PATH,
     PIECES_MODEL_PATH,
+    SHOWN_HEIGHT,
     SHOWN_WIDTH,
 )
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
@@ -77,10 +78,10 @@ def plain(text: str) -> str:
 
 
 def on_screen(picture: np.ndarray) -> np.ndarray:
-    """A picture at most SHOWN_WIDTH wide: shrunk here rather than by Streamlit, which encodes a 12-megapixel photo
-    whole before shrinking it, and shrank a hairline strip 3,000 px long to 0 px tall and raised."""
-    width = picture.shape[1]
-    return picture if width <= SHOWN_WIDTH else resize_by(picture, SHOWN_WIDTH / width, cv2.INTER_AREA)
+    """A picture at most SHOWN_WIDTH wide and SHOWN_HEIGHT tall: shrunk here rather than by Streamlit, which encodes a
+    12-megapixel photo whole before shrinking it, and shrank a hairline strip 3,000 px long to 0 px tall and raised."""
+    scale = min(SHOWN_WIDTH / picture.shape[1], SHOWN_HEIGHT / picture.shape[0])
+    return picture if scale >= 1 else resize_by(picture, scale, cv2.INTER_AREA)
 
 
 class Picture(NamedTuple):
