@@ -42,6 +42,7 @@ from digitpad.learning.data import load_pen_digits
 from digitpad.learning.drawn import split_writers
 from digitpad.learning.feedback import FeedbackStore
 from digitpad.serving.room import Room, free_port
+from digitpad.serving.widgets import with_article
 from tests.drawings import first_of_each_label
 
 DIGITS_PER_LABEL = 3  # 30 final writers' digits; visitor i starts at the i-th, so neighbours draw different ones
@@ -93,10 +94,10 @@ async def visit(url: str, drawings: list[Drawing], first: int, until: float, out
             else:
                 outcome.shown.append((index % len(drawings), shown.metric))
             await asyncio.sleep(0 if once else rng.uniform(*LOOK_S))
-            yes = shown.buttons.get(f"Yes, a {shown.metric}")
+            yes = shown.buttons.get(f"Yes, {with_article(shown.metric)}")
             if confirm and yes:
                 saved = await visitor.click(yes, drawing.states[-1], TIMEOUT_S)
-                if any(text.startswith(f"Saved as a {shown.metric}") for text in saved.texts):
+                if any(text.startswith(f"Saved as {with_article(shown.metric)}") for text in saved.texts):
                     outcome.confirmed += 1  # the page said it was saved: it must be in the database
                 else:
                     outcome.errors.append(f"digit {index}: not saved ({saved.errors})")

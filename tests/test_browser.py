@@ -32,6 +32,7 @@ from digitpad.models.number import read_number
 from digitpad.reading.preprocess import preprocess
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import draw_strokes, fit_strokes, number_strokes
+from digitpad.serving.widgets import with_article
 from tests.browser import (
     CANVAS,
     METRIC,
@@ -253,8 +254,8 @@ def test_a_confirmed_prediction_is_saved_for_retraining(app_url, desktop, ten_di
     canvas = open_canvas(page, app_url)
     draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[6].strokes), PREDICTION_SIGNATURE)
     shown = int(page.locator(METRIC).inner_text())
-    page.get_by_role("button", name=f"Yes, a {shown}").click()
-    expect(page.get_by_text(f"Saved as a {shown}")).to_be_visible()
+    page.get_by_role("button", name=f"Yes, {with_article(str(shown))}").click()
+    expect(page.get_by_text(f"Saved as {with_article(str(shown))}")).to_be_visible()
     assert load_feedback(feedback_database).y.tolist()[-1] == shown
 
 
@@ -271,7 +272,7 @@ def test_a_wrong_prediction_is_corrected_with_any_other_digit_in_view(app_url, d
         assert option.evaluate(IN_VIEW), f"{option.inner_text()} is hidden"
     last = max(digit for digit in range(10) if digit != shown)
     others.get_by_text(str(last), exact=True).click()
-    expect(page.get_by_text(f"Saved as a {last}")).to_be_visible()
+    expect(page.get_by_text(f"Saved as {with_article(str(last))}")).to_be_visible()
     assert load_feedback(feedback_database).y.tolist()[-1] == last
 
 

@@ -29,6 +29,7 @@ from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes
 from digitpad.serving import network
 from digitpad.serving.room import SKIP_DEAD_S, answering, cannot_listen, free_port, join_address, nginx_config
+from digitpad.serving.widgets import with_article
 from tests.browser import (
     METRIC,
     PREDICTION_SIGNATURE,
@@ -121,8 +122,8 @@ def draw_and_confirm(page: Page, digit, tries: int = 1) -> int:
             if attempt == tries:
                 raise
     expect(page.locator(METRIC)).to_have_text(str(digit.label), timeout=RESULT_TIMEOUT_MS)
-    page.get_by_role("button", name=f"Yes, a {digit.label}").click()
-    expect(page.get_by_text(f"Saved as a {digit.label}")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    page.get_by_role("button", name=f"Yes, {with_article(str(digit.label))}").click()
+    expect(page.get_by_text(f"Saved as {with_article(str(digit.label))}")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
     page.get_by_role("button", name="Clear").click()
     return attempt
 
