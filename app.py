@@ -35,4 +35,5 @@ else:
     draw = st.Page(f"{PAGES}/draw_page.py", title="Draw", icon=":material/draw:", default=True)
     photo = st.Page(f"{PAGES}/photo_page.py", title="Photo", icon=":material/photo_camera:", url_path="photo")
     page = st.navigation([draw, photo], position="top")
+    st.set_page_config(page_title=f"{page.title} · digitpad")  # each page its own tab title: a screen reader says so
 page.run()

@@ -22,11 +22,13 @@ from streamlit.testing.v1 import AppTest
 
 from digitpad import config
 from digitpad.config import (
+    AXIS_COLOUR,
     CANVAS_SIZE,
     DEFAULT_STROKE_WIDTH,
     LISTEN_ENV,
     MAX_STROKE_WIDTH,
     MIN_STROKE_WIDTH,
+    OTHER_BAR_COLOUR,
     PREDICTED_BAR_COLOUR,
     REPO_ROOT,
     RETRAIN_COMMAND,
@@ -140,6 +142,30 @@ def test_a_drawn_digit_is_read_with_its_chart_and_preview(page, digit):
     assert encoding["color"]["scale"]["range"][0] == PREDICTED_BAR_COLOUR
     (preview,) = page.image
     assert preview.value[0].endswith(".png")
+    # In words for a screen reader, which found an unnamed image and a chart named by its axes' labels
+    assert chart.proto.alt.startswith(f"Probabilities: {digit.label} ") and "%" in chart.proto.alt
+    assert preview.proto.imgs[0].alt == f"The {digit.label} as the model sees it: 28 by 28 pixels"
+
+
+def wcag_contrast(colour: str, background: str) -> float:
+    """WCAG 2's contrast ratio of two "#rrggbb" colours."""
+
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted([luminance(colour), luminance(background)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_pages_colours_are_legible_by_wcag_aa():
+    # The slider's orange value on the sidebar's grey was 3.3:1, the chart's other bars 1.7:1 and its labels 3.7:1
+    theme = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())["theme"]
+    assert theme["primaryColor"] == PREDICTED_BAR_COLOUR
+    assert wcag_contrast(PREDICTED_BAR_COLOUR, theme["secondaryBackgroundColor"]) >= 4.5  # text: a slider's value
+    assert wcag_contrast(AXIS_COLOUR, theme["backgroundColor"]) >= 4.5  # the chart's small labels
+    assert wcag_contrast(OTHER_BAR_COLOUR, theme["backgroundColor"]) >= 3  # a graphic: an unsure runner-up's bar
 
 
 def test_a_drawing_is_read_from_its_strokes_whatever_the_pen(page, pen_digits):

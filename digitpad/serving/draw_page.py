@@ -337,7 +337,8 @@ def draw_page() -> None:
     why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **remembered("why", SETTINGS["why"]))
     # Kept in the address too: a reload, or the new session a restarted room process gives, must not show it again
     opted_in = SETTINGS["on_wall"] and OFF_WALL_PARAM not in st.query_params
-    on_wall = st.sidebar.toggle("Show my drawings on the wall", help=ON_WALL_HELP, **remembered("on_wall", opted_in))
+    on_wall = st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", opted_in))
+    st.sidebar.caption(ON_WALL_HELP)  # in sight: it was a help tooltip, which screen readers do not read
     if on_wall:
         st.query_params.pop(OFF_WALL_PARAM, None)
     else:

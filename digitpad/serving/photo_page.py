@@ -154,9 +154,14 @@ def photo_page() -> None:
         image, reading = read
         boxed = on_screen(with_boxes(image, reading.digits.boxes))  # a full-size copy while it is drawn on
     shown, cut_out = st.columns(2)
-    shown.image(boxed, caption=f"Your {reading.kind}: {plain(picture.name)}")  # a file the uploader refused: not it
+    boxes = f"{len(reading.digits.boxes)} digits boxed" if len(reading.digits.boxes) != 1 else "its digit boxed"
+    caption = f"Your {reading.kind}: {plain(picture.name)}"  # named: a file the uploader refused is not this one
+    shown.image(boxed, caption=caption, alt=f"Your {reading.kind}, {boxes}")
     if reading.ink is not None:
-        cut_out.image(on_screen(reading.ink), caption="What it cut out: ink, with the paper, lines and specks gone")
+        cut_out.image(
+            on_screen(reading.ink), caption="What it cut out: ink, with the paper, lines and specks gone",
+            alt="The ink it read, white on black",
+        )  # fmt: skip
     if reading.single is not None:
         show_verdict(reading.single)
     elif reading.digits.predictions:  # a number, or a drawing's word that is not one

@@ -65,7 +65,9 @@ def wall_live() -> None:
         return
     st.markdown("**The latest drawings**")  # else the drawings under "Corrected" look like the corrected ones
     for column, (label, read, png) in zip(st.columns(len(wall.latest)), wall.latest, strict=True):
-        column.image(png, caption=f"read {read}" + ("" if label == read else f", was {label}"))
+        column.image(
+            png, caption=f"read {read}" + ("" if label == read else f", was {label}"), alt=f"A drawing of {label}"
+        )
     import pandas as pd  # as late as the chart's
 
     digits = range(NUM_CLASSES)
@@ -77,7 +79,7 @@ def wall_page() -> None:
     """The presenter's screen (`?wall`): the address to join, as a QR code and as text, and the room live."""
     address = join_address()
     code, live = st.columns([1, 3], gap="large")
-    code.image(qr_png(address), caption="Scan to draw with us")
+    code.image(qr_png(address), caption="Scan to draw with us", alt=f"A QR code of {address}")
     code.markdown(f"### {address}")
     if network.this_machine_only(listening()):
         serve = "`digitpad room` without `--address`, or `digitpad app --server.address 0.0.0.0`"

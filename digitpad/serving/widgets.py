@@ -17,6 +17,7 @@ import numpy as np
 import streamlit as st
 
 from digitpad.config import (
+    AXIS_COLOUR,
     CHART_HEIGHT,
     FEEDBACK_PATH,
     NUM_CLASSES,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from digitpad.models.classifier import Prediction
     from digitpad.models.number import NumberReading
 
-HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#e8590c" -> (232, 89, 12)
+HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#c2410c" -> (194, 65, 12)
 NOT_A_DIGIT = "That doesn't look like a digit."
 NOT_DIGITS = "Those don't look like digits."
 
@@ -81,7 +82,15 @@ def probability_chart(prediction: Prediction) -> dict:
             ],
         },
         "height": CHART_HEIGHT,
+        "config": {"axis": {"labelColor": AXIS_COLOUR, "titleColor": AXIS_COLOUR}},
     }
+
+
+def chart_summary(prediction: Prediction) -> str:
+    """The chart in words, for a screen reader: "Probabilities: 7 96%, 1 3%; every other digit under 1%"."""
+    shown = [(digit, p) for digit, p in prediction.top(10) if p >= 0.01]
+    rest = "; every other digit under 1%" if len(shown) < 10 else ""
+    return "Probabilities: " + ", ".join(f"{digit} {p:.0%}" for digit, p in shown) + rest
 
 
 def enlarged(model_input: np.ndarray, size: int = PREVIEW_SIZE) -> np.ndarray:
@@ -105,14 +114,18 @@ def show_prediction(prediction: Prediction, why: np.ndarray | None = None) -> No
         (first, p_first), (second, p_second) = prediction.top(2)
         message = f"Not sure: it might be {first} ({p_first:.0%}) or {second} ({p_second:.0%})."
         st.warning(message, icon=":material/help:")
-    st.vega_lite_chart(spec=probability_chart(prediction))
+    st.vega_lite_chart(spec=probability_chart(prediction), alt=chart_summary(prediction))
     st.markdown("**What the model sees**")
     # PNG: Streamlit's default here, JPEG, would smear the pixel blocks' edges
     seen, reasons = st.columns(2) if why is not None else (st.container(), None)
-    seen.image(enlarged(prediction.model_input), "28 × 28 pixels, enlarged", width=PREVIEW_SIZE, output_format="PNG")
+    seen.image(
+        enlarged(prediction.model_input), "28 × 28 pixels, enlarged", width=PREVIEW_SIZE, output_format="PNG",
+        alt=f"The {prediction.digit} as the model sees it: 28 by 28 pixels",
+    )  # fmt: skip
     if reasons is not None:
         caption = "Why: the parts whose blanking most lowers its belief"
-        reasons.image(why_image(prediction.model_input, why), caption, width=PREVIEW_SIZE, output_format="PNG")
+        alt = f"The parts of the {prediction.digit} its reading rests on, lit up"
+        reasons.image(why_image(prediction.model_input, why), caption, width=PREVIEW_SIZE, output_format="PNG", alt=alt)
 
 
 def show_verdict(prediction: Prediction, why: np.ndarray | None = None) -> None:
@@ -146,7 +159,8 @@ def show_number(reading: NumberReading) -> None:
     for prediction in reading.predictions:
         caption = f"{prediction.digit}: {prediction.confidence:.0%} sure"
         preview = enlarged(prediction.model_input, NUMBER_PREVIEW_SIZE)
-        row.image(preview, caption=caption, width=NUMBER_PREVIEW_SIZE, output_format="PNG")
+        alt = f"Digit {prediction.digit} as the model sees it"
+        row.image(preview, caption=caption, width=NUMBER_PREVIEW_SIZE, output_format="PNG", alt=alt)
 
 
 def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, on_wall: bool) -> None:
