@@ -200,11 +200,12 @@ class FileResult:
 
     def as_json(self) -> dict:
         single = self.reading.single
-        whole = Result(self.path, None if single is None else single.probabilities, single is None or single.is_digit)
+        probabilities = None if single is None else single.probabilities
+        whole = Result(self.path, probabilities, single is None or single.is_digit).as_json()
         found = NumberResult(self.path, self.reading).as_json()
         if single is not None and len(found["digits"]) == 1:  # one digit: its box says what the answer above says
-            found["digits"][0].update(digit=whole.as_json()["digit"], confidence=round(single.confidence, 6))
-        return {**whole.as_json(), "kind": self.reading.kind, "verdict": self.reading.verdict, **found}
+            found["digits"][0].update(digit=whole["digit"], confidence=whole["confidence"])
+        return {**whole, "kind": self.reading.kind, "verdict": self.reading.verdict, **found}
 
 
 Answer = Result | NumberResult | FileResult  # what one file read gives, in each mode

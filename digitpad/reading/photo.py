@@ -138,11 +138,7 @@ def ink_is_dark(gray: np.ndarray) -> bool:
     thumbnail = resize_longer_side(gray, PHOTO_POLARITY_SIZE)
     window = 2 * round(PHOTO_POLARITY_WINDOW * PHOTO_POLARITY_SIZE / 2) + 1  # medianBlur takes odd sizes
     paper = cv2.medianBlur(np.round(thumbnail * 255).astype(np.uint8), window).astype(np.float32) / 255
-    darker, lighter = (
-        float(np.clip(paper - thumbnail, 0, None).mean()),
-        float(np.clip(thumbnail - paper, 0, None).mean()),
-    )
-    return lighter - darker < PHOTO_LIGHT_INK_MIN
+    return float((thumbnail - paper).mean()) < PHOTO_LIGHT_INK_MIN  # how far the light side outweighs the dark
 
 
 def paper_brightness(gray: np.ndarray) -> np.ndarray:
@@ -178,8 +174,8 @@ def ink_mask(contrast: np.ndarray, noise: np.ndarray | float, growth: float = PH
     levels = np.round(np.clip(contrast, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
     otsu, _ = cv2.threshold(levels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     darkest = float(contrast.max(initial=0))
-    floor = np.minimum(PHOTO_MIN_CONTRAST, np.maximum(PHOTO_FAINTEST * darkest, PHOTO_NOISE_FLOOR * noise))
-    floor = np.maximum(floor, PHOTO_INK_AT_LEAST)  # a smooth blank sheet has no grain to keep the floor up
+    faint = np.maximum(PHOTO_FAINTEST * darkest, PHOTO_NOISE_FLOOR * noise)
+    floor = np.clip(faint, PHOTO_INK_AT_LEAST, PHOTO_MIN_CONTRAST)  # AT_LEAST: a smooth blank sheet has no grain
     threshold = np.maximum(otsu / 255, floor)
     clear = contrast > threshold
     typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes

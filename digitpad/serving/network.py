@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 # Any private address: a UDP socket "connected" to it sends nothing, but takes the address traffic would leave from
 SOME_PRIVATE_ADDRESS = ("10.255.255.255", 1)
+EVERY_ADDRESS = ("0.0.0.0", "::")  # listening on these is listening on every network the machine is on
 
 
 def network_address() -> str | None:
@@ -40,7 +41,7 @@ def is_loopback(host: str) -> bool:
 
 def this_machine_only(listening: str) -> bool:
     """Whether a server listening on `listening` ("" or 0.0.0.0: every address) is reached from this machine alone."""
-    return listening not in ("", "0.0.0.0", "::") and is_loopback(listening)
+    return listening not in ("", *EVERY_ADDRESS) and is_loopback(listening)
 
 
 def reachable(host_port: str, listening: str = "") -> str:

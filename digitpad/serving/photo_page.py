@@ -97,7 +97,7 @@ def forget(widget: str | None = None) -> None:
     to a picture makes that widget's the one read (NEWEST): a photo taken, then a file uploaded, reads the file."""
     if widget is not None and st.session_state.get(widget) is not None:
         st.session_state[NEWEST] = widget
-    elif widget is None or st.session_state.get(widget) is None:
+    else:
         st.session_state.pop(KEPT, None)
 
 

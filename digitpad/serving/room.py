@@ -30,7 +30,6 @@ from digitpad.config import LISTEN_ENV, PRODUCT_ROOT
 from digitpad.serving import network
 
 NGINX_TEMPLATE = PRODUCT_ROOT / "deploy" / "nginx.conf"
-EVERY_ADDRESS = ("0.0.0.0", "::")  # listening on these is listening on every network the machine is on
 CHECK_EVERY_S = 0.5  # how often the launcher looks for a process that died
 READY_TIMEOUT_S = 120  # a process that is not answering by then has failed to start
 SKIP_DEAD_S = 2  # nginx skips a process that refused a connection (it died) for this long, then tries it again
@@ -213,7 +212,7 @@ def dies_with(parent: int):
 def join_address(address: str, port: int) -> str:
     """The address visitors open: this machine's on its network when the room listens on every address (0.0.0.0),
     localhost when it listens on loopback alone, else the one it listens on."""
-    if network.is_loopback(address) and address not in EVERY_ADDRESS:
+    if network.this_machine_only(address):
         return f"http://localhost:{port}/"
     host = f"[{address}]" if ":" in address else address  # an IPv6 address, bracketed as in a URL
     return f"http://{network.reachable(f'{host}:{port}')}/"
