@@ -69,11 +69,18 @@ def server_address() -> str:
 
 
 def server_up() -> None:
-    """A wait: until Streamlit answers where it listens, then AFTER_SERVER_UP_S more. The address is asked each time:
-    Streamlit reads its flags after this thread starts."""
+    """A wait: until Streamlit answers where it listens, then AFTER_SERVER_UP_S more. Its settings are read once
+    Streamlit has parsed them with its flags, after this thread starts: read before, they lacked the flags, and
+    Streamlit warned "An update to the [server] config option section was detected" at every start."""
+    from streamlit import config
+
+    parsed = threading.Event()
+    config.on_config_parsed(parsed.set)  # at once if already parsed
+    parsed.wait()
+    address = server_address()
     while True:
         try:
-            with urllib.request.urlopen(f"{server_address()}/_stcore/health", timeout=1):
+            with urllib.request.urlopen(f"{address}/_stcore/health", timeout=1):
                 break
         except OSError:
             time.sleep(0.2)
