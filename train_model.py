@@ -3,7 +3,10 @@ digitpad.learning.retrain."""
 
 import sys
 
-from digitpad.learning.retrain import main
-
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        from digitpad.learning.retrain import main  # importing TensorFlow takes seconds: Ctrl-C may come during it
+
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)  # the shell's status for Ctrl-C, without a traceback, as `digitpad train` ends

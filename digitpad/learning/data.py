@@ -97,9 +97,15 @@ def load_mnist(path: Path | None = None) -> Mnist:
     """MNIST from `path`, else from $DIGITPAD_MNIST, else Keras' normal download (cached in ~/.keras/datasets)."""
     path = path or env_path(MNIST_ENV)
     if path is None:
-        import keras  # only needed for the download
+        from digitpad.models.backend import keras  # only needed for the download; imported quietly
 
-        path = Path(keras.utils.get_file("mnist.npz", MNIST_DOWNLOAD, file_hash=MNIST_DOWNLOAD_SHA256))
+        try:
+            path = Path(keras.utils.get_file("mnist.npz", MNIST_DOWNLOAD, file_hash=MNIST_DOWNLOAD_SHA256))
+        except Exception as error:  # Keras raises a bare Exception for a failed fetch, ValueError for a bad hash
+            raise DataError(
+                f"MNIST could not be downloaded from {MNIST_DOWNLOAD} ({str(error).splitlines()[0][:160]}): give an "
+                f"MNIST npz with --data or ${MNIST_ENV}"
+            ) from None
     if not path.is_file():
         raise DataError(f"{path}: no such file (give an MNIST npz with --data or ${MNIST_ENV})")
     if not zipfile.is_zipfile(path):  # else numpy's own words would suggest unpickling it

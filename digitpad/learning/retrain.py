@@ -194,12 +194,15 @@ MODELS_BY_FLAG = {"drawn": DRAWN_MODEL_PATH, "pieces": PIECES_MODEL_PATH, "pairs
 
 
 def recipe_changes(args: argparse.Namespace) -> list[str]:
-    """The flags given that train otherwise than the recipe of the bundled model the run writes: --limit, another
-    --epochs, --nets, --batch-size or --seed than the recipe's, --validation-writers, or a --base other than the
-    bundled model. The data files are not among them: --data and --strokes name the data the recipe trains on."""
+    """The flags given that train otherwise than the recipe of the bundled model the run writes: --feedback (a
+    fine-tune is not the recipe, and fine-tuned again it would learn the same answers twice), --limit, another
+    --epochs, --nets, --batch-size or --seed than the recipe's, --validation-writers, a --base other than the bundled
+    model, or the digit model without its pen-drawn digits (an MNIST-only model). --data and --strokes otherwise name
+    the data the recipe trains on."""
     recipe = (FineTuneRecipe if args.feedback else DrawnRecipe if args.drawn else PieceRecipe if args.pieces
               else PairRecipe if args.pairs else NonDigitRecipe if args.nondigit else TrainingRecipe)()  # fmt: skip
     changed = {
+        "--feedback": bool(args.feedback),
         "--limit": args.limit is not None,
         "--epochs": args.epochs not in (None, recipe.epochs),
         "--nets": args.nets not in (None, getattr(recipe, "nets", None)),
@@ -207,6 +210,7 @@ def recipe_changes(args: argparse.Namespace) -> list[str]:
         "--seed": args.seed != recipe.seed,
         "--validation-writers": bool(args.validation_writers),
         "--base": args.base is not None and args.base.resolve() != MODEL_PATH.resolve(),
+        f"no --strokes (nor ${STROKES_ENV})": type(recipe) is TrainingRecipe and not args.strokes,
     }
     return [flag for flag, given in changed.items() if given]
 

@@ -55,6 +55,19 @@ def test_without_a_path_mnist_is_downloaded_as_keras_does_a_cached_copy_cut_shor
     assert asked["file_hash"] and f'"{asked["file_hash"]}"' in keras_own  # checked as Keras checks it
 
 
+def test_offline_with_no_path_the_failed_download_is_one_clear_error(monkeypatch):
+    # `digitpad train` with neither --data nor $DIGITPAD_MNIST, offline: two chained tracebacks, 83 lines
+    def get_file(fname, origin, **_):  # Keras' own words when the fetch fails
+        raise Exception(f"URL fetch failure on {origin}: None -- [Errno -2] Name or service not known")
+
+    monkeypatch.delenv(MNIST_ENV, raising=False)
+    monkeypatch.setattr(keras.utils, "get_file", get_file)
+    with pytest.raises(
+        DataError, match=rf"^MNIST could not be downloaded from .*: give an MNIST npz with --data or \${MNIST_ENV}$"
+    ):
+        load_mnist()
+
+
 def test_a_well_formed_file_loads_with_its_checksum(tmp_path):
     path = write_npz(tmp_path / "ok.npz", **tiny_mnist())
     mnist = load_mnist(path)

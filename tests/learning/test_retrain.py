@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from digitpad.config import MODEL_PATH, TrainingRecipe
+from digitpad.config import MODEL_PATH, STROKES_ENV, TrainingRecipe
 from digitpad.learning import retrain
 from digitpad.learning.data import DataError
 from digitpad.learning.retrain import parse_args
@@ -21,6 +21,7 @@ OFF_RECIPE = {  # flags that train otherwise than a bundled model's recipe: the 
     "--seed 2": ["--seed", "2"],
     "--batch-size 64": ["--batch-size", "64"],
     "--validation-writers tra-21": ["--validation-writers", "tra-21", *STROKES],
+    "--feedback": ["--feedback", *STROKES],  # a fine-tune, fine-tuned again in place, learns the same answers twice
     "--feedback --epochs 1": ["--feedback", "--epochs", "1"],
     "--feedback --base other.keras": ["--feedback", "--base", "other.keras"],
     "--drawn --limit 60": ["--drawn", "--limit", "60", *STROKES],
@@ -36,9 +37,9 @@ def test_a_run_off_the_bundled_recipe_without_out_is_refused_naming_its_flags(ar
         parse_args(argv)
     (line,) = capsys.readouterr().err.splitlines()
     assert stop.value.code == 2 and line.startswith("train_model.py: ")
-    named = [flag for flag in ("--limit", "--epochs", "--nets", "--seed", "--batch-size", "--validation-writers",
-                               "--base") if flag in argv]  # fmt: skip
-    assert line.split(": ")[1] == ", ".join(named)
+    named = [flag for flag in ("--feedback", "--limit", "--epochs", "--nets", "--seed", "--batch-size",
+                               "--validation-writers", "--base") if flag in argv]  # fmt: skip
+    assert line.split(": ")[1].removesuffix(f", no --strokes (nor ${STROKES_ENV})") == ", ".join(named)
     assert f"would replace {MODEL_PATH.parent}/" in line and "Give --out DIR" in line
 
 
@@ -47,7 +48,7 @@ def test_the_refusal_comes_before_the_data_is_read_and_names_the_model_it_would_
         raise DataError("the data was read")
 
     monkeypatch.setattr(retrain, "load_mnist", read)  # were it reached, the run would say so, not start training
-    result = train_model("--limit", "200", "--epochs", "1")
+    result = train_model("--limit", "200", "--epochs", "1", *STROKES)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"train_model.py: --limit, --epochs: not the bundled recipe; without --out this would replace {MODEL_PATH} "
@@ -58,14 +59,24 @@ def test_the_refusal_comes_before_the_data_is_read_and_names_the_model_it_would_
 
 
 def test_the_bundled_recipe_or_an_out_folder_still_trains_where_it_did(tmp_path):
-    assert parse_args([]).out == parse_args(["--feedback"]).out == MODEL_PATH.parent  # the README's own commands
+    assert parse_args(STROKES).out == MODEL_PATH.parent  # the README's own command, with its data
     assert parse_args(["--pieces", *STROKES]).out == MODEL_PATH.parent
-    assert parse_args(["--epochs", str(TrainingRecipe.epochs), "--seed", str(TrainingRecipe.seed)]).out == (
+    assert parse_args(["--epochs", str(TrainingRecipe.epochs), "--seed", str(TrainingRecipe.seed), *STROKES]).out == (
         MODEL_PATH.parent
     )  # the recipe's own values, spelt out
     assert parse_args(["--limit", "200", "--out", str(tmp_path)]).out == tmp_path
     assert parse_args(["--limit", "200", "--out", str(MODEL_PATH.parent)]).limit == 200  # replaced, as asked
     assert parse_args(["--arch", "mlp", "--limit", "200"]).out.name == "mlp"  # runs/mlp: never a bundled model
+
+
+def test_the_bundled_recipe_without_its_pen_drawn_digits_needs_out(monkeypatch, capsys, tmp_path):
+    # `python train_model.py` with $DIGITPAD_STROKES unset trained an MNIST-only model over the bundled one
+    monkeypatch.delenv(STROKES_ENV, raising=False)
+    with pytest.raises(SystemExit) as stop:
+        parse_args([])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.startswith(f"train_model.py: no --strokes (nor ${STROKES_ENV}): not the bundled")
+    assert parse_args(["--out", str(tmp_path)]).strokes is None  # an MNIST-only model, where it was asked for
 
 
 def test_limit_says_it_caps_the_pen_drawn_digits_too(capsys):

@@ -364,7 +364,7 @@ def test_digitpad_train_trains_a_classic_architecture_into_runs_not_models(small
     assert load_model(tmp_path / "mlp.keras").count_params() == 101_770
     assert fingerprint(REPO_ROOT / "models") == before
     assert parse_args(["--arch", "cnn3"]).out == REPO_ROOT / "runs" / "cnn3"  # by default, never where bundled ones go
-    assert parse_args([]).out == REPO_ROOT / "models"
+    assert parse_args(["--strokes", "pen_digits.json"]).out == REPO_ROOT / "models"
 
 
 def test_nets_are_for_a_fresh_classifier_and_at_least_one(capsys):
