@@ -4,9 +4,14 @@ No training here: the refusals come before it (digitpad.learning.training is tes
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
+
 import pytest
 
-from digitpad.config import MODEL_PATH, STROKES_ENV, TrainingRecipe
+from digitpad.config import MODEL_PATH, REPO_ROOT, STROKES_ENV, TrainingRecipe
 from digitpad.learning import retrain
 from digitpad.learning.data import DataError
 from digitpad.learning.retrain import parse_args
@@ -84,3 +89,15 @@ def test_limit_says_it_caps_the_pen_drawn_digits_too(capsys):
         parse_args(["--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert f"the first N pen-drawn digits, each drawn {TrainingRecipe.drawn_variants} ways" in help_text
+
+
+def test_ctrl_c_while_train_model_py_starts_ends_it_quietly(tmp_path):
+    # Stopped while it imported TensorFlow, `python train_model.py` printed a KeyboardInterrupt traceback
+    command = [sys.executable, "train_model.py", "--limit", "200", "--epochs", "1", "--out", str(tmp_path / "out")]
+    run = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
+    time.sleep(0.5)  # importing: TensorFlow takes seconds
+    run.send_signal(signal.SIGINT)
+    _, errors = run.communicate(timeout=120)
+    assert run.returncode == 130 and "Traceback" not in errors, errors
+    assert not (tmp_path / "out").exists()
