@@ -17,7 +17,8 @@ BUNDLE = Path(__file__).resolve().parent / "bundle"
 INSTALLED = BUNDLE.is_dir()
 PRODUCT_ROOT = BUNDLE if INSTALLED else REPO_ROOT  # where app.py, models/ and deploy/ are
 WRITE_ROOT = Path.home() / ".digitpad" if INSTALLED else REPO_ROOT  # where feedback/ and runs/ go
-MODEL_PATH = Path(os.environ.get("DIGITPAD_MODEL", PRODUCT_ROOT / "models" / "digitpad.keras"))
+BUNDLED_MODELS = PRODUCT_ROOT / "models"  # the trained models that ship, each with its card
+MODEL_PATH = Path(os.environ.get("DIGITPAD_MODEL", BUNDLED_MODELS / "digitpad.keras"))
 MNIST_ENV = "DIGITPAD_MNIST"  # path to an npz with Keras' MNIST keys; unset: Keras' own download
 # ...from here, checked against Keras' own sha256 (keras.datasets.mnist): a cached copy cut short is downloaded again
 MNIST_DOWNLOAD = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz"
@@ -79,11 +80,11 @@ NUMBER_CANVAS_PHONE = (200, 320)  # on a phone: inside a 360 px wide screen's co
 
 # --- Numbers: is a piece one whole digit? (digitpad.models.pieces, trained by `python train_model.py --pieces`) -------
 # The classifier reads nearly anything as a digit; a small CNN judges if a piece is one whole digit (docs/constants.md)
-PIECES_MODEL_PATH = Path(os.environ.get("DIGITPAD_PIECES_MODEL", PRODUCT_ROOT / "models" / "pieces.keras"))
+PIECES_MODEL_PATH = Path(os.environ.get("DIGITPAD_PIECES_MODEL", BUNDLED_MODELS / "pieces.keras"))
 PIECES_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pieces"
 # "Not a digit": a small CNN plus ENERGY_WEIGHT times the digit model's energy. Tuning run, 0.5% of digits flagged:
 # non-digits flagged 98.3% with the energy (weight 2), 93.8% by the CNN alone (docs/constants.md)
-NONDIGIT_MODEL_PATH = Path(os.environ.get("DIGITPAD_NONDIGIT_MODEL", PRODUCT_ROOT / "models" / "nondigit.keras"))
+NONDIGIT_MODEL_PATH = Path(os.environ.get("DIGITPAD_NONDIGIT_MODEL", BUNDLED_MODELS / "nondigit.keras"))
 NONDIGIT_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --nondigit"
 ENERGY_WEIGHT = 2.0
 # Under this score an input is not a digit: the recipe's threshold, from models/nondigit.card.json (`python
@@ -96,7 +97,7 @@ PIECE_LINE_HEIGHT = 24  # px
 
 # --- Numbers: a photo's one piece of ink read as a pair (digitpad.models.pairs, `python train_model.py --pairs`) -----
 # Two small digits touching are one piece no cut parts well; a third small CNN reads it as a pair (docs/constants.md)
-PAIRS_MODEL_PATH = Path(os.environ.get("DIGITPAD_PAIRS_MODEL", PRODUCT_ROOT / "models" / "pairs.keras"))
+PAIRS_MODEL_PATH = Path(os.environ.get("DIGITPAD_PAIRS_MODEL", BUNDLED_MODELS / "pairs.keras"))
 PAIRS_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pairs"
 PAIR_FRAME = (28, 56)  # px, height x width: the piece's ink scaled to fit PAIR_INK (height x width), centred
 PAIR_INK = (24, 52)  # px
@@ -107,7 +108,7 @@ PAIR_DOUBT = 0.001
 
 # --- Numbers: a second opinion on each digit (models/drawn.keras, trained by `python train_model.py --drawn`) --------
 # Averaged with the digit model: held-out 4-digit numbers 96.0% -> 97.3% (`benchmarks.numbers`) (docs/constants.md)
-DRAWN_MODEL_PATH = Path(os.environ.get("DIGITPAD_DRAWN_MODEL", PRODUCT_ROOT / "models" / "drawn.keras"))
+DRAWN_MODEL_PATH = Path(os.environ.get("DIGITPAD_DRAWN_MODEL", BUNDLED_MODELS / "drawn.keras"))
 DRAWN_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --drawn"
 
 # --- Why: occlusion maps (digitpad.models.explain) --------------------------------------------------------------------

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digitpad.config import ARCHITECTURES, MODEL_SIZE, NUM_CLASSES, RETRAIN_COMMAND, TrainingRecipe
+from digitpad.config import (
+    ARCHITECTURES,
+    BUNDLED_MODELS,
+    MODEL_SIZE,
+    NUM_CLASSES,
+    RETRAIN_COMMAND,
+    TrainingRecipe,
+)
 from digitpad.files import Writer, write_atomically
 from digitpad.models.backend import keras, layers
 
@@ -161,7 +168,12 @@ def load_model(
 ) -> keras.Model:
     """Load a model mapping [B, *input_shape] -> [B, outputs] (by default the digit classifier) with Keras' safe mode
     on and without compiling; raise ModelError with a fix if unusable."""
-    fix, path = f"Retrain it with `{retrain_command}`.", Path(path)
+    path = Path(path)
+    fix = (  # the retrain command writes the bundled models: for a file of the user's own, a folder of its own
+        f"Retrain it with `{retrain_command}`."
+        if path.resolve().parent == BUNDLED_MODELS.resolve()
+        else f"Check the path, or train one with `{retrain_command} --out {path.parent}`."
+    )
     if not path.is_file():
         raise ModelError(f"Model file not found: {path}. {fix}")
     try:

@@ -12,8 +12,9 @@ import keras
 import numpy as np
 import pytest
 
-from digitpad.config import DRAWN_MODEL_PATH, FINAL_WRITERS, MODEL_PATH, TrainingRecipe
+from digitpad.config import DRAWN_MODEL_PATH, FINAL_WRITERS, MODEL_PATH, RETRAIN_COMMAND, TrainingRecipe
 from digitpad.learning.training import card_beside
+from digitpad.models import model as model_module
 from digitpad.models.model import ModelError, averaged, build_model, layer_table, load_model, save_model
 
 MAX_BUNDLED_BYTES = 5 * 1024 * 1024
@@ -87,6 +88,20 @@ def test_a_path_given_as_a_string_loads_the_same_model(trained_like_model, tmp_p
 def test_missing_model_says_how_to_retrain(tmp_path):
     with pytest.raises(ModelError, match=r"not found.*python train_model\.py"):
         load_model(tmp_path / "absent.keras")
+
+
+def test_a_missing_model_of_the_users_own_is_not_answered_with_the_retrain_that_writes_the_bundled_ones(
+    tmp_path, monkeypatch
+):
+    # `--base /tmp/missing.keras` was told "Retrain it with `python train_model.py`": 18 minutes that replace the
+    # bundled model, not the user's file
+    with pytest.raises(ModelError) as own:
+        load_model(tmp_path / "mine" / "missing.keras")
+    assert str(own.value).endswith(f"Check the path, or train one with `{RETRAIN_COMMAND} --out {tmp_path / 'mine'}`.")
+    monkeypatch.setattr(model_module, "BUNDLED_MODELS", tmp_path)  # a bundled model gone: its own recipe remakes it
+    with pytest.raises(ModelError) as bundled:
+        load_model(tmp_path / "digitpad.keras")
+    assert str(bundled.value).endswith(f"Retrain it with `{RETRAIN_COMMAND}`.")
 
 
 def test_truncated_model_is_refused(trained_like_model, tmp_path):
