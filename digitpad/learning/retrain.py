@@ -157,8 +157,10 @@ def parse_args(argv: list[str] | None = None, prog: str = "train_model.py") -> a
             "--pairs trains the pair reader alone, on MNIST: --feedback, --pieces, --drawn, --nondigit and "
             "--validation-writers are for the other models"
         )
-    if args.nets and (args.feedback or args.pieces or args.nondigit or args.pairs):
+    if args.nets and args.feedback:
         parser.error("--nets is for a fresh digit classifier: --feedback fine-tunes the base model's nets as they are")
+    if args.nets and (args.pieces or args.nondigit or args.pairs):
+        parser.error("--nets is for the digit classifier: the other models are one net each")
     bundled = args.out is None and args.arch == "digitpad"  # the run would replace a bundled model
     args.out = args.out or (MODEL_PATH.parent if args.arch == "digitpad" else WRITE_ROOT / "runs" / args.arch)
     if (problem := unwritable(args.out)) is not None:  # found now, not after half an hour of training

@@ -372,3 +372,6 @@ def test_nets_are_for_a_fresh_classifier_and_at_least_one(capsys):
         with pytest.raises(SystemExit):
             parse_args(argv)
         assert "--nets" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parse_args(["--pieces", "--nets", "1"])
+    assert "the other models are one net each" in capsys.readouterr().err  # it spoke of --feedback, not given
