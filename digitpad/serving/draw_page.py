@@ -296,9 +296,11 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
         )
         canvas = with_picture(canvas, number, (height, width))
         keep_drawing(canvas, number)
-        under = st.container(horizontal=True, vertical_alignment="center")
+        # On a phone the result is a screen below the canvas: what it reads, in a few words, where the finger is.
+        # Elsewhere Clear stands alone: a container in its place took the one-digit result's place in the element
+        # tree, and its old contents stayed on screen after "Read it as a number" (1 of 4 runs of test_browser.py)
+        under = st.container(horizontal=True, vertical_alignment="center") if on_phone() else st
         under.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
-        # On a phone the result is a screen below the canvas: what it reads, in a few words, where the finger is
         brief = under.empty() if on_phone() else None
     with result:
         classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
