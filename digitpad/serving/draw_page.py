@@ -299,14 +299,23 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
         # On a phone the result is a screen below the canvas: what it reads, in a few words, where the finger is.
         # Elsewhere Clear stands alone: a container in its place took the one-digit result's place in the element
         # tree, and its old contents stayed on screen after "Read it as a number" (1 of 4 runs of test_browser.py)
-        under = st.container(horizontal=True, vertical_alignment="center") if on_phone() else st
+        phone = on_phone()
+        under = st.container(horizontal=True, vertical_alignment="center") if phone else st
         under.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
-        brief = under.empty() if on_phone() else None
+        brief = under.empty() if phone else None
     with result:
         classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
         read = None if classifier is None else show_result(canvas, classifier, number, why)
     if brief is not None and read is not None:
         brief.markdown(f"Reads {read} :material/arrow_downward:")
+
+
+def in_address(param: str, value: str | None) -> None:
+    """Keep a setting in the page's address (`?param=value`; None: left out), so a reload or a new session keeps it."""
+    if value is None:
+        st.query_params.pop(param, None)
+    else:
+        st.query_params[param] = value
 
 
 def draw_page() -> None:
@@ -320,10 +329,7 @@ def draw_page() -> None:
         **remembered("draw_mode", opened_in),
     )
     number = mode == MODES[1]
-    if number:
-        st.query_params[MODE_PARAM] = mode_name(True)
-    else:
-        st.query_params.pop(MODE_PARAM, None)
+    in_address(MODE_PARAM, mode_name(True) if number else None)
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
     if on_phone():  # two lines, not three, above the canvas; number mode's switch is folded away in the menu
         st.write(f"Draw {what} in the black box." + ("" if number else " A number? It is in the menu (»)."))
@@ -341,10 +347,7 @@ def draw_page() -> None:
     opted_in = SETTINGS["on_wall"] and OFF_WALL_PARAM not in st.query_params
     on_wall = st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", opted_in))
     st.sidebar.caption(ON_WALL_HELP)  # in sight: it was a help tooltip, which screen readers do not read
-    if on_wall:
-        st.query_params.pop(OFF_WALL_PARAM, None)
-    else:
-        st.query_params[OFF_WALL_PARAM] = ""
+    in_address(OFF_WALL_PARAM, None if on_wall else "")
     drawing_pad(stroke_width, number, why)
 
 
