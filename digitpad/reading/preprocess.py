@@ -32,6 +32,8 @@ from digitpad.reading.images import to_array, white_value
 
 MIN_CONTRAST = 0.15  # ink must differ from the paper by at least this much (0..1) to count; below it: blank
 OPAQUE = 0.99  # an RGBA image whose alpha is everywhere above this is treated as RGB
+FLOAT_UNIT_TOP = 2.0  # a float image no brighter than this is 0..1 (1.02: noise over white), not a black 0..255 one
+TRANSPARENT_SHEET = 0.5  # a drawing on a transparent sheet: at least this share of it see-through (alpha < 0.5)
 
 
 class ImageError(ValueError):
@@ -40,14 +42,18 @@ class ImageError(ValueError):
 
 def as_unit_float(image: np.ndarray) -> np.ndarray:
     """Any numeric or boolean array -> float32 in 0..1. Integers are read by their values, as a file's are (8 bits
-    whatever the dtype, unless a value needs 16: images.white_value)."""
+    whatever the dtype, unless a value needs 16: images.white_value), except a mask of 0s and 1s; floats are 0..1,
+    or 0..255 when a value is above FLOAT_UNIT_TOP. NaN is 0, an infinity the end of the range it points to."""
     if image.dtype == bool:
         return image.astype(np.float32)
     if np.issubdtype(image.dtype, np.integer):
-        return np.clip(image.astype(np.float32) / white_value(image), 0.0, 1.0)
+        is_mask = image.size and image.min() >= 0 and image.max() <= 1  # (image > 0).astype(int): no near-black image
+        return np.clip(image.astype(np.float32) / (1.0 if is_mask else white_value(image)), 0.0, 1.0)
     if np.issubdtype(image.dtype, np.floating):
-        image = np.nan_to_num(image.astype(np.float32))
-        return np.clip(image / 255.0 if image.max() > 1.0 else image, 0.0, 1.0)
+        image = image.astype(np.float32)
+        finite = image[np.isfinite(image)]
+        top = 255.0 if finite.size and finite.max() > FLOAT_UNIT_TOP else 1.0
+        return np.clip(np.nan_to_num(image, nan=0.0, posinf=top, neginf=0.0) / top, 0.0, 1.0)
     raise ImageError(f"cannot read pixels of dtype {image.dtype}")
 
 
@@ -71,7 +77,25 @@ def checked_pixels(image: np.ndarray) -> np.ndarray:
         image = image[:, :, 0]
     if image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (3, 4)):
         raise ImageError(f"expected a grayscale, RGB or RGBA image, got an array of shape {image.shape}")
-    return image
+    return flattened(image)
+
+
+def flattened(image: np.ndarray) -> np.ndarray:
+    """An RGBA picture with see-through margins or corners (a window's screenshot and its shadow, a rounded-corner
+    export) -> uint8 RGB, those parts filled with its paper's tone: its alpha is a frame, not the drawing. A drawing
+    on a transparent sheet (TRANSPARENT_SHEET), whose alpha is the drawing, and any other image stay as they are."""
+    if image.ndim != 3 or image.shape[2] != 4:
+        return image
+    alpha = as_unit_float(image[:, :, 3])
+    if alpha.min() >= OPAQUE:
+        return image
+    see_through = alpha < 0.5
+    if see_through.mean() >= TRANSPARENT_SHEET:
+        return image
+    colour = as_unit_float(image)[:, :, :3]
+    paper = np.median(colour[~see_through], axis=0)  # the picture's most common tone: its paper
+    solid = np.where(see_through, 0.0, alpha)[:, :, None]  # a shadow's faint dark is see-through too
+    return np.round((colour * solid + paper * (1.0 - solid)) * 255.0).astype(np.uint8)
 
 
 def as_rgb(pixels: np.ndarray) -> np.ndarray:

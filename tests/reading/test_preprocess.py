@@ -166,6 +166,44 @@ def test_integer_pixels_are_read_by_their_values_whatever_the_dtype(sample_digit
         np.testing.assert_allclose(preprocess(canvas.astype(dtype) * 257), expected, atol=1e-5)
 
 
+@pytest.mark.parametrize("dtype", [np.uint8, np.int64])
+def test_a_mask_of_0s_and_1s_is_ink_not_a_black_image(sample_digits, dtype):
+    canvas = render_canvas(sample_digits[4].strokes)[:, :, 0]
+    mask = (canvas > 127).astype(dtype)  # numpy's usual way of making one
+    np.testing.assert_allclose(preprocess(mask), preprocess((canvas > 127).astype(np.float32)), atol=1e-5)
+
+
+def test_floats_a_little_over_1_and_infinities_are_still_0_to_1(sample_digits):
+    unit = render_canvas(sample_digits[4].strokes)[:, :, 0].astype(np.float32) / 255
+    expected = preprocess(unit)
+    noisy = unit * 1.02  # noise over white: 0..1.02
+    assert similarity(preprocess(noisy), expected) > 0.99  # its brightest edges clipped to white: a pixel or two
+    overflowed = unit.copy()
+    overflowed[unit == 1] = np.inf  # a division by zero where the ink is brightest
+    np.testing.assert_allclose(preprocess(overflowed), expected, atol=1e-5)
+
+
+def window_screenshot(digit: np.ndarray, margin: int) -> np.ndarray:
+    """`digit` (dark ink on white, grey) as a window's screenshot: RGBA, see-through round it but for a faint black
+    shadow (what a Mac saves for a window)."""
+    height, width = digit.shape
+    shot = np.zeros((height + 2 * margin, width + 2 * margin, 4), np.uint8)
+    shot[margin // 2 : -margin // 2, margin // 2 : -margin // 2, 3] = 100  # the shadow: black, 40% opaque
+    shot[margin:-margin, margin:-margin, :3] = digit[:, :, None]
+    shot[margin:-margin, margin:-margin, 3] = 255
+    return shot
+
+
+def test_a_picture_with_see_through_margins_is_read_on_its_paper(sample_digits):
+    on_paper = 255 - render_canvas(sample_digits[7].strokes)[:, :, 0]
+    expected = preprocess(on_paper)
+    np.testing.assert_allclose(preprocess(window_screenshot(on_paper, 40)), expected, atol=1e-5)
+    rounded = np.dstack([on_paper] * 3 + [np.full_like(on_paper, 255)])
+    rounded[:20, :20, 3] = rounded[-20:, -20:, 3] = 0  # see-through corners, black beneath
+    rounded[:20, :20, :3] = rounded[-20:, -20:, :3] = 0
+    np.testing.assert_allclose(preprocess(rounded), expected, atol=1e-5)
+
+
 @pytest.mark.parametrize("mode", ["L", "RGB", "RGBA", "P", "I;16", "I", "F"])
 def test_a_pillow_image_reads_as_the_same_picture_saved_in_a_file_does(sample_digits, mode):
     canvas = render_canvas(sample_digits[9].strokes)[:, :, 0]
