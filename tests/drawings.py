@@ -70,10 +70,13 @@ def number_canvas(digits: list[PenDigit], gaps: list[float] | None = None) -> np
     return draw_strokes(strokes, DEFAULT_STROKE_WIDTH, shape)
 
 
-def pair_strokes(digits: list[PenDigit]) -> list[np.ndarray]:
-    """Two (or more) digits written side by side, centred on the page's square one-digit canvas: strokes in px."""
-    strokes, (height, width) = number_strokes([d.strokes for d in digits], 100.0, [0.3] * (len(digits) - 1), 0.0)
-    return [stroke + ((CANVAS_SIZE - width) / 2, (CANVAS_SIZE - height) / 2) for stroke in strokes]
+def pair_strokes(digits: list[PenDigit], fill: bool = False) -> list[np.ndarray]:
+    """Two (or more) digits written side by side, centred on the page's square one-digit canvas: strokes in px. 100 px
+    tall, or with `fill` 85% of the square tall and across, narrowed to fit: taller than number mode's canvas."""
+    tall = 0.85 * CANVAS_SIZE if fill else 100.0
+    strokes, (height, width) = number_strokes([d.strokes for d in digits], tall, [0.3] * (len(digits) - 1), 0.0)
+    narrowed = min(1.0, tall / width) if fill else 1.0
+    return [(stroke - (width / 2, height / 2)) * (narrowed, 1.0) + CANVAS_SIZE / 2 for stroke in strokes]
 
 
 def word_canvas(word: str, shape: tuple[int, int] = NUMBER_CANVAS, font: int = cv2.FONT_HERSHEY_SIMPLEX) -> np.ndarray:

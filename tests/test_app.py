@@ -28,6 +28,7 @@ from digitpad.config import (
     LISTEN_ENV,
     MAX_STROKE_WIDTH,
     MIN_STROKE_WIDTH,
+    NUMBER_CANVAS,
     OTHER_BAR_COLOUR,
     PREDICTED_BAR_COLOUR,
     REPO_ROOT,
@@ -36,7 +37,7 @@ from digitpad.config import (
     SHOWN_WIDTH,
 )
 from digitpad.learning.feedback import FeedbackStore, Wall, load_feedback
-from digitpad.reading.canvas import fabric_json
+from digitpad.reading.canvas import fabric_json, fabric_picture, fabric_strokes
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from digitpad.serving import loaders, network, widgets
@@ -222,6 +223,20 @@ def test_two_digits_on_the_one_digit_canvas_are_offered_as_a_number_and_carried_
     assert page.sidebar.radio[0].value == "A number"
     carried = page.session_state["kept_drawings"]["number"]
     assert len(carried["objects"]) == len(strokes)  # the drawing goes to the number canvas as it was drawn
+
+
+def test_two_digits_the_square_tall_are_carried_to_number_mode_whole_and_read_the_same(page, pen_digits):
+    ten = first_of_each_label(pen_digits)
+    strokes = pair_strokes([ten[4], ten[2]], fill=True)  # taller than number mode's canvas
+    draw(page, data_url(draw_strokes(strokes, DEFAULT_STROKE_WIDTH)), fabric_json(strokes, DEFAULT_STROKE_WIDTH))
+    assert "This looks like a number: **42**" in page.info[0].value
+    (switch,) = [button for button in page.button if button.label == "Read it as a number"]
+    switch.click().run()
+    carried = page.session_state["kept_drawings"]["number"]
+    points = np.concatenate(fabric_strokes(carried))
+    assert points.min() > 0 and (points.max(axis=0) < NUMBER_CANVAS[::-1]).all()  # its feet were cut off: a 2's base
+    draw(page, data_url(fabric_picture(carried, NUMBER_CANVAS)), carried)  # what the browser sends back, mounted
+    assert page.metric[0].value == "42"
 
 
 def test_clear_removes_the_prediction_and_the_drawing(page, digit):

@@ -166,7 +166,8 @@ def test_a_drawing_and_the_settings_outlast_a_visit_to_the_photo_page_or_the_oth
 def test_two_digits_on_the_one_digit_canvas_carried_to_number_mode_are_read_there_at_once(app_url, desktop, ten_digits):
     page = desktop
     canvas = open_canvas(page, app_url)
-    draw_digit(page, mouse_stroke(page, canvas), pair_strokes([ten_digits[4], ten_digits[2]]), PREDICTION_SIGNATURE)
+    tall = pair_strokes([ten_digits[4], ten_digits[2]], fill=True)  # taller than number mode's canvas: fitted to it
+    draw_digit(page, mouse_stroke(page, canvas), tall, PREDICTION_SIGNATURE)
     page.get_by_role("button", name="Read it as a number").click()
     expect(page.locator(METRIC)).to_have_text("42", timeout=RESULT_TIMEOUT_MS)  # was the prompt, until another stroke
 

@@ -169,6 +169,34 @@ def drawn_strokes(json_data: Any) -> list[np.ndarray]:
         return []
 
 
+def fitted(json_data: Any, shape: tuple[int, int]) -> Any:
+    """The canvas's JSON with its drawing made to fit a canvas of `shape` (height, width), ink and pen whole inside
+    it: scaled down and moved as one, as a drawing carried to number mode's lower canvas must be, or its digits' feet
+    are cut off. As it is when it fits already, or is not strokes the canvas placed (it is then read from its
+    pixels)."""
+    try:
+        paths = visible_paths(json_data)
+        if not paths or any("left" not in obj or "top" not in obj for obj in json_data["objects"]):
+            return json_data
+        margin = max(pen_width(obj) for obj in paths) / 2 + 1  # half the pen beyond the path's points
+        points = np.concatenate(path_strokes(paths))
+        low, high = points.min(axis=0) - margin, points.max(axis=0) + margin
+        room = np.array(shape[::-1], dtype=np.float64)
+        if (low >= 0).all() and (high <= room).all():
+            return json_data
+        scale = float(min(1.0, *(room / (high - low))))
+        move = np.clip(low * scale, 0.0, room - (high - low) * scale) - low * scale  # inside, as near its place
+        left, top = move[0], move[1]
+        objects = [  # each object's place and size scaled about the canvas's corner, then moved
+            {**obj, "left": float(finite(obj["left"]) * scale + left), "top": float(finite(obj["top"]) * scale + top),
+             "scaleX": finite(obj.get("scaleX", 1)) * scale, "scaleY": finite(obj.get("scaleY", 1)) * scale}
+            for obj in json_data["objects"]
+        ]  # fmt: skip
+    except NotStrokes:
+        return json_data
+    return {**json_data, "objects": objects}
+
+
 def fabric_json(strokes: list[np.ndarray], stroke_width: float) -> dict:
     """What the canvas sends for these strokes (canvas px): Fabric's pencil path for each, which starts at the first
     point, curves through the midpoints of each two points (the points themselves its control points) and ends with a

@@ -33,7 +33,7 @@ from digitpad.config import (
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
 )
-from digitpad.reading.canvas import drawing_input, drawn_strokes, fabric_picture
+from digitpad.reading.canvas import drawing_input, drawn_strokes, fabric_picture, fitted
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
@@ -153,7 +153,7 @@ def switch_to_number_mode(drawing: dict | None) -> None:
     """The "Read it as a number" button: number mode, starting from this drawing. The button is in the canvas's
     fragment, whose reruns leave the sidebar's mode as it was: the fragment asks for a whole rerun (drawing_pad)."""
     st.session_state.draw_mode = MODES[1]
-    kept_drawings()[mode_name(True)] = drawing
+    kept_drawings()[mode_name(True)] = fitted(drawing, canvas_shape(True))  # lower than the square: feet kept
     kept_pictures().pop(mode_name(True), None)  # painted again at the number canvas's size
     st.session_state.whole_rerun = True
 

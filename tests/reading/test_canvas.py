@@ -17,7 +17,9 @@ from digitpad.reading.canvas import (
     fabric_json,
     fabric_picture,
     fabric_strokes,
+    fitted,
     path_points,
+    pen_width,
     redraw,
     stroke_input,
 )
@@ -187,6 +189,7 @@ def test_json_that_is_not_strokes_is_refused_and_the_pixels_are_read(json_data, 
     with pytest.raises(NotStrokes):
         fabric_strokes(json_data)
     assert fabric_picture(json_data, (280, 280)) is None  # nor painted again
+    assert fitted(json_data, (10, 10)) is json_data  # nor moved
     image = draw_strokes(fit_strokes(first_of_each_label(pen_digits)[5].strokes), 18)
     assert np.array_equal(canvas_input(json_data, image), preprocess(image))
 
@@ -219,3 +222,16 @@ def test_a_stroke_painted_again_is_as_wide_as_the_canvas_paints_it(pen):
     OpenCV's own width had 9% more ink than the browser's, and was read with two digits fewer)."""
     painted = fabric_picture(fabric_json([np.array([[40.0, 100.3], [240.0, 100.3]])], pen), (200, 280))
     assert abs(painted[:, 140, 0].sum() / 255 - pen) < 0.5  # the ink across the line, in px
+
+
+def test_a_drawing_fitted_to_a_lower_canvas_is_the_same_drawing_smaller_and_whole_inside_it(pen_digits):
+    strokes = fit_strokes(first_of_each_label(pen_digits)[2].strokes, height_fraction=0.95)  # 233 px tall
+    drawing = fabric_json(strokes, 20)
+    assert fitted(drawing, (280, 280)) is drawing  # it fits already: as it was
+    smaller = fitted(drawing, (200, 700))
+    points, before = np.concatenate(fabric_strokes(smaller)), np.concatenate(fabric_strokes(drawing))
+    scale = np.ptp(points[:, 1]) / np.ptp(before[:, 1])
+    assert scale * (np.ptp(before[:, 1]) + 20) <= 200  # room for the pen, as narrower as the drawing is smaller
+    assert points[:, 1].min() >= 10 * scale and points[:, 1].max() <= 200 - 10 * scale  # the pen's edge inside
+    np.testing.assert_allclose(np.ptp(points, axis=0), np.ptp(before, axis=0) * scale, rtol=1e-6)  # not squashed
+    assert [pen_width(obj) for obj in smaller["objects"]] == pytest.approx([20 * scale] * len(strokes), rel=1e-6)
