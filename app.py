@@ -28,12 +28,12 @@ ICON = (
 
 wall = "wall" in st.query_params
 st.set_page_config(page_title="digitpad", page_icon=ICON, layout="wide" if wall else "centered")
-st.title("digitpad")
-if wall:
+if wall:  # its title is the address to join
     page = st.navigation([st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path="wall")], position="hidden")
 else:
     draw = st.Page(f"{PAGES}/draw_page.py", title="Draw", icon=":material/draw:", default=True)
     photo = st.Page(f"{PAGES}/photo_page.py", title="Photo", icon=":material/photo_camera:", url_path="photo")
     page = st.navigation([draw, photo], position="top")
+    st.title("digitpad")
     st.set_page_config(page_title=f"{page.title} · digitpad")  # each page its own tab title: a screen reader says so
 page.run()

@@ -595,7 +595,7 @@ def test_the_wall_of_a_server_listening_on_loopback_alone_keeps_its_address_and_
     wall = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
     wall.query_params["wall"] = ""
     wall.run()
-    assert wall.markdown[0].value == "### http://localhost:8501/"
+    assert wall.title[0].value == "Draw a digit with us: http://localhost:8501/"
     assert "listens on 127.0.0.1 only: phones cannot reach it" in wall.warning[0].value
 
 
@@ -627,7 +627,7 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     assert [(m.label, m.value) for m in wall.metric] == [("Confirmed right", "1"), ("Corrected", "1")]
     captions = [image.proto.imgs[0].caption for image in wall.image]
     assert captions == ["Scan to draw with us", "read 3"]  # the QR code, and only the drawing its user let show
-    assert wall.markdown[0].value == "### http://192.0.2.7:8501/"  # opened at localhost: phones get the network's
+    assert wall.title[0].value.endswith(" http://192.0.2.7:8501/")  # opened at localhost: phones get the network's
     (matrix,) = wall.dataframe
     assert matrix.value.loc["drawn 3", "read 3"] == 1 and matrix.value.loc["drawn 8", "read 5"] == 1
 

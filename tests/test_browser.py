@@ -277,6 +277,27 @@ def test_a_wrong_prediction_is_corrected_with_any_other_digit_in_view(app_url, d
     assert load_feedback(feedback_database).y.tolist()[-1] == last
 
 
+def test_the_wall_fits_a_projectors_1280_by_720_screen_address_unbroken(app_url, desktop, browser, ten_digits):
+    # At 1280 x 720 the confusion matrix ran 230 px past the screen's foot and the address broke inside its port
+    canvas = open_canvas(desktop, app_url)
+    draw_digit(desktop, mouse_stroke(desktop, canvas), fit_strokes(ten_digits[3].strokes), PREDICTION_SIGNATURE)
+    desktop.get_by_role("button", name=re.compile(r"^Yes, ")).click()
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    wall = context.new_page()
+    wall.goto(f"{app_url}/?wall")
+    matrix = wall.locator("[data-testid='stDataFrame']")
+    expect(matrix).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    assert matrix.bounding_box()["y"] + matrix.bounding_box()["height"] <= 720
+    address = wall.locator("h1 a")  # the title's address, a link
+    assert (
+        address.evaluate(
+            "a => { const r = document.createRange(); r.selectNodeContents(a); return r.getClientRects().length; }"
+        )
+        == 1
+    )  # on one line
+    context.close()
+
+
 def test_a_number_drawn_with_its_digits_touching_is_read(app_url, desktop, ten_digits, classifier, judge):
     digits, gaps = [ten_digits[i] for i in (7, 4, 4, 3)], [0.25, -0.05, 0.25]  # the two 4s touching
     strokes, (_, width) = number_layout(digits, gaps)

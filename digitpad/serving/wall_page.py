@@ -24,6 +24,7 @@ from digitpad.serving import network
 
 WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
 WALL_DRAWINGS = 8  # the latest drawings it shows
+WALL_ROW_HEIGHT = 26  # px: the confusion matrix's rows (Streamlit's 35 took it past a 1280 x 720 projector's foot)
 
 
 def listening() -> str:
@@ -38,6 +39,7 @@ def join_address() -> str:
     return f"http://{network.reachable(st.context.headers.get('Host', 'localhost:8501'), listening())}/"
 
 
+@st.cache_data(max_entries=4)  # drawn again with the room every WALL_REFRESH_S: the same few addresses
 def qr_png(text: str) -> bytes:
     import segno  # only the wall needs it
 
@@ -46,48 +48,57 @@ def qr_png(text: str) -> bytes:
     return png.getvalue()
 
 
+def unreachable(address: str) -> str | None:
+    """Why phones cannot reach `address`, or None when they can."""
+    if network.this_machine_only(listening()):
+        serve = "`digitpad room` without `--address`, or `digitpad app --server.address 0.0.0.0`"
+        return f"This server listens on {listening()} only: phones cannot reach it. Serve it with {serve}."
+    if network.is_loopback(urlsplit(address).hostname or ""):  # no network: the QR code leads each phone to itself
+        return "This computer is on no network: phones cannot reach it. Join a Wi-Fi and reload."
+    return None
+
+
 @st.fragment(run_every=WALL_REFRESH_S)
-def wall_live() -> None:
-    """The room's latest drawings (of those whose users let the wall show them) and every answer's tally, read afresh
-    from the shared feedback database every WALL_REFRESH_S, without reloading the page."""
+def wall_live(address: str) -> None:
+    """The QR code with the room's tallies under it, and its latest drawings (of those whose users let the wall show
+    them) with its confusion matrix beside, read afresh from the shared feedback database every WALL_REFRESH_S,
+    without reloading the page. Laid out to fit a 1280 x 720 projector."""
     from digitpad.learning.feedback import FeedbackStoreError, Wall
 
+    code, live = st.columns([1, 3], gap="large")
+    code.image(qr_png(address), caption="Scan to draw with us", alt=f"A QR code of {address}")
+    tallies, why_not = code.container(), unreachable(address)  # the tallies above the presenter's warning
+    if why_not:
+        code.warning(why_not)
     try:
         wall = Wall.read(FEEDBACK_PATH, WALL_DRAWINGS)
     except FeedbackStoreError as error:
-        st.error(f"The room's answers cannot be read: {error}", icon=":material/error:")
+        live.error(f"The room's answers cannot be read: {error}", icon=":material/error:")
         return
-    right, corrected = st.columns(2)
+    right, corrected = tallies.columns(2)
     right.metric("Confirmed right", wall.right)
     corrected.metric("Corrected", wall.corrected)
     if not wall.latest:
-        st.info("No drawings yet: the first confirmed or corrected drawing appears here.", icon=":material/draw:")
+        live.info("No drawings yet: the first confirmed or corrected drawing appears here.", icon=":material/draw:")
         return
-    st.markdown("**The latest drawings**")  # else the drawings under "Corrected" look like the corrected ones
-    for column, (label, read, png) in zip(st.columns(len(wall.latest)), wall.latest, strict=True):
+    live.markdown("**The latest drawings**")  # else the drawings under "Corrected" look like the corrected ones
+    for column, (label, read, png) in zip(live.columns(WALL_DRAWINGS), wall.latest, strict=False):
         column.image(
             png, caption=f"read {read}" + ("" if label == read else f", was {label}"), alt=f"A drawing of {label}"
         )
     import pandas as pd  # as late as the chart's
 
     digits = range(NUM_CLASSES)
-    st.markdown("**The room's confusion matrix**")
-    st.dataframe(pd.DataFrame(wall.confusion, [f"drawn {d}" for d in digits], [f"read {d}" for d in digits]))
+    live.markdown("**The room's confusion matrix**")
+    matrix = pd.DataFrame(wall.confusion, [f"drawn {d}" for d in digits], [f"read {d}" for d in digits])
+    live.dataframe(matrix, row_height=WALL_ROW_HEIGHT)
 
 
 def wall_page() -> None:
-    """The presenter's screen (`?wall`): the address to join, as a QR code and as text, and the room live."""
+    """The presenter's screen (`?wall`): the address to join, as its title and as a QR code, and the room live."""
     address = join_address()
-    code, live = st.columns([1, 3], gap="large")
-    code.image(qr_png(address), caption="Scan to draw with us", alt=f"A QR code of {address}")
-    code.markdown(f"### {address}")
-    if network.this_machine_only(listening()):
-        serve = "`digitpad room` without `--address`, or `digitpad app --server.address 0.0.0.0`"
-        code.warning(f"This server listens on {listening()} only: phones cannot reach it. Serve it with {serve}.")
-    elif network.is_loopback(urlsplit(address).hostname or ""):  # no network: the QR code leads each phone to itself
-        code.warning("This computer is on no network: phones cannot reach it. Join a Wi-Fi and reload.")
-    with live:
-        wall_live()
+    st.title(f"Draw a digit with us: {address}", anchor=False)  # across the screen: read from the back of the room
+    wall_live(address)
 
 
 if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
