@@ -324,6 +324,7 @@ PREVIEW_SIZE = 140  # px: "what the model sees" shows the 28 px input enlarged 5
 NUMBER_PREVIEW_SIZE = 84  # px: each digit of a number, enlarged 3x: in a row that wraps, three to a phone's row
 SHOWN_WIDTH = 1460  # px: the widest picture Streamlit shows (its MAXIMUM_CONTENT_WIDTH); the Photo page shrinks its own
 SHOWN_HEIGHT = 800  # px: the tallest the Photo page shows a picture: a 200 x 4,000 strip made the page 3,400 px long
+SHOWN_SMALLEST = 280  # px: a smaller picture is shown enlarged, sharp, to the canvas's size (a 20 px one was a blur)
 CHART_HEIGHT = 180  # px: the ten-probability bar chart
 # The predicted digit's bar, the theme's primaryColor in .streamlit/config.toml: 5.2:1 on white, 4.7:1 on the sidebar's
 # grey, as text (a slider's value) needs (WCAG AA 4.5:1; #e8590c was 3.3:1 there)

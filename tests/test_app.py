@@ -34,6 +34,7 @@ from digitpad.config import (
     REPO_ROOT,
     RETRAIN_COMMAND,
     SHOWN_HEIGHT,
+    SHOWN_SMALLEST,
     SHOWN_WIDTH,
 )
 from digitpad.learning.feedback import FeedbackStore, Wall, load_feedback
@@ -41,7 +42,7 @@ from digitpad.reading.canvas import fabric_json, fabric_picture, fabric_strokes
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from digitpad.serving import loaders, network, widgets
-from digitpad.serving.photo_page import NO_DIGITS_IN_INK, on_screen, opaque
+from digitpad.serving.photo_page import NO_DIGITS_IN_INK, on_screen, opaque, with_boxes
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import (
@@ -447,6 +448,18 @@ def test_a_tall_strip_is_shown_no_taller_than_a_screen_and_a_wide_one_no_wider_t
     assert on_screen(np.zeros((4000, 200, 3), np.uint8)).shape == (SHOWN_HEIGHT, 40, 3)
     assert on_screen(np.zeros((300, 4000), np.uint8)).shape == (round(300 * SHOWN_WIDTH / 4000), SHOWN_WIDTH)
     assert on_screen(np.zeros((500, 700), np.uint8)).shape == (500, 700)  # a picture that fits is shown as it is
+
+
+def test_a_small_picture_is_shown_enlarged_sharp_with_a_box_that_leaves_its_digit_in_sight():
+    digit = np.full((20, 20), 255, np.uint8)
+    digit[3:17, 9:11] = 0  # a 1, dark on white, 20 px tall
+    shown = with_boxes(digit, [(6, 2, 8, 16)])
+    times = SHOWN_SMALLEST // 20
+    assert shown.shape == (20 * times, 20 * times, 3)
+    assert (shown[10 * times, 10 * times] == 0).all()  # the 1's middle: a sharp block of ink, not under the box
+    inside = shown[3 * times : 17 * times, 7 * times : 13 * times]  # the box's inside
+    assert (np.unique(inside.reshape(-1, 3), axis=0) == [[0, 0, 0], [255, 255, 255]]).all()  # two tones, no blur
+    assert on_screen(digit).shape == (20 * times, 20 * times)
 
 
 def test_a_file_that_cannot_be_read_gets_advice_for_its_trouble_and_its_name_as_it_is(tmp_path):

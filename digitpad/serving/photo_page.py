@@ -20,10 +20,11 @@ from digitpad.config import (
     PAIRS_MODEL_PATH,
     PIECES_MODEL_PATH,
     SHOWN_HEIGHT,
+    SHOWN_SMALLEST,
     SHOWN_WIDTH,
 )
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
-from digitpad.reading.preprocess import ImageError, as_rgb, resize_by
+from digitpad.reading.preprocess import ImageError, as_rgb, flattened, resize_by
 from digitpad.serving.loaders import load_reader, model_or_error, photo_turns
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, remembered, show_number_verdict, show_verdict
 
@@ -51,18 +52,29 @@ READ_AS_HELP = (
 
 
 def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
-    """The image in colour, with a box in the highlight colour around each digit read."""
+    """The image in colour, with a box in the highlight colour around each digit read; a small one enlarged first
+    (enlarged), so that a box's line does not hide its digit."""
     pixels = image if image.dtype == np.uint8 else cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX, cv2.CV_8U)
-    picture = as_rgb(opaque(pixels)).copy()  # drawn on: never the image itself
+    picture = enlarged(as_rgb(opaque(pixels)))  # a copy, drawn on: never the image itself
+    times = picture.shape[0] // pixels.shape[0]
     thickness = max(2, max(picture.shape[:2]) // 300)
-    for x, y, width, height in (map(int, box) for box in boxes):
+    for x, y, width, height in ([round(side * times) for side in box] for box in boxes):
         cv2.rectangle(picture, (x, y), (x + width - 1, y + height - 1), HIGHLIGHT_RGB, thickness)
     return picture
 
 
+def enlarged(picture: np.ndarray) -> np.ndarray:
+    """A copy of `picture`, shown at least SHOWN_SMALLEST px on its longer side: a small one enlarged a whole number of
+    times, each pixel a sharp block (Streamlit's browser blurred a 20 px upload shown 176 px wide)."""
+    times = max(1, -(-SHOWN_SMALLEST // max(picture.shape[:2])))
+    return picture.repeat(times, axis=0).repeat(times, axis=1)
+
+
 def opaque(pixels: np.ndarray) -> np.ndarray:
     """uint8 pixels with transparency as a viewer shows them: over white, or over black when the ink is light. Its
-    colour channels alone were solid black (or white) under a transparent sheet, the digit nowhere to be seen."""
+    colour channels alone were solid black (or white) under a transparent sheet, the digit nowhere to be seen. A
+    picture with see-through margins is shown on its paper, as it is read (flattened)."""
+    pixels = flattened(pixels)
     if pixels.ndim != 3 or pixels.shape[2] != 4 or pixels[:, :, 3].min() == 255:
         return pixels
     alpha = pixels[:, :, 3:].astype(np.float32) / 255
@@ -81,7 +93,7 @@ def on_screen(picture: np.ndarray) -> np.ndarray:
     """A picture at most SHOWN_WIDTH wide and SHOWN_HEIGHT tall: shrunk here rather than by Streamlit, which encodes a
     12-megapixel photo whole before shrinking it, and shrank a hairline strip 3,000 px long to 0 px tall and raised."""
     scale = min(SHOWN_WIDTH / picture.shape[1], SHOWN_HEIGHT / picture.shape[0])
-    return picture if scale >= 1 else resize_by(picture, scale, cv2.INTER_AREA)
+    return enlarged(picture) if scale >= 1 else resize_by(picture, scale, cv2.INTER_AREA)
 
 
 class Picture(NamedTuple):
