@@ -8,11 +8,11 @@ which tells a drawing from a photo of paper and one digit from several: `PATH<TA
 `PATH<TAB>NUMBER<TAB>LOWEST CONFIDENCE` for several, `PATH<TAB>-<TAB>blank` for a blank drawing, `PATH<TAB>-<TAB>no
 digits found` for a photo without any and `PATH<TAB>-<TAB>not a digit`; PATH with its backslashes, tabs, newlines and
 carriage returns escaped (escaped). With --json, one JSON list of {path, kind (drawing or photo), verdict (digit,
-number, not a digit, blank or no digits), digit, confidence, probabilities (null unless one digit), number, digits:
-[{digit, confidence, box}]}, box being [x, y, width, height] in the image's pixels. The flags say what the images are
-instead: --digit, a drawing of one digit (`PATH<TAB>DIGIT<TAB>CONFIDENCE`, and JSON without the number); --number, a
-drawing of a number; --photo, a photo of digits on paper, cleaned as digitpad.reading.photo cleans it; both print lines
-as without a flag, or {path, number, digits}. A file that cannot be read gets one line on stderr naming it and the
+number, not a digit, blank or no digits), digit, confidence (a number's: its least sure digit's), probabilities (null
+unless read as one digit), number, digits: [{digit, confidence, box}]}, box being [x, y, width, height] in the image's
+pixels: the same fields whatever the flags. The flags say what the images are instead: --digit, a drawing of one
+digit; --number, a drawing of a number; --photo, a photo of digits on paper, cleaned as digitpad.reading.photo cleans
+it; each prints lines as without a flag. A file that cannot be read gets one line on stderr naming it and the
 reason; the others are still read, and the exit status is then 1; when none can be (missing files, say), that is said
 before the models load. They load once; files are decoded a batch at a time (PREDICT_FILES, or fewer holding
 PREDICT_PIXELS: a 12-megapixel photo alone) and each batch's lines printed as soon as it is read.
@@ -60,11 +60,11 @@ from digitpad.reading.images import (
     read_image,
     read_upload,
 )
-from digitpad.reading.preprocess import preprocess
+from digitpad.reading.preprocess import ink_box, ink_map, preprocess_ink
 
 if TYPE_CHECKING:
     from digitpad.learning.feedback import Examples
-    from digitpad.models.classifier import DigitClassifier
+    from digitpad.models.classifier import DigitClassifier, Prediction
     from digitpad.models.reader import Reading
 
 EXIT_OK, EXIT_BAD_FILE, EXIT_NO_MODEL = 0, 1, 2
@@ -83,58 +83,54 @@ def escaped(path: str) -> str:
     return path.translate(TSV_ESCAPES)
 
 
+def answer_json(
+    path: str, kind: str, verdict: str, number: str | None, digits: list[dict], single: Prediction | None = None
+) -> dict:
+    """One file's JSON, the same fields in every mode: the digit and its probabilities when the image was read as one
+    (null otherwise), the number with each digit's box, and the confidence: the digit's, or the least sure digit's of
+    a number (as the line says)."""
+    confidence = None if single is None else round(single.confidence, 6)
+    if single is not None and len(digits) == 1:  # one digit: its box says what the answer above says
+        digits[0].update(digit=single.digit if verdict == "digit" else None, confidence=confidence)
+    elif verdict == "number":
+        confidence = min(digit["confidence"] for digit in digits)
+    return {"path": path, "kind": kind, "verdict": verdict,
+            "digit": single.digit if single is not None and verdict == "digit" else None, "confidence": confidence,
+            "probabilities": None if single is None else [round(float(p), 6) for p in single.probabilities],
+            "number": number, "digits": digits}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Result:
-    """One file's outcome: probabilities when a digit was found, None when the image is blank."""
+    """One file read as one drawn digit (--digit): its prediction, None when the image is blank, and the box of its
+    ink, [x, y, width, height] in the image's pixels."""
 
     path: str
-    probabilities: np.ndarray | None
-    is_digit: bool = True  # False: the "not a digit" judge says it is not one (digitpad.models.nondigit)
-
-    @property
-    def digit(self) -> int | None:
-        return None if self.probabilities is None else int(np.argmax(self.probabilities))
-
-    @property
-    def confidence(self) -> float | None:
-        return None if self.probabilities is None else float(self.probabilities.max())
+    prediction: Prediction | None
+    box: tuple[int, int, int, int] | None = None
 
     @property
     def answer(self) -> str | None:
         """What was read, as a string of digits; None for nothing, or what is not a digit."""
-        return None if self.digit is None or not self.is_digit else str(self.digit)
+        return str(self.prediction.digit) if self.prediction and self.prediction.is_digit else None
 
     def as_line(self) -> str:
-        if self.probabilities is None:
+        if self.prediction is None:
             return f"{escaped(self.path)}\t-\tblank"
-        if not self.is_digit:
+        if not self.prediction.is_digit:
             return f"{escaped(self.path)}\t-\tnot a digit"
-        return f"{escaped(self.path)}\t{self.digit}\t{self.confidence:.4f}"
+        return f"{escaped(self.path)}\t{self.prediction.digit}\t{self.prediction.confidence:.4f}"
 
     def as_json(self) -> dict:
-        probabilities = None if self.probabilities is None else [round(float(p), 6) for p in self.probabilities]
-        confidence = None if self.confidence is None else round(self.confidence, 6)
-        verdict = "blank" if self.probabilities is None else "digit" if self.is_digit else "not a digit"
-        digit = self.digit if verdict == "digit" else None
-        return {"path": self.path, "digit": digit, "verdict": verdict, "confidence": confidence,
-                "probabilities": probabilities}  # fmt: skip
-
-
-def reading_line(path: str, reading: Reading) -> str:
-    """A reader's reading as every mode prints it: the digit or number with its (lowest) confidence, or - and why
-    none."""
-    verdict, digits = reading.verdict, reading.digits.predictions
-    if verdict == "digit":
-        return f"{escaped(path)}\t{reading.single.digit}\t{reading.single.confidence:.4f}"
-    if verdict == "number":
-        return f"{escaped(path)}\t{reading.number}\t{min(p.confidence for p in digits):.4f}"
-    return f"{escaped(path)}\t-\t{ {'no digits': 'no digits found'}.get(verdict, verdict) }"
+        if self.prediction is None:
+            return answer_json(self.path, "drawing", "blank", None, [])
+        digits = [{"digit": None, "confidence": None, "box": list(self.box)}]
+        return answer_json(self.path, "drawing", self.prediction.verdict, self.answer, digits, self.prediction)
 
 
 @dataclass(frozen=True)
-class NumberResult:
-    """One file's number as read: None for an image with no digits, or a drawing whose digits look like none (a word);
-    its digits, each with its box, either way."""
+class FileResult:
+    """One file read by digitpad.models.reader: a digit, a number, or nothing."""
 
     path: str
     reading: Reading
@@ -144,15 +140,22 @@ class NumberResult:
         return self.reading.number
 
     def as_line(self) -> str:
-        return reading_line(self.path, self.reading)
+        """The digit or number with its (lowest) confidence, or - and why none."""
+        reading, path = self.reading, escaped(self.path)
+        if reading.verdict == "digit":
+            return f"{path}\t{reading.single.digit}\t{reading.single.confidence:.4f}"
+        if reading.verdict == "number":
+            return f"{path}\t{reading.number}\t{min(p.confidence for p in reading.digits.predictions):.4f}"
+        return f"{path}\t-\t{ {'no digits': 'no digits found'}.get(reading.verdict, reading.verdict) }"
 
     def as_json(self) -> dict:
         found = self.reading.digits
         digits = [
-            {"digit": p.digit, "confidence": round(p.confidence, 6), "box": list(box)}
+            {"digit": p.digit, "confidence": round(float(p.confidence), 6), "box": list(map(int, box))}
             for p, box in zip(found.predictions, found.boxes, strict=True)
         ]
-        return {"path": self.path, "number": self.reading.number, "digits": digits}
+        reading = self.reading
+        return answer_json(self.path, reading.kind, reading.verdict, reading.number, digits, reading.single)
 
 
 def read_images(paths: list[str]) -> tuple[dict[str, np.ndarray], list[str]]:
@@ -169,46 +172,21 @@ def read_images(paths: list[str]) -> tuple[dict[str, np.ndarray], list[str]]:
 
 def digit_results(classifier: DigitClassifier, batch: list[tuple[str, np.ndarray | str]]) -> Iterator[Result | str]:
     """One digit per image, a batch's digits classified at once: each file's Result, or its error line, in order."""
-    inputs = {path: preprocess(image) for path, image in batch if not isinstance(image, str)}
+    inks = {path: ink_map(image) for path, image in batch if not isinstance(image, str)}
+    inputs = {path: preprocess_ink(ink) for path, ink in inks.items()}
     drawn = [path for path, x in inputs.items() if x is not None]
     predictions = dict(zip(drawn, classifier.predict_many(np.array([inputs[p] for p in drawn])), strict=True))
     for path, image in batch:
         if isinstance(image, str):
             yield image
-        elif (prediction := predictions.get(path)) is None:
-            yield Result(path, None)
         else:
-            yield Result(path, prediction.probabilities, prediction.is_digit)
+            yield Result(path, predictions.get(path), ink_box(inks[path]) if path in predictions else None)
 
 
 MODES = ("auto", "digit", "number", "photo")  # auto: no flag; the others: --digit, --number, --photo
 
 
-@dataclass(frozen=True)
-class FileResult:
-    """One file read by digitpad.models.reader: a digit, a number, or nothing."""
-
-    path: str
-    reading: Reading
-
-    @property
-    def answer(self) -> str | None:
-        return self.reading.number
-
-    def as_line(self) -> str:
-        return reading_line(self.path, self.reading)
-
-    def as_json(self) -> dict:
-        single = self.reading.single
-        probabilities = None if single is None else single.probabilities
-        whole = Result(self.path, probabilities, single is None or single.is_digit).as_json()
-        found = NumberResult(self.path, self.reading).as_json()
-        if single is not None and len(found["digits"]) == 1:  # one digit: its box says what the answer above says
-            found["digits"][0].update(digit=whole["digit"], confidence=whole["confidence"])
-        return {**whole, "kind": self.reading.kind, "verdict": self.reading.verdict, **found}
-
-
-Answer = Result | NumberResult | FileResult  # what one file read gives, in each mode
+Answer = Result | FileResult  # what one file read gives, in each mode
 
 
 def read_stdin() -> np.ndarray:
@@ -301,7 +279,7 @@ def outcomes(paths: list[str], mode: str, model_path: Path = MODEL_PATH) -> Iter
             elif mode == "auto":
                 yield FileResult(path, reader.read(image))
             else:
-                yield NumberResult(path, reader.read(image, kind, several=True))
+                yield FileResult(path, reader.read(image, kind, several=True))
 
 
 def read_files(paths: list[str], mode: str, model_path: Path = MODEL_PATH) -> tuple[list[Answer], list[str]]:

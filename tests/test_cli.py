@@ -75,6 +75,33 @@ def test_json_output(digit_files):
     assert blank["digit"] is None and blank["confidence"] is None
 
 
+JSON_FIELDS = ["path", "kind", "verdict", "digit", "confidence", "probabilities", "number", "digits"]
+
+
+@pytest.mark.parametrize("flag", [None, "--digit", "--number", "--photo"])
+def test_json_has_the_same_fields_in_every_mode_and_a_numbers_confidence_is_its_lines(flag, pen_digits, tmp_path):
+    # --digit printed no kind, number or digits; --number and --photo no verdict: a blank and a word looked alike
+    ten = first_of_each_label(pen_digits)
+    files = [tmp_path / name for name in ("seven.png", "year.png", "blank.png", "smiley.png")]
+    Image.fromarray(render_canvas(ten[7].strokes)).save(files[0])
+    Image.fromarray(number_canvas([ten[1], ten[9], ten[8], ten[4]])).save(files[1])
+    Image.fromarray(np.zeros((200, 700), np.uint8)).save(files[2])
+    Image.fromarray(smiley_canvas()).save(files[3])
+    flags = [flag] if flag else []
+    answers = json.loads(run_cli(*flags, "--json", *files).stdout)
+    lines = [line.split("\t") for line in run_cli(*flags, *files).stdout.splitlines()]
+    assert [list(answer) for answer in answers] == [JSON_FIELDS] * len(files)
+    for answer, (_, read, confidence) in zip(answers, lines, strict=True):
+        assert answer["number"] == (None if read == "-" else read)  # the line's answer
+        if read == "-":
+            assert answer["verdict"] == confidence.replace("no digits found", "no digits")  # the line's why not
+        else:
+            assert f"{answer['confidence']:.4f}" == confidence
+            assert [box["digit"] for box in answer["digits"]] == [int(d) for d in read]
+            assert all(len(box["box"]) == 4 for box in answer["digits"])
+    assert answers[2]["verdict"] in ("blank", "no digits") and answers[2]["digits"] == []
+
+
 def test_a_single_digits_box_in_json_says_what_the_answer_says():
     # A real photo's 3 read 0.911 sure at the top of its JSON and 0.608 in its one box: two readers, two answers
     from digitpad.models.classifier import Prediction

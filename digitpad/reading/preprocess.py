@@ -135,10 +135,17 @@ def is_blank(ink: np.ndarray) -> bool:
     return float(ink.max()) < MIN_CONTRAST or ink_pixels < max(MIN_INK_PIXELS, MIN_INK_FRACTION * ink.size)
 
 
-def crop_to_ink(ink: np.ndarray) -> np.ndarray:
-    """The ink map cut down to the bounding box of its ink pixels (above INK_THRESHOLD)."""
+def ink_box(ink: np.ndarray) -> tuple[int, int, int, int]:
+    """The bounding box of a non-blank ink map's ink pixels (above INK_THRESHOLD): (x, y, width, height)."""
     rows, columns = np.nonzero(ink > INK_THRESHOLD)
-    return ink[rows.min() : rows.max() + 1, columns.min() : columns.max() + 1]
+    x, y = int(columns.min()), int(rows.min())
+    return x, y, int(columns.max()) + 1 - x, int(rows.max()) + 1 - y
+
+
+def crop_to_ink(ink: np.ndarray) -> np.ndarray:
+    """The ink map cut down to the bounding box of its ink pixels (ink_box)."""
+    x, y, width, height = ink_box(ink)
+    return ink[y : y + height, x : x + width]
 
 
 def stroke_width(ink: np.ndarray) -> float:
