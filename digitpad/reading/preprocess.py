@@ -68,7 +68,10 @@ def checked_pixels(image: np.ndarray) -> np.ndarray:
     raises ImageError for anything that cannot be one (not an array, no pixels, the wrong number of dimensions or
     channels)."""
     if isinstance(image, Image.Image):  # as a file's picture is read: palette, 16-bit and CMYK modes included
-        image = to_array(image)
+        try:
+            image = to_array(image)  # an opened file's pixels are decoded only now
+        except (OSError, ValueError, SyntaxError, EOFError) as error:
+            raise ImageError(f"damaged or truncated image ({error})") from None
     if not isinstance(image, np.ndarray):
         raise ImageError(f"expected an image array or a Pillow image, got {type(image).__name__}")
     if image.size == 0:

@@ -211,6 +211,14 @@ def test_a_pillow_image_reads_as_the_same_picture_saved_in_a_file_does(sample_di
     np.testing.assert_allclose(preprocess(picture), preprocess(canvas), atol=1e-5)
 
 
+def test_a_pillow_image_of_a_truncated_file_is_refused_with_the_reason(sample_digits, tmp_path):
+    path = tmp_path / "cut.jpg"
+    Image.fromarray(render_canvas(sample_digits[9].strokes)[:, :, 0]).save(path)
+    path.write_bytes(path.read_bytes()[:600])  # a download cut short
+    with pytest.raises(ImageError, match="damaged or truncated image"):  # was Pillow's OSError
+        preprocess(Image.open(path))
+
+
 def test_a_tiny_digit_in_a_corner_is_scaled_up(sample_digits):
     strokes = fit_strokes(sample_digits[2].strokes, height_fraction=0.1, centre=(0.1, 0.1))
     model_input = preprocess(draw_strokes(strokes, stroke_width=3))
