@@ -24,7 +24,7 @@ from digitpad.serving import network
 
 WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
 WALL_DRAWINGS = 8  # the latest drawings it shows
-WALL_ROW_HEIGHT = 26  # px: the confusion matrix's rows (Streamlit's 35 took it past a 1280 x 720 projector's foot)
+WALL_ROW_HEIGHT = 24  # px: the confusion matrix's rows (Streamlit's 35 took it past a 1280 x 720 projector's foot)
 
 
 def listening() -> str:
