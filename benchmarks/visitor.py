@@ -134,7 +134,7 @@ class Visitor:
             return
         element = delta.new_element
         kind = element.WhichOneof("type")
-        if kind == "bidi_component":
+        if kind == "bidi_component" and "drawable_canvas" in element.bidi_component.component_name:  # not a probe
             self.canvas_id, self.fragment_id = element.bidi_component.id, delta.fragment_id
         elif kind == "button":
             shown.buttons[element.button.label] = element.button.id

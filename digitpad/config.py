@@ -334,6 +334,7 @@ AXIS_COLOUR = "#4b5563"  # the chart's labels: 7.6:1 on white (Streamlit's #8084
 # The reading beside the one-digit canvas, whose chart needs about 300 px to label all ten digits. A window too narrow
 # for both whole (800 px with the sidebar open) puts it under the canvas instead of clipping the canvas to 218 px.
 RESULT_WIDTH = 340  # px
+RESULT_GAP = 32  # px between the canvas and its reading (Streamlit's "medium" gap): side by side in 652 px or more
 # Photos a server process reads at once, the others waiting their turn: its share of the cores (a room gives each of its
 # processes TF_NUM_INTRAOP_THREADS of them: serving.room.tensorflow_threads). `python -m benchmarks.photo_turns`.
 PHOTO_READS_AT_ONCE = max(1, int(os.environ.get("TF_NUM_INTRAOP_THREADS") or os.cpu_count() or 1))

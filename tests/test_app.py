@@ -89,10 +89,15 @@ def configure(monkeypatch: pytest.MonkeyPatch, name: str, value: object) -> None
             monkeypatch.setattr(module, name, value)
 
 
+def canvases(at: AppTest) -> list:
+    """The page's drawing canvases (st_canvas's components; not serving.column's probe of the page's width)."""
+    return [component for component in at.get("bidi_component") if "canvas" in component.key]
+
+
 def draw(at: AppTest, url: str, raw: object = None) -> AppTest:
     """Put a drawing on the page's canvas, as the browser does after a stroke, and rerun: its picture as a PNG data
     URL, and its Fabric JSON (`raw`; by default no strokes, so the page reads the picture)."""
-    (canvas,) = at.get("bidi_component")
+    (canvas,) = canvases(at)
     at.session_state[canvas.key] = {"drawing": {"raw": {"objects": []} if raw is None else raw, "data": url}}
     return at.run()
 
@@ -243,11 +248,11 @@ def test_two_digits_the_square_tall_are_carried_to_number_mode_whole_and_read_th
 def test_clear_removes_the_prediction_and_the_drawing(page, digit):
     draw(page, data_url(render_canvas(digit.strokes)))
     assert page.metric
-    (drawn_on,) = page.get("bidi_component")
+    (drawn_on,) = canvases(page)
     page.button[0].click().run()
     assert "Draw in the black box" in page.info[0].value
     assert shows_no_prediction(page)
-    (fresh,) = page.get("bidi_component")
+    (fresh,) = canvases(page)
     assert fresh.key != drawn_on.key  # a new canvas, mounted empty in the browser
     assert page.session_state[fresh.key]["drawing"]["data"] is None
 
@@ -287,7 +292,7 @@ def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypa
     assert not page.exception
     (error,) = page.error
     assert str(model_path) in error.value and RETRAIN_COMMAND in error.value
-    assert page.get("bidi_component")  # the canvas is still there
+    assert canvases(page)  # the canvas is still there
 
 
 def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
@@ -299,6 +304,22 @@ def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
     (metric,) = page.metric
     assert (metric.label, metric.value) == ("Number", "2026")
     assert [image.proto.imgs[0].caption.split(":")[0] for image in page.image] == ["2", "0", "2", "6"]
+
+
+def test_a_column_the_browser_says_is_narrow_narrows_the_number_canvas_and_brings_the_reading_by_clear(page, digit):
+    # serving.column's probe: a window zoomed to 200% or narrowed, whose 700 px number canvas was cut off
+
+    def briefs() -> list[str]:
+        return [markdown.value for markdown in page.markdown if markdown.value.startswith("Reads ")]
+
+    draw_digit(page, digit)
+    assert page.metric and not briefs()  # side by side: the reading is beside the canvas
+    page.session_state["column_width"] = {"width": 608}  # what the browser reports
+    page.run()
+    assert briefs() == [f"Reads **{page.metric[0].value}**, {page.metric[0].delta} :material/arrow_downward:"]
+    page.sidebar.radio[0].set_value("A number").run()
+    (canvas,) = canvases(page)
+    assert json.loads(canvas.proto.json)["canvasWidth"] == 608
 
 
 def test_number_mode_is_in_the_address_so_a_reload_comes_back_to_it(page):
@@ -320,7 +341,7 @@ def test_a_number_left_and_come_back_to_is_read_from_the_picture_the_browser_pai
     assert read[0] == "3141"
     page.sidebar.radio[0].set_value("One digit").run()
     page.sidebar.radio[0].set_value("A number").run()
-    (canvas,) = page.get("bidi_component")  # mounted with the drawing again, it sends the strokes and no picture
+    (canvas,) = canvases(page)  # mounted with the drawing again, it sends the strokes and no picture
     page.session_state[canvas.key] = {"drawing": {"raw": fabric_json(strokes, DEFAULT_STROKE_WIDTH), "data": None}}
     page.run()
     assert not page.exception and (page.metric[0].value, [image.value for image in page.image]) == read

@@ -137,7 +137,8 @@ def test_the_model_sees_the_same_input_whatever_the_pen(app_url, desktop, ten_di
 def test_a_drawing_and_the_settings_outlast_a_visit_to_the_photo_page_or_the_other_mode(app_url, desktop, ten_digits):
     page = desktop
     elsewhere = []  # a room may be offline, and a visitor's address is theirs: the pages ask only their server
-    page.on("request", lambda request: request.url.startswith((app_url, "data:")) or elsewhere.append(request.url))
+    local = (app_url, "data:", f"blob:{app_url}")  # blob: serving.column's inline script, made in the page
+    page.on("request", lambda request: request.url.startswith(local) or elsewhere.append(request.url))
     canvas = open_canvas(page, app_url)
     page.get_by_role("slider").press("End")  # the pen at its widest
     expect(page.get_by_role("slider")).to_have_value(str(MAX_STROKE_WIDTH))
@@ -247,6 +248,35 @@ def test_a_narrow_window_shows_the_whole_canvas_with_the_reading_under_it(app_ur
     assert "upper-canvas" in page.evaluate(AT_POINT, right_edge)
     draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[0].strokes), PREDICTION_SIGNATURE)
     assert page.locator(METRIC).bounding_box()["y"] > box["y"] + box["height"]  # the reading, whole, below
+    context.close()
+
+
+def test_a_window_zoomed_to_200_percent_fits_the_number_canvas_and_says_the_reading_by_clear(
+    app_url, browser, ten_digits
+):
+    # A 1280 x 720 window at 200%: 640 x 360 CSS px. The number canvas stayed 700 px wide, its right 92 px scrolled out
+    # of its box, and the one-digit reading went under the canvas, off screen, with nothing said where the pen is
+    context = browser.new_context(viewport={"width": 640, "height": 360}, device_scale_factor=2)
+    page = context.new_page()
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[4].strokes), PREDICTION_SIGNATURE)
+    expect(page.get_by_text(re.compile(r"^Reads 4, \d+% sure"))).to_be_visible()
+    open_canvas(page, f"{app_url}/?mode=number")
+    column = page.get_by_test_id("stMainBlockContainer").evaluate(
+        "e => { const s = getComputedStyle(e); "
+        "return e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); }"
+    )  # the page's column, less its padding
+    assert column < NUMBER_CANVAS[1]
+    # As wide as the column, once the browser has said how wide that is
+    expect(page.locator(CANVAS)).to_have_css("width", f"{column:g}px", timeout=RESULT_TIMEOUT_MS)
+    canvas = wait_for_fresh_canvas(page)
+    width = canvas.bounding_box()["width"]
+    strokes, (_, drawn) = number_layout([ten_digits[i] for i in (3, 5, 8)])
+    fit = 0.9 * width / drawn
+    stroke = mouse_stroke(page, canvas)
+    for points in strokes:
+        stroke(points * fit + (0, (1 - fit) * NUMBER_CANVAS[0] / 2))
+    expect(page.locator(METRIC)).to_have_text("358", timeout=RESULT_TIMEOUT_MS)
     context.close()
 
 

@@ -29,6 +29,7 @@ from digitpad.config import (
     NUMBER_CANVAS,
     NUMBER_CANVAS_PHONE,
     PAPER_COLOUR,
+    RESULT_GAP,
     RESULT_WIDTH,
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
@@ -36,6 +37,7 @@ from digitpad.config import (
 from digitpad.reading.canvas import drawing_input, drawn_strokes, fabric_picture, fitted
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
+from digitpad.serving.column import column_width
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
 from digitpad.serving.widgets import ask_if_right, remembered, show_number_verdict, show_verdict
 
@@ -254,12 +256,19 @@ def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
         ask_if_right(predictions, png, on_wall=st.session_state.get("on_wall", SETTINGS["on_wall"]))
 
 
-def canvas_shape(number: bool) -> tuple[int, int]:
-    """The canvas's height and width: the one-digit square, or number mode's wide canvas, narrower on a phone.
-    Streamlit is not told the screen's width, and a canvas wider than the screen is cut off."""
+def canvas_shape(number: bool, column: int | None = None) -> tuple[int, int]:
+    """The canvas's height and width: the one-digit square, or number mode's wide canvas, narrower on a phone and no
+    wider than the page's `column` where the browser said how wide it is (a canvas wider is cut off)."""
     if not number:
         return CANVAS_SIZE, CANVAS_SIZE
-    return NUMBER_CANVAS_PHONE if on_phone() else NUMBER_CANVAS
+    height, width = NUMBER_CANVAS_PHONE if on_phone() else NUMBER_CANVAS
+    return height, min(width, column or width)
+
+
+def side_by_side_fits(column: int | None) -> bool:
+    """Whether the one-digit canvas and its reading fit side by side: not on a phone, nor in a narrow or zoomed
+    window's `column`; the reading then goes under the canvas, and a brief line beside Clear says it."""
+    return not on_phone() and (column is None or column >= CANVAS_SIZE + RESULT_GAP + RESULT_WIDTH)
 
 
 def on_phone() -> bool:
@@ -269,16 +278,16 @@ def on_phone() -> bool:
 
 
 @st.fragment
-def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
+def drawing_pad(stroke_width: int, number: bool, why: bool, column: int | None = None) -> None:
     """The canvas and everything computed from it: a stroke reruns only this, not the whole page. A number's canvas
-    is wide, so its result goes below it rather than beside."""
+    is wide, so its result goes below it rather than beside; `column` is the page's width where the browser said."""
     if st.session_state.pop("whole_rerun", False):
         st.rerun(scope="app")
-    height, width = canvas_shape(number)
+    height, width = canvas_shape(number, column)
     if number:
         pad, result = st.container(), st.container()
     else:  # side by side where both fit whole, else the result under the canvas (a phone, a narrow window)
-        row = st.container(horizontal=True, gap="medium")
+        row = st.container(horizontal=True, gap=RESULT_GAP)
         pad, result = row.container(width=CANVAS_SIZE), row.container(width=RESULT_WIDTH)
     key = canvas_key(number)
     with pad:
@@ -296,13 +305,13 @@ def drawing_pad(stroke_width: int, number: bool, why: bool) -> None:
         )
         canvas = with_picture(canvas, number, (height, width))
         keep_drawing(canvas, number)
-        # On a phone the result is a screen below the canvas: what it reads, in a few words, where the finger is.
+        # Where the result goes under the canvas it is a screen below: what it reads, in a few words, by the pen.
         # Elsewhere Clear stands alone: a container in its place took the one-digit result's place in the element
         # tree, and its old contents stayed on screen after "Read it as a number" (1 of 4 runs of test_browser.py)
-        phone = on_phone()
-        under = st.container(horizontal=True, vertical_alignment="center") if phone else st
+        narrow = not side_by_side_fits(column)
+        under = st.container(horizontal=True, vertical_alignment="center") if narrow else st
         under.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
-        brief = under.empty() if phone else None
+        brief = under.empty() if narrow else None
     with result:
         classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
         read = None if classifier is None else show_result(canvas, classifier, number, why)
@@ -337,7 +346,7 @@ def draw_page() -> None:
         st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
     # On a phone the pages' links fold into the closed sidebar: this is how a visitor there finds the camera
     st.page_link(PHOTO_PAGE, label="Digits on paper? Take or upload a photo of them", icon=":material/photo_camera:")
-    st.space("small")  # room for the canvas's toolbar, which appears above it on hover
+    column = column_width(max(NUMBER_CANVAS[1], CANVAS_SIZE + RESULT_GAP + RESULT_WIDTH))  # room for the toolbar too
     pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
     widths = MIN_STROKE_WIDTH, MAX_STROKE_WIDTH
     stroke_width = st.sidebar.slider("Pen width (px)", *widths, help=pen_help, **remembered("pen", SETTINGS["pen"]))
@@ -348,7 +357,7 @@ def draw_page() -> None:
     on_wall = st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", opted_in))
     st.sidebar.caption(ON_WALL_HELP)  # in sight: it was a help tooltip, which screen readers do not read
     in_address(OFF_WALL_PARAM, None if on_wall else "")
-    drawing_pad(stroke_width, number, why)
+    drawing_pad(stroke_width, number, why, column)
 
 
 if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
