@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import digitpad.serving
+from digitpad.serving.widgets import on_phone
 
 PAGES = Path(digitpad.serving.__file__).parent  # the package's own, wherever pip put it: st.Page takes absolute paths
 
@@ -27,7 +28,12 @@ ICON = (
 )
 
 wall = "wall" in st.query_params
-st.set_page_config(page_title="digitpad", page_icon=ICON, layout="wide" if wall else "centered")
+# On a phone the sidebar starts folded away, as it does upright: turned sideways (844 px) it opened over the canvas,
+# its close button shown only on a hover a finger cannot make
+folded = "collapsed" if on_phone() else "auto"
+st.set_page_config(
+    page_title="digitpad", page_icon=ICON, layout="wide" if wall else "centered", initial_sidebar_state=folded
+)
 if wall:  # its title is the address to join
     page = st.navigation([st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path="wall")], position="hidden")
 else:

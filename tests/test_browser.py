@@ -226,6 +226,16 @@ def test_a_phone_gets_a_number_canvas_as_wide_as_its_screen_and_a_number_written
     context.close()
 
 
+def test_a_phone_turned_sideways_opens_with_the_sidebar_folded_away(app_url, browser):
+    # At 844 x 390 Streamlit opened the sidebar over a third of the screen, its close button shown only on hover
+    context = browser.new_context(**{**PHONE, "viewport": {"width": 844, "height": 390}})
+    page = context.new_page()
+    open_canvas(page, app_url)
+    expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+    expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()  # the » to open it
+    context.close()
+
+
 def test_a_phone_visitor_finds_the_photo_page_with_the_sidebar_closed(app_url, browser):
     context = browser.new_context(**PHONE)
     page = context.new_page()

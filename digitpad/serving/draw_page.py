@@ -39,7 +39,7 @@ from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.column import column_width
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
-from digitpad.serving.widgets import ask_if_right, remembered, show_number_verdict, show_verdict
+from digitpad.serving.widgets import ask_if_right, on_phone, remembered, show_number_verdict, show_verdict
 
 if TYPE_CHECKING:
     from digitpad.models.classifier import DigitClassifier, Prediction
@@ -269,12 +269,6 @@ def side_by_side_fits(column: int | None) -> bool:
     """Whether the one-digit canvas and its reading fit side by side: not on a phone, nor in a narrow or zoomed
     window's `column`; the reading then goes under the canvas, and a brief line beside Clear says it."""
     return not on_phone() and (column is None or column >= CANVAS_SIZE + RESULT_GAP + RESULT_WIDTH)
-
-
-def on_phone() -> bool:
-    """Whether the visitor's browser is a phone's: a User-Agent holding "Mobi", as MDN advises to tell one (a tablet's
-    and a laptop's do not)."""
-    return "Mobi" in st.context.headers.get("User-Agent", "")
 
 
 @st.fragment

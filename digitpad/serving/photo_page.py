@@ -53,9 +53,9 @@ READ_AS_HELP = (
 
 def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
     """The image in colour, with a box in the highlight colour around each digit read; a small one enlarged first
-    (enlarged), so that a box's line does not hide its digit."""
+    (grown_sharp), so that a box's line does not hide its digit."""
     pixels = image if image.dtype == np.uint8 else cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX, cv2.CV_8U)
-    picture = enlarged(as_rgb(opaque(pixels)))  # a copy, drawn on: never the image itself
+    picture = grown_sharp(as_rgb(opaque(pixels)))  # a copy, drawn on: never the image itself
     times = picture.shape[0] // pixels.shape[0]
     thickness = max(2, max(picture.shape[:2]) // 300)
     for x, y, width, height in ([round(side * times) for side in box] for box in boxes):
@@ -63,7 +63,7 @@ def with_boxes(image: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.
     return picture
 
 
-def enlarged(picture: np.ndarray) -> np.ndarray:
+def grown_sharp(picture: np.ndarray) -> np.ndarray:
     """A copy of `picture`, shown at least SHOWN_SMALLEST px on its longer side: a small one enlarged a whole number of
     times, each pixel a sharp block (Streamlit's browser blurred a 20 px upload shown 176 px wide)."""
     times = max(1, -(-SHOWN_SMALLEST // max(picture.shape[:2])))
@@ -93,7 +93,7 @@ def on_screen(picture: np.ndarray) -> np.ndarray:
     """A picture at most SHOWN_WIDTH wide and SHOWN_HEIGHT tall: shrunk here rather than by Streamlit, which encodes a
     12-megapixel photo whole before shrinking it, and shrank a hairline strip 3,000 px long to 0 px tall and raised."""
     scale = min(SHOWN_WIDTH / picture.shape[1], SHOWN_HEIGHT / picture.shape[0])
-    return enlarged(picture) if scale >= 1 else resize_by(picture, scale, cv2.INTER_AREA)
+    return grown_sharp(picture) if scale >= 1 else resize_by(picture, scale, cv2.INTER_AREA)
 
 
 class Picture(NamedTuple):

@@ -37,6 +37,12 @@ NOT_A_DIGIT = "That doesn't look like a digit."
 NOT_DIGITS = "Those don't look like digits."
 
 
+def on_phone() -> bool:
+    """Whether the visitor's browser is a phone's: a User-Agent holding "Mobi", as MDN advises to tell one (a tablet's
+    and a laptop's do not)."""
+    return "Mobi" in st.context.headers.get("User-Agent", "")
+
+
 def remembered(name: str, default: object) -> dict:
     """A widget's key and callback that keep its value under `name` in session state (first `default`): Streamlit
     forgets a widget's own value on a page that does not show it, such as a visit to the other page. The widget's key
