@@ -241,12 +241,18 @@ def test_a_phone_visitor_finds_the_photo_page_with_the_sidebar_closed(app_url, b
     page = context.new_page()
     open_canvas(page, app_url)
     expect(page.get_by_role("link", name="Photo", exact=True)).not_to_be_in_viewport()  # the navigation is folded away
-    to_photo = page.get_by_role("link", name=re.compile("photo of them"))
+    to_photo = page.get_by_role("link", name="Digits on paper? Take a photo")  # whole: a longer one was cut at 320 px
     expect(to_photo).to_be_in_viewport()
     to_photo.tap()
     expect(page.locator("input[type='file']")).to_have_count(1)  # the Photo page's upload, and its camera switch
     expect(page.get_by_text("Use the camera")).to_be_visible()
     context.close()
+    small = browser.new_context(**{**PHONE, "viewport": {"width": 320, "height": 568}})  # an iPhone SE's screen
+    page = small.new_page()
+    open_canvas(page, app_url)
+    label = page.get_by_role("link", name=re.compile("^Digits on paper")).locator("p")
+    assert label.evaluate("p => p.scrollWidth <= p.clientWidth")  # not cut short with an ellipsis
+    small.close()
 
 
 def test_a_narrow_window_shows_the_whole_canvas_with_the_reading_under_it(app_url, browser, ten_digits):

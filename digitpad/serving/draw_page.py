@@ -339,7 +339,8 @@ def draw_page() -> None:
     else:
         st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
     # On a phone the pages' links fold into the closed sidebar: this is how a visitor there finds the camera
-    st.page_link(PHOTO_PAGE, label="Digits on paper? Take or upload a photo of them", icon=":material/photo_camera:")
+    photo = "Take a photo" if on_phone() else "Take or upload a photo of them"  # whole on a 320 px screen
+    st.page_link(PHOTO_PAGE, label=f"Digits on paper? {photo}", icon=":material/photo_camera:")
     column = column_width(max(NUMBER_CANVAS[1], CANVAS_SIZE + RESULT_GAP + RESULT_WIDTH))  # room for the toolbar too
     pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
     widths = MIN_STROKE_WIDTH, MAX_STROKE_WIDTH
