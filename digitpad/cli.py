@@ -447,12 +447,18 @@ def command(argv: list[str] | None = None) -> int:
     )
     predict_parser.add_argument("--model", type=Path, default=MODEL_PATH, help=argparse.SUPPRESS)
     app_parser = commands.add_parser(
-        "app", help="serve the page (Streamlit), the models loading as it starts; Streamlit's flags pass through"
-    )
+        "app", help="serve the page (Streamlit), the models loading as it starts; Streamlit's flags pass through",
+        description="Serve the page with Streamlit, the models loading as the server starts, and print its address. "
+        "Every FLAG is Streamlit's own, as `streamlit run --help` lists them: --server.port 8502 to serve on another "
+        "port, --server.address 0.0.0.0 for other machines to reach it.",
+    )  # fmt: skip
     app_parser.add_argument("streamlit_flags", nargs="*", metavar="FLAG", help="Streamlit's, e.g. --server.port 8501")
     room_parser = commands.add_parser(
-        "room", help="serve the page to a room: several processes behind nginx on one port, until Ctrl-C"
-    )
+        "room", help="serve the page to a room: several processes behind nginx on one port, until Ctrl-C",
+        description="Serve the page to a room of phones and laptops, until Ctrl-C: Streamlit processes, each loading "
+        "the models, behind nginx (installed apart: apt-get install nginx) on one port. Prints the address visitors "
+        "open and the wall's, for the projector: a QR code to join and the room's drawings.",
+    )  # fmt: skip
     room_parser.add_argument(
         "--processes", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: one per core)"
     )
@@ -465,7 +471,12 @@ def command(argv: list[str] | None = None) -> int:
         help="retrain a model (what `python train_model.py` does): `digitpad train --help` for its flags",
         add_help=False,
     )
-    export_parser = commands.add_parser("export-feedback", help="write the drawings users confirmed to an npz file")
+    export_parser = commands.add_parser(
+        "export-feedback", help="write the drawings users confirmed to an npz file",
+        description="Write the drawings the page's users confirmed or corrected to an npz file in MNIST's layout: x "
+        "(uint8, N x 28 x 28, ink high), y (the users' digits) and predicted (the model's). `digitpad train "
+        "--feedback DB` fine-tunes on the same database directly.",
+    )  # fmt: skip
     export_parser.add_argument(
         "database", type=Path, nargs="?", default=FEEDBACK_PATH, metavar="DB",
         help=f"a feedback database (SQLite; default: the page's own, {FEEDBACK_PATH})",

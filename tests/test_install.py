@@ -70,6 +70,9 @@ def test_pip_install_gives_a_digitpad_command_that_reads_a_file_from_anywhere(pe
         assert own.returncode == 0 and own.stdout.startswith(f"usage: digitpad {command_name}"), own.stderr[-2000:]
         helps[command_name] = own.stdout
     assert "\ndigitpad train --limit 2000" in helps["train"] and "train_model.py" not in helps["train"]  # examples
+    for command_name in COMMANDS:  # each says what it does, not only its usage (app and room said nothing)
+        described = helps[command_name].split("\n\n")[1]  # after the usage: a description, then the arguments
+        assert not described.startswith(("positional arguments:", "options:")), helps[command_name]
 
 
 def test_a_wheel_carries_the_page_and_its_models_and_saves_answers_in_the_users_home(pen_digits, browser, tmp_path):
