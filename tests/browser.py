@@ -109,13 +109,18 @@ class Server(NamedTuple):
 
 @contextmanager
 def streamlit_server(
-    script: str, log: Path, preload: bool = False, launcher: list[str] | None = None, env: dict[str, str] | None = None
+    script: str,
+    log: Path,
+    preload: bool = False,
+    launcher: list[str] | None = None,
+    env: dict[str, str] | None = None,
+    port: int | None = None,
 ) -> Iterator[Server]:
-    """Serve `script` (relative to the repo root) on a free local port; yields its URL and PID, then stops it. With
-    `preload`, as `python -m digitpad app` serves it: the models loading as the server starts
+    """Serve `script` (relative to the repo root) on a free local port (or `port`); yields its URL and PID, then stops
+    it. With `preload`, as `python -m digitpad app` serves it: the models loading as the server starts
     (digitpad.serving.preload). A `launcher` (an installed `digitpad app`, say) serves the page instead of `script`,
     from a folder of its own, with `env` as its whole environment."""
-    port = free_port()
+    port = port or free_port()
     runner = ["digitpad.serving.preload"] if preload else ["streamlit", "run"]
     command = launcher or [sys.executable, "-m", *runner, script]
     command = [*command, "--server.address", "127.0.0.1", "--server.port", str(port), "--server.headless", "true"]

@@ -1,7 +1,8 @@
 """Ready at once: a server process loads the models as it starts, in the background, not when its first visitor draws.
 
 In: `python -m digitpad.serving.preload APP [streamlit flags]` (what `python -m digitpad app` and `room` run). Out:
-Streamlit serving APP, while one thread, once the server answers, imports TensorFlow and loads the models. The page's
+Streamlit serving APP (a page that outlived another process reading in this one: digitpad.serving.reconnect), while
+one thread, once the server answers, imports TensorFlow and loads the models. The page's
 loaders (app.py's cached load_classifier and load_number_reader) `take` what this thread loads, waiting for it if it is
 still loading, or load it themselves when nothing was started (a plain `streamlit run app.py`, or other model paths).
 
@@ -114,6 +115,9 @@ def page_models() -> dict[Hashable, Callable[[], object]]:
 def main(argv: list[str]) -> int:
     from streamlit.web import cli
 
+    from digitpad.serving import reconnect
+
+    reconnect.install()  # before any browser reconnects to this process
     start(page_models(), after=server_up)
     sys.argv = ["streamlit", "run", *argv]
     return cli.main()

@@ -1,0 +1,51 @@
+"""A page left open while its server process restarts (a room starts a dead one again) reads the next drawing: in
+Chromium, against `python -m digitpad app`'s own server (digitpad.serving.preload), stopped and started on one port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+from digitpad.reading.strokes import fit_strokes
+from digitpad.serving.room import free_port
+from tests.browser import (
+    METRIC,
+    PREDICTION_SIGNATURE,
+    RESULT_TIMEOUT_MS,
+    draw_digit,
+    mouse_stroke,
+    open_canvas,
+    streamlit_server,
+    wait_for_fresh_canvas,
+)
+
+PROMPT = "Draw in the black box"  # the page's, once its models have loaded
+RECONNECT_S = 5  # the browser retries its connection about once a second
+
+
+def test_a_page_idle_since_it_opened_reads_a_drawing_after_its_server_restarts(browser, ten_digits, tmp_path):
+    # Before: the ink showed, the prompt stayed, for good: Streamlit dropped the canvas's fragment rerun ("The fragment
+    # with id ... does not exist anymore"), the new process never having run the page for it (5 of 7 tries)
+    port = free_port()
+    page = browser.new_context(viewport={"width": 1100, "height": 800}).new_page()
+    with streamlit_server("app.py", tmp_path / "first.log", preload=True, port=port) as first:
+        open_canvas(page, first.url)  # opened, nothing drawn: its last run was the whole page's, finished
+        expect(page.get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+        expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+        os.kill(first.pid, signal.SIGKILL)  # as the OOM killer would; the room starts it again
+    with streamlit_server("app.py", tmp_path / "second.log", preload=True, port=port):
+        time.sleep(RECONNECT_S)
+        for attempt in range(2):  # a stroke drawn while it still reconnects is lost, as a person's would be
+            try:
+                canvas = wait_for_fresh_canvas(page)
+                draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[3].strokes), PREDICTION_SIGNATURE)
+                break
+            except PlaywrightError:
+                if attempt == 1:
+                    raise
+        expect(page.locator(METRIC)).to_have_text("3", timeout=RESULT_TIMEOUT_MS)
+    page.context.close()
