@@ -424,7 +424,7 @@ def test_the_answer_is_spoken_of_in_english():
     ]  # fmt: skip
 
 
-def test_an_answer_that_cannot_be_saved_says_so_and_keeps_the_drawing(monkeypatch, tmp_path, digit):
+def test_an_answer_that_cannot_be_saved_says_so_and_keeps_the_drawing(monkeypatch, tmp_path, digit, caplog):
     not_a_database = tmp_path / "feedback.sqlite3"
     not_a_database.write_text("a shopping list, not a database")
     configure(monkeypatch, "FEEDBACK_PATH", not_a_database)
@@ -433,7 +433,9 @@ def test_an_answer_that_cannot_be_saved_says_so_and_keeps_the_drawing(monkeypatc
     page.pills[0].set_value(4).run()
     assert not page.exception
     (error,) = page.error
-    assert "could not be saved" in error.value and "not a SQLite database" in error.value
+    assert "could not be saved" in error.value and widgets.STORE_TROUBLE in error.value
+    assert str(tmp_path) not in error.value  # the server's paths are not the visitor's to see: they were
+    assert f"{not_a_database}: not a SQLite database" in caplog.text  # but are in the server's log
     assert page.metric and page.pills  # the prediction and the question are still there, to try again
 
 

@@ -4,12 +4,14 @@ In: Predictions and NumberReadings (digitpad.models), and the image the digits w
 digit with its confidence (or a plain "not sure" naming the two likeliest), the ten probabilities on a fixed 0-1 axis,
 the 28x28 input the model saw and, if asked, why; a number digit by digit; "not a digit" with the prediction folded
 under it; and a yes-or-what-was-it question whose answer is saved for retraining (digitpad.learning.feedback). And the
-pages' settings kept through a visit to the other page (remembered).
+pages' settings kept through a visit to the other page (remembered). A feedback database that fails is said to the
+visitor plainly, its reason (and path) written to the server's log.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from typing import TYPE_CHECKING
 
 import cv2
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 HIGHLIGHT_RGB = tuple(int(PREDICTED_BAR_COLOUR[i : i + 2], 16) for i in (1, 3, 5))  # "#c2410c" -> (194, 65, 12)
 NOT_A_DIGIT = "That doesn't look like a digit."
 NOT_DIGITS = "Those don't look like digits."
+STORE_TROUBLE = "the server cannot store answers just now (whoever runs it finds why in its log)"
+_log = logging.getLogger(__name__)
 
 
 def on_phone() -> bool:
@@ -188,10 +192,19 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
             store = FeedbackStore(FEEDBACK_PATH)
             for prediction, digit in zip(predictions, answer, strict=True):
                 saved.append(store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall))
-        except (FeedbackStoreError, BadExample, OSError) as error:
+        except BadExample as error:
             problem = str(error)
+        except (FeedbackStoreError, OSError) as error:
+            problem = store_trouble("an answer could not be saved", error)
     st.session_state.answer = (drawing_id(canvas_png), answer, problem)
     st.session_state.saved_rows = saved  # what take_back removes
+
+
+def store_trouble(what: str, error: Exception) -> str:
+    """What a visitor is told when the feedback database fails: that it did, not where it is or SQLite's words (the
+    server's paths are not theirs to see); the reason goes to the server's log, for whoever runs it."""
+    _log.warning("digitpad: %s: %s", what, error)
+    return STORE_TROUBLE
 
 
 def take_back() -> None:
@@ -202,7 +215,7 @@ def take_back() -> None:
     try:
         FeedbackStore(FEEDBACK_PATH).remove(st.session_state.get("saved_rows") or [])  # a second click: nothing
     except (FeedbackStoreError, OSError) as error:
-        st.session_state.take_back_problem = str(error)
+        st.session_state.take_back_problem = store_trouble("an answer could not be taken back", error)
         return
     st.session_state.answer = st.session_state.saved_rows = None
 
