@@ -231,3 +231,18 @@ def draw_digit(page: Page, stroke: Stroke, strokes: list[np.ndarray], signature_
         stroke(points)
         latencies.append(wait_for_result(page, signature_js, before))
     return latencies
+
+
+def draw_on_fresh_canvas(page: Page, strokes: list[np.ndarray], tries: int = 1) -> int:
+    """Draw with the mouse on the page's canvas once it is ready, waiting for each stroke's result; returns the tries
+    taken. A page reconnecting to its server loses what is drawn meanwhile, as a person's would be: it is drawn again
+    on the canvas the page then shows, up to `tries` times."""
+    for attempt in range(1, tries + 1):
+        try:
+            canvas = wait_for_fresh_canvas(page)
+            draw_digit(page, mouse_stroke(page, canvas), strokes, PREDICTION_SIGNATURE)
+            return attempt
+        except PlaywrightError:
+            if attempt == tries:
+                raise
+    return tries

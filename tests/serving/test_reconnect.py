@@ -7,21 +7,11 @@ import os
 import signal
 import time
 
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from digitpad.reading.strokes import fit_strokes
 from digitpad.serving.room import free_port
-from tests.browser import (
-    METRIC,
-    PREDICTION_SIGNATURE,
-    RESULT_TIMEOUT_MS,
-    draw_digit,
-    mouse_stroke,
-    open_canvas,
-    streamlit_server,
-    wait_for_fresh_canvas,
-)
+from tests.browser import METRIC, RESULT_TIMEOUT_MS, draw_on_fresh_canvas, open_canvas, streamlit_server
 
 PROMPT = "Draw in the black box"  # the page's, once its models have loaded
 RECONNECT_S = 5  # the browser retries its connection about once a second
@@ -39,13 +29,6 @@ def test_a_page_idle_since_it_opened_reads_a_drawing_after_its_server_restarts(b
         os.kill(first.pid, signal.SIGKILL)  # as the OOM killer would; the room starts it again
     with streamlit_server("app.py", tmp_path / "second.log", preload=True, port=port):
         time.sleep(RECONNECT_S)
-        for attempt in range(2):  # a stroke drawn while it still reconnects is lost, as a person's would be
-            try:
-                canvas = wait_for_fresh_canvas(page)
-                draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[3].strokes), PREDICTION_SIGNATURE)
-                break
-            except PlaywrightError:
-                if attempt == 1:
-                    raise
+        draw_on_fresh_canvas(page, fit_strokes(ten_digits[3].strokes), tries=2)  # once more if it still reconnected
         expect(page.locator(METRIC)).to_have_text("3", timeout=RESULT_TIMEOUT_MS)
     page.context.close()

@@ -21,7 +21,6 @@ from typing import NamedTuple
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from digitpad.config import FEEDBACK_ENV, LISTEN_ENV, REPO_ROOT
@@ -30,15 +29,7 @@ from digitpad.reading.strokes import fit_strokes
 from digitpad.serving import network
 from digitpad.serving.room import SKIP_DEAD_S, answering, cannot_listen, free_port, join_address, nginx_config
 from digitpad.serving.widgets import with_article
-from tests.browser import (
-    METRIC,
-    PREDICTION_SIGNATURE,
-    RESULT_TIMEOUT_MS,
-    draw_digit,
-    mouse_stroke,
-    open_canvas,
-    wait_for_fresh_canvas,
-)
+from tests.browser import METRIC, RESULT_TIMEOUT_MS, draw_on_fresh_canvas, open_canvas
 from tests.drawings import number_canvas
 from tests.photos import paper_photo
 
@@ -113,14 +104,7 @@ def draw_and_confirm(page: Page, digit, tries: int = 1) -> int:
     """Draw a digit on a fresh canvas, check it is read right, and confirm it (saving a row); returns the tries taken.
     A visitor whose process died draws on a page that is reconnecting: what they drew meanwhile has no result, and
     the reconnected page, a new session, shows a fresh canvas to draw on again."""
-    for attempt in range(1, tries + 1):
-        try:
-            canvas = wait_for_fresh_canvas(page)
-            draw_digit(page, mouse_stroke(page, canvas), fit_strokes(digit.strokes), PREDICTION_SIGNATURE)
-            break
-        except PlaywrightError:
-            if attempt == tries:
-                raise
+    attempt = draw_on_fresh_canvas(page, fit_strokes(digit.strokes), tries)
     expect(page.locator(METRIC)).to_have_text(str(digit.label), timeout=RESULT_TIMEOUT_MS)
     page.get_by_role("button", name=f"Yes, {with_article(str(digit.label))}").click()
     expect(page.get_by_text(f"Saved as {with_article(str(digit.label))}")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
