@@ -57,6 +57,7 @@ CREATE TABLE examples (
 COLUMNS = ["id", "created_at", "label", "predicted", "model_input", "canvas_png", "on_wall"]
 # From each older schema version, the statements that bring a file to the next one
 MIGRATIONS = {1: ["ALTER TABLE examples ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))"]}
+_found_intact: set[Path] = set()  # databases this process has checked whole (a damaged one took answers it lost)
 
 
 class FeedbackStoreError(Exception):
@@ -133,6 +134,7 @@ class FeedbackStore:
             self._migrate(connection)
             self._check_schema(connection)  # before anything else is changed: it may be another program's file
             connection.execute("COMMIT")
+            self._check_intact(connection)
             if create:
                 # WAL is a property of the file: set once, it stays, and this is a no-op on every later open
                 journal = use_wal(connection)
@@ -179,6 +181,17 @@ class FeedbackStore:
                 connection.execute(statement)
             version += 1
             connection.execute(f"PRAGMA user_version = {version}")
+
+    def _check_intact(self, connection: sqlite3.Connection) -> None:
+        """FeedbackStoreError if the file is damaged: checked whole once a process (PRAGMA quick_check, a few ms a MB),
+        as the page first saves to it. A damaged file still took answers, and thanked their users, but could not be
+        read back by export-feedback, training or the wall."""
+        if self.path.resolve() in _found_intact:
+            return
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise FeedbackStoreError(f"{self.path}: the feedback database is damaged ({'; '.join(problems)})")
+        _found_intact.add(self.path.resolve())
 
     def _check_schema(self, connection: sqlite3.Connection) -> None:
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]

@@ -136,6 +136,23 @@ def test_a_file_that_is_not_a_feedback_database_is_refused_and_left_alone(tmp_pa
     assert path.read_bytes() == before
 
 
+def test_a_damaged_database_is_refused_before_it_takes_an_answer(tmp_path):
+    # A file damaged in its middle took answers and thanked their users, yet export-feedback and the wall could not
+    # read it ("database disk image is malformed")
+    path = tmp_path / "feedback.sqlite3"
+    writer = start_writer(path, 1, 1, 60, time.time())  # a server before this one: this process never opened it
+    assert writer.wait(timeout=60) == 0, writer.stderr.read()
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # every row in the file itself
+    damaged = bytearray(path.read_bytes())
+    damaged[-8192:-4096] = np.random.default_rng(0).integers(0, 256, 4096, dtype=np.uint8).tobytes()
+    path.write_bytes(bytes(damaged))
+    for create in (True, False):
+        with pytest.raises(FeedbackStoreError, match="malformed|damaged"):
+            FeedbackStore(path, create=create).add(example((2, 0, 0)), png(example((2, 0, 0))), 2, 2)
+    assert path.read_bytes() == damaged  # nothing written to it
+
+
 def test_reading_a_missing_or_empty_database_is_refused(tmp_path):
     missing = tmp_path / "missing.sqlite3"
     with pytest.raises(FeedbackStoreError, match="no such feedback database"):
