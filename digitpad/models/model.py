@@ -172,7 +172,8 @@ def load_model(
     fix = (  # the retrain command writes the bundled models: for a file of the user's own, a folder of its own
         f"Retrain it with `{retrain_command}`."
         if path.resolve().parent == BUNDLED_MODELS.resolve()
-        else f"Check the path, or train one with `{retrain_command} --out {path.parent}`."
+        else f"Check the path, or train one with `{retrain_command} --out {path.parent}` and give the .keras file it "
+        "writes there (named as the bundled one, not as this path)."
     )
     if not path.is_file():
         raise ModelError(f"Model file not found: {path}. {fix}")

@@ -97,7 +97,10 @@ def test_a_missing_model_of_the_users_own_is_not_answered_with_the_retrain_that_
     # bundled model, not the user's file
     with pytest.raises(ModelError) as own:
         load_model(tmp_path / "mine" / "missing.keras")
-    assert str(own.value).endswith(f"Check the path, or train one with `{RETRAIN_COMMAND} --out {tmp_path / 'mine'}`.")
+    assert str(own.value).endswith(
+        f"Check the path, or train one with `{RETRAIN_COMMAND} --out {tmp_path / 'mine'}` and give the .keras file it "
+        "writes there (named as the bundled one, not as this path)."
+    )  # `--out` alone read as if it would write missing.keras
     monkeypatch.setattr(model_module, "BUNDLED_MODELS", tmp_path)  # a bundled model gone: its own recipe remakes it
     with pytest.raises(ModelError) as bundled:
         load_model(tmp_path / "digitpad.keras")
