@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import digitpad.serving
+from digitpad.serving.wall_page import WALL_PATH
 from digitpad.serving.widgets import on_phone
 
 PAGES = Path(digitpad.serving.__file__).parent  # the package's own, wherever pip put it: st.Page takes absolute paths
@@ -35,7 +36,7 @@ st.set_page_config(
     page_title="digitpad", page_icon=ICON, layout="wide" if wall else "centered", initial_sidebar_state=folded
 )
 if wall:  # its title is the address to join
-    page = st.navigation([st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path="wall")], position="hidden")
+    page = st.navigation([st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path=WALL_PATH)], position="hidden")
 else:
     draw = st.Page(f"{PAGES}/draw_page.py", title="Draw", icon=":material/draw:", default=True)
     photo = st.Page(f"{PAGES}/photo_page.py", title="Photo", icon=":material/photo_camera:", url_path="photo")

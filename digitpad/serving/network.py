@@ -54,3 +54,12 @@ def reachable(host_port: str, listening: str = "") -> str:
     if found is None:
         return host_port
     return found if parts.port is None else f"{found}:{parts.port}"
+
+
+def join_url(opened: str, page: str, listening: str = "") -> str:
+    """The address to give visitors, from the URL a page of the app was `opened` at: its scheme, host and path kept (an
+    app served under /digits/, or behind HTTPS, is reached only so), less the `page`'s own name at its end, with the
+    host as reachable() gives it; ends in a slash."""
+    parts = urlsplit(opened)
+    path = parts.path.removesuffix("/").removesuffix(f"/{page}")
+    return f"{parts.scheme}://{reachable(parts.netloc, listening)}{path}/"

@@ -22,6 +22,7 @@ from digitpad.config import (
 )
 from digitpad.serving import network
 
+WALL_PATH = "wall"  # the wall's page name in the address (app.py's navigation)
 WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
 WALL_DRAWINGS = 8  # the latest drawings it shows
 WALL_ROW_HEIGHT = 24  # px: the confusion matrix's rows (Streamlit's 35 took it past a 1280 x 720 projector's foot)
@@ -34,9 +35,11 @@ def listening() -> str:
 
 
 def join_address() -> str:
-    """The address a visitor opens: the one the wall itself was opened at, less its query, a loopback host (the
+    """The address a visitor opens: the one the wall itself was opened at as its browser has it (under a path such as
+    /digits/, or HTTPS, where the server is so), less the wall's page name and its query, a loopback host (the
     presenter opened the wall on the serving machine, at localhost) replaced by the machine's network address."""
-    return f"http://{network.reachable(st.context.headers.get('Host', 'localhost:8501'), listening())}/"
+    opened = st.context.url or f"http://{st.context.headers.get('Host', 'localhost:8501')}/"  # None in AppTest
+    return network.join_url(opened, WALL_PATH, listening())
 
 
 @st.cache_data(max_entries=4)  # drawn again with the room every WALL_REFRESH_S: the same few addresses

@@ -50,3 +50,20 @@ def test_the_network_address_is_this_machines_own_and_not_loopback():
     assert address is not None and not network.is_loopback(address)
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
         listener.bind((address, 0))  # only an address of this machine's own can be bound
+
+
+@pytest.mark.parametrize(
+    ("opened", "joined"),
+    [
+        ("http://localhost:8500/wall", "http://192.0.2.7:8500/"),  # the wall's own page name is not the visitors'
+        ("http://localhost:8500", "http://192.0.2.7:8500/"),
+        # served under a path (`--server.baseUrlPath digits`, or nginx's location /digits/): the wall named the root,
+        # where no page is; and behind HTTPS it named http://
+        ("http://localhost:8501/digits/wall", "http://192.0.2.7:8501/digits/"),
+        ("https://pad.example/meetup/digits/wall/", "https://pad.example/meetup/digits/"),
+        ("https://pad.example/wallpaper", "https://pad.example/wallpaper/"),  # a path that only ends like the page
+    ],
+)
+def test_visitors_join_at_the_scheme_host_and_path_the_wall_was_opened_at_less_its_page(monkeypatch, opened, joined):
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
+    assert network.join_url(opened, "wall") == joined
