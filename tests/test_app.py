@@ -42,7 +42,7 @@ from digitpad.reading.canvas import fabric_json, fabric_picture, fabric_strokes
 from digitpad.reading.images import read_image
 from digitpad.reading.strokes import draw_strokes, fit_strokes, render_canvas
 from digitpad.serving import loaders, network, widgets
-from digitpad.serving.photo_page import NO_DIGITS_IN_INK, on_screen, opaque, with_boxes
+from digitpad.serving.photo_page import NO_CAMERA, NO_DIGITS_IN_INK, on_screen, opaque, with_boxes
 from tests import bad_files
 from tests.broken_models import BREAKAGES, write_broken_model
 from tests.drawings import (
@@ -503,6 +503,14 @@ def test_the_camera_switch_is_still_on_after_a_visit_to_the_draw_page():
     assert not page.exception and page.sidebar.radio  # the Draw page, its settings in the sidebar
     page.switch_page("digitpad/serving/photo_page.py").run()
     assert page.toggle[0].value and page.camera_input
+
+
+def test_where_the_browser_refuses_the_camera_the_page_says_upload_takes_the_photo(monkeypatch):
+    # At a room's http://192.168.1.23 the switch showed the browser's "allow access", which no setting could give
+    monkeypatch.setattr(network, "camera_allowed", lambda opened: False)
+    page = photo_page()
+    assert not page.toggle and not page.camera_input
+    assert page.caption[0].value == NO_CAMERA and page.get("file_uploader")
 
 
 def upload(page: AppTest, name: str, content: bytes) -> AppTest:

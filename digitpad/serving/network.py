@@ -63,3 +63,19 @@ def join_url(opened: str, page: str, listening: str = "") -> str:
     parts = urlsplit(opened)
     path = parts.path.removesuffix("/").removesuffix(f"/{page}")
     return f"{parts.scheme}://{reachable(parts.netloc, listening)}{path}/"
+
+
+def camera_allowed(opened: str | None) -> bool:
+    """Whether a page opened at the URL `opened` may use the camera: browsers allow it in a secure context alone, over
+    HTTPS or at this computer's own address (localhost, 127.0.0.1, ::1), and refuse it at a room's
+    http://192.168.1.23:8500 whatever the visitor allows. Not known (None): allowed."""
+    if opened is None:
+        return True
+    parts = urlsplit(opened)
+    host = parts.hostname or ""
+    if parts.scheme == "https" or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:  # a name, over http
+        return False

@@ -25,6 +25,7 @@ from digitpad.config import (
 )
 from digitpad.reading.images import SUPPORTED_EXTENSIONS, ImageReadError, read_upload
 from digitpad.reading.preprocess import ImageError, as_rgb, flattened, resize_by
+from digitpad.serving import network
 from digitpad.serving.loaders import load_reader, model_or_error, photo_turns
 from digitpad.serving.widgets import HIGHLIGHT_RGB, ask_if_right, remembered, show_number_verdict, show_verdict
 
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from digitpad.models.reader import Reading
 
 PHOTO_PROMPT = "Upload a photo or scan of digits written on paper, or a drawing, or take a photo with the camera."
+NO_CAMERA = (  # the browser's own words under the camera, "allow access", lead nowhere at a plain http:// address
+    "The camera works here only over HTTPS: on a phone, **Upload** takes a photo instead."
+)
 NO_DIGITS = "No digits found: write larger and darker, and fill the frame."
 NO_DIGITS_IN_INK = "No digits found: what it cut out does not look like digits. Photograph the writing close up."
 KEPT = "kept_picture"  # session state: the visitor's last Picture, shown again when they come back to this page
@@ -144,7 +148,9 @@ def photo_page() -> None:
     )  # fmt: skip
     # The camera asks the browser for permission: only once the visitor turns it on
     camera = None
-    if st.toggle("Use the camera", **remembered("use_camera", False)):  # still on after a visit to the Draw page
+    if not network.camera_allowed(st.context.url):  # a room's http://192.168.1.23: no permission would let it
+        st.caption(NO_CAMERA)
+    elif st.toggle("Use the camera", **remembered("use_camera", False)):  # still on after a visit to the Draw page
         camera = st.camera_input("Take a photo of digits on paper", key="camera", on_change=forget, args=("camera",))
     newest = {"upload": upload, "camera": camera}.get(st.session_state.get(NEWEST, ""))
     given, picture = newest or camera or upload, st.session_state.get(KEPT)

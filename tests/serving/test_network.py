@@ -67,3 +67,20 @@ def test_the_network_address_is_this_machines_own_and_not_loopback():
 def test_visitors_join_at_the_scheme_host_and_path_the_wall_was_opened_at_less_its_page(monkeypatch, opened, joined):
     monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
     assert network.join_url(opened, "wall") == joined
+
+
+@pytest.mark.parametrize(
+    ("opened", "allowed"),
+    [
+        ("http://192.168.1.23:8500/photo", False),  # a room's phone: the browser refuses the camera, allowed or not
+        ("http://pad.example/photo", False),
+        ("https://pad.example/photo", True),
+        ("http://localhost:8501/photo", True),  # this computer's own address: a secure context
+        ("http://127.0.0.1:8501/photo", True),
+        ("http://[::1]:8501/photo", True),
+        ("http://pad.localhost:8501/", True),
+        (None, True),  # not known (a test's page): allowed, as before
+    ],
+)
+def test_the_camera_is_offered_only_where_the_browser_allows_it(opened, allowed):
+    assert network.camera_allowed(opened) is allowed
