@@ -16,6 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 import digitpad.serving
+from digitpad.serving.draw_page import settings_in_address
 from digitpad.serving.wall_page import WALL_PATH
 from digitpad.serving.widgets import on_phone
 
@@ -41,6 +42,7 @@ else:
     draw = st.Page(f"{PAGES}/draw_page.py", title="Draw", icon=":material/draw:", default=True)
     photo = st.Page(f"{PAGES}/photo_page.py", title="Photo", icon=":material/photo_camera:", url_path="photo")
     page = st.navigation([draw, photo], position="top")
+    settings_in_address()  # on either page: a reload of the Photo page keeps the wall switched off
     st.title("digitpad")
     st.set_page_config(page_title=f"{page.title} · digitpad")  # each page its own tab title: a screen reader says so
 page.run()

@@ -676,6 +676,23 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     assert matrix.value.loc["drawn 3", "read 3"] == 1 and matrix.value.loc["drawn 8", "read 5"] == 1
 
 
+def test_number_mode_and_the_wall_switched_off_stay_through_the_photo_page_and_its_reload():
+    # Streamlit's page links drop the query: a reload of the Photo page turned the wall back on, and the visitor's next
+    # confirmed drawing went up on the room's screen; number mode went back to one digit
+    page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()
+    page.sidebar.radio[0].set_value("A number").run()
+    page.sidebar.toggle[1].set_value(False).run()
+    page.query_params.clear()  # the Photo link's address: /photo, with no query
+    page.switch_page("digitpad/serving/photo_page.py").run()
+    assert {name: page.query_params[name] for name in ("mode", "wall_off")} == {"mode": "number", "wall_off": ""}
+    reloaded = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)  # the reload: a new session, on the Photo page
+    reloaded.query_params.update({"mode": "number", "wall_off": ""})
+    reloaded.switch_page("digitpad/serving/photo_page.py").run()
+    reloaded.query_params.clear()  # and the Draw link, whose address has no query either
+    reloaded.switch_page("digitpad/serving/draw_page.py").run()
+    assert reloaded.sidebar.radio[0].value == "A number" and reloaded.sidebar.toggle[1].value is False
+
+
 def test_an_error_the_page_did_not_catch_shows_visitors_no_traceback_or_path():
     # A room process restarted onto code half edited showed visitors "ImportError: ... (/work/main/digitpad/...)"
     settings = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())

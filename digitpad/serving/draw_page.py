@@ -313,26 +313,34 @@ def drawing_pad(stroke_width: int, number: bool, why: bool, column: int | None =
         brief.markdown(f"Reads {read} :material/arrow_downward:")
 
 
-def in_address(param: str, value: str | None) -> None:
-    """Keep a setting in the page's address (`?param=value`; None: left out), so a reload or a new session keeps it."""
-    if value is None:
-        st.query_params.pop(param, None)
-    else:
-        st.query_params[param] = value
+def settings_in_address() -> None:
+    """Number mode (?mode=number) and the wall switched off (?wall_off), taken from the address as a session starts
+    and written back into it on whichever page the visitor is on: a page link drops the query, and a reload of the
+    Photo page, or the new session a restarted room process gives, turned the wall back on. Run by app.py each run."""
+    state = st.session_state
+    number = st.query_params.get(MODE_PARAM) == mode_name(True)
+    state.setdefault("draw_mode", MODES[1] if number else SETTINGS["draw_mode"])
+    state.setdefault("on_wall", SETTINGS["on_wall"] and OFF_WALL_PARAM not in st.query_params)
+    kept = {
+        MODE_PARAM: mode_name(True) if state.draw_mode == MODES[1] else None,
+        OFF_WALL_PARAM: None if state.on_wall else "",
+    }
+    address = {name: value for name, value in st.query_params.to_dict().items() if name not in kept}
+    address |= {name: value for name, value in kept.items() if value is not None}
+    if address != st.query_params.to_dict():  # each change is a step in the browser's history: only a change
+        st.query_params.from_dict(address)
 
 
 def draw_page() -> None:
-    """The canvas, with its settings in the sidebar. Number mode is in the address too (?mode=number): a reload, or a
-    phone that reopens the tab, comes back to it."""
-    opened_in = MODES[1] if st.query_params.get(MODE_PARAM) == mode_name(True) else SETTINGS["draw_mode"]
+    """The canvas, with its settings in the sidebar. Number mode and the wall's switch are in the address too
+    (settings_in_address): a reload, or a phone that reopens the tab, comes back to them."""
     mode = st.sidebar.radio(
         "Draw",
         MODES,
         help="One digit 0-9, or several side by side: a year, an extension",
-        **remembered("draw_mode", opened_in),
+        **remembered("draw_mode", SETTINGS["draw_mode"]),
     )
     number = mode == MODES[1]
-    in_address(MODE_PARAM, mode_name(True) if number else None)
     what = "a number, digits side by side," if number else "one digit, 0 to 9,"
     if on_phone():  # two lines, not three, above the canvas; number mode's switch is folded away in the menu
         st.write(f"Draw {what} in the black box." + ("" if number else " A number? It is in the menu (»)."))
@@ -348,10 +356,8 @@ def draw_page() -> None:
     why_help = "Light up the parts of a digit its answer rests on"
     why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **remembered("why", SETTINGS["why"]))
     # Kept in the address too: a reload, or the new session a restarted room process gives, must not show it again
-    opted_in = SETTINGS["on_wall"] and OFF_WALL_PARAM not in st.query_params
-    on_wall = st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", opted_in))
+    st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", SETTINGS["on_wall"]))
     st.sidebar.caption(ON_WALL_HELP)  # in sight: it was a help tooltip, which screen readers do not read
-    in_address(OFF_WALL_PARAM, None if on_wall else "")
     drawing_pad(stroke_width, number, why, column)
 
 
