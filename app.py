@@ -12,6 +12,7 @@ PAIRS_MODEL_PATH ($DIGITPAD_PAIRS_MODEL), users' answers go to FEEDBACK_PATH ($D
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import streamlit as st
 
@@ -29,17 +30,20 @@ ICON = (
     "stroke='#fff' stroke-width='4' stroke-linecap='round' stroke-linejoin='round'/></svg>"
 )
 
-wall = "wall" in st.query_params
+asked = "wall" in st.query_params  # ?wall, as `digitpad room` prints it
+typed = urlsplit(st.context.url or "").path.rstrip("/").endswith(f"/{WALL_PATH}")  # /wall, the wall's page name
+wall = asked or typed
 # On a phone the sidebar starts folded away, as it does upright: turned sideways (844 px) it opened over the canvas,
 # its close button shown only on a hover a finger cannot make
 folded = "collapsed" if on_phone() else "auto"
 st.set_page_config(
     page_title="digitpad", page_icon=ICON, layout="wide" if wall else "centered", initial_sidebar_state=folded
 )
-if wall:  # its title is the address to join
-    page = st.navigation([st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path=WALL_PATH)], position="hidden")
+draw = st.Page(f"{PAGES}/draw_page.py", title="Draw", icon=":material/draw:", default=True)
+if wall:  # its title is the address to join. At /wall a page of that name: a default page (?wall) has none
+    shown = st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path=WALL_PATH, default=asked)
+    page = st.navigation([shown] if asked else [draw, shown], position="hidden")
 else:
-    draw = st.Page(f"{PAGES}/draw_page.py", title="Draw", icon=":material/draw:", default=True)
     photo = st.Page(f"{PAGES}/photo_page.py", title="Photo", icon=":material/photo_camera:", url_path="photo")
     page = st.navigation([draw, photo], position="top")
     settings_in_address()  # on either page: a reload of the Photo page keeps the wall switched off

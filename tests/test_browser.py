@@ -341,6 +341,10 @@ def test_the_wall_fits_a_projectors_1280_by_720_screen_address_unbroken(app_url,
         )
         == 1
     )  # on one line
+    typed = context.new_page()  # the wall's page name, as a presenter types it: "Page not found" over the Draw page
+    typed.goto(f"{app_url}/wall")
+    expect(typed.locator("h1")).to_contain_text("Draw a digit with us", timeout=RESULT_TIMEOUT_MS)
+    expect(typed.get_by_role("dialog")).to_have_count(0)
     context.close()
 
 
