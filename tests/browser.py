@@ -77,6 +77,10 @@ CANVAS_READY = """([upper, paperSelector]) => {
     const stacked = layers.getBoundingClientRect().top === upper.getBoundingClientRect().top;
     return stacked && paper.getContext('2d').getImageData(0, 0, 1, 1).data[3] === 255;
 }"""
+# How many of the canvas's paper pixels are ink (bright on the black paper); arg: the upper canvas
+INK_PIXELS = """upper => { const paper = upper.getRootNode().querySelector('canvas.dc-canvas.lower-canvas');
+    const data = paper.getContext('2d').getImageData(0, 0, paper.width, paper.height).data;
+    let ink = 0; for (let i = 0; i < data.length; i += 4) if (data[i] > 128) ink++; return ink; }"""
 # Records when the last stroke ended (mouse button or finger lifted), on the page's own clock.
 STROKE_END_LISTENER = """() => {
     const mark = () => { window.__strokeEnd = performance.now(); };

@@ -35,6 +35,7 @@ from digitpad.reading.strokes import draw_strokes, fit_strokes, number_strokes
 from digitpad.serving.widgets import with_article
 from tests.browser import (
     CANVAS,
+    INK_PIXELS,
     METRIC,
     PAPER,
     PHONE,
@@ -198,6 +199,10 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     expect(brief).to_be_visible()
     assert brief.bounding_box()["y"] < canvas_box["y"] + canvas_box["height"] + 80
     expect(page.get_by_text("A number? It is in the menu (»).", exact=False)).to_be_visible()
+    # A finger's tap at the canvas's top right landed on the toolbar, unseen there: on its bin, it wiped the drawing
+    ink = canvas.evaluate(INK_PIXELS)
+    page.touchscreen.tap(canvas_box["x"] + canvas_box["width"] - 16, canvas_box["y"] + 8)
+    assert canvas.evaluate(INK_PIXELS) >= ink > 0
     context.close()
 
 

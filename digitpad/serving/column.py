@@ -3,7 +3,8 @@
 In: the width the page would like its column to be (the number canvas's, config.NUMBER_CANVAS). Out: the column's
 width in CSS px once the browser has reported one narrower than that (a phone, a narrow window, a page zoomed to 200%),
 else None: lay the page out as for a wide screen. A small component measures it, standing in for the room the canvas's
-toolbar needs above the canvas; it speaks only when the width matters, so a wide screen's visit costs no rerun.
+toolbar needs above the canvas; it speaks only when the width matters, so a wide screen's visit costs no rerun. Its
+script also mends that toolbar: unseen, it no longer takes the pointer from the canvas's top right.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ PROBE_HEIGHT = 12  # px: st.space("small"), the room above the canvas its toolba
 # Reports the width of its own box, which stretches across the column, as it changes: only below data.wanted, or on
 # the way back above it (the page then widens again)
 PROBE_JS = """
+// The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer
+const TOOLBAR_CSS = ".dc-toolbar{pointer-events:none}"
+    + ".dc-root:hover>.dc-toolbar,.dc-toolbar:focus-within,.dc-toolbar[data-pinned=true]{pointer-events:auto}";
 export default function ({ parentElement, data, setStateValue }) {
     const box = parentElement.appendChild(document.createElement("div"));  // parentElement: a shadow root
     let last = null;
@@ -26,7 +30,30 @@ export default function ({ parentElement, data, setStateValue }) {
     const watch = new ResizeObserver(report);
     watch.observe(box);
     report();
-    return () => { watch.disconnect(); box.remove(); };
+    // The canvas's toolbar, see-through until the pointer hovers the canvas, still caught the pointer over the
+    // canvas's top right (to 30 px down): a finger's stroke there was lost, and a tap on its unseen bin wiped the
+    // drawing for good. Unseen, it now lets the pointer through. Each component's shadow root gets the rule (it
+    // matches the canvas's toolbar alone) and is watched, as a canvas fills its root after mounting.
+    const watched = new WeakSet();
+    const mend = () => {
+        for (const host of document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')) {
+            const root = host.shadowRoot;
+            if (!root) continue;
+            if (!watched.has(root)) { watched.add(root); mounts.observe(root, { childList: true, subtree: true }); }
+            if (!root.getElementById("digitpad-toolbar")) {
+                const style = root.appendChild(document.createElement("style"));
+                style.id = "digitpad-toolbar";
+                style.textContent = TOOLBAR_CSS;
+            }
+        }
+    };
+    let queued = false;
+    const mounts = new MutationObserver(() => {
+        if (!queued) { queued = true; queueMicrotask(() => { queued = false; mend(); }); }
+    });
+    mounts.observe(document.body, { childList: true, subtree: true });
+    mend();
+    return () => { watch.disconnect(); mounts.disconnect(); box.remove(); };
 }
 """
 probe = st.components.v2.component("digitpad_column_width", js=PROBE_JS)
