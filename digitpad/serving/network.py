@@ -4,6 +4,8 @@ In: an address as the presenter's browser or the command line has it (`localhost
 loopback host (localhost, 127.0.0.1, ::1, 0.0.0.0) replaced by this machine's address on its local network, such as
 `192.168.1.23:8500`: a QR code of localhost takes each phone to itself. Unless the server listens on a loopback address
 only (`digitpad app --server.address 127.0.0.1`, `room --address 127.0.0.1`): then no one else reaches it by any.
+A page's whole URL gives the address to join (join_url: scheme and path kept), and whether the browser lets that page
+use the camera (camera_allowed: HTTPS, or this computer's own address).
 """
 
 from __future__ import annotations
