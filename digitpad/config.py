@@ -121,6 +121,9 @@ FEEDBACK_PATH = Path(os.environ.get(FEEDBACK_ENV, WRITE_ROOT / "feedback" / "fee
 # Seconds a write waits for another session's write to finish before giving up. A write holds the lock for about a
 # millisecond plus one fsync, so 100 sessions saving at the same instant still finish well inside this.
 FEEDBACK_BUSY_TIMEOUT = 30.0
+# "Take my answer back" this soon after the save is a double-click on "Yes" whose second click landed there: ignored
+# (a double-click took the answer back 4 of 4 times in Chromium; on a slow link its clicks arrive 150-300 ms apart)
+TAKE_BACK_AFTER_S = 1.0
 # Fine-tuning (train_model.py --feedback) repeats each user's drawing, augmented anew, till they number this fraction
 # of the other training images: a few dozen among 55,000 would barely move the weights... (docs/constants.md)
 FEEDBACK_SHARE = 0.1

@@ -404,7 +404,10 @@ def test_confirming_or_correcting_saves_the_drawing_with_its_digit(monkeypatch, 
     assert "Saved as a" in page.success[0].value  # the question is answered...
     assert [button.label for button in page.button[1:]] == ["Take my answer back"]
     assert load_feedback(database).y.tolist() == [predicted]
-    page.button[1].click().run()  # ...and taken back: a mistap must not teach the next model
+    page.button[1].click().run()  # a double-click on Yes, its second click on the button that took Yes's place...
+    assert "Saved as a" in page.success[0].value and FeedbackStore(database).count() == 1  # ...took the answer back
+    monkeypatch.setattr(widgets, "TAKE_BACK_AFTER_S", 0.0)
+    page.button[1].click().run()  # taken back: a mistap must not teach the next model
     assert not page.success and FeedbackStore(database).count() == 0
     (yes,) = [button for button in page.button if button.label.startswith("Yes")]  # asked again
     yes.click().run()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from typing import TYPE_CHECKING
 
 import cv2
@@ -27,6 +28,7 @@ from digitpad.config import (
     OTHER_BAR_COLOUR,
     PREDICTED_BAR_COLOUR,
     PREVIEW_SIZE,
+    TAKE_BACK_AFTER_S,
     UNSURE_BELOW,
 )
 
@@ -176,9 +178,14 @@ def show_number(reading: NumberReading) -> None:
 def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, on_wall: bool) -> None:
     """Store each digit's input with the digit the user says it is (`answer`, a digit for each), and whether the room's
     wall may show `canvas_png`, the whole image the digits were read from (the canvas, or a photo's ink), and remember
-    how that went for this drawing."""
+    how that went for this drawing. One answer a drawing: the same answer again (a double-click whose clicks both
+    arrived, as on a slow link) is saved once, and another replaces the one saved (a mistap, corrected at once)."""
     from digitpad.learning.feedback import BadExample, FeedbackStore, FeedbackStoreError
 
+    answered, before, _ = st.session_state.get("answer") or (None, None, None)
+    kept = (st.session_state.get("saved_rows") or []) if answered == drawing_id(canvas_png) else []
+    if kept and before == answer:
+        return
     problem, saved = None, []
     if not (answer.isascii() and answer.isdigit()):
         problem = f"type digits only, left to right, not {answer!r}"
@@ -190,6 +197,8 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
     else:
         try:
             store = FeedbackStore(FEEDBACK_PATH)
+            store.remove(kept)
+            kept = []
             for prediction, digit in zip(predictions, answer, strict=True):
                 saved.append(store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall))
         except BadExample as error:
@@ -197,7 +206,8 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
         except (FeedbackStoreError, OSError) as error:
             problem = store_trouble("an answer could not be saved", error)
     st.session_state.answer = (drawing_id(canvas_png), answer, problem)
-    st.session_state.saved_rows = saved  # what take_back removes
+    st.session_state.saved_rows = saved + kept  # what take_back, or the next answer, removes
+    st.session_state.saved_at = time.monotonic()
 
 
 def store_trouble(what: str, error: Exception) -> str:
@@ -209,9 +219,12 @@ def store_trouble(what: str, error: Exception) -> str:
 
 def take_back() -> None:
     """The "Take my answer back" button under a saved answer: remove the rows it saved, and ask again (a mistapped
-    digit must not teach the next model). A database that cannot be changed is said under the answer, which stands."""
+    digit must not teach the next model). A database that cannot be changed is said under the answer, which stands.
+    A click within TAKE_BACK_AFTER_S of the save is the second of a double-click on "Yes": the answer stands."""
     from digitpad.learning.feedback import FeedbackStore, FeedbackStoreError
 
+    if time.monotonic() - st.session_state.get("saved_at", float("-inf")) < TAKE_BACK_AFTER_S:
+        return
     try:
         FeedbackStore(FEEDBACK_PATH).remove(st.session_state.get("saved_rows") or [])  # a second click: nothing
     except (FeedbackStoreError, OSError) as error:
