@@ -39,6 +39,7 @@ from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.column import column_width
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
+from digitpad.serving.reconnect import rerun_on_reconnect
 from digitpad.serving.widgets import ask_if_right, on_phone, remembered, show_number_verdict, show_verdict
 
 if TYPE_CHECKING:
@@ -359,6 +360,7 @@ def draw_page() -> None:
     st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", SETTINGS["on_wall"]))
     st.sidebar.caption(ON_WALL_HELP)  # in sight: it was a help tooltip, which screen readers do not read
     drawing_pad(stroke_width, number, why, column)
+    rerun_on_reconnect()  # a drawing drawn while the Wi-Fi dropped is read when it is back
 
 
 if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation
