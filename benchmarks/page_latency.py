@@ -79,6 +79,7 @@ def stroke_latencies(
     stroke = mouse_stroke(page, canvas)
     latencies = []
     for index, strokes in enumerate(drawings):
+        canvas.hover()  # the canvas's toolbar shows, and takes a click, once the pointer is over the canvas
         page.locator(TOOLBAR_RESET).click()  # both pages have the canvas's toolbar; only app.py has a Clear button
         if cleared is None:
             page.wait_for_function(NO_RESULT, timeout=RESULT_TIMEOUT_MS)

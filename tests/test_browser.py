@@ -179,6 +179,7 @@ def test_the_canvas_toolbar_reset_removes_the_prediction(app_url, desktop, ten_d
     canvas = open_canvas(page, app_url)
     draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
     expect(page.locator(METRIC)).to_have_count(1)
+    canvas.hover()  # the toolbar shows, and takes a click, once the pointer is over the canvas
     page.locator(TOOLBAR_RESET).click()
     expect_no_prediction(page)
 
