@@ -295,6 +295,15 @@ def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypa
     assert canvases(page)  # the canvas is still there
 
 
+def test_number_mode_says_ink_with_no_digit_in_it_is_not_digits_rather_than_asking_for_a_drawing(page, pen_digits):
+    # A canvas scribbled white all over showed "Draw in the black box to see what the model reads." under the ink
+    page.sidebar.radio[0].set_value("A number").run()
+    placed = fit_strokes(pen_digits[0].strokes, 0.6)
+    draw(page, data_url(np.full((*NUMBER_CANVAS, 3), 255, np.uint8)), fabric_json(placed, MAX_STROKE_WIDTH))
+    assert not page.exception and not page.metric and not page.info
+    assert page.warning[0].value == widgets.NOT_DIGITS
+
+
 def test_number_mode_reads_a_number_with_each_digits_input(page, pen_digits):
     page.sidebar.radio[0].set_value("A number").run()
     assert "Draw in the black box" in page.info[0].value and not page.metric

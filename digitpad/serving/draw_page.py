@@ -40,7 +40,14 @@ from digitpad.reading.preprocess import ImageError
 from digitpad.serving.column import column_width
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
 from digitpad.serving.reconnect import rerun_on_reconnect
-from digitpad.serving.widgets import ask_if_right, on_phone, remembered, show_number_verdict, show_verdict
+from digitpad.serving.widgets import (
+    NOT_DIGITS,
+    ask_if_right,
+    on_phone,
+    remembered,
+    show_number_verdict,
+    show_verdict,
+)
 
 if TYPE_CHECKING:
     from digitpad.models.classifier import DigitClassifier, Prediction
@@ -242,6 +249,9 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         if prediction.is_digit:
             ask_to_save([prediction], canvas)
         return f"**{prediction.digit}**, {prediction.confidence:.0%} sure" if prediction.is_digit else "not a digit"
+    if number and (canvas.json_data or {}).get("objects"):  # ink in which no digit was found: not "draw something"
+        st.warning(NOT_DIGITS, icon=":material/block:")
+        return "no digits"
     st.info(PROMPT, icon=":material/draw:")
     return None
 
