@@ -262,15 +262,19 @@ class Wall(NamedTuple):
         if not Path(path).is_file():
             return cls([], 0, 0, confusion)
         with FeedbackStore(path, create=False)._connect() as connection:
+            limit = latest * WALL_DIGITS_A_DRAWING
             rows = connection.execute(
                 "SELECT label, predicted, canvas_png FROM examples WHERE on_wall = 1 ORDER BY id DESC LIMIT ?",
-                (latest * WALL_DIGITS_A_DRAWING,),
+                (limit,),
             ).fetchall()
             tally = connection.execute("SELECT label, predicted, count(*) FROM examples GROUP BY label, predicted")
             for label, predicted, count in tally:
                 confusion[label, predicted] = count
         right = int(np.trace(confusion))
-        return cls(drawings(rows)[:latest], right, int(confusion.sum()) - right, confusion)
+        shown = drawings(rows)
+        if len(rows) == limit and len(shown) > 1:  # the oldest may be a long number cut short by the limit: not shown
+            shown = shown[:-1]
+        return cls(shown[:latest], right, int(confusion.sum()) - right, confusion)
 
 
 def drawings(rows: list[tuple[int, int, bytes]]) -> list[tuple[str, str, bytes]]:

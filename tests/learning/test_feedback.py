@@ -281,3 +281,15 @@ def test_the_wall_shows_a_numbers_digits_as_one_drawing_read_left_to_right(tmp_p
         ("8", "8", digit), ("42", "43", number),
     ]  # fmt: skip
     assert Wall.read(path, latest=10).confusion[2, 3] == 1  # the tallies still count digits
+
+
+def test_the_wall_never_shows_part_of_a_long_number(tmp_path):
+    # Eight 23-digit numbers: the rows read ended inside one, captioned with its last 13 digits under the whole picture
+    path = tmp_path / "feedback.sqlite3"
+    store = FeedbackStore(path)
+    for drawing in range(8):
+        picture = png(np.full((28, 28), drawing, np.uint8))
+        for _ in range(23):
+            store.add(np.zeros((28, 28), np.uint8), picture, 7, 7)
+    shown = Wall.read(path, latest=8).latest
+    assert shown and all(said == read == "7" * 23 for said, read, _ in shown)
