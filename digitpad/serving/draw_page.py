@@ -336,9 +336,10 @@ def settings_in_address() -> None:
         MODE_PARAM: mode_name(True) if state.draw_mode == MODES[1] else None,
         OFF_WALL_PARAM: None if state.on_wall else "",
     }
-    address = {name: value for name, value in st.query_params.to_dict().items() if name not in kept}
+    now = st.query_params.to_dict()
+    address = {name: value for name, value in now.items() if name not in kept}
     address |= {name: value for name, value in kept.items() if value is not None}
-    if address != st.query_params.to_dict():  # each change is a step in the browser's history: only a change
+    if address != now:  # each change is a step in the browser's history: only a change
         st.query_params.from_dict(address)
 
 
