@@ -184,6 +184,36 @@ def test_the_canvas_toolbar_reset_removes_the_prediction(app_url, desktop, ten_d
     expect_no_prediction(page)
 
 
+def test_clear_empties_the_canvas_in_place_and_a_stroke_drawn_at_once_after_it_is_kept(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    stroke = mouse_stroke(page, canvas)
+    draw_digit(page, stroke, fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
+    page.get_by_role("button", name="Clear").click()
+    # Clear mounted a new canvas a round trip later (0.8 s on a slow Wi-Fi): it wiped what a quick hand drew meanwhile
+    for points in fit_strokes(ten_digits[4].strokes):
+        stroke(points)
+    expect(page.locator(METRIC)).to_have_text("4", timeout=RESULT_TIMEOUT_MS)
+    page.wait_for_timeout(1000)  # a new canvas would have come by now
+    assert canvas.evaluate(INK_PIXELS) > 0
+    expect(page.locator(METRIC)).to_have_text("4")
+
+
+def test_the_canvas_toolbar_reset_empties_a_canvas_brought_back_from_the_photo_page(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
+    page.get_by_role("link", name="Photo", exact=True).click()
+    expect(page.locator("input[type='file']")).to_have_count(1)
+    page.get_by_role("link", name="Draw", exact=True).click()
+    expect(page.locator(METRIC)).to_have_text("7", timeout=RESULT_TIMEOUT_MS)  # the 7 came back with the canvas
+    canvas = wait_for_fresh_canvas(page)
+    canvas.hover()
+    page.locator(TOOLBAR_RESET).click()  # it went back to the drawing the canvas was mounted with: the same 7
+    expect_no_prediction(page)
+    assert wait_for_fresh_canvas(page).evaluate(INK_PIXELS) == 0
+
+
 def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_digits):
     context = browser.new_context(**PHONE)
     page = context.new_page()

@@ -37,7 +37,7 @@ from digitpad.config import (
 from digitpad.reading.canvas import drawing_input, drawn_strokes, fabric_picture, fitted
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
-from digitpad.serving.column import column_width
+from digitpad.serving.column import clear_key, column_width
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
 from digitpad.serving.reconnect import rerun_on_reconnect
 from digitpad.serving.widgets import (
@@ -63,7 +63,8 @@ ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's s
 
 
 def canvas_key(number: bool) -> str:
-    """The canvas's widget key, one per mode; the Clear button moves it on, which mounts a fresh, empty canvas."""
+    """The canvas's widget key, one per mode. Clear moves it on, which mounts a fresh, empty canvas, where the
+    browser cannot clear the canvas in place (column.clear_key)."""
     return f"{mode_name(number)}-canvas-{st.session_state.setdefault('canvas_round', 0)}"
 
 
@@ -295,6 +296,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool, column: int | None =
         row = st.container(horizontal=True, gap=RESULT_GAP)
         pad, result = row.container(width=CANVAS_SIZE), row.container(width=RESULT_WIDTH)
     key = canvas_key(number)
+    start = starting_drawing(key, number)
     with pad:
         canvas = st_canvas(
             stroke_width=stroke_width,
@@ -305,7 +307,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool, column: int | None =
             width=width,
             drawing_mode="freedraw",
             return_image_data=True,
-            initial_drawing=starting_drawing(key, number),
+            initial_drawing=start,
             key=key,
         )
         canvas = with_picture(canvas, number, (height, width))
@@ -315,7 +317,9 @@ def drawing_pad(stroke_width: int, number: bool, why: bool, column: int | None =
         # tree, and its old contents stayed on screen after "Read it as a number" (1 of 4 runs of test_browser.py)
         narrow = not side_by_side_fits(column)
         under = st.container(horizontal=True, vertical_alignment="center") if narrow else st
-        under.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,))
+        restored = bool(start and start.get("objects"))  # clear_key: the bin would go back to it
+        clear = clear_key(mode_name(number), restored)
+        under.button("Clear", icon=":material/ink_eraser:", on_click=clear_canvas, args=(number,), key=clear)
         brief = under.empty() if narrow else None
     with result:
         classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
