@@ -131,8 +131,8 @@ def picture(canvas: CanvasResult) -> bytes | None:
 
 def with_picture(canvas: CanvasResult, number: bool, shape: tuple[int, int]) -> CanvasResult:
     """The canvas as the page reads it. A canvas mounted with a drawing on it (one kept, or carried to number mode)
-    sends the drawing's strokes but not their picture until the next stroke, which a number, an answer to save and the
-    pixels' fallback all need: the picture the browser painted of a kept drawing, else one painted again from the
+    sends the drawing's strokes but not their picture until the next stroke, which a number and the pixels' fallback
+    both need: the picture the browser painted of a kept drawing, else one painted again from the
     strokes (canvas.fabric_picture, close to the browser's but not the same pixels)."""
     try:
         if canvas.json_data is None or picture(canvas):
@@ -144,10 +144,14 @@ def with_picture(canvas: CanvasResult, number: bool, shape: tuple[int, int]) -> 
         painted = fabric_picture(canvas.json_data, shape)
         if painted is None:
             return canvas
-        buffer = io.BytesIO()
-        Image.fromarray(painted).save(buffer, format="PNG")
-        png = buffer.getvalue()
+        png = as_png(painted)
     return CanvasResult(canvas.json_data, "data:image/png;base64," + base64.b64encode(png).decode(), True)
+
+
+def as_png(pixels: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    Image.fromarray(pixels).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def same_strokes(json_data: dict, other: dict | None) -> bool:
@@ -216,7 +220,9 @@ def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
     return image
 
 
-def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool, why: bool) -> str | None:
+def show_result(
+    canvas: CanvasResult, classifier: DigitClassifier, number: bool, why: bool, shape: tuple[int, int]
+) -> str | None:
     """What the model reads on the canvas (a digit, or a number), a prompt when it is empty, or why it could not be
     read; with `why`, which parts of a digit drove the answer. A digit is read from its strokes; the canvas's picture is
     decoded (about a tenth of a stroke's server time) only for a number, or when the strokes cannot be read. Returns
@@ -241,14 +247,14 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
         like_digits = shown(reading, classifier) is not None  # not a word written
         show_number_verdict(reading, like_digits)
         if like_digits:
-            ask_to_save(reading.predictions, canvas)
+            ask_to_save(reading.predictions, canvas, shape)
         return f"**{reading.number}**" if like_digits else "no digits"
     if model_input is not None:
         prediction = classifier.predict(model_input)
         offer_number(canvas, prediction, classifier)
         show_verdict(prediction, occlusion_map(classifier, model_input) if why else None)
         if prediction.is_digit:
-            ask_to_save([prediction], canvas)
+            ask_to_save([prediction], canvas, shape)
         return f"**{prediction.digit}**, {prediction.confidence:.0%} sure" if prediction.is_digit else "not a digit"
     if number and (canvas.json_data or {}).get("objects"):  # ink in which no digit was found: not "draw something"
         st.warning(NOT_DIGITS, icon=":material/block:")
@@ -257,15 +263,21 @@ def show_result(canvas: CanvasResult, classifier: DigitClassifier, number: bool,
     return None
 
 
-def ask_to_save(predictions: list[Prediction], canvas: CanvasResult) -> None:
-    """Ask whether the reading was right (ask_if_right), when the canvas sent a picture to save with the answer: a
-    digit is read from its strokes, and a hand-made request may send them without one."""
+def ask_to_save(predictions: list[Prediction], canvas: CanvasResult, shape: tuple[int, int]) -> None:
+    """Ask whether the reading was right (ask_if_right), keeping with the answer the strokes painted again here: the
+    room's wall, on the projector, shows them. The picture the browser sends can be made anything by a visitor's
+    script; where the strokes cannot be read, it is kept with the answer, off the wall."""
+    setting = st.session_state.get("on_wall", SETTINGS["on_wall"])
+    painted = fabric_picture(canvas.json_data, shape)
+    if painted is not None:  # white on black: one channel holds it all, in a PNG half the size
+        ask_if_right(predictions, as_png(painted[:, :, 0]), on_wall=setting)
+        return
     try:
         png = picture(canvas)
     except ImageReadError:
         return
     if png:
-        ask_if_right(predictions, png, on_wall=st.session_state.get("on_wall", SETTINGS["on_wall"]))
+        ask_if_right(predictions, png, on_wall=False)
 
 
 def canvas_shape(number: bool, column: int | None = None) -> tuple[int, int]:
@@ -323,7 +335,7 @@ def drawing_pad(stroke_width: int, number: bool, why: bool, column: int | None =
         brief = under.empty() if narrow else None
     with result:
         classifier = model_or_error(load_classifier, MODEL_PATH)  # after the canvas: usable while the model loads
-        read = None if classifier is None else show_result(canvas, classifier, number, why)
+        read = None if classifier is None else show_result(canvas, classifier, number, why, (height, width))
     if brief is not None and read is not None:
         brief.markdown(f"Reads {read} :material/arrow_downward:")
 
