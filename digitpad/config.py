@@ -312,6 +312,9 @@ PHOTO_STROKE_ELONGATION = 3.0
 
 # --- The page -----------------------------------------------------------------------------------------------------
 LISTEN_ENV = "DIGITPAD_LISTEN"  # where `digitpad room`'s nginx listens, for the wall's QR code (not its processes')
+# The presenter's key: the wall opened at ?wall=KEY may remove a drawing. `digitpad room` makes one; unset, the wall
+# opened on the serving machine itself may
+WALL_KEY_ENV = "DIGITPAD_WALL_KEY"
 # 18 px shrunk into MNIST's box is MNIST's median stroke (2.36 px) on a digit 55% of the canvas tall (docs/constants.md)
 DEFAULT_STROKE_WIDTH = 18  # px on the 280 px canvas
 # A top probability under this is shown as "not sure". Held-out writers' 44,964 drawings: 0.80 flags 60% of the wrong

@@ -211,7 +211,7 @@ def test_a_digit_read_by_its_strokes_is_saved_with_them_painted_whatever_picture
     draw(page, data_url(noise), fabric_json(placed, MAX_STROKE_WIDTH))
     [yes] = [button for button in page.button if button.label.startswith("Yes")]
     yes.click().run()
-    shown = [np.asarray(Image.open(io.BytesIO(png))) for _, _, png in Wall.read(database, 8).latest]
+    shown = [np.asarray(Image.open(io.BytesIO(drawing.png))) for drawing in Wall.read(database, 8).latest]
     for picture, width in zip(shown, (MAX_STROKE_WIDTH, DEFAULT_STROKE_WIDTH), strict=True):  # newest first
         assert picture.shape == (CANVAS_SIZE, CANVAS_SIZE)  # the strokes painted again, as the canvas paints them
         assert np.mean((picture > 127) == (draw_strokes(placed, width)[..., 0] > 127)) > 0.97
@@ -699,6 +699,38 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     assert wall.title[0].value.endswith(" http://192.0.2.7:8501/")  # opened at localhost: phones get the network's
     (matrix,) = wall.dataframe
     assert matrix.value.loc["drawn 3", "read 3"] == 1 and matrix.value.loc["drawn 8", "read 5"] == 1
+
+
+def test_the_presenter_removes_a_drawing_from_the_wall_and_a_visitor_cannot(monkeypatch, tmp_path, pen_digits):
+    # A rude drawing read as an 8 went up on the projector, and no one could take it down
+    database = tmp_path / "feedback.sqlite3"
+    configure(monkeypatch, "FEEDBACK_PATH", database)
+    store = FeedbackStore(database)
+    for said, read in ((1, 1), (8, 8)):
+        store.add(np.zeros((28, 28), np.uint8), png_bytes(np.full((28, 28), said, np.uint8)), said, read)
+    number = png_bytes(np.full((28, 56), 9, np.uint8))
+    for _ in range(28):  # a 28-digit number took seven lines under its drawing
+        store.add(np.zeros((28, 28), np.uint8), number, 0, 1)
+
+    def wall(key: str | None = None) -> AppTest:
+        page = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
+        page.query_params["wall"] = key or ""
+        return page.run()
+
+    monkeypatch.setattr(network, "on_this_machine", lambda ip_address: True)
+    here = wall()  # opened on the serving machine, with no key set: the presenter's
+    captions = ["read 11111…, was 00000…", "read 8", "read 1"]
+    assert [image.proto.imgs[0].caption for image in here.image[1:]] == captions
+    removes = [button for button in here.button if button.label == "Remove"]
+    assert len(removes) == 3
+    removes[1].click().run()  # the 8
+    assert [image.proto.imgs[0].caption for image in here.image[1:]] == [captions[0], captions[2]]
+    assert [(m.label, m.value) for m in here.metric] == [("Confirmed right", "1"), ("Corrected", "28")]
+    assert FeedbackStore(database).count() == 29  # gone from the next model's lessons too
+    monkeypatch.setenv(config.WALL_KEY_ENV, "s3cret")  # as `digitpad room` serves it: every browser comes via nginx
+    assert not [button for button in wall().button if button.label == "Remove"]  # any visitor may open ?wall
+    assert not [button for button in wall("guess").button if button.label == "Remove"]
+    assert len([button for button in wall("s3cret").button if button.label == "Remove"]) == 2
 
 
 def test_number_mode_and_the_wall_switched_off_stay_through_the_photo_page_and_its_reload():

@@ -246,11 +246,19 @@ class FeedbackStore:
 WALL_DIGITS_A_DRAWING = 16  # rows read for each drawing the wall shows: a number of up to this many digits shows whole
 
 
+class Drawing(NamedTuple):
+    """One drawing the wall shows: a number's digits, saved one row each with the same picture, are one drawing."""
+
+    said: str  # what the user said it is
+    read: str  # what was read
+    png: bytes  # its picture
+    ids: list[int]  # its rows, which FeedbackStore.remove takes away
+
+
 class Wall(NamedTuple):
     """What the room's wall shows: the latest drawings their users let it show, and every answer's tally."""
 
-    latest: list[tuple[str, str, bytes]]  # (what the user said, what was read, canvas PNG), newest first: a number's
-    # digits, saved one row each with the same picture, are one drawing
+    latest: list[Drawing]  # newest first
     right: int  # answers that confirmed the digit read
     corrected: int  # answers that gave another digit
     confusion: np.ndarray  # [10, 10] int: rows the users' digits, columns the digits read
@@ -264,7 +272,7 @@ class Wall(NamedTuple):
         with FeedbackStore(path, create=False)._connect() as connection:
             limit = latest * WALL_DIGITS_A_DRAWING
             rows = connection.execute(
-                "SELECT label, predicted, canvas_png FROM examples WHERE on_wall = 1 ORDER BY id DESC LIMIT ?",
+                "SELECT id, label, predicted, canvas_png FROM examples WHERE on_wall = 1 ORDER BY id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
             tally = connection.execute("SELECT label, predicted, count(*) FROM examples GROUP BY label, predicted")
@@ -277,11 +285,14 @@ class Wall(NamedTuple):
         return cls(shown[:latest], right, int(confusion.sum()) - right, confusion)
 
 
-def drawings(rows: list[tuple[int, int, bytes]]) -> list[tuple[str, str, bytes]]:
-    """Rows (label, predicted, canvas PNG), newest first -> one (said, read, PNG) a drawing: a run of rows with the same
-    picture is a number's digits, saved left to right."""
-    runs = [list(run) for _, run in itertools.groupby(rows, key=lambda row: row[2])]
-    return [("".join(str(r[0]) for r in run[::-1]), "".join(str(r[1]) for r in run[::-1]), run[0][2]) for run in runs]
+def drawings(rows: list[tuple[int, int, int, bytes]]) -> list[Drawing]:
+    """Rows (id, label, predicted, canvas PNG), newest first -> one Drawing each: a run of rows with the same picture
+    is a number's digits, saved left to right."""
+    runs = [list(run)[::-1] for _, run in itertools.groupby(rows, key=lambda row: row[3])]
+    return [
+        Drawing("".join(str(r[1]) for r in run), "".join(str(r[2]) for r in run), run[0][3], [r[0] for r in run])
+        for run in runs
+    ]
 
 
 def load_feedback(path: Path) -> Examples:

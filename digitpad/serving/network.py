@@ -5,7 +5,8 @@ loopback host (localhost, 127.0.0.1, ::1, 0.0.0.0) replaced by this machine's ad
 `192.168.1.23:8500`: a QR code of localhost takes each phone to itself. Unless the server listens on a loopback address
 only (`digitpad app --server.address 127.0.0.1`, `room --address 127.0.0.1`): then no one else reaches it by any.
 A page's whole URL gives the address to join (join_url: scheme and path kept), and whether the browser lets that page
-use the camera (camera_allowed: HTTPS, or this computer's own address).
+use the camera (camera_allowed: HTTPS, or this computer's own address); a session's connection, whether its browser
+runs on this machine (on_this_machine).
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ def is_loopback(host: str) -> bool:
     except ValueError:  # a name: how others on the network reach it is for them to know
         return False
     return found.is_loopback or found.is_unspecified
+
+
+def on_this_machine(ip_address: str | None) -> bool:
+    """Whether the browser of a session whose connection came from `ip_address` (st.context.ip_address, which names
+    loopback None) runs on this machine. Behind a proxy on this machine, every browser does."""
+    return ip_address is None or is_loopback(str(ip_address))
 
 
 def this_machine_only(listening: str) -> bool:

@@ -26,7 +26,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from digitpad.config import LISTEN_ENV, PRODUCT_ROOT
+from digitpad.config import LISTEN_ENV, PRODUCT_ROOT, WALL_KEY_ENV
 from digitpad.serving import network
 
 NGINX_TEMPLATE = PRODUCT_ROOT / "deploy" / "nginx.conf"
@@ -103,6 +103,7 @@ class Room:
     listen: str  # "ADDRESS:PORT"
     run_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="digitpad-room-")))
     cookie_secret: str = field(default_factory=lambda: secrets.token_hex(16))
+    wall_key: str = field(default_factory=lambda: os.environ.get(WALL_KEY_ENV) or secrets.token_urlsafe(6))
     servers: dict[int, subprocess.Popen] = field(default_factory=dict)
     nginx: subprocess.Popen | None = None
     restarts: int = 0
@@ -118,6 +119,7 @@ class Room:
         env = {**tensorflow_threads(self.processes), **os.environ}  # the user's own settings win
         env["STREAMLIT_SERVER_COOKIE_SECRET"] = self.cookie_secret  # not allowed as a flag
         env[LISTEN_ENV] = self.listen.rsplit(":", 1)[0].strip("[]")  # where visitors come in: nginx, not 127.0.0.1
+        env[WALL_KEY_ENV] = self.wall_key  # every visitor comes through nginx: only the key tells the presenter
         log = (self.run_dir / f"streamlit-{port}.log").open("ab")
         return subprocess.Popen(
             command, cwd=PRODUCT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -228,7 +230,7 @@ def serve(processes: int, port: int, address: str) -> int:
         joined = join_address(address, port)
         noun = "process" if processes == 1 else "processes"
         print(f"room ready: {joined} ({processes} {noun}; logs in {room.run_dir}). Ctrl-C stops it.")
-        print(f"the wall, for the projector (a QR code to join, the room's drawings): {joined}?wall")
+        print(f"the wall, for the projector (a QR code to join, the room's drawings): {joined}?wall={room.wall_key}")
         room.keep_running()
         print(f"room: nginx stopped; stopping the processes (logs kept in {room.run_dir})", file=sys.stderr)
     except RoomError as error:

@@ -3,14 +3,16 @@
 In: the address the wall was opened at, the one its server listens on, and the room's shared feedback database
 (digitpad.learning.feedback). Out: the address as a QR code and as text (kept as opened when the server listens on
 this machine alone, and saying so); every WALL_REFRESH_S, without reloading, the latest drawings whose users let the
-wall show them, with what was read, the tallies confirmed right and corrected, and the room's confusion matrix. It
-holds no visitor's name or address.
+wall show them, with what was read, the tallies confirmed right and corrected, and the room's confusion matrix; for the
+presenter, a button under each drawing that removes it. It holds no visitor's name or address.
 """
 
 from __future__ import annotations
 
+import hmac
 import io
 import os
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -19,13 +21,21 @@ from digitpad.config import (
     FEEDBACK_PATH,
     LISTEN_ENV,
     NUM_CLASSES,
+    WALL_KEY_ENV,
 )
 from digitpad.serving import network
+
+if TYPE_CHECKING:
+    from digitpad.learning.feedback import Drawing
 
 WALL_PATH = "wall"  # the wall's page name in the address (app.py's navigation)
 WALL_REFRESH_S = 3  # the wall reads the room's answers again this often
 WALL_DRAWINGS = 8  # the latest drawings it shows
 WALL_ROW_HEIGHT = 24  # px: the confusion matrix's rows (Streamlit's 35 took it past a 1280 x 720 projector's foot)
+WALL_CAPTION_DIGITS = 6  # a longer number is cut short under its drawing: 28 digits took 7 lines and squeezed it
+REMOVE_HELP = "Take it off the wall, out of the tallies and out of what the next model learns"
+# The presenter's Remove buttons as tall as their text: Streamlit's 40 px took the matrix past a 720 px projector's foot
+REMOVE_CSS = "<style>[class*='st-key-remove-'] button{min-height:0;padding:0}</style>"
 
 
 def listening() -> str:
@@ -40,6 +50,36 @@ def join_address() -> str:
     presenter opened the wall on the serving machine, at localhost) replaced by the machine's network address."""
     opened = st.context.url or f"http://{st.context.headers.get('Host', 'localhost:8501')}/"  # None in AppTest
     return network.join_url(opened, WALL_PATH, listening())
+
+
+def presenter() -> bool:
+    """Whether this wall is the presenter's, which may remove a drawing: opened at ?wall=KEY where the server has a
+    key (WALL_KEY_ENV: `digitpad room` makes one, and prints the wall's address with it), else opened on the serving
+    machine itself. Any visitor may open ?wall."""
+    key = os.environ.get(WALL_KEY_ENV)
+    if key:
+        return hmac.compare_digest(st.query_params.get("wall", ""), key)
+    return network.on_this_machine(st.context.ip_address)
+
+
+def remove(ids: list[int]) -> None:
+    """The presenter's "Remove" under a drawing: rude, or not a digit at all, it leaves the wall, the tallies and the
+    next model's lessons. A database that cannot be changed is said on the wall."""
+    from digitpad.learning.feedback import FeedbackStore, FeedbackStoreError
+
+    try:
+        FeedbackStore(FEEDBACK_PATH, create=False).remove(ids)
+    except (FeedbackStoreError, OSError) as error:
+        st.session_state.remove_problem = str(error)
+
+
+def cut(digits: str) -> str:
+    return digits if len(digits) <= WALL_CAPTION_DIGITS else f"{digits[: WALL_CAPTION_DIGITS - 1]}…"
+
+
+def caption(drawing: Drawing) -> str:
+    """ "read 7", "read 42, was 47": a number longer than WALL_CAPTION_DIGITS cut short."""
+    return f"read {cut(drawing.read)}" + ("" if drawing.said == drawing.read else f", was {cut(drawing.said)}")
 
 
 @st.cache_data(max_entries=4)  # drawn again with the room every WALL_REFRESH_S: the same few addresses
@@ -62,10 +102,11 @@ def unreachable(address: str) -> str | None:
 
 
 @st.fragment(run_every=WALL_REFRESH_S)
-def wall_live(address: str) -> None:
+def wall_live(address: str, removable: bool) -> None:
     """The QR code with the room's tallies under it, and its latest drawings (of those whose users let the wall show
     them) with its confusion matrix beside, read afresh from the shared feedback database every WALL_REFRESH_S,
-    without reloading the page. Laid out to fit a 1280 x 720 projector."""
+    without reloading the page; `removable`, a button under each drawing removes it. Laid out to fit a 1280 x 720
+    projector."""
     from digitpad.learning.feedback import FeedbackStoreError, Wall
 
     code, live = st.columns([1, 3], gap="large")
@@ -85,10 +126,23 @@ def wall_live(address: str) -> None:
         live.info("No drawings yet: the first confirmed or corrected drawing appears here.", icon=":material/draw:")
         return
     live.markdown("**The latest drawings**")  # else the drawings under "Corrected" look like the corrected ones
-    for column, (label, read, png) in zip(live.columns(WALL_DRAWINGS), wall.latest, strict=False):
-        column.image(
-            png, caption=f"read {read}" + ("" if label == read else f", was {label}"), alt=f"A drawing of {label}"
-        )
+    if problem := st.session_state.pop("remove_problem", None):
+        live.error(f"That drawing could not be removed: {problem}", icon=":material/error:")
+    if removable:
+        st.html(REMOVE_CSS)
+    for column, drawing in zip(live.columns(WALL_DRAWINGS), wall.latest, strict=False):
+        column.image(drawing.png, caption=caption(drawing), alt=f"A drawing of {drawing.said}")
+        if removable:
+            key, args = f"remove-{drawing.ids[0]}", (drawing.ids,)
+            column.button(
+                "Remove",
+                icon=":material/delete:",
+                key=key,
+                on_click=remove,
+                args=args,
+                help=REMOVE_HELP,
+                type="tertiary",
+            )
     import pandas as pd  # as late as the chart's
 
     digits = range(NUM_CLASSES)
@@ -101,7 +155,7 @@ def wall_page() -> None:
     """The presenter's screen (`?wall`): the address to join, as its title and as a QR code, and the room live."""
     address = join_address()
     st.title(f"Draw a digit with us: {address}", anchor=False)  # across the screen: read from the back of the room
-    wall_live(address)
+    wall_live(address, presenter())
 
 
 if __name__ == "__main__":  # run by Streamlit as a page of app.py's navigation

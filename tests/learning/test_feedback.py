@@ -264,7 +264,7 @@ def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows(tmp_pat
     assert store.count() == 1 and load_feedback(path).y.tolist() == [3]
     store.add(np.zeros((28, 28), np.uint8), PNG, 7, 7, on_wall=False)
     wall = Wall.read(path, latest=10)
-    assert [(label, read) for label, read, _ in wall.latest] == [("3", "5")]  # the old row shows; the opted-out one not
+    assert [drawing[:2] for drawing in wall.latest] == [("3", "5")]  # the old row shows; the opted-out one not
     assert (wall.right, wall.corrected, wall.confusion[3, 5], wall.confusion[7, 7]) == (1, 1, 1, 1)
 
 
@@ -277,7 +277,7 @@ def test_the_wall_shows_a_numbers_digits_as_one_drawing_read_left_to_right(tmp_p
     for said, read in ((4, 4), (2, 3)):  # the page saves a number's digits one row each, left to right
         store.add(np.zeros((28, 28), np.uint8), number, said, read)
     store.add(np.zeros((28, 28), np.uint8), digit, 8, 8)
-    assert [(said, read, picture) for said, read, picture in Wall.read(path, latest=2).latest] == [
+    assert [drawing[:3] for drawing in Wall.read(path, latest=2).latest] == [
         ("8", "8", digit), ("42", "43", number),
     ]  # fmt: skip
     assert Wall.read(path, latest=10).confusion[2, 3] == 1  # the tallies still count digits
@@ -292,4 +292,4 @@ def test_the_wall_never_shows_part_of_a_long_number(tmp_path):
         for _ in range(23):
             store.add(np.zeros((28, 28), np.uint8), picture, 7, 7)
     shown = Wall.read(path, latest=8).latest
-    assert shown and all(said == read == "7" * 23 for said, read, _ in shown)
+    assert shown and all(drawing.said == drawing.read == "7" * 23 for drawing in shown)

@@ -84,3 +84,11 @@ def test_visitors_join_at_the_scheme_host_and_path_the_wall_was_opened_at_less_i
 )
 def test_the_camera_is_offered_only_where_the_browser_allows_it(opened, allowed):
     assert network.camera_allowed(opened) is allowed
+
+
+@pytest.mark.parametrize(
+    ("ip_address", "here"),
+    [(None, True), ("127.0.0.1", True), ("::1", True), ("192.168.1.23", False), ("fd00::5", False)],
+)
+def test_a_browser_is_on_this_machine_only_when_its_connection_is_loopback(ip_address, here):
+    assert network.on_this_machine(ip_address) is here  # Streamlit names loopback None

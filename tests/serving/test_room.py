@@ -24,7 +24,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from digitpad.config import FEEDBACK_ENV, LISTEN_ENV, REPO_ROOT
+from digitpad.config import FEEDBACK_ENV, LISTEN_ENV, REPO_ROOT, WALL_KEY_ENV
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes
 from digitpad.serving import network
@@ -199,12 +199,18 @@ def test_the_balancer_splits_new_visitors_evenly_and_keeps_each_on_its_process(t
             standin.shutdown()
 
 
+def environment(pid: int) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in Path(f"/proc/{pid}/environ").read_text().split("\0") if line)
+
+
 def test_the_room_says_where_visitors_and_the_projectors_wall_join(room, monkeypatch):
     port = int(room.url.rsplit(":", 1)[1])
     lines = room.log.read_text().splitlines()  # listening on 127.0.0.1 only: this machine alone joins
     assert any(line.startswith(f"room ready: http://localhost:{port}/ (2 processes") for line in lines), lines
-    wall = f"the wall, for the projector (a QR code to join, the room's drawings): http://localhost:{port}/?wall"
-    assert wall in lines
+    wall = f"the wall, for the projector (a QR code to join, the room's drawings): http://localhost:{port}/?wall="
+    [key] = [line.removeprefix(wall) for line in lines if line.startswith(wall)]
+    for pid in children(room.launcher.pid):  # the presenter's key, with which the wall removes a drawing: no visitor's
+        assert len(key) >= 8 and environment(pid)[WALL_KEY_ENV] == key
     monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")  # on every address: the network's
     assert [join_address(address, 8500) for address in ("0.0.0.0", "::", "127.0.0.1", "192.168.1.5", "fd00::5")] == [
         "http://192.0.2.7:8500/", "http://192.0.2.7:8500/", "http://localhost:8500/", "http://192.168.1.5:8500/",
@@ -228,7 +234,7 @@ def test_each_process_sizes_tensorflows_threads_to_its_share_of_the_cores(room):
     processes = children(room.launcher.pid)
     assert len(processes) == 2
     for pid in processes:
-        environ = dict(line.split("=", 1) for line in Path(f"/proc/{pid}/environ").read_text().split("\0") if line)
+        environ = environment(pid)
         assert (environ["TF_NUM_INTRAOP_THREADS"], environ["TF_NUM_INTEROP_THREADS"]) == (share, share)
         assert environ[LISTEN_ENV] == "127.0.0.1"  # the wall's QR code: where nginx listens, not a network address
 
