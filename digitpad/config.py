@@ -49,6 +49,9 @@ MNIST_STROKE_WIDTHS = (1.71, 3.29)  # px: the range strokes are brought into
 # Re-drawn from the strokes' paths with a pen that is MNIST's median stroke once shrunk into its box (docs/constants.md)
 REDRAW_SIZE = 200  # px
 REDRAW_PEN = round(MNIST_STROKE_WIDTH * REDRAW_SIZE / (DIGIT_BOX - MNIST_STROKE_WIDTH))  # px
+# Strokes spanning less than this (px on the 280 px canvas, the bounding box's longer side) are a tap or a dot, no
+# digit: it read "0, 81% sure". A tap spans 0-1 px; every pen digit of the 30 writers drawn 30% of the canvas tall, 84
+TAP_EXTENT = 12
 # The canvas's picture painted again from its strokes (fabric_picture) with the pen this much thinner: OpenCV's
 # anti-aliased line of thickness t covers t + 1.6 px, Chromium's canvas its lineWidth (tests/reading/test_canvas.py)
 REPAINT_THINNER = 2  # px

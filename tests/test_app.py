@@ -217,6 +217,17 @@ def test_a_digit_read_by_its_strokes_is_saved_with_them_painted_whatever_picture
         assert np.mean((picture > 127) == (draw_strokes(placed, width)[..., 0] > 127)) > 0.97
 
 
+def test_a_tap_is_not_a_digit_and_is_not_asked_about(page, pen_digits):
+    # A finger's tap, or a dot of the pen, was blown up to a digit's size and read "0, 81% sure": "Was it right?"
+    tap = [np.array([[60.0, 230.0], [60.5, 230.0]])]
+    draw(page, data_url(draw_strokes(tap, DEFAULT_STROKE_WIDTH)), fabric_json(tap, DEFAULT_STROKE_WIDTH))
+    assert [warning.value for warning in page.warning] == ["That doesn't look like a digit."]
+    assert not page.metric and not page.button[1:] and not page.pills  # Clear alone
+    small = fit_strokes(first_of_each_label(pen_digits)[1].strokes, height_fraction=0.15)  # a 1, 42 px tall
+    draw(page, data_url(draw_strokes(small, DEFAULT_STROKE_WIDTH)), fabric_json(small, DEFAULT_STROKE_WIDTH))
+    assert not page.warning and page.metric[0].value == "1"
+
+
 def test_a_hash_is_not_a_digit_and_what_the_model_would_say_is_folded_under(page):
     draw(page, data_url(render_canvas(HASH_SCRIBBLE)))
     assert not page.exception

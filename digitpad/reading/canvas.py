@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from digitpad.config import REDRAW_PEN, REDRAW_SIZE, REPAINT_THINNER
+from digitpad.config import REDRAW_PEN, REDRAW_SIZE, REPAINT_THINNER, TAP_EXTENT
 from digitpad.reading.preprocess import as_unit_float, preprocess, preprocess_ink
 from digitpad.reading.strokes import stroke_ink
 
@@ -141,6 +141,12 @@ def redraw(strokes: list[np.ndarray]) -> np.ndarray:
     margin = REDRAW_PEN
     side = int(math.ceil(REDRAW_SIZE + 2 * margin))
     return stroke_ink([(s - low) * scale + margin for s in strokes], REDRAW_PEN, (side, side))
+
+
+def a_tap(strokes: list[np.ndarray]) -> bool:
+    """Whether strokes in canvas px span less than config.TAP_EXTENT: a finger's tap, a dot of the pen, no digit."""
+    points = np.concatenate(strokes)
+    return float((points.max(axis=0) - points.min(axis=0)).max()) < TAP_EXTENT
 
 
 def stroke_input(strokes: list[np.ndarray]) -> np.ndarray | None:

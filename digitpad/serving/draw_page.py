@@ -34,13 +34,14 @@ from digitpad.config import (
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
 )
-from digitpad.reading.canvas import drawing_input, drawn_strokes, fabric_picture, fitted
+from digitpad.reading.canvas import a_tap, drawing_input, drawn_strokes, fabric_picture, fitted
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.column import clear_key, column_width
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
 from digitpad.serving.reconnect import rerun_on_reconnect
 from digitpad.serving.widgets import (
+    NOT_A_DIGIT,
     NOT_DIGITS,
     ask_if_right,
     on_phone,
@@ -228,6 +229,9 @@ def show_result(
     decoded (about a tenth of a stroke's server time) only for a number, or when the strokes cannot be read. Returns
     the reading in a few words ("**7**, 95% sure", "not a digit"), None when there is none."""
     strokes = [] if number else drawn_strokes(canvas.json_data)
+    if strokes and a_tap(strokes):  # a dot, blown up to the digits' size, read "0, 81% sure"
+        st.warning(NOT_A_DIGIT, icon=":material/block:")
+        return "not a digit"
     image = None if strokes else drawn_or_error(canvas)
     if image is None and not strokes:
         return None

@@ -13,6 +13,7 @@ from digitpad.reading.canvas import (
     CURVE_STEPS,
     MAX_POINTS,
     NotStrokes,
+    a_tap,
     canvas_input,
     fabric_json,
     fabric_picture,
@@ -235,3 +236,9 @@ def test_a_drawing_fitted_to_a_lower_canvas_is_the_same_drawing_smaller_and_whol
     assert points[:, 1].min() >= 10 * scale and points[:, 1].max() <= 200 - 10 * scale  # the pen's edge inside
     np.testing.assert_allclose(np.ptp(points, axis=0), np.ptp(before, axis=0) * scale, rtol=1e-6)  # not squashed
     assert [pen_width(obj) for obj in smaller["objects"]] == pytest.approx([20 * scale] * len(strokes), rel=1e-6)
+
+
+def test_a_tap_or_a_dot_spans_under_the_tap_extent_and_a_digit_drawn_small_does_not(pen_digits):
+    assert a_tap(fabric_strokes(BROWSER_JSON)[1:])  # Chromium's tap: two points 0.04 px apart
+    assert a_tap([np.array([[50.0, 50.0], [55.0, 58.0]]), np.array([[52.0, 52.0]])])  # a dot drawn with a jitter
+    assert not any(a_tap(fit_strokes(digit.strokes, height_fraction=0.15)) for digit in pen_digits[:500])  # 42 px tall
