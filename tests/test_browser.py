@@ -214,6 +214,21 @@ def test_the_canvas_toolbar_reset_empties_a_canvas_brought_back_from_the_photo_p
     assert wait_for_fresh_canvas(page).evaluate(INK_PIXELS) == 0
 
 
+def test_a_pen_that_comes_down_at_once_at_the_canvas_top_right_draws_there(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
+    ink, box = canvas.evaluate(INK_PIXELS), canvas.bounding_box()
+    page.mouse.move(box["x"] - 40, box["y"] + 140)  # off the canvas
+    # A pen came over the top right and down at once: the toolbar, sliding up off the canvas for 0.2 s, took it
+    page.mouse.move(box["x"] + box["width"] - 12, box["y"] + 8)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 40, box["y"] + 40)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+    assert canvas.evaluate(INK_PIXELS) > ink
+
+
 def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_digits):
     context = browser.new_context(**PHONE)
     page = context.new_page()

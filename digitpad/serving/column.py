@@ -16,9 +16,13 @@ PROBE_HEIGHT = 12  # px: st.space("small"), the room above the canvas its toolba
 # Reports the width of its own box, which stretches across the column, as it changes: only below data.wanted, or on
 # the way back above it (the page then widens again)
 PROBE_JS = """
-// The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer
+// The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer. On hover
+// it slides up off the canvas, settled 0.2 s after the pointer came (the canvas's opacity .15s .1s, top .1s .1s): till
+// then it lets the pointer through, or a pen that came down at once at the top right pressed the bin
 const TOOLBAR_CSS = ".dc-toolbar{pointer-events:none}"
-    + ".dc-root:hover>.dc-toolbar,.dc-toolbar:focus-within,.dc-toolbar[data-pinned=true]{pointer-events:auto}";
+    + ".dc-toolbar:focus-within,.dc-toolbar[data-pinned=true]{pointer-events:auto}"
+    + ".dc-root:hover>.dc-toolbar{pointer-events:auto;"
+    + "transition:opacity .15s .1s,top .1s .1s,pointer-events 0s .2s;transition-behavior:allow-discrete}";
 const BIN = "button[aria-label='Reset canvas & history']";  // the toolbar's bin: back to the drawing it mounted with
 // The page's Clear button, by its key (clear_key)
 const CLEAR = '[class*="st-key-clear-"] button', RESTORED = '[class*="st-key-clear-"][class*="-restored"] button';
