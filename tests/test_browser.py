@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from digitpad.config import (
     FEEDBACK_ENV,
@@ -249,6 +249,58 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     ink = canvas.evaluate(INK_PIXELS)
     page.touchscreen.tap(canvas_box["x"] + canvas_box["width"] - 16, canvas_box["y"] + 8)
     assert canvas.evaluate(INK_PIXELS) >= ink > 0
+    context.close()
+
+
+def touches(context: BrowserContext, page: Page, canvas: Locator):
+    """A function that sends a touch event with points given in canvas px, each (x, y, finger)."""
+    cdp, box = context.new_cdp_session(page), canvas.bounding_box()
+
+    def touch(kind: str, *points: tuple[float, float, int]) -> None:
+        placed = [{"x": float(box["x"] + x), "y": float(box["y"] + y), "id": finger} for x, y, finger in points]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": placed})
+
+    return touch
+
+
+def test_a_thumb_resting_on_the_glass_does_not_stop_a_finger_drawing(app_url, browser, ten_digits):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    canvas = open_canvas(page, app_url)
+    touch, thumb = touches(context, page, canvas), (200.0, canvas.bounding_box()["height"] + 60, 9)  # under the canvas
+    # The canvas ended a finger's stroke only once every touch on the screen had lifted, and took no other finger: with
+    # the thumb of the hand holding the phone on the glass, nothing was read, and the 4's second stroke not drawn
+    touch("touchStart", thumb)
+    for finger, stroke in enumerate(fit_strokes(ten_digits[4].strokes)):
+        touch("touchStart", thumb, (*stroke[0], finger))
+        for x, y in stroke[1:]:
+            touch("touchMove", thumb, (x, y, finger))
+        touch("touchEnd", (*stroke[-1], finger))  # the finger lifts; the thumb stays
+    expect(page.locator(METRIC)).to_have_text("4", timeout=RESULT_TIMEOUT_MS)
+    touch("touchEnd", thumb)
+    context.close()
+
+
+def test_a_palm_that_lands_while_a_pen_draws_leaves_its_stroke_whole(app_url, browser, ten_digits):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    canvas = open_canvas(page, app_url)
+    touch, box, cdp = touches(context, page, canvas), canvas.bounding_box(), context.new_cdp_session(page)
+
+    def pen(kind: str, x: float, y: float) -> None:
+        event = {"type": kind, "x": box["x"] + x, "y": box["y"] + y, "button": "left", "pointerType": "pen"}
+        cdp.send("Input.dispatchMouseEvent", {**event, "clickCount": 1} if kind != "mouseMoved" else event)
+
+    # A pen's stroke restarted where the palm landed: the 4 lost its first half, "not a digit"
+    for stroke in fit_strokes(ten_digits[4].strokes):
+        pen("mousePressed", *stroke[0])
+        for i, (x, y) in enumerate(stroke[1:]):
+            if i == len(stroke) // 2:
+                touch("touchStart", (250.0, 265.0, 7))  # the palm, at the canvas's foot
+            pen("mouseMoved", x, y)
+        pen("mouseReleased", *stroke[-1])
+        touch("touchEnd", (250.0, 265.0, 7))
+    expect(page.locator(METRIC)).to_have_text("4", timeout=RESULT_TIMEOUT_MS)
     context.close()
 
 

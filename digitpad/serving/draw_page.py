@@ -37,8 +37,9 @@ from digitpad.config import (
 from digitpad.reading.canvas import a_tap, drawing_input, drawn_strokes, fabric_picture, fitted
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
-from digitpad.serving.column import clear_key, column_width
+from digitpad.serving.column import column_width
 from digitpad.serving.loaders import load_classifier, model_or_error, number_reader_or_error
+from digitpad.serving.mends import clear_key
 from digitpad.serving.reconnect import rerun_on_reconnect
 from digitpad.serving.widgets import (
     NOT_A_DIGIT,
@@ -65,7 +66,7 @@ ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's s
 
 def canvas_key(number: bool) -> str:
     """The canvas's widget key, one per mode. Clear moves it on, which mounts a fresh, empty canvas, where the
-    browser cannot clear the canvas in place (column.clear_key)."""
+    browser cannot clear the canvas in place (mends.clear_key)."""
     return f"{mode_name(number)}-canvas-{st.session_state.setdefault('canvas_round', 0)}"
 
 

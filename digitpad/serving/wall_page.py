@@ -34,8 +34,12 @@ WALL_DRAWINGS = 8  # the latest drawings it shows
 WALL_ROW_HEIGHT = 24  # px: the confusion matrix's rows (Streamlit's 35 took it past a 1280 x 720 projector's foot)
 WALL_CAPTION_DIGITS = 6  # a longer number is cut short under its drawing: 28 digits took 7 lines and squeezed it
 REMOVE_HELP = "Take it off the wall, out of the tallies and out of what the next model learns"
-# The presenter's Remove buttons as tall as their text: Streamlit's 40 px took the matrix past a 720 px projector's foot
-REMOVE_CSS = "<style>[class*='st-key-remove-'] button{min-height:0;padding:0}</style>"
+# Room on a 720 px projector for the presenter's Remove buttons, which took the matrix past its foot: the page's top
+# margin 2rem, not Streamlit's 6rem, and the buttons as tall as their text, not 40 px
+WALL_CSS = (
+    "<style>[data-testid='stMainBlockContainer']{padding-top:2rem}"
+    "[class*='st-key-remove-'] button{min-height:0;padding:0}</style>"
+)
 
 
 def listening() -> str:
@@ -128,8 +132,6 @@ def wall_live(address: str, removable: bool) -> None:
     live.markdown("**The latest drawings**")  # else the drawings under "Corrected" look like the corrected ones
     if problem := st.session_state.pop("remove_problem", None):
         live.error(f"That drawing could not be removed: {problem}", icon=":material/error:")
-    if removable:
-        st.html(REMOVE_CSS)
     for column, drawing in zip(live.columns(WALL_DRAWINGS), wall.latest, strict=False):
         column.image(drawing.png, caption=caption(drawing), alt=f"A drawing of {drawing.said}")
         if removable:
@@ -154,6 +156,7 @@ def wall_live(address: str, removable: bool) -> None:
 def wall_page() -> None:
     """The presenter's screen (`?wall`): the address to join, as its title and as a QR code, and the room live."""
     address = join_address()
+    st.html(WALL_CSS)
     st.title(f"Draw a digit with us: {address}", anchor=False)  # across the screen: read from the back of the room
     wall_live(address, presenter())
 

@@ -1,0 +1,107 @@
+"""What the canvas package (streamlit-drawable-canvas 0.13) gets wrong in the visitor's browser, mended by a script.
+
+In: the page's canvases (Fabric.js in each component's shadow root) and its Clear button, found by its key
+(clear_key). Out: MENDS_JS, a script that column.py's component runs (one small component above the canvas, not a second
+element): its `mendCanvas()` installs the mends and returns their undoing.
+- The toolbar, unseen at rest, lets the pointer through to the canvas's top right until it has slid away on hover.
+- Clear empties the canvas in the browser at once (its own bin), so a stroke begun meanwhile is kept; a canvas mounted
+  with a drawing, whose bin goes back to that drawing, has the bin and Clear ask the server for an empty one instead.
+- A finger's stroke ends when that finger lifts, whatever other touch (a thumb, a palm) is on the glass; a palm's touch
+  while a pen draws is ignored.
+"""
+
+from __future__ import annotations
+
+MENDS_JS = """
+// The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer. On hover
+// it slides up off the canvas, settled 0.2 s after the pointer came (the canvas's opacity .15s .1s, top .1s .1s): till
+// then it lets the pointer through, or a pen that came down at once at the top right pressed the bin
+const TOOLBAR_CSS = ".dc-toolbar{pointer-events:none}"
+    + ".dc-toolbar:focus-within,.dc-toolbar[data-pinned=true]{pointer-events:auto}"
+    + ".dc-root:hover>.dc-toolbar{pointer-events:auto;"
+    + "transition:opacity .15s .1s,top .1s .1s,pointer-events 0s .2s;transition-behavior:allow-discrete}";
+const BIN = "button[aria-label='Reset canvas & history']";  // the toolbar's bin: back to the drawing it mounted with
+// The page's Clear button, by its key (clear_key)
+const CLEAR = '[class*="st-key-clear-"] button', RESTORED = '[class*="st-key-clear-"][class*="-restored"] button';
+const bins = () => [...document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')]
+    .map(host => host.shadowRoot?.querySelector(BIN)).filter(Boolean);
+// Clear in place: the bin empties the canvas in the browser at once, where Clear's new canvas came a round trip later
+// (0.8 s on a slow Wi-Fi) and wiped a stroke begun meanwhile. A canvas mounted with a drawing (back from the Photo
+// page, carried to number mode) has its bin go back to that drawing: there the bin is Clear, and the server mounts an
+// empty canvas.
+const clearInPlace = event => {
+    const clear = event.target.closest?.(CLEAR), bin = clear && !clear.matches(RESTORED) && bins()[0];
+    if (bin) { event.stopImmediatePropagation(); event.preventDefault(); bin.click(); }
+};
+const binClears = event => {
+    const restored = event.target.closest?.(BIN) && document.querySelector(RESTORED);
+    if (restored) { event.stopImmediatePropagation(); event.preventDefault(); restored.click(); }
+};
+// A touch that is not the one drawing (a thumb resting on the glass, a palm): the canvas (Fabric) ends a finger's
+// stroke only once every touch on the screen has lifted, and takes no other finger till then; so a stroke drawn with a
+// thumb down was never read, and the next one not drawn. The drawing finger's lift ends its stroke now. And a palm's
+// touch on the canvas, while a pen draws (pointer events, not touches), restarted the pen's stroke from the palm.
+let drawing = null, pens = 0;
+const onCanvas = event => event.composedPath()[0]?.matches?.("canvas.upper-canvas");
+const touchStarts = event => {
+    if (!onCanvas(event)) return;
+    if (pens > 0) event.stopImmediatePropagation();  // a palm under a pen
+    else if (drawing === null) drawing = event.changedTouches[0].identifier;  // as Fabric takes its main touch
+};
+const touchEnds = event => {
+    const lifted = [...event.changedTouches].find(touch => touch.identifier === drawing);
+    if (!lifted) return;
+    drawing = null;
+    if (event.touches.length === 0 || event.type !== "touchend") return;  // Fabric ends the stroke itself
+    event.stopImmediatePropagation();
+    const alone = { touches: [], targetTouches: [], changedTouches: [lifted], bubbles: true, composed: true };
+    event.composedPath()[0].dispatchEvent(new TouchEvent("touchend", alone));
+};
+const pointers = event => {
+    if (event.pointerType === "pen") pens = Math.max(0, pens + (event.type === "pointerdown" ? 1 : -1));
+};
+const LISTENERS = [["touchstart", touchStarts], ["touchend", touchEnds], ["touchcancel", touchEnds],
+    ["pointerdown", pointers], ["pointerup", pointers], ["pointercancel", pointers], ["click", clearInPlace]];
+function mendCanvas() {
+    // Before the page's own handlers: Streamlit's (Clear: the server is not asked) and the canvas's (its touches)
+    for (const [type, listener] of LISTENERS) window.addEventListener(type, listener, true);
+    // The canvas's toolbar, see-through until the pointer hovers the canvas, still caught the pointer over the
+    // canvas's top right (to 30 px down): a finger's stroke there was lost, and a tap on its unseen bin wiped the
+    // drawing for good. Unseen, it now lets the pointer through. Each component's shadow root gets the rule (it
+    // matches the canvas's toolbar alone) and is watched, as a canvas fills its root after mounting.
+    const watched = new WeakSet();
+    const mend = () => {
+        for (const host of document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')) {
+            const root = host.shadowRoot;
+            if (!root) continue;
+            if (!watched.has(root)) {
+                watched.add(root);
+                mounts.observe(root, { childList: true, subtree: true });
+                root.addEventListener("click", binClears, true);
+            }
+            if (!root.getElementById("digitpad-toolbar")) {
+                const style = root.appendChild(document.createElement("style"));
+                style.id = "digitpad-toolbar";
+                style.textContent = TOOLBAR_CSS;
+            }
+        }
+    };
+    let queued = false;
+    const mounts = new MutationObserver(() => {
+        if (!queued) { queued = true; queueMicrotask(() => { queued = false; mend(); }); }
+    });
+    mounts.observe(document.body, { childList: true, subtree: true });
+    mend();
+    return () => {
+        mounts.disconnect();
+        for (const [type, listener] of LISTENERS) window.removeEventListener(type, listener, true);
+    };
+}
+"""
+
+
+def clear_key(mode: str, restored: bool) -> str:
+    """The key of `mode`'s Clear button, which tells the script whether the canvas was mounted with a drawing
+    (`restored`): the toolbar's bin would go back to it, so the bin and Clear ask the server for an empty canvas.
+    Elsewhere both clear in place."""
+    return f"clear-{mode}" + ("-restored" if restored else "")  # Streamlit gives its box the class st-key-<key>
