@@ -692,6 +692,9 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     shy = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S).run()  # ...another, opted out, corrects a 5
     shy.sidebar.toggle[1].set_value(False).run()
     assert shy.sidebar.toggle[1].label == "Show my drawings on the wall"
+    # The switch's state in words too: a high-contrast mode (Windows' forced colours) draws no switch at all
+    assert [c.value for c in visitor.sidebar.caption if "presenter's screen" in c.value][0].startswith("On: ")
+    assert [c.value for c in shy.sidebar.caption if "presenter's screen" in c.value][0].startswith("Off: ")
     assert "wall_off" in shy.query_params  # draw_page.OFF_WALL_PARAM: a reload or a restarted process keeps it off
     again = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
     again.query_params["wall_off"] = ""

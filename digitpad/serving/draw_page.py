@@ -61,7 +61,11 @@ PROMPT = "Draw in the black box to see what the model reads."
 PHOTO_PAGE = Path(__file__).with_name("photo_page.py")  # the page app.py's navigation runs from this folder
 # The sidebar's settings, with their defaults, kept through a visit to the Photo page (widgets.remembered)
 SETTINGS = {"draw_mode": MODES[0], "pen": DEFAULT_STROKE_WIDTH, "why": False, "on_wall": True}
-ON_WALL_HELP = "A drawing you confirm or correct may appear on the presenter's screen: no name or address, ever"
+# Under "Show my drawings on the wall", saying its state in words: in a high-contrast mode the switch shows none
+ON_WALL_HELP = {
+    True: "On: a drawing you confirm or correct may appear on the presenter's screen, with no name or address, ever.",
+    False: "Off: your drawings stay off the presenter's screen.",
+}
 
 
 def canvas_key(number: bool) -> str:
@@ -389,8 +393,8 @@ def draw_page() -> None:
     why_help = "Light up the parts of a digit its answer rests on"
     why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **remembered("why", SETTINGS["why"]))
     # Kept in the address too: a reload, or the new session a restarted room process gives, must not show it again
-    st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", SETTINGS["on_wall"]))
-    st.sidebar.caption(ON_WALL_HELP)  # in sight: it was a help tooltip, which screen readers do not read
+    on_wall = st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", SETTINGS["on_wall"]))
+    st.sidebar.caption(ON_WALL_HELP[on_wall])  # in sight: it was a help tooltip, which screen readers do not read
     drawing_pad(stroke_width, number, why, column)
     rerun_on_reconnect()  # a drawing drawn while the Wi-Fi dropped is read when it is back
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+import unicodedata
 from typing import TYPE_CHECKING
 
 import cv2
@@ -184,11 +185,12 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
 
     answered, before, _ = st.session_state.get("answer") or (None, None, None)
     kept = (st.session_state.get("saved_rows") or []) if answered == drawing_id(canvas_png) else []
+    typed, answer = answer, western_digits(answer)
     if kept and before == answer:
         return
     problem, saved = None, []
-    if not (answer.isascii() and answer.isdigit()):
-        problem = f"type digits only, left to right, not {answer!r}"
+    if not answer:
+        problem = f"type digits only, left to right, not {typed!r}"
     elif len(answer) != len(predictions):  # the reader cut it wrong, or a digit was mistyped: either way, unmatched
         problem = (
             f"it read {len(predictions)} digits here, so an answer needs {len(predictions)}, not {answer!r} (if it "
@@ -208,6 +210,13 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
     st.session_state.answer = (drawing_id(canvas_png), answer, problem)
     st.session_state.saved_rows = saved + kept  # what take_back, or the next answer, removes
     st.session_state.saved_at = time.monotonic()
+
+
+def western_digits(typed: str) -> str:
+    """The digits a visitor typed, in any script ("٣٥٨" on an Arabic keyboard, "３５８" full-width), as 0-9 ("358");
+    "" if any character is no digit."""
+    digits = [unicodedata.decimal(character, None) for character in typed]
+    return "".join(map(str, digits)) if digits and None not in digits else ""
 
 
 def store_trouble(what: str, error: Exception) -> str:

@@ -67,3 +67,16 @@ def test_taking_back_at_once_is_a_double_clicks_second_click_and_later_removes_t
     monkeypatch.setattr(widgets.time, "monotonic", lambda: st.session_state.saved_at + widgets.TAKE_BACK_AFTER_S)
     widgets.take_back()
     assert FeedbackStore(database).count() == 0 and st.session_state.answer is None
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("٣", 3), ("３", 3), ("۷", 7), ("3", 3)])
+def test_a_digit_typed_in_another_script_is_saved_as_that_digit(database, typed, saved):
+    # An Arabic keyboard types "٣٥٨" for 358: "type digits only, not '٣٥٨'", said to someone who had
+    widgets.save_answer(a_seven(), DRAWING, typed, on_wall=False)
+    assert st.session_state.answer[2] is None and load_feedback(database).y.tolist() == [saved]
+
+
+@pytest.mark.parametrize("typed", ["x", "3x", "½", "²", ""])
+def test_what_is_not_a_digit_in_any_script_is_refused_and_named(database, typed):
+    widgets.save_answer(a_seven(), DRAWING, typed, on_wall=False)
+    assert repr(typed) in st.session_state.answer[2] and FeedbackStore(database).count() == 0
