@@ -10,8 +10,8 @@ visitor plainly, its reason (and path) written to the server's log.
 
 from __future__ import annotations
 
-import hashlib
 import logging
+import secrets
 import time
 import unicodedata
 from typing import TYPE_CHECKING
@@ -202,7 +202,8 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
             store.remove(kept)
             kept = []
             for prediction, digit in zip(predictions, answer, strict=True):
-                saved.append(store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall))
+                row = (prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall)
+                saved.append(store.add(*row, visit=visit()))
         except BadExample as error:
             problem = str(error)
         except (FeedbackStoreError, OSError) as error:
@@ -210,6 +211,12 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
     st.session_state.answer = (drawing_id(canvas_png), answer, problem)
     st.session_state.saved_rows = saved + kept  # what take_back, or the next answer, removes
     st.session_state.saved_at = time.monotonic()
+
+
+def visit() -> str:
+    """This browser session's random name, saved with its answers: the room's wall shows each visit's latest drawing
+    alone, so one visitor answering fast cannot fill it. No name or address."""
+    return st.session_state.setdefault("visit", secrets.token_hex(8))
 
 
 def western_digits(typed: str) -> str:
@@ -251,7 +258,9 @@ def save_correction(key: str, predictions: list[Prediction], canvas_png: bytes, 
 
 def drawing_id(canvas_png: bytes) -> str:
     """A short name for one drawing: a new stroke makes a new one, and with it a fresh question."""
-    return hashlib.sha256(canvas_png).hexdigest()[:16]
+    from digitpad.learning.feedback import picture_name
+
+    return picture_name(canvas_png)
 
 
 def with_article(digits: str) -> str:

@@ -121,7 +121,7 @@ def old_schema(path) -> None:
         (lambda path: path.write_text("shopping list: eggs\n" * 100), "not a SQLite database"),
         (lambda path: path.write_bytes(b"\x00" * 4096), "not a SQLite database"),
         (other_programs_database, "a SQLite database, but not digitpad's feedback database"),
-        (old_schema, "columns ['id', 'created_at', 'label', 'predicted', 'model_input', 'on_wall']; this digitpad"),
+        (old_schema, "'model_input', 'on_wall', 'visit', 'drawing']; this digitpad"),
     ],
     ids=["text", "zeros", "another program's", "wrong schema"],
 )
@@ -253,7 +253,8 @@ def test_a_writer_killed_mid_stream_loses_nothing_it_acknowledged(tmp_path, kill
 def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows(tmp_path):
     path = tmp_path / "feedback.sqlite3"
     with sqlite3.connect(path) as connection:  # the schema of version 1, as the page wrote it until 2026-11-30
-        connection.execute(SCHEMA.replace(",\n    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))", ""))
+        first = SCHEMA.replace(",\n    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))", "")
+        connection.execute(first.replace(",\n    visit TEXT,\n    drawing TEXT", ""))
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute("PRAGMA user_version = 1")
         connection.execute(
@@ -293,3 +294,24 @@ def test_the_wall_never_shows_part_of_a_long_number(tmp_path):
             store.add(np.zeros((28, 28), np.uint8), picture, 7, 7)
     shown = Wall.read(path, latest=8).latest
     assert shown and all(drawing.said == drawing.read == "7" * 23 for drawing in shown)
+
+
+def test_the_wall_shows_each_visits_latest_drawing_and_counts_a_drawing_once(tmp_path):
+    # One visitor answering fast filled all eight tiles, and a 28-digit number confirmed added 28 to "Confirmed right"
+    path = tmp_path / "feedback.sqlite3"
+    store = FeedbackStore(path)
+    pictures = [png(np.full((28, 28), shade, np.uint8)) for shade in range(40)]
+    store.add(np.zeros((28, 28), np.uint8), pictures[0], 4, 4, visit="quiet")
+    for picture in pictures[1:31]:  # 30 drawings, one visit
+        store.add(np.zeros((28, 28), np.uint8), picture, 1, 1, visit="eager")
+    for _ in range(28):
+        store.add(np.zeros((28, 28), np.uint8), pictures[31], 0, 1, visit="numbers")  # 28 digits, all corrected
+    store.add(np.zeros((28, 28), np.uint8), pictures[32], 6, 6, visit="quiet")
+    store.add(np.zeros((28, 28), np.uint8), pictures[33], 9, 9, visit="other")
+    store.add(np.zeros((28, 28), np.uint8), pictures[32], 2, 2, visit="other")  # the same picture, another visit's
+    wall = Wall.read(path, latest=8)
+    assert [(drawing.said, drawing.png) for drawing in wall.latest] == [
+        ("2", pictures[32]), ("6", pictures[32]), ("0" * 28, pictures[31]), ("1", pictures[30]),
+    ]  # fmt: skip
+    assert (wall.right, wall.corrected) == (34, 1)  # quiet's 2, eager's 30 and other's 2; the number, once
+    assert wall.confusion[0, 1] == 28  # the matrix still counts digits
