@@ -252,6 +252,25 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     context.close()
 
 
+def test_the_toolbar_shown_sits_wholly_above_the_canvas(app_url, desktop):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    canvas.hover()  # it covered the canvas's top 4 px: a stroke begun there went to the toolbar
+    toolbar = page.locator(".dc-toolbar")
+    expect(toolbar).to_have_css("opacity", "1")
+    assert toolbar.bounding_box()["y"] + toolbar.bounding_box()["height"] <= canvas.bounding_box()["y"] + 0.5
+
+
+def test_the_text_is_as_large_as_the_visitors_browser_is_set_to(app_url, browser):
+    page = browser.new_page()
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 20}})  # a visitor with weak eyes
+    open_canvas(page, app_url)
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "24px"  # Streamlit's 16 px, before
+    page.close()
+
+
 def touches(context: BrowserContext, page: Page, canvas: Locator):
     """A function that sends a touch event with points given in canvas px, each (x, y, finger)."""
     cdp, box = context.new_cdp_session(page), canvas.bounding_box()

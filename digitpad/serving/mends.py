@@ -14,12 +14,14 @@ from __future__ import annotations
 
 MENDS_JS = """
 // The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer. On hover
-// it slides up off the canvas, settled 0.2 s after the pointer came (the canvas's opacity .15s .1s, top .1s .1s): till
-// then it lets the pointer through, or a pen that came down at once at the top right pressed the bin
+// it comes 0.2 s after the pointer (the canvas's opacity .15s .1s): till then it lets the pointer through, or a pen
+// that came down at once at the top right pressed the bin. Shown, it sits wholly above the canvas: the canvas put it
+// 2.65rem up, and its card, taller, covered the canvas's top 4 px (a stroke there went to the toolbar)
 const TOOLBAR_CSS = ".dc-toolbar{pointer-events:none}"
     + ".dc-toolbar:focus-within,.dc-toolbar[data-pinned=true]{pointer-events:auto}"
     + ".dc-root:hover>.dc-toolbar{pointer-events:auto;"
-    + "transition:opacity .15s .1s,top .1s .1s,pointer-events 0s .2s;transition-behavior:allow-discrete}";
+    + "transition:opacity .15s .1s,pointer-events 0s .2s;transition-behavior:allow-discrete}"
+    + ".dc-root:hover>.dc-toolbar,.dc-toolbar:focus-within,.dc-toolbar[data-pinned=true]{top:auto;bottom:100%}";
 const BIN = "button[aria-label='Reset canvas & history']";  // the toolbar's bin: back to the drawing it mounted with
 // The page's Clear button, by its key (clear_key)
 const CLEAR = '[class*="st-key-clear-"] button', RESTORED = '[class*="st-key-clear-"][class*="-restored"] button';
