@@ -271,6 +271,24 @@ def test_the_text_is_as_large_as_the_visitors_browser_is_set_to(app_url, browser
     page.close()
 
 
+def test_in_a_high_contrast_mode_the_wall_switch_shows_whether_it_is_on(app_url, browser):
+    context = browser.new_context(forced_colors="active")  # Windows' high contrast
+    page = context.new_page()
+    open_canvas(page, app_url)
+    switch = page.locator("[data-testid='stCheckbox']").filter(has_text="Show my drawings on the wall")
+    track = switch.locator("label > div:not([data-testid])")
+
+    def drawn() -> np.ndarray:
+        return np.asarray(Image.open(io.BytesIO(track.screenshot())).convert("L"), dtype=float)
+
+    on = drawn()
+    assert on.std() > 20  # Streamlit paints it with backgrounds the mode removes: it was one flat colour
+    page.get_by_text("Show my drawings on the wall").click()
+    expect(page.get_by_text("Off: your drawings stay off the presenter's screen.")).to_be_visible()
+    assert np.abs(drawn() - on).mean() > 20  # and off looks other than on
+    context.close()
+
+
 def touches(context: BrowserContext, page: Page, canvas: Locator):
     """A function that sends a touch event with points given in canvas px, each (x, y, finger)."""
     cdp, box = context.new_cdp_session(page), canvas.bounding_box()

@@ -1,4 +1,4 @@
-"""What the canvas package (streamlit-drawable-canvas 0.13) gets wrong in the visitor's browser, mended by a script.
+"""What the canvas package (streamlit-drawable-canvas 0.13) and Streamlit get wrong in the visitor's browser, mended.
 
 In: the page's canvases (Fabric.js in each component's shadow root) and its Clear button, found by its key
 (clear_key). Out: MENDS_JS, a script that column.py's component runs (one small component above the canvas, not a second
@@ -8,9 +8,24 @@ element): its `mendCanvas()` installs the mends and returns their undoing.
   with a drawing, whose bin goes back to that drawing, has the bin and Clear ask the server for an empty one instead.
 - A finger's stroke ends when that finger lifts, whatever other touch (a thumb, a palm) is on the glass; a palm's touch
   while a pen draws is ignored.
+And PAGE_CSS, a style app.py puts on every page: the visitor's own text size, where Streamlit sets 16 px whatever the
+browser is set to (24 or 32 px for weak eyes); and in a high-contrast mode (forced colours) the state of the sidebar's
+switches, radio and slider, which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on
+was drawn as nothing at all).
 """
 
 from __future__ import annotations
+
+SHOWN = "{forced-color-adjust:none;background:%s}"  # a part drawn in a system colour that high contrast keeps
+SWITCH = "[data-testid='stCheckbox'] label"
+PAGE_CSS = "<style>html{font-size:100%}@media (forced-colors:active){" + "".join([
+    f"{SWITCH}>div:not([data-testid]){{border:1px solid CanvasText}}",
+    f"{SWITCH}>div:not([data-testid])>div" + SHOWN % "CanvasText",
+    f"{SWITCH}[data-selected]>div:not([data-testid])" + SHOWN % "Highlight",
+    "[data-testid='stRadioOption'][data-selected]>div>div:first-child>div" + SHOWN % "CanvasText",
+    "[data-testid='stSlider'] [role='group']>div>div:first-child" + SHOWN % "GrayText",
+    "[data-testid='stSlider'] [role='group']>div>div[style*='absolute']" + SHOWN % "CanvasText",
+]) + "}</style>"  # fmt: skip
 
 MENDS_JS = """
 // The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer. On hover
