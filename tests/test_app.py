@@ -747,6 +747,9 @@ def test_the_presenter_removes_a_drawing_from_the_wall_and_a_visitor_cannot(monk
     assert not [button for button in wall().button if button.label == "Remove"]  # any visitor may open ?wall
     assert not [button for button in wall("guess").button if button.label == "Remove"]
     assert len([button for button in wall("s3cret").button if button.label == "Remove"]) == 2
+    assert not wall("é").exception  # hmac's str compare raised on any character outside ASCII
+    monkeypatch.setenv(config.WALL_KEY_ENV, "clé")  # a key of the operator's choosing
+    assert len([button for button in wall("clé").button if button.label == "Remove"]) == 2
 
 
 def test_number_mode_and_the_wall_switched_off_stay_through_the_photo_page_and_its_reload():

@@ -318,6 +318,38 @@ def test_a_thumb_resting_on_the_glass_does_not_stop_a_finger_drawing(app_url, br
     context.close()
 
 
+# A stylus whose browser sends touches too (an iPad's Pencil): each pointer event, then its touch at the same place
+STYLUS = """([upper, strokes]) => {
+    const box = upper.getBoundingClientRect();
+    strokes.forEach((stroke, id) => {
+        const at = ([x, y]) => ({ clientX: box.left + x, clientY: box.top + y });
+        const touch = point => new Touch({ identifier: id, target: upper, ...at(point) });
+        const send = (event) => upper.dispatchEvent(event);
+        const options = { bubbles: true, composed: true, cancelable: true };
+        const pen = (kind, point) => send(new PointerEvent(kind, { ...options, pointerType: "pen", pointerId: id + 2,
+            isPrimary: true, ...at(point) }));
+        const fingers = (kind, point, down) => send(new TouchEvent(kind, { ...options, changedTouches: [touch(point)],
+            touches: down ? [touch(point)] : [], targetTouches: down ? [touch(point)] : [] }));
+        pen("pointerdown", stroke[0]);
+        fingers("touchstart", stroke[0], true);
+        for (const point of stroke.slice(1)) { pen("pointermove", point); fingers("touchmove", point, true); }
+        pen("pointerup", stroke.at(-1));
+        fingers("touchend", stroke.at(-1), false);
+    });
+}"""
+
+
+def test_a_stylus_that_sends_touches_too_draws(app_url, browser, ten_digits):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    canvas = open_canvas(page, app_url)
+    # Its own touch came while the pen was down, and was taken for a palm: nothing drawn
+    four = [stroke.tolist() for stroke in fit_strokes(ten_digits[4].strokes)]
+    page.evaluate(STYLUS, [canvas.element_handle(), four])
+    expect(page.locator(METRIC)).to_have_text("4", timeout=RESULT_TIMEOUT_MS)
+    context.close()
+
+
 def test_a_palm_that_lands_while_a_pen_draws_leaves_its_stroke_whole(app_url, browser, ten_digits):
     context = browser.new_context(**PHONE)
     page = context.new_page()

@@ -255,9 +255,19 @@ class FeedbackStore:
         return cursor.lastrowid
 
     def remove(self, ids: list[int]) -> None:
-        """Take back the examples with these ids (add's): an answer the user undid. Other rows are left as they are."""
+        """Take back the examples with these ids (add's): an answer the user undid, all its rows or none. Other rows
+        are left as they are."""
         with self._connect() as connection:
+            connection.execute("BEGIN IMMEDIATE")
             connection.executemany("DELETE FROM examples WHERE id = ?", [(int(i),) for i in ids])
+            connection.execute("COMMIT")
+
+    def forget(self, visit: str, canvas_png: bytes) -> None:
+        """Take back what `visit` answered before about this picture: the same strokes back (undo, the Photo page and
+        back) and answered again were two answers, and the wall showed a 7 as "77"."""
+        with self._connect() as connection:
+            same = (visit, picture_name(canvas_png))
+            connection.execute("DELETE FROM examples WHERE visit = ? AND drawing = ?", same)
 
     def count(self) -> int:
         with self._connect() as connection:

@@ -57,12 +57,17 @@ const binClears = event => {
 // A touch that is not the one drawing (a thumb resting on the glass, a palm): the canvas (Fabric) ends a finger's
 // stroke only once every touch on the screen has lifted, and takes no other finger till then; so a stroke drawn with a
 // thumb down was never read, and the next one not drawn. The drawing finger's lift ends its stroke now. And a palm's
-// touch on the canvas, while a pen draws (pointer events, not touches), restarted the pen's stroke from the palm.
-let drawing = null, pens = 0;
+// touch on the canvas, while a pen draws with pointer events alone (Windows), restarted the pen's stroke from the palm.
+// A pen that sends touches too (an iPad's) comes with its own touch, at its tip: that one is the pen.
+let drawing = null;
+const pens = new Map();  // pointerId -> where a pen is down, in client px
+const PEN_TIP = 24;  // px: a touch this near a pen's tip is the pen's own; a palm lands further off
 const onCanvas = event => event.composedPath()[0]?.matches?.("canvas.upper-canvas");
+const palm = touch => touch.touchType !== "stylus" && pens.size > 0 && [...pens.values()].every(
+    ([x, y]) => Math.hypot(touch.clientX - x, touch.clientY - y) > PEN_TIP);
 const touchStarts = event => {
     if (!onCanvas(event)) return;
-    if (pens > 0) event.stopImmediatePropagation();  // a palm under a pen
+    if (palm(event.changedTouches[0])) event.stopImmediatePropagation();
     else if (drawing === null) drawing = event.changedTouches[0].identifier;  // as Fabric takes its main touch
 };
 const touchEnds = event => {
@@ -75,11 +80,18 @@ const touchEnds = event => {
     event.composedPath()[0].dispatchEvent(new TouchEvent("touchend", alone));
 };
 const pointers = event => {
-    if (event.pointerType === "pen") pens = Math.max(0, pens + (event.type === "pointerdown" ? 1 : -1));
+    if (event.pointerType !== "pen") return;
+    if (event.type === "pointerup" || event.type === "pointercancel") pens.delete(event.pointerId);
+    else if (event.type === "pointerdown" || pens.has(event.pointerId)) {
+        pens.set(event.pointerId, [event.clientX, event.clientY]);
+    }
 };
 const LISTENERS = [["touchstart", touchStarts], ["touchend", touchEnds], ["touchcancel", touchEnds],
-    ["pointerdown", pointers], ["pointerup", pointers], ["pointercancel", pointers], ["click", clearInPlace]];
+    ["pointerdown", pointers], ["pointermove", pointers], ["pointerup", pointers], ["pointercancel", pointers],
+    ["click", clearInPlace]];
 function mendCanvas() {
+    drawing = null;  // what a page before this one left, mid-stroke
+    pens.clear();
     // Before the page's own handlers: Streamlit's (Clear: the server is not asked) and the canvas's (its touches)
     for (const [type, listener] of LISTENERS) window.addEventListener(type, listener, true);
     // The canvas's toolbar, see-through until the pointer hovers the canvas, still caught the pointer over the

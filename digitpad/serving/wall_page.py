@@ -62,7 +62,7 @@ def presenter() -> bool:
     machine itself. Any visitor may open ?wall."""
     key = os.environ.get(WALL_KEY_ENV)
     if key:
-        return hmac.compare_digest(st.query_params.get("wall", ""), key)
+        return hmac.compare_digest(st.query_params.get("wall", "").encode(), key.encode())  # str: ASCII alone
     return network.on_this_machine(st.context.ip_address)
 
 

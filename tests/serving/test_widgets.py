@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 import streamlit as st
 
-from digitpad.learning.feedback import FeedbackStore, load_feedback
+from digitpad.learning.feedback import FeedbackStore, Wall, load_feedback
 from digitpad.models.classifier import Prediction
 from digitpad.serving import widgets
 
@@ -80,3 +80,13 @@ def test_a_digit_typed_in_another_script_is_saved_as_that_digit(database, typed,
 def test_what_is_not_a_digit_in_any_script_is_refused_and_named(database, typed):
     widgets.save_answer(a_seven(), DRAWING, typed, on_wall=False)
     assert repr(typed) in st.session_state.answer[2] and FeedbackStore(database).count() == 0
+
+
+def test_a_drawing_answered_again_later_keeps_only_its_last_answer(database):
+    # A 7 confirmed, another drawing, then the same strokes back (undo, or the Photo page and back) and confirmed
+    # again: the wall showed a 7 as "77"
+    widgets.save_answer(a_seven(), DRAWING, "7", on_wall=True)
+    widgets.save_answer(a_seven(), ANOTHER, "1", on_wall=True)
+    widgets.save_answer(a_seven(), DRAWING, "7", on_wall=True)
+    assert sorted(load_feedback(database).y.tolist()) == [1, 7]
+    assert [drawing.said for drawing in Wall.read(database, 8).latest] == ["7"]  # the visit's latest
