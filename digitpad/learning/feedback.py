@@ -63,14 +63,24 @@ INDEX = "CREATE INDEX drawings ON examples (visit, drawing, on_wall, label, pred
 
 
 def name_pictures(connection: sqlite3.Connection) -> None:
-    """Schema 2 to 3: each row's picture_name, for the rows saved before there was one."""
-    rows = connection.execute("SELECT id, canvas_png FROM examples").fetchall()
-    connection.executemany("UPDATE examples SET drawing = ? WHERE id = ?", [(picture_name(p), i) for i, p in rows])
+    """Schema 2 to 3: each row's picture_name, and a visit for the rows saved before there were visits: each run of
+    rows with one picture its own ("before-" its first id), as the wall of schema 2 took a run for one drawing (the
+    same photo answered by many visitors must not become one drawing). Reads one picture at a time."""
+    names, run, last = [], None, None
+    for row_id, png in connection.execute("SELECT id, canvas_png FROM examples ORDER BY id"):
+        name = picture_name(png)
+        run = run if name == last else f"before-{row_id}"
+        names.append((name, run, row_id))
+        last = name
+    connection.executemany("UPDATE examples SET drawing = ?, visit = ? WHERE id = ?", names)
 
 
 # From each older schema version, the statements (SQL, or a function of the connection) that bring a file to the next
 MIGRATIONS = {
-    1: ["ALTER TABLE examples ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))"],
+    1: [  # rows saved before the wall existed, photos among them, were never let onto it
+        "ALTER TABLE examples ADD COLUMN on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))",
+        "UPDATE examples SET on_wall = 0",
+    ],
     2: ["ALTER TABLE examples ADD COLUMN visit TEXT", "ALTER TABLE examples ADD COLUMN drawing TEXT", name_pictures,
         INDEX],
 }  # fmt: skip
@@ -148,13 +158,22 @@ class FeedbackStore:
             raise FeedbackStoreError(f"{self.path}: no such feedback database")
         self._create = create
         with self._connect() as connection:
-            connection.execute("BEGIN IMMEDIATE" if create else "BEGIN")  # two first users: one creates, one waits
+            # Two first users: one creates, one waits; the same for two opening an older file, which one upgrades
+            connection.execute("BEGIN IMMEDIATE" if create or self._is_older(connection) else "BEGIN")
             if create and self._is_blank(connection):
                 connection.execute(SCHEMA)
                 connection.execute(INDEX)
                 connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self._migrate(connection)
+            try:
+                self._migrate(connection)
+            except sqlite3.OperationalError as error:
+                if "readonly" not in str(error):
+                    raise
+                raise FeedbackStoreError(
+                    f"{self.path}: a feedback database of an older digitpad, which this one must upgrade, and the "
+                    "file cannot be written: make it writable, or work on a copy"
+                ) from None
             self._check_schema(connection)  # before anything else is changed: it may be another program's file
             connection.execute("COMMIT")
             self._check_intact(connection)
@@ -192,6 +211,12 @@ class FeedbackStore:
         """A new or empty file that no program has claimed yet."""
         tables = connection.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
         return tables == 0 and connection.execute("PRAGMA application_id").fetchone()[0] == 0
+
+    @staticmethod
+    def _is_older(connection: sqlite3.Connection) -> bool:
+        """A digitpad database of an older schema version, which opening it upgrades."""
+        ours = connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        return ours and connection.execute("PRAGMA user_version").fetchone()[0] in MIGRATIONS
 
     @staticmethod
     def _migrate(connection: sqlite3.Connection) -> None:
@@ -306,21 +331,22 @@ class Wall(NamedTuple):
     def read(cls, path: Path, latest: int) -> Wall:
         """The wall from the feedback database at `path` (empty when it does not exist yet). One visitor answering
         fast, or a 28-digit number, filled the wall and its tallies: each visit shows its latest drawing alone, and a
-        drawing counts once. Rows saved before visits were named (schema 2) are each picture's own visit."""
+        drawing counts once. Rows saved before visits were named (schema 2) got one a run of a picture's rows when the
+        file was upgraded (name_pictures)."""
         confusion = np.zeros((NUM_CLASSES, NUM_CLASSES), int)
         if not Path(path).is_file():
             return cls([], 0, 0, confusion)
         with FeedbackStore(path, create=False)._connect() as connection:
             connection.execute("BEGIN")  # one snapshot: a drawing removed meanwhile is not half-shown
             tops = connection.execute(
-                "SELECT max(id) FROM examples WHERE on_wall = 1 GROUP BY coalesce(visit, drawing) "
+                "SELECT max(id) FROM examples WHERE on_wall = 1 GROUP BY coalesce(visit, drawing, id) "
                 "ORDER BY max(id) DESC LIMIT ?",
                 (latest,),
             ).fetchall()
             shown = [drawing(connection.execute(DRAWING_ROWS, top).fetchall()) for top in tops]
             right, drawn = connection.execute(
-                "SELECT coalesce(sum(whole), 0), count(*) FROM "
-                "(SELECT min(label = predicted) AS whole FROM examples GROUP BY visit, drawing)"
+                "SELECT coalesce(sum(whole), 0), count(*) FROM (SELECT min(label = predicted) AS whole FROM examples "
+                "GROUP BY coalesce(visit, drawing, id), coalesce(drawing, id))"
             ).fetchone()
             tally = connection.execute("SELECT label, predicted, count(*) FROM examples GROUP BY label, predicted")
             for label, predicted, count in tally:
@@ -329,10 +355,11 @@ class Wall(NamedTuple):
         return cls(shown, right, drawn - right, confusion)
 
 
-# The rows of the drawing whose last row has the id given, left to right: its visit's rows with its picture
+# The rows of the drawing whose last row has the id given, left to right: its visit's rows with its picture. A row an
+# older digitpad saved while the file was upgraded has neither: it is its own drawing
 DRAWING_ROWS = (
     "SELECT e.id, e.label, e.predicted, e.canvas_png FROM examples AS e, examples AS last WHERE last.id = ? "
-    "AND e.visit IS last.visit AND e.drawing = last.drawing AND e.on_wall = 1 ORDER BY e.id"
+    "AND (e.id = last.id OR (e.visit IS last.visit AND e.drawing = last.drawing AND e.on_wall = 1)) ORDER BY e.id"
 )
 
 

@@ -17,7 +17,6 @@ import pytest
 from digitpad.config import REPO_ROOT
 from digitpad.learning.feedback import (
     APPLICATION_ID,
-    PNG_SIGNATURE,
     SCHEMA,
     BadExample,
     FeedbackStore,
@@ -250,23 +249,74 @@ def test_a_writer_killed_mid_stream_loses_nothing_it_acknowledged(tmp_path, kill
     assert all(found[key] == label_of(key) for key in found)
 
 
-def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows(tmp_path):
-    path = tmp_path / "feedback.sqlite3"
-    with sqlite3.connect(path) as connection:  # the schema of version 1, as the page wrote it until 2026-11-30
-        first = SCHEMA.replace(",\n    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))", "")
-        connection.execute(first.replace(",\n    visit TEXT,\n    drawing TEXT", ""))
+def older_database(path, version: int, rows: list[tuple[int, int, bytes]]) -> None:
+    """A feedback database as digitpad wrote it at schema `version` (1: no wall; 2: no visits), holding `rows` of
+    (label, predicted, picture)."""
+    with sqlite3.connect(path) as connection:
+        schema = SCHEMA.replace(",\n    visit TEXT,\n    drawing TEXT", "")
+        if version == 1:
+            schema = schema.replace(",\n    on_wall INTEGER NOT NULL DEFAULT 1 CHECK (on_wall IN (0, 1))", "")
+        connection.execute(schema)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.execute("PRAGMA user_version = 1")
-        connection.execute(
-            "INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (3, 5, ?, ?)",
-            (bytes(784), PNG_SIGNATURE),
+        connection.execute(f"PRAGMA user_version = {version}")
+        connection.executemany(
+            "INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (?, ?, ?, ?)",
+            [(label, read, bytes(784), picture) for label, read, picture in rows],
         )
+
+
+def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows_off_the_wall(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    older_database(path, 1, [(3, 5, PNG)])  # as the page wrote it until 2026-11-30, before there was a wall
     store = FeedbackStore(path, create=False)
     assert store.count() == 1 and load_feedback(path).y.tolist() == [3]
     store.add(np.zeros((28, 28), np.uint8), PNG, 7, 7, on_wall=False)
     wall = Wall.read(path, latest=10)
-    assert [drawing[:2] for drawing in wall.latest] == [("3", "5")]  # the old row shows; the opted-out one not
+    assert wall.latest == []  # its users were never asked: photos among them (the migration had put them on it)
     assert (wall.right, wall.corrected, wall.confusion[3, 5], wall.confusion[7, 7]) == (1, 1, 1, 1)
+
+
+def test_a_second_version_databases_drawings_stay_as_its_wall_showed_them(tmp_path):
+    # Rows with no visit were grouped by picture across the whole table: 48 visitors' answers to one photo, one tile
+    path = tmp_path / "feedback.sqlite3"
+    four, photo = png(np.full((28, 28), 4, np.uint8)), png(np.full((28, 28), 9, np.uint8))
+    older_database(path, 2, [(7, 7, photo), (4, 4, four), (2, 2, four), (7, 1, photo)])  # a 42 between two answers
+    wall = Wall.read(path, latest=10)
+    assert [drawing[:3] for drawing in wall.latest] == [("7", "1", photo), ("42", "42", four), ("7", "7", photo)]
+    assert (wall.right, wall.corrected) == (2, 1)
+
+
+def test_a_row_an_older_digitpad_saved_during_the_upgrade_is_its_own_drawing(tmp_path):
+    # An older server saving while the file was upgraded wrote a row with no picture name: the wall raised IndexError
+    path = tmp_path / "feedback.sqlite3"
+    store = FeedbackStore(path)
+    store.add(np.zeros((28, 28), np.uint8), PNG, 1, 1, visit="a")
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (5, 5, ?, ?)", (bytes(784), PNG)
+        )
+    wall = Wall.read(path, latest=10)
+    assert [drawing.said for drawing in wall.latest] == ["5", "1"] and (wall.right, wall.corrected) == (2, 0)
+
+
+def test_readers_opening_an_older_database_together_wait_for_the_one_upgrading_it(tmp_path):
+    # Two readers (export, the wall) at once: the loser failed at once with "database is locked", 3 times of 3
+    path = tmp_path / "feedback.sqlite3"
+    older_database(path, 2, [(d % 10, d % 10, png(np.full((28, 28), d % 200, np.uint8))) for d in range(300)])
+    failures = []
+
+    def read() -> None:
+        try:
+            FeedbackStore(path, create=False)
+        except FeedbackStoreError as error:
+            failures.append(error)
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert failures == [] and FeedbackStore(path, create=False).count() == 300
 
 
 def test_the_wall_shows_a_numbers_digits_as_one_drawing_read_left_to_right(tmp_path):
