@@ -3,11 +3,11 @@
 In: the page's canvases (Fabric.js in each component's shadow root) and its Clear button, found by its key
 (clear_key). Out: MENDS_JS, a script that column.py's component runs (one small component above the canvas, not a second
 element): its `mendCanvas()` installs the mends and returns their undoing.
-- The toolbar, unseen at rest, lets the pointer through to the canvas's top right until it has slid away on hover.
+- The toolbar, unseen at rest, lets the pointer through to the canvas's top right until it is shown, above the canvas.
 - Clear empties the canvas in the browser at once (its own bin), so a stroke begun meanwhile is kept; a canvas mounted
   with a drawing, whose bin goes back to that drawing, has the bin and Clear ask the server for an empty one instead.
 - A finger's stroke ends when that finger lifts, whatever other touch (a thumb, a palm) is on the glass; a palm's touch
-  while a pen draws is ignored.
+  away from the tip of a pen that draws is ignored.
 And PAGE_CSS, a style app.py puts on every page: the visitor's own text size, where Streamlit sets 16 px whatever the
 browser is set to (24 or 32 px for weak eyes); and in a high-contrast mode (forced colours) the state of the sidebar's
 switches, radio and slider, which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on

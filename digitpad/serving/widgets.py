@@ -199,8 +199,7 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
     else:
         try:
             store = FeedbackStore(FEEDBACK_PATH)
-            store.remove(kept)
-            store.forget(visit(), canvas_png)  # one answer a drawing, asked again later too
+            store.forget(visit(), canvas_png)  # one answer a drawing (kept's rows among them), asked again later too
             kept = []
             for prediction, digit in zip(predictions, answer, strict=True):
                 row = (prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall)
