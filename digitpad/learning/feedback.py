@@ -62,16 +62,22 @@ COLUMNS = ["id", "created_at", "label", "predicted", "model_input", "canvas_png"
 INDEX = "CREATE INDEX drawings ON examples (visit, drawing, on_wall, label, predicted)"
 
 
+ANSWER_GAP_S = 2.0  # s: a number's rows are saved within milliseconds of each other, a person answers in seconds
+
+
 def name_pictures(connection: sqlite3.Connection) -> None:
-    """Schema 2 to 3: each row's picture_name, and a visit for the rows saved before there were visits: each run of
-    rows with one picture its own ("before-" its first id), as the wall of schema 2 took a run for one drawing (the
-    same photo answered by many visitors must not become one drawing). Reads one picture at a time."""
-    names, run, last = [], None, None
-    for row_id, png in connection.execute("SELECT id, canvas_png FROM examples ORDER BY id"):
-        name = picture_name(png)
-        run = run if name == last else f"before-{row_id}"
+    """Schema 2 to 3: each row's picture_name, and a visit for the rows saved before there were visits: each answer
+    its own ("before-" its first id). An answer is a run of rows with one picture among the rows on the wall, or among
+    those off it, as schema 2's wall took a run of its rows for one drawing (a photo answer saved between a number's
+    digits did not split it), saved less than ANSWER_GAP_S apart (the same photo answered by two visitors in turn is
+    two answers). Reads one picture at a time."""
+    names, last = [], {}  # on_wall -> (picture name, visit, time) of the last row so far
+    rows = connection.execute("SELECT id, canvas_png, on_wall, julianday(created_at) * 86400 FROM examples ORDER BY id")
+    for row_id, png, on_wall, saved in rows:
+        name, (last_name, run, then) = picture_name(png), last.get(on_wall, (None, None, None))
+        run = run if name == last_name and saved - then < ANSWER_GAP_S else f"before-{row_id}"
         names.append((name, run, row_id))
-        last = name
+        last[on_wall] = (name, run, saved)
     connection.executemany("UPDATE examples SET drawing = ?, visit = ? WHERE id = ?", names)
 
 

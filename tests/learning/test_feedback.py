@@ -249,9 +249,9 @@ def test_a_writer_killed_mid_stream_loses_nothing_it_acknowledged(tmp_path, kill
     assert all(found[key] == label_of(key) for key in found)
 
 
-def older_database(path, version: int, rows: list[tuple[int, int, bytes]]) -> None:
+def older_database(path, version: int, rows: list[tuple]) -> None:
     """A feedback database as digitpad wrote it at schema `version` (1: no wall; 2: no visits), holding `rows` of
-    (label, predicted, picture)."""
+    (label, predicted, picture[, on_wall[, seconds]]): on the wall unless said, saved `seconds` after the first."""
     with sqlite3.connect(path) as connection:
         schema = SCHEMA.replace(",\n    visit TEXT,\n    drawing TEXT", "")
         if version == 1:
@@ -259,10 +259,14 @@ def older_database(path, version: int, rows: list[tuple[int, int, bytes]]) -> No
         connection.execute(schema)
         connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version = {version}")
-        connection.executemany(
-            "INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (?, ?, ?, ?)",
-            [(label, read, bytes(784), picture) for label, read, picture in rows],
-        )
+        for label, read, picture, *more in rows:
+            on_wall, seconds = more[0] if more else 1, more[1] if len(more) > 1 else 0.0
+            saved = f"strftime('%Y-%m-%dT%H:%M:%fZ', '2026-11-20T10:00:00', '+{seconds} seconds')"
+            columns, values = "label, predicted, model_input, canvas_png, created_at", f"?, ?, ?, ?, {saved}"
+            if version > 1:
+                columns, values = f"{columns}, on_wall", f"{values}, {on_wall}"
+            row = (label, read, bytes(784), picture)
+            connection.execute(f"INSERT INTO examples ({columns}) VALUES ({values})", row)
 
 
 def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows_off_the_wall(tmp_path):
@@ -279,11 +283,18 @@ def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows_off_the
 def test_a_second_version_databases_drawings_stay_as_its_wall_showed_them(tmp_path):
     # Rows with no visit were grouped by picture across the whole table: 48 visitors' answers to one photo, one tile
     path = tmp_path / "feedback.sqlite3"
-    four, photo = png(np.full((28, 28), 4, np.uint8)), png(np.full((28, 28), 9, np.uint8))
-    older_database(path, 2, [(7, 7, photo), (4, 4, four), (2, 2, four), (7, 1, photo)])  # a 42 between two answers
+    four, seven, photo = (png(np.full((28, 28), shade, np.uint8)) for shade in (4, 7, 9))
+    older_database(path, 2, [
+        (7, 7, seven, 1, 0), (4, 4, four, 1, 10), (2, 2, four, 1, 10.01),  # a 7, then a 42...
+        (7, 1, seven, 1, 20),  # ...and the same 7's picture answered by another visitor
+        (3, 3, four, 1, 30), (5, 5, photo, 0, 30.005), (8, 8, four, 1, 30.01),  # a 38, a photo's row in between
+        (5, 5, photo, 0, 33), (6, 6, photo, 0, 37),  # a photo answered by two visitors in turn
+    ])  # fmt: skip
     wall = Wall.read(path, latest=10)
-    assert [drawing[:3] for drawing in wall.latest] == [("7", "1", photo), ("42", "42", four), ("7", "7", photo)]
-    assert (wall.right, wall.corrected) == (2, 1)
+    assert [drawing[:3] for drawing in wall.latest] == [
+        ("38", "38", four), ("7", "1", seven), ("42", "42", four), ("7", "7", seven),
+    ]  # fmt: skip
+    assert (wall.right, wall.corrected) == (6, 1)  # 7, 42, 38, and the photo's three answers; the other 7
 
 
 def test_a_row_an_older_digitpad_saved_during_the_upgrade_is_its_own_drawing(tmp_path):
