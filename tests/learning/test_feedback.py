@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import closing
 
 import numpy as np
 import pytest
@@ -110,7 +111,7 @@ def other_programs_database(path) -> None:
 
 def old_schema(path) -> None:
     FeedbackStore(path)
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:  # closed: its change is in the file, not left in the WAL
         connection.execute("ALTER TABLE examples DROP COLUMN canvas_png")
 
 
