@@ -230,6 +230,18 @@ def test_a_tap_is_not_a_digit_and_is_not_asked_about(page, pen_digits):
     assert not page.warning and page.metric[0].value == "1"
 
 
+def test_a_stroke_carried_off_the_canvas_is_read_as_far_as_the_canvas_shows_it(page, pen_digits):
+    # A trackpad's stroke that overshoots the edge is still recorded: a 7 with a tick carried on to x = 600 read
+    # "That doesn't look like a digit." with the same pixels on screen as the tick stopped at the edge (7, 96%)
+    seven = fit_strokes(first_of_each_label(pen_digits)[7].strokes)
+    readings = []
+    for end in (CANVAS_SIZE, 600.0):
+        strokes = [*seven, np.array([[270.0, 140.0], [end, 140.0]])]
+        draw(page, data_url(draw_strokes(strokes, DEFAULT_STROKE_WIDTH)), fabric_json(strokes, DEFAULT_STROKE_WIDTH))
+        readings.append([(m.value, m.delta) for m in page.metric] + [w.value for w in page.warning])
+    assert readings[0] == readings[1] and readings[0][0][0] == "7"
+
+
 def test_a_hash_is_not_a_digit_and_what_the_model_would_say_is_folded_under(page):
     draw(page, data_url(render_canvas(HASH_SCRIBBLE)))
     assert not page.exception

@@ -289,6 +289,26 @@ def test_in_a_high_contrast_mode_the_wall_switch_shows_whether_it_is_on(app_url,
     context.close()
 
 
+def test_a_wheel_during_a_stroke_does_not_scroll_the_page_under_it(app_url, browser, ten_digits):
+    page = browser.new_page(viewport={"width": 1280, "height": 560})  # a laptop's: the page scrolls
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
+    box = canvas.bounding_box()
+    page.mouse.move(box["x"] + 60, box["y"] + 250)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 140, box["y"] + 250, steps=5)
+    page.mouse.wheel(0, 120)  # a trackpad's two fingers: the page scrolled, and the stroke's rest landed lower
+    page.wait_for_timeout(500)
+    page.mouse.move(box["x"] + 220, box["y"] + 250, steps=5)
+    page.mouse.up()
+    assert canvas.bounding_box()["y"] == box["y"]
+    page.mouse.wheel(0, 120)  # with no stroke down, it scrolls
+    page.wait_for_function(
+        "([upper, y]) => upper.getBoundingClientRect().y < y", arg=[canvas.element_handle(), box["y"]]
+    )
+    page.close()
+
+
 def touches(context: BrowserContext, page: Page, canvas: Locator):
     """A function that sends a touch event with points given in canvas px, each (x, y, finger)."""
     cdp, box = context.new_cdp_session(page), canvas.bounding_box()

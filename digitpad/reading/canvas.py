@@ -14,6 +14,7 @@ the midpoints of the points it sampled), so tests and benchmarks feed the page's
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -141,6 +142,44 @@ def redraw(strokes: list[np.ndarray]) -> np.ndarray:
     margin = REDRAW_PEN
     side = int(math.ceil(REDRAW_SIZE + 2 * margin))
     return stroke_ink([(s - low) * scale + margin for s in strokes], REDRAW_PEN, (side, side))
+
+
+def clipped(strokes: list[np.ndarray], shape: tuple[int, int]) -> list[np.ndarray]:
+    """Strokes in canvas px cut at the edges of a canvas of `shape` (height, width): the parts it shows. A stroke
+    carried past an edge with the button down went on being recorded, and the part no one could see was read (a 7 with
+    a tick carried off it read "not a digit"). A stroke that leaves and comes back is two."""
+    height, width = shape
+    pieces: list[list[np.ndarray]] = []
+    for stroke in strokes:
+        if len(stroke) == 1:  # a tap
+            inside = 0 <= stroke[0, 0] <= width and 0 <= stroke[0, 1] <= height
+            pieces += [[stroke[0]]] if inside else []
+            continue
+        joined = False  # whether the last piece ends where this segment starts
+        for start, end in itertools.pairwise(stroke):
+            cut = clip_segment(start, end, width, height)
+            if cut is None:
+                joined = False
+                continue
+            if not (joined and np.array_equal(pieces[-1][-1], cut[0])):
+                pieces.append([cut[0]])
+            pieces[-1].append(cut[1])
+            joined = np.array_equal(cut[1], end)
+    return [np.array(piece) for piece in pieces]
+
+
+def clip_segment(start: np.ndarray, end: np.ndarray, width: float, height: float) -> tuple | None:
+    """The part of the segment inside [0, width] x [0, height] (Liang-Barsky), or None."""
+    step, low, high = end - start, 0.0, 1.0
+    for inward, room in ((-step[0], start[0]), (step[0], width - start[0]), (-step[1], start[1]),
+                         (step[1], height - start[1])):  # fmt: skip
+        if inward == 0:
+            if room < 0:
+                return None
+            continue
+        edge = room / inward
+        low, high = (max(low, edge), high) if inward < 0 else (low, min(high, edge))
+    return None if low > high else (start + low * step, start + high * step)
 
 
 def a_tap(strokes: list[np.ndarray]) -> bool:

@@ -34,7 +34,7 @@ from digitpad.config import (
     SIDE_BY_SIDE_GAP,
     SURE_OF_ONE,
 )
-from digitpad.reading.canvas import a_tap, drawing_input, drawn_strokes, fabric_picture, fitted
+from digitpad.reading.canvas import a_tap, clipped, drawing_input, drawn_strokes, fabric_picture, fitted
 from digitpad.reading.images import ImageReadError, decode
 from digitpad.reading.preprocess import ImageError
 from digitpad.serving.column import column_width
@@ -233,7 +233,7 @@ def show_result(
     read; with `why`, which parts of a digit drove the answer. A digit is read from its strokes; the canvas's picture is
     decoded (about a tenth of a stroke's server time) only for a number, or when the strokes cannot be read. Returns
     the reading in a few words ("**7**, 95% sure", "not a digit"), None when there is none."""
-    strokes = [] if number else drawn_strokes(canvas.json_data)
+    strokes = [] if number else clipped(drawn_strokes(canvas.json_data), shape)  # what the canvas shows
     if strokes and a_tap(strokes):  # a dot, blown up to the digits' size, read "0, 81% sure"
         st.warning(NOT_A_DIGIT, icon=":material/block:")
         return "not a digit"

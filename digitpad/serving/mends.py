@@ -7,7 +7,7 @@ element): its `mendCanvas()` installs the mends and returns their undoing.
 - Clear empties the canvas in the browser at once (its own bin), so a stroke begun meanwhile is kept; a canvas mounted
   with a drawing, whose bin goes back to that drawing, has the bin and Clear ask the server for an empty one instead.
 - A finger's stroke ends when that finger lifts, whatever other touch (a thumb, a palm) is on the glass; a palm's touch
-  away from the tip of a pen that draws is ignored.
+  away from the tip of a pen that draws is ignored; a wheel (a trackpad) does not scroll the page under a stroke.
 And PAGE_CSS, a style app.py puts on every page: the visitor's own text size, where Streamlit sets 16 px whatever the
 browser is set to (24 or 32 px for weak eyes); and in a high-contrast mode (forced colours) the state of the sidebar's
 switches, radio and slider, which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on
@@ -86,14 +86,21 @@ const pointers = event => {
         pens.set(event.pointerId, [event.clientX, event.clientY]);
     }
 };
+// A wheel (a trackpad's two fingers) while a stroke was down scrolled the page under it: the stroke's rest landed 120
+// px lower on the canvas, and a 7 read "2". The page stays put till the stroke ends.
+let stroking = false;
+const strokes = event => { stroking = event.type === "pointerdown" && onCanvas(event); };
+const wheels = event => { if (stroking) event.preventDefault(); };
 const LISTENERS = [["touchstart", touchStarts], ["touchend", touchEnds], ["touchcancel", touchEnds],
     ["pointerdown", pointers], ["pointermove", pointers], ["pointerup", pointers], ["pointercancel", pointers],
-    ["click", clearInPlace]];
+    ["pointerdown", strokes], ["pointerup", strokes], ["pointercancel", strokes], ["click", clearInPlace]];
 function mendCanvas() {
     drawing = null;  // what a page before this one left, mid-stroke
+    stroking = false;
     pens.clear();
     // Before the page's own handlers: Streamlit's (Clear: the server is not asked) and the canvas's (its touches)
     for (const [type, listener] of LISTENERS) window.addEventListener(type, listener, true);
+    window.addEventListener("wheel", wheels, { capture: true, passive: false });  // passive: it could not stop one
     // The canvas's toolbar, see-through until the pointer hovers the canvas, still caught the pointer over the
     // canvas's top right (to 30 px down): a finger's stroke there was lost, and a tap on its unseen bin wiped the
     // drawing for good. Unseen, it now lets the pointer through. Each component's shadow root gets the rule (it
@@ -124,6 +131,7 @@ function mendCanvas() {
     return () => {
         mounts.disconnect();
         for (const [type, listener] of LISTENERS) window.removeEventListener(type, listener, true);
+        window.removeEventListener("wheel", wheels, true);
     };
 }
 """

@@ -15,6 +15,7 @@ from digitpad.reading.canvas import (
     NotStrokes,
     a_tap,
     canvas_input,
+    clipped,
     fabric_json,
     fabric_picture,
     fabric_strokes,
@@ -242,3 +243,13 @@ def test_a_tap_or_a_dot_spans_under_the_tap_extent_and_a_digit_drawn_small_does_
     assert a_tap(fabric_strokes(BROWSER_JSON)[1:])  # Chromium's tap: two points 0.04 px apart
     assert a_tap([np.array([[50.0, 50.0], [55.0, 58.0]]), np.array([[52.0, 52.0]])])  # a dot drawn with a jitter
     assert not any(a_tap(fit_strokes(digit.strokes, height_fraction=0.15)) for digit in pen_digits[:500])  # 42 px tall
+
+
+def test_strokes_are_cut_at_the_canvas_edges_and_one_that_leaves_and_comes_back_is_two():
+    leaving = np.array([[270.0, 100.0], [300.0, 100.0], [600.0, 120.0]])
+    returning = np.array([[10.0, 10.0], [-20.0, 10.0], [-20.0, 50.0], [10.0, 50.0], [20.0, 60.0]])
+    pieces = clipped([leaving, returning, np.array([[5.0, 5.0]]), np.array([[-5.0, 5.0]])], (280, 280))
+    assert [piece.tolist() for piece in pieces] == [
+        [[270.0, 100.0], [280.0, 100.0]], [[10.0, 10.0], [0.0, 10.0]], [[0.0, 50.0], [10.0, 50.0], [20.0, 60.0]],
+        [[5.0, 5.0]],
+    ]  # fmt: skip
