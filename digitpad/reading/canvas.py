@@ -149,6 +149,8 @@ def clipped(strokes: list[np.ndarray], shape: tuple[int, int]) -> list[np.ndarra
     carried past an edge with the button down went on being recorded, and the part no one could see was read (a 7 with
     a tick carried off it read "not a digit"). A stroke that leaves and comes back is two."""
     height, width = shape
+    if all(((stroke >= 0) & (stroke <= (width, height))).all() for stroke in strokes):
+        return strokes  # as nearly always: 0.9 ms a drawing to cut, 150 points (pen digits)
     pieces: list[list[np.ndarray]] = []
     for stroke in strokes:
         if len(stroke) == 1:  # a tap
