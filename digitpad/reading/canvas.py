@@ -149,13 +149,13 @@ def clipped(strokes: list[np.ndarray], shape: tuple[int, int]) -> list[np.ndarra
     carried past an edge with the button down went on being recorded, and the part no one could see was read (a 7 with
     a tick carried off it read "not a digit"). A stroke that leaves and comes back is two."""
     height, width = shape
-    if all(((stroke >= 0) & (stroke <= (width, height))).all() for stroke in strokes):
+    inside = [bool(((stroke >= 0) & (stroke <= (width, height))).all()) for stroke in strokes]
+    if all(inside):
         return strokes  # as nearly always: 0.9 ms a drawing to cut, 150 points (pen digits)
     pieces: list[list[np.ndarray]] = []
-    for stroke in strokes:
-        if len(stroke) == 1:  # a tap
-            inside = 0 <= stroke[0, 0] <= width and 0 <= stroke[0, 1] <= height
-            pieces += [[stroke[0]]] if inside else []
+    for stroke, within in zip(strokes, inside, strict=True):
+        if len(stroke) == 1:  # a tap: it has no segment to cut
+            pieces += [[stroke[0]]] if within else []
             continue
         joined = False  # whether the last piece ends where this segment starts
         for start, end in itertools.pairwise(stroke):

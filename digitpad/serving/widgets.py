@@ -183,8 +183,9 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
     arrived, as on a slow link) is saved once, and another replaces the one saved (a mistap, corrected at once)."""
     from digitpad.learning.feedback import BadExample, FeedbackStore, FeedbackStoreError
 
+    drawing = drawing_id(canvas_png)
     answered, before, _ = st.session_state.get("answer") or (None, None, None)
-    kept = (st.session_state.get("saved_rows") or []) if answered == drawing_id(canvas_png) else []
+    kept = (st.session_state.get("saved_rows") or []) if answered == drawing else []
     typed, answer = answer, western_digits(answer)
     if kept and before == answer:
         return
@@ -198,17 +199,18 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
         )
     else:
         try:
-            store = FeedbackStore(FEEDBACK_PATH)
-            store.forget(visit(), canvas_png)  # one answer a drawing (kept's rows among them), asked again later too
+            store, visiting = FeedbackStore(FEEDBACK_PATH), visit()
+            store.forget(visiting, canvas_png)  # one answer a drawing (kept's rows among them), asked again later too
             kept = []
             for prediction, digit in zip(predictions, answer, strict=True):
-                row = (prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall)
-                saved.append(store.add(*row, visit=visit()))
+                saved.append(
+                    store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall, visiting)
+                )
         except BadExample as error:
             problem = str(error)
         except (FeedbackStoreError, OSError) as error:
             problem = store_trouble("an answer could not be saved", error)
-    st.session_state.answer = (drawing_id(canvas_png), answer, problem)
+    st.session_state.answer = (drawing, answer, problem)
     st.session_state.saved_rows = saved + kept  # what take_back, or the next answer, removes
     st.session_state.saved_at = time.monotonic()
 
