@@ -24,9 +24,10 @@ from __future__ import annotations
 import hashlib
 import io
 import sqlite3
+import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -102,6 +103,12 @@ def picture_name(png: bytes) -> str:
     return hashlib.sha256(png).hexdigest()[:16]
 
 
+def kept_older(path: Path, version: int, n: int = 1) -> Path:
+    """Where the upgrade keeps a feedback database as it was at schema `version`: feedback.schema2.sqlite3 beside
+    feedback.sqlite3 (feedback.schema2-2.sqlite3, and on, where that is taken)."""
+    return path.with_name(f"{path.stem}.schema{version}{'' if n == 1 else f'-{n}'}{path.suffix}")
+
+
 def use_wal(connection: sqlite3.Connection) -> str:
     """Turn the file's journal to WAL; returns the journal mode it has then. Turning it on needs the file to itself for
     a moment, and while another process writes in it (servers of a room creating it at once) SQLite says "database is
@@ -171,15 +178,7 @@ class FeedbackStore:
                 connection.execute(INDEX)
                 connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            try:
-                self._migrate(connection)
-            except sqlite3.OperationalError as error:
-                if "readonly" not in str(error):
-                    raise
-                raise FeedbackStoreError(
-                    f"{self.path}: a feedback database of an older digitpad, which this one must upgrade, and the "
-                    "file cannot be written: make it writable, or work on a copy"
-                ) from None
+            self._migrate(connection)
             self._check_schema(connection)  # before anything else is changed: it may be another program's file
             connection.execute("COMMIT")
             self._check_intact(connection)
@@ -224,17 +223,53 @@ class FeedbackStore:
         ours = connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
         return ours and connection.execute("PRAGMA user_version").fetchone()[0] in MIGRATIONS
 
-    @staticmethod
-    def _migrate(connection: sqlite3.Connection) -> None:
-        """Bring a digitpad database of an older schema version up to this one, in the open transaction."""
+    def _migrate(self, connection: sqlite3.Connection) -> None:
+        """Bring a digitpad database of an older schema version up to this one, in the open transaction, keeping the
+        file as it was beside it first (kept_older): an older digitpad refuses the upgraded file."""
         if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return  # not ours: _check_schema says so
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        while version in MIGRATIONS:
-            for statement in MIGRATIONS[version]:
-                statement(connection) if callable(statement) else connection.execute(statement)
-            version += 1
-            connection.execute(f"PRAGMA user_version = {version}")
+        first = version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version not in MIGRATIONS:
+            return
+        kept = self._keep_older(version)
+        try:
+            while version in MIGRATIONS:
+                for statement in MIGRATIONS[version]:
+                    statement(connection) if callable(statement) else connection.execute(statement)
+                version += 1
+                connection.execute(f"PRAGMA user_version = {version}")
+        except sqlite3.OperationalError as error:
+            kept.unlink()  # the file stays as it was: no copy is needed
+            if "readonly" not in str(error):
+                raise
+            raise FeedbackStoreError(
+                f"{self.path}: a feedback database of an older digitpad, which this one must upgrade, and the "
+                "file cannot be written: make it writable, or work on a copy"
+            ) from None
+        print(
+            f"digitpad: {self.path}: upgraded from schema {first} to {version}; the file as it was is kept in {kept}, "
+            "which older digitpads can still read",
+            file=sys.stderr,
+        )
+
+    def _keep_older(self, version: int) -> Path:
+        """A copy of the file as it is, schema `version`, beside it (feedback.schema2.sqlite3; never over another),
+        made while the caller holds the write lock. FeedbackStoreError if it cannot be made: then no upgrade."""
+        kept, n = kept_older(self.path, version), 1
+        while kept.exists():
+            n += 1
+            kept = kept_older(self.path, version, n)
+        try:
+            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as source:
+                with closing(sqlite3.connect(kept)) as copy:
+                    source.backup(copy)  # SQLite's own copy, consistent while others wait on the lock
+        except sqlite3.Error as error:
+            kept.unlink(missing_ok=True)
+            raise FeedbackStoreError(
+                f"{self.path}: a feedback database of an older digitpad, which this one upgrades after keeping a copy "
+                f"of it, and the copy cannot be written to {kept} ({error})"
+            ) from None
+        return kept
 
     def _check_intact(self, connection: sqlite3.Connection) -> None:
         """FeedbackStoreError if the file is damaged: checked whole once a process (PRAGMA quick_check, a few ms a MB),

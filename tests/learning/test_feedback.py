@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from digitpad.config import REPO_ROOT
+from digitpad.learning import feedback
 from digitpad.learning.feedback import (
     APPLICATION_ID,
     SCHEMA,
@@ -329,6 +330,34 @@ def test_readers_opening_an_older_database_together_wait_for_the_one_upgrading_i
     for reader in readers:
         reader.join()
     assert failures == [] and FeedbackStore(path, create=False).count() == 300
+
+
+def test_an_upgraded_database_is_kept_as_it_was_beside_it_for_older_digitpads(tmp_path, capsys):
+    # The upgrade rewrote the file for good, and an older digitpad then refused it: no way back
+    path, kept = tmp_path / "feedback.sqlite3", tmp_path / "feedback.schema2.sqlite3"
+    older_database(path, 2, [(4, 4, PNG), (7, 1, PNG, 0, 9)])
+    FeedbackStore(path).add(np.zeros((28, 28), np.uint8), PNG, 5, 5, visit="a")
+    with closing(sqlite3.connect(kept)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        assert connection.execute("SELECT label, predicted, on_wall FROM examples").fetchall() == [(4, 4, 1), (7, 1, 0)]
+    assert f"upgraded from schema 2 to 3; the file as it was is kept in {kept}" in capsys.readouterr().err
+    assert FeedbackStore(path).count() == 3 and sorted(p.name for p in tmp_path.iterdir() if "schema" in p.name) == [
+        kept.name
+    ]  # upgraded once: opened again, nothing more is kept
+    path.unlink()
+    older_database(path, 1, [(8, 8, PNG)])  # another older file in its place: the first copy is not written over
+    FeedbackStore(path, create=False)
+    assert kept.is_file() and (tmp_path / "feedback.schema1.sqlite3").is_file()
+
+
+def test_an_older_database_whose_copy_cannot_be_kept_is_left_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "feedback.sqlite3"
+    older_database(path, 2, [(4, 4, PNG)])
+    monkeypatch.setattr(feedback, "kept_older", lambda path, version, n=1: tmp_path / "gone" / "copy.sqlite3")
+    with pytest.raises(FeedbackStoreError, match="keeping a copy of it, and the copy cannot be written to .*gone"):
+        FeedbackStore(path)
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
 
 
 def test_the_wall_shows_a_numbers_digits_as_one_drawing_read_left_to_right(tmp_path):
