@@ -133,6 +133,7 @@ class Examples(NamedTuple):
     x: np.ndarray  # uint8 [N, 28, 28], ink high, as the model saw it
     y: np.ndarray  # uint8 [N]: the digit the user said it is
     predicted: np.ndarray  # uint8 [N]: the digit the model said it is
+    visit: np.ndarray  # str [N]: who saved it, as the browser session's random name (a row with none: its picture's)
 
 
 def as_pixels(model_input: np.ndarray) -> bytes:
@@ -342,12 +343,15 @@ class FeedbackStore:
     def examples(self) -> Examples:
         """Every example, oldest first, read in one transaction (rows added meanwhile are not half-included)."""
         with self._connect() as connection:
-            rows = connection.execute("SELECT model_input, label, predicted FROM examples ORDER BY id").fetchall()
-        pixels, labels, predicted = zip(*rows, strict=True) if rows else ((), (), ())
+            rows = connection.execute(
+                "SELECT model_input, label, predicted, coalesce(visit, drawing, id) FROM examples ORDER BY id"
+            ).fetchall()
+        pixels, labels, predicted, visits = zip(*rows, strict=True) if rows else ((), (), (), ())
         return Examples(
             x=np.frombuffer(b"".join(pixels), np.uint8).reshape(-1, MODEL_SIZE, MODEL_SIZE),
             y=np.array(labels, np.uint8),
             predicted=np.array(predicted, np.uint8),
+            visit=np.array([str(visit) for visit in visits], str),
         )
 
 

@@ -207,10 +207,19 @@ def drawn_digits_report(classifier: DigitClassifier, measured: list[PenDigit]) -
     return report
 
 
-def feedback_repeats(other_images: int, drawings: int) -> int:
-    """How many times each user's drawing is trained on per epoch: enough for them to number FEEDBACK_SHARE of the
-    other training images, at least once and at most FEEDBACK_MAX_REPEATS times."""
-    return int(np.clip(round(FEEDBACK_SHARE * other_images / drawings), 1, FEEDBACK_MAX_REPEATS))
+def feedback_repeats(other_images: int, visits: np.ndarray) -> np.ndarray:
+    """How many times each user's drawing (saved by `visits`, one name a drawing) is trained on per epoch. Together
+    they number about FEEDBACK_SHARE of the other training images, shared equally among the visits, each drawing at
+    most FEEDBACK_MAX_REPEATS times; and no visit counts for more than the middle one: one visitor answering hundreds
+    of drawings (wrongly, at a meetup) counts as one person, and a visit's drawings beyond its share are left out."""
+    _, visit_of, drawings = np.unique(visits, return_inverse=True, return_counts=True)
+    reach = np.minimum(FEEDBACK_SHARE * other_images / len(drawings), drawings * FEEDBACK_MAX_REPEATS)
+    images = np.maximum(1, np.rint(np.minimum(reach, np.percentile(reach, 50, method="lower")))).astype(int)
+    order = np.argsort(visit_of, kind="stable")  # each drawing's place among its visit's: the first get the rest
+    nth = np.empty(len(visit_of), int)
+    nth[order] = np.arange(len(order)) - (np.cumsum(drawings) - drawings)[visit_of[order]]
+    share, rest = np.divmod(images[visit_of], drawings[visit_of])
+    return share + (nth < rest)
 
 
 def train(
@@ -267,16 +276,17 @@ def train(
         }
     collected = {}
     if feedback is not None:
-        repeats = feedback_repeats(len(x_train), len(feedback.y))
-        x_train = np.concatenate([x_train, np.tile(feedback.x, (repeats, 1, 1))])
-        y_train = np.concatenate([y_train, np.tile(feedback.y, repeats)])
+        repeats = feedback_repeats(len(x_train), feedback.visit)
+        x_train = np.concatenate([x_train, np.repeat(feedback.x, repeats, axis=0)])
+        y_train = np.concatenate([y_train, np.repeat(feedback.y, repeats)])
         collected = {
             "file": str(feedback_file),
             "sha256": sha256_of(feedback_file),
             "drawings": len(feedback.y),
+            "visits": len(set(feedback.visit)),
             "corrections": int(np.sum(feedback.y != feedback.predicted)),  # the model had these wrong
-            "repeats": repeats,
-            "training_images": repeats * len(feedback.y),
+            "repeats": [int(repeats.min()), int(repeats.max())],  # a drawing's, fewest and most
+            "training_images": int(repeats.sum()),
         }
     steps_per_epoch = max(1, len(x_train) // recipe.batch_size)  # --limit 100: one batch, not a schedule of 0 steps
 

@@ -24,6 +24,7 @@ from PIL import Image
 
 from digitpad.config import (
     DRAWN_MODEL_PATH,
+    FEEDBACK_MAX_REPEATS,
     FINAL_WRITERS,
     MNIST_ENV,
     MODEL_PATH,
@@ -35,7 +36,7 @@ from digitpad.config import (
 )
 from digitpad.learning.feedback import FeedbackStore
 from digitpad.learning.retrain import parse_args
-from digitpad.learning.training import Outputs, reproducing_command, split_validation
+from digitpad.learning.training import Outputs, feedback_repeats, reproducing_command, split_validation
 from digitpad.models.model import load_model
 from tests.feedback_writer import BAD_DATABASES, png
 from tests.in_process import train_model
@@ -314,8 +315,9 @@ def test_fine_tune_starts_from_the_base_model_and_records_the_feedback_it_learnt
         "file": str(feedback_db),
         "sha256": sha256(feedback_db),
         "drawings": 30,
+        "visits": 30,  # saved with no visit: each its own
         "corrections": 5,
-        "repeats": 6,
+        "repeats": [6, 6],
         "training_images": 180,
     }
     assert card["training_images"] == 1800 + 180 and card["validation_images"] == 200
@@ -325,6 +327,24 @@ def test_fine_tune_starts_from_the_base_model_and_records_the_feedback_it_learnt
     # nearly all of its 99.7%
     assert card["test_accuracy"] > 0.98
     assert "--feedback" in card["command"]
+
+
+def test_one_visitor_answering_hundreds_of_drawings_counts_as_one_person_in_a_fine_tune(tmp_path):
+    # One visitor's 300 wrong answers at a meetup were 300 of the 330 drawings: nine tenths of what a fine-tune learnt
+    store = FeedbackStore(tmp_path / "feedback.sqlite3")
+    for i in range(330):
+        image = np.full((28, 28), i % 256, np.uint8)
+        store.add(image, png(image), 1 if i < 300 else 7, 7, visit="mischief" if i < 300 else f"visitor-{i // 3}")
+    examples = store.examples()
+    repeats = feedback_repeats(55_000, examples.visit)
+    mischief = examples.visit == "mischief"
+    # Each visit as much as the middle one's: 3 drawings, each repeated its most, 3 x 50 = 150; half the 300 left out
+    assert repeats[mischief].sum() == repeats[~mischief].sum() / 10 == 3 * FEEDBACK_MAX_REPEATS
+    assert (repeats[mischief] > 0).sum() == 150 and repeats.max() == FEEDBACK_MAX_REPEATS
+
+
+def test_one_user_teaching_the_model_their_own_writing_is_repeated_to_a_tenth_of_the_training_images():
+    assert feedback_repeats(55_000, np.array(["me"] * 200)).sum() == 5_500  # 200 drawings, each 27 or 28 times
 
 
 def test_fine_tune_leaves_the_bundled_model_untouched(fine_tune_run):
