@@ -52,6 +52,7 @@ from tests.browser import (
     wait_for_signature,
 )
 from tests.drawings import number_canvas, number_layout, pair_strokes
+from tests.feedback_writer import png
 from tests.photos import paper_photo
 
 MIN_CORRECT = 9  # of the ten digits drawn, one per class
@@ -624,6 +625,36 @@ def test_a_photo_of_a_number_on_paper_is_read_and_still_there_after_a_visit_to_t
     wait_for_fresh_canvas(page)
     page.get_by_role("link", name="Photo", exact=True).click()
     expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
+
+
+# A file dropped or an image pasted on the page, as the browser hands it over: a DataTransfer holding the file
+HANDED_OVER = """(target, [event, name, bytes]) => {
+    const given = new DataTransfer();
+    given.items.add(new File([new Uint8Array(bytes)], name, { type: "image/png" }));
+    const events = event === "drop" ? ["dragenter", "dragover", "drop"] : ["paste"];
+    for (const type of events) {
+        const init = { bubbles: true, cancelable: true, composed: true };
+        target.dispatchEvent(type === "paste" ? new ClipboardEvent(type, { ...init, clipboardData: given })
+            : new DragEvent(type, { ...init, dataTransfer: given }));
+    }
+}"""
+
+
+def test_a_picture_dropped_on_the_canvas_or_pasted_anywhere_is_read_on_the_photo_page(app_url, desktop, ten_digits):
+    # Nothing on the Draw page took a drop: the browser opened the file in the tab, and the drawing was lost
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
+    drawn = signature(page, PREDICTION_SIGNATURE)
+    three, four = (list(png(draw_strokes(fit_strokes(ten_digits[d].strokes), 20))) for d in (3, 4))
+    canvas.evaluate(HANDED_OVER, ["drop", "three.png", three])
+    expect(page.locator(METRIC)).to_have_text("3", timeout=RESULT_TIMEOUT_MS)  # on the Photo page
+    expect(page.get_by_text("Your drawing: three.png")).to_be_visible()
+    page.locator("h1").evaluate(HANDED_OVER, ["paste", "image.png", four])  # the uploader has no focus
+    expect(page.get_by_text("Your drawing: image.png")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    expect(page.locator(METRIC)).to_have_text("4")
+    page.get_by_role("link", name="Draw", exact=True).click()
+    wait_for_signature(page, PREDICTION_SIGNATURE, drawn)  # the 7 as it was left
 
 
 def test_screenshot_for_the_readme(app_url, desktop, ten_digits):

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 SHOWN = "{forced-color-adjust:none;background:%s}"  # a part drawn in a system colour that high contrast keeps
 SWITCH = "[data-testid='stCheckbox'] label"
-PAGE_CSS = "<style>html{font-size:100%}@media (forced-colors:active){" + "".join([
+HIDDEN = "[data-testid='stElementContainer']:has(#digitpad-pictures){display:none}"  # no room taken: no gap
+PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + "@media (forced-colors:active){" + "".join([
     f"{SWITCH}>div:not([data-testid]){{border:1px solid CanvasText}}",
     f"{SWITCH}>div:not([data-testid])>div" + SHOWN % "CanvasText",
     f"{SWITCH}[data-selected]>div:not([data-testid])" + SHOWN % "Highlight",
@@ -26,6 +27,54 @@ PAGE_CSS = "<style>html{font-size:100%}@media (forced-colors:active){" + "".join
     "[data-testid='stSlider'] [role='group']>div>div:first-child" + SHOWN % "GrayText",
     "[data-testid='stSlider'] [role='group']>div>div[style*='absolute']" + SHOWN % "CanvasText",
 ]) + "}</style>"  # fmt: skip
+
+# A picture dropped or pasted anywhere on the page is read on the Photo page. Nothing on the Draw page took a drop, so
+# the browser opened the dropped file in the tab instead and the drawing was lost; on the Photo page a paste did
+# nothing unless the uploader had the keyboard's focus. app.py runs it once a tab (st.html), hidden (HIDDEN below).
+PICTURES_JS = """<script id="digitpad-pictures">
+(() => {
+    if (window.digitpadTakesPictures) return;  // Streamlit runs the element's script again as the pages change
+    window.digitpadTakesPictures = true;
+    const ZONE = '[data-testid="stFileUploaderDropzone"]', INPUT = '[data-testid="stFileUploaderDropzoneInput"]';
+    const uploaders = event => event.composedPath().some(node => node.matches?.(ZONE));  // its own drops and pastes
+    const typing = event => event.composedPath().some(node => node.matches?.("input,textarea,[contenteditable]"));
+    const hand = (input, file) => {  // to the Photo page's uploader, as though chosen with Browse files
+        const chosen = new DataTransfer();
+        chosen.items.add(file);
+        input.files = chosen.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+    };
+    // Handed to the uploader, on this page or the Photo page once it shows; again should Streamlit draw the uploader
+    // anew before it has taken the file (its chip shows)
+    const read = files => {
+        const file = files[0], handed = new WeakSet();
+        if (!file) return;
+        const taken = () => {
+            const input = document.querySelector(INPUT);
+            if (input && !handed.has(input)) { handed.add(input); hand(input, file); return false; }
+            return input !== null && document.querySelector('[data-testid="stFileChip"]') !== null;
+        };
+        if (!document.querySelector(INPUT)) document.querySelector('a[href$="/photo"]')?.click();  // the wall has none
+        if (taken()) return;
+        const until = Date.now() + 10000, watch = new MutationObserver(() => {
+            if (taken() || Date.now() > until) watch.disconnect();
+        });
+        watch.observe(document.body, { childList: true, subtree: true });
+    };
+    window.addEventListener("dragover", event => { if (!uploaders(event)) event.preventDefault(); });
+    window.addEventListener("drop", event => {
+        if (uploaders(event)) return;
+        event.preventDefault();  // the browser would open the file in the tab
+        read([...(event.dataTransfer?.files ?? [])]);
+    });
+    window.addEventListener("paste", event => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (files.length === 0 || uploaders(event) || typing(event)) return;
+        event.preventDefault();
+        read(files);
+    });
+})();
+</script>"""
 
 MENDS_JS = """
 // The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer. On hover
