@@ -727,6 +727,9 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     assert wall.title[0].value.endswith(" http://192.0.2.7:8501/")  # opened at localhost: phones get the network's
     (matrix,) = wall.dataframe
     assert matrix.value.loc["drawn 3", "read 3"] == 1 and matrix.value.loc["drawn 8", "read 5"] == 1
+    visitor.sidebar.toggle[1].set_value(False).run()  # "Off: ... those already shown too": the 3 stayed up
+    assert [image.proto.imgs[0].caption for image in wall.run().image] == ["Scan to draw with us"]
+    assert [(m.label, m.value) for m in wall.metric] == [("Confirmed right", "1"), ("Corrected", "1")]
 
 
 def test_the_presenter_removes_a_drawing_from_the_wall_and_a_visitor_cannot(monkeypatch, tmp_path, pen_digits):

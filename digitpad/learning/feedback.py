@@ -321,12 +321,17 @@ class FeedbackStore:
             )
         return cursor.lastrowid
 
-    def remove(self, ids: list[int]) -> None:
-        """Take back the examples with these ids (add's): an answer the user undid, all its rows or none. Other rows
-        are left as they are."""
+    def remove(self, ids: list[int], drawing: str) -> None:
+        """Take back the examples with these ids (add's) of this `drawing` (its picture_name): an answer the user
+        undid, or the presenter removed, all its rows or none. Other rows are left as they are: SQLite gives a removed
+        newest row's id to the next row saved, and a second tab's take-back of a drawing the wall had removed took
+        another visitor's answer with it. A row an older digitpad saved with no picture name goes by its id."""
         with self._connect() as connection:
             connection.execute("BEGIN IMMEDIATE")
-            connection.executemany("DELETE FROM examples WHERE id = ?", [(int(i),) for i in ids])
+            connection.executemany(
+                "DELETE FROM examples WHERE id = ? AND coalesce(drawing, ?) = ?",
+                [(int(i), drawing, drawing) for i in ids],
+            )
             connection.execute("COMMIT")
 
     def forget(self, visit: str, canvas_png: bytes) -> None:
@@ -335,6 +340,11 @@ class FeedbackStore:
         with self._connect() as connection:
             same = (visit, picture_name(canvas_png))
             connection.execute("DELETE FROM examples WHERE visit = ? AND drawing = ?", same)
+
+    def hide(self, visit: str) -> None:
+        """Keep every drawing `visit` saved off the room's wall: its user switched the wall off."""
+        with self._connect() as connection:
+            connection.execute("UPDATE examples SET on_wall = 0 WHERE visit = ? AND on_wall = 1", (visit,))
 
     def count(self) -> int:
         with self._connect() as connection:

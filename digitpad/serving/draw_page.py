@@ -45,6 +45,7 @@ from digitpad.serving.widgets import (
     NOT_A_DIGIT,
     NOT_DIGITS,
     ask_if_right,
+    off_the_wall,
     on_phone,
     remembered,
     show_number_verdict,
@@ -64,7 +65,7 @@ SETTINGS = {"draw_mode": MODES[0], "pen": DEFAULT_STROKE_WIDTH, "why": False, "o
 # Under "Show my drawings on the wall", saying its state in words: in a high-contrast mode the switch shows none
 ON_WALL_HELP = {
     True: "On: a drawing you confirm or correct may appear on the presenter's screen, with no name or address, ever.",
-    False: "Off: your drawings stay off the presenter's screen.",
+    False: "Off: your drawings stay off the presenter's screen, those already shown too.",
 }
 
 
@@ -393,8 +394,11 @@ def draw_page() -> None:
     why_help = "Light up the parts of a digit its answer rests on"
     why = st.sidebar.toggle("Show why", disabled=number, help=why_help, **remembered("why", SETTINGS["why"]))
     # Kept in the address too: a reload, or the new session a restarted room process gives, must not show it again
-    on_wall = st.sidebar.toggle("Show my drawings on the wall", **remembered("on_wall", SETTINGS["on_wall"]))
+    wall_switch = remembered("on_wall", SETTINGS["on_wall"], then=off_the_wall)
+    on_wall = st.sidebar.toggle("Show my drawings on the wall", **wall_switch)
     st.sidebar.caption(ON_WALL_HELP[on_wall])  # in sight: it was a help tooltip, which screen readers do not read
+    if trouble := st.session_state.pop("off_wall_problem", None):
+        st.sidebar.warning(f"Your drawings already shown could not be taken off the wall: {trouble}.")
     drawing_pad(stroke_width, number, why, column)
     rerun_on_reconnect()  # a drawing drawn while the Wi-Fi dropped is read when it is back
 

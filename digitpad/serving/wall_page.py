@@ -66,13 +66,13 @@ def presenter() -> bool:
     return network.on_this_machine(st.context.ip_address)
 
 
-def remove(ids: list[int]) -> None:
+def remove(drawing: Drawing) -> None:
     """The presenter's "Remove" under a drawing: rude, or not a digit at all, it leaves the wall, the tallies and the
     next model's lessons. A database that cannot be changed is said on the wall."""
-    from digitpad.learning.feedback import FeedbackStore, FeedbackStoreError
+    from digitpad.learning.feedback import FeedbackStore, FeedbackStoreError, picture_name
 
     try:
-        FeedbackStore(FEEDBACK_PATH, create=False).remove(ids)
+        FeedbackStore(FEEDBACK_PATH, create=False).remove(drawing.ids, picture_name(drawing.png))
     except (FeedbackStoreError, OSError) as error:
         st.session_state.remove_problem = str(error)
 
@@ -135,7 +135,7 @@ def wall_live(address: str, removable: bool) -> None:
     for column, drawing in zip(live.columns(WALL_DRAWINGS), wall.latest, strict=False):
         column.image(drawing.png, caption=caption(drawing), alt=f"A drawing of {drawing.said}")
         if removable:
-            key, args = f"remove-{drawing.ids[0]}", (drawing.ids,)
+            key, args = f"remove-{drawing.ids[0]}", (drawing,)
             column.button(
                 "Remove",
                 icon=":material/delete:",

@@ -34,6 +34,8 @@ from digitpad.config import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from digitpad.models.classifier import Prediction
     from digitpad.models.number import NumberReading
 
@@ -50,16 +52,19 @@ def on_phone() -> bool:
     return "Mobi" in st.context.headers.get("User-Agent", "")
 
 
-def remembered(name: str, default: object) -> dict:
-    """A widget's key and callback that keep its value under `name` in session state (first `default`): Streamlit
-    forgets a widget's own value on a page that does not show it, such as a visit to the other page. The widget's key
-    is the name with a "_"; pass these to the widget as keyword arguments (Streamlit's documented way)."""
+def remembered(name: str, default: object, then: Callable[[], None] | None = None) -> dict:
+    """A widget's key and callback that keep its value under `name` in session state (first `default`), and call
+    `then` once it changes: Streamlit forgets a widget's own value on a page that does not show it, such as a visit to
+    the other page. The widget's key is the name with a "_"; pass these to the widget as keyword arguments (Streamlit's
+    documented way)."""
     st.session_state[f"_{name}"] = st.session_state.setdefault(name, default)
-    return {"key": f"_{name}", "on_change": keep_value, "args": (name,)}
+    return {"key": f"_{name}", "on_change": keep_value, "args": (name, then)}
 
 
-def keep_value(name: str) -> None:
+def keep_value(name: str, then: Callable[[], None] | None = None) -> None:
     st.session_state[name] = st.session_state[f"_{name}"]
+    if then is not None:
+        then()
 
 
 def probability_chart(prediction: Prediction) -> dict:
@@ -235,6 +240,19 @@ def store_trouble(what: str, error: Exception) -> str:
     return STORE_TROUBLE
 
 
+def off_the_wall() -> None:
+    """ "Show my drawings on the wall" switched off: what this visit let the wall show leaves it too, as the switch's
+    words say (it stayed up). Switched back on, the wall shows what is answered from then on."""
+    from digitpad.learning.feedback import FeedbackStore, FeedbackStoreError
+
+    if st.session_state.get("on_wall", True) or not FEEDBACK_PATH.is_file():
+        return
+    try:
+        FeedbackStore(FEEDBACK_PATH).hide(visit())
+    except (FeedbackStoreError, OSError) as error:
+        st.session_state.off_wall_problem = store_trouble("drawings could not be taken off the wall", error)
+
+
 def take_back() -> None:
     """The "Take my answer back" button under a saved answer: remove the rows it saved, and ask again (a mistapped
     digit must not teach the next model). A database that cannot be changed is said under the answer, which stands.
@@ -243,8 +261,9 @@ def take_back() -> None:
 
     if time.monotonic() - st.session_state.get("saved_at", float("-inf")) < TAKE_BACK_AFTER_S:
         return
-    try:
-        FeedbackStore(FEEDBACK_PATH).remove(st.session_state.get("saved_rows") or [])  # a second click: nothing
+    drawing, *_ = st.session_state.get("answer") or (None,)
+    try:  # a second click: nothing left to remove
+        FeedbackStore(FEEDBACK_PATH).remove(st.session_state.get("saved_rows") or [], drawing)
     except (FeedbackStoreError, OSError) as error:
         st.session_state.take_back_problem = store_trouble("an answer could not be taken back", error)
         return

@@ -25,6 +25,7 @@ from digitpad.learning.feedback import (
     FeedbackStoreError,
     Wall,
     load_feedback,
+    picture_name,
     use_wal,
 )
 from tests.feedback_writer import example, key_of, label_of, png
@@ -62,8 +63,9 @@ def test_an_example_comes_back_as_it_went_in(tmp_path):
     as_uint8 = example((1, 0, 0))
     ids = [store.add(as_uint8, PNG, 4, 9), store.add(as_uint8 / np.float32(255), PNG, label=7, predicted=7)]
     assert ids == [1, 2] and store.count() == 2
-    x, y, predicted = store.examples()
+    x, y, predicted, visit = store.examples()
     assert x.dtype == y.dtype == predicted.dtype == np.uint8 and x.shape == (2, 28, 28)
+    assert visit.tolist() == [picture_name(PNG)] * 2  # saved with no visit: named by their picture
     np.testing.assert_array_equal(x, [as_uint8, as_uint8])  # the page's float 0..1 input, stored as the same bytes
     assert y.tolist() == [4, 7] and predicted.tolist() == [9, 7]
     with sqlite3.connect(store.path) as connection:
@@ -75,10 +77,21 @@ def test_an_example_comes_back_as_it_went_in(tmp_path):
 def test_an_answer_taken_back_removes_its_rows_and_no_other(tmp_path):
     store = FeedbackStore(tmp_path / "feedback.sqlite3")
     ids = [store.add(example((0, 0, i)), PNG, label=i, predicted=i) for i in range(4)]
-    store.remove(ids[1:3])  # a 2-digit answer undone
+    store.remove(ids[1:3], picture_name(PNG))  # a 2-digit answer undone
     assert store.examples().y.tolist() == [0, 3]
-    store.remove(ids[1:3])  # already gone: nothing else goes
+    store.remove(ids[1:3], picture_name(PNG))  # already gone: nothing else goes
     assert store.count() == 2
+
+
+def test_taking_back_an_answer_the_wall_removed_leaves_the_next_answer_given_its_id(tmp_path):
+    # SQLite gives a removed newest row's id to the next row: a take-back in one tab, after the presenter had removed
+    # that drawing, deleted another visitor's 3 saved meanwhile
+    store, seven, three = FeedbackStore(tmp_path / "feedback.sqlite3"), png(np.full((28, 28), 7, np.uint8)), PNG
+    ids = [store.add(example((0, 0, 7)), seven, 7, 7, visit="a")]
+    store.remove(ids, picture_name(seven))  # the presenter's Remove
+    assert [store.add(example((0, 0, 3)), three, 3, 3, visit="b")] == ids  # the same id again
+    store.remove(ids, picture_name(seven))  # the first tab's take-back
+    assert store.examples().y.tolist() == [3]
 
 
 @pytest.mark.parametrize(
