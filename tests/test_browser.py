@@ -657,6 +657,19 @@ def test_a_picture_dropped_on_the_canvas_or_pasted_anywhere_is_read_on_the_photo
     wait_for_signature(page, PREDICTION_SIGNATURE, drawn)  # the 7 as it was left
 
 
+def test_why_the_uploader_refused_a_file_is_in_sight(app_url, desktop):
+    # Streamlit keeps the reason for screen readers alone (a 1 px box): a visitor saw a red "!" by the file's name
+    page = desktop
+    page.goto(f"{app_url}/photo")
+    page.locator("input[type='file']").set_input_files(
+        {"name": "notes.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}
+    )
+    reason = page.locator("[data-testid='stFileChip'] [role='alert']")
+    expect(reason).to_have_text("Error: application/pdf files are not allowed.")
+    box = reason.bounding_box()
+    assert box["width"] > 200 and box["height"] > 10, box
+
+
 def test_screenshot_for_the_readme(app_url, desktop, ten_digits):
     page = desktop
     canvas = open_canvas(page, app_url)

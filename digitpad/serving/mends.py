@@ -9,9 +9,10 @@ element): its `mendCanvas()` installs the mends and returns their undoing.
 - A finger's stroke ends when that finger lifts, whatever other touch (a thumb, a palm) is on the glass; a palm's touch
   away from the tip of a pen that draws is ignored; a wheel (a trackpad) does not scroll the page under a stroke.
 And PAGE_CSS, a style app.py puts on every page: the visitor's own text size, where Streamlit sets 16 px whatever the
-browser is set to (24 or 32 px for weak eyes); and in a high-contrast mode (forced colours) the state of the sidebar's
-switches, radio and slider, which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on
-was drawn as nothing at all).
+browser is set to (24 or 32 px for weak eyes); why the uploader refused a file, which Streamlit keeps for screen
+readers alone; and in a high-contrast mode (forced colours) the state of the sidebar's switches, radio and slider,
+which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on was drawn as nothing at all).
+And PICTURES_JS, a script app.py runs once a tab: a picture dropped or pasted anywhere is read on the Photo page.
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from __future__ import annotations
 SHOWN = "{forced-color-adjust:none;background:%s}"  # a part drawn in a system colour that high contrast keeps
 SWITCH = "[data-testid='stCheckbox'] label"
 HIDDEN = "[data-testid='stElementContainer']:has(#digitpad-pictures){display:none}"  # no room taken: no gap
-PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + "@media (forced-colors:active){" + "".join([
+# Why the uploader refused a file ("application/pdf files are not allowed.", "File must be 10.0MB or smaller."), in
+# sight: Streamlit keeps it for screen readers alone, and a visitor saw only a red "!" by the file's name
+REFUSED = (
+    "[data-testid='stFileChip']:has(>[role='alert']){flex-wrap:wrap;height:auto}"
+    "[data-testid='stFileChip']>[role='alert']{position:static;width:auto;height:auto;margin:0;clip:auto;"
+    "clip-path:none;overflow:visible;white-space:normal;flex-basis:100%;font-size:0.875rem;padding:0.25rem 0}"
+)
+PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + REFUSED + "@media (forced-colors:active){" + "".join([
     f"{SWITCH}>div:not([data-testid]){{border:1px solid CanvasText}}",
     f"{SWITCH}>div:not([data-testid])>div" + SHOWN % "CanvasText",
     f"{SWITCH}[data-selected]>div:not([data-testid])" + SHOWN % "Highlight",
