@@ -710,6 +710,8 @@ def test_the_wall_shows_the_address_and_the_drawings_other_sessions_saved_unless
     assert [c.value for c in visitor.sidebar.caption if "presenter's screen" in c.value][0].startswith("On: ")
     assert [c.value for c in shy.sidebar.caption if "presenter's screen" in c.value][0].startswith("Off: ")
     assert "wall_off" in shy.query_params  # draw_page.OFF_WALL_PARAM: a reload or a restarted process keeps it off
+    [photo_link] = [element for element in shy.main if element.type == "page_link"]
+    assert photo_link.proto.query_string == "wall_off="  # and a new tab opened from "Digits on paper?"
     again = AppTest.from_file(APP, default_timeout=RUN_TIMEOUT_S)
     again.query_params["wall_off"] = ""
     assert again.run().sidebar.toggle[1].value is False  # the new session that reload opens: it was switched back on

@@ -386,7 +386,9 @@ def draw_page() -> None:
         st.write(f"Draw {what} in the black box: the prediction updates after every stroke.")
     # On a phone the pages' links fold into the closed sidebar: this is how a visitor there finds the camera
     photo = "Take a photo" if on_phone() else "Take or upload a photo of them"  # whole on a 320 px screen
-    st.page_link(PHOTO_PAGE, label=f"Digits on paper? {photo}", icon=":material/photo_camera:")
+    # With the address's settings: opened in a new tab, it kept the wall on for a visitor who had switched it off
+    photo_link = {"icon": ":material/photo_camera:", "query_params": st.query_params.to_dict()}
+    st.page_link(PHOTO_PAGE, label=f"Digits on paper? {photo}", **photo_link)
     column = column_width(max(NUMBER_CANVAS[1], CANVAS_SIZE + RESULT_GAP + RESULT_WIDTH))  # room for the toolbar too
     pen_help = "One digit is read from its strokes, whatever their width; a number from its picture"
     widths = MIN_STROKE_WIDTH, MAX_STROKE_WIDTH
