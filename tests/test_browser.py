@@ -250,6 +250,10 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     ink = canvas.evaluate(INK_PIXELS)
     page.touchscreen.tap(canvas_box["x"] + canvas_box["width"] - 16, canvas_box["y"] + 8)
     assert canvas.evaluate(INK_PIXELS) >= ink > 0
+    # "No, it was a" digits a finger can tell apart: they were 33 x 32 px, 4 px apart
+    digits = page.get_by_test_id("stButtonGroup").get_by_role("radio")
+    expect(digits).to_have_count(9)
+    assert all(min(box["width"], box["height"]) >= 44 for box in map(Locator.bounding_box, digits.all())), digits
     context.close()
 
 

@@ -27,7 +27,9 @@ REFUSED = (
     "[data-testid='stFileChip']>[role='alert']{position:static;width:auto;height:auto;margin:0;clip:auto;"
     "clip-path:none;overflow:visible;white-space:normal;flex-basis:100%;font-size:0.875rem;padding:0.25rem 0}"
 )
-PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + REFUSED + "@media (forced-colors:active){" + "".join([
+# "No, it was a" digits a finger can tell apart: 33 x 32 px, 4 px apart, on a phone; 44 px, as phones' own guides ask
+FINGER = "@media (pointer:coarse){[data-testid='stButtonGroup'] button{min-width:2.75rem;min-height:2.75rem}}"
+PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + REFUSED + FINGER + "@media (forced-colors:active){" + "".join([
     f"{SWITCH}>div:not([data-testid]){{border:1px solid CanvasText}}",
     f"{SWITCH}>div:not([data-testid])>div" + SHOWN % "CanvasText",
     f"{SWITCH}[data-selected]>div:not([data-testid])" + SHOWN % "Highlight",
