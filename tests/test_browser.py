@@ -644,6 +644,15 @@ HANDED_OVER = """(target, [event, name, bytes]) => {
 }"""
 
 
+# A link dragged from another page onto the canvas: whether the page kept the browser from following it
+LINK_DROPPED = """target => {
+    const given = new DataTransfer();
+    given.setData("text/uri-list", "https://example.com/seven.png");
+    const init = { bubbles: true, cancelable: true, composed: true, dataTransfer: given };
+    return !target.dispatchEvent(new DragEvent("drop", init));
+}"""
+
+
 def test_a_picture_dropped_on_the_canvas_or_pasted_anywhere_is_read_on_the_photo_page(app_url, desktop, ten_digits):
     # Nothing on the Draw page took a drop: the browser opened the file in the tab, and the drawing was lost
     page = desktop
@@ -659,6 +668,8 @@ def test_a_picture_dropped_on_the_canvas_or_pasted_anywhere_is_read_on_the_photo
     expect(page.locator(METRIC)).to_have_text("4")
     page.get_by_role("link", name="Draw", exact=True).click()
     wait_for_signature(page, PREDICTION_SIGNATURE, drawn)  # the 7 as it was left
+    kept = wait_for_fresh_canvas(page).evaluate(LINK_DROPPED)  # a link, no file: not followed away from the drawing
+    assert kept, "the browser was left to open the dropped link in the tab"
 
 
 def test_why_the_uploader_refused_a_file_is_in_sight(app_url, desktop):

@@ -47,7 +47,8 @@ PICTURES_JS = """<script id="digitpad-pictures">
     window.digitpadTakesPictures = true;
     const ZONE = '[data-testid="stFileUploaderDropzone"]', INPUT = '[data-testid="stFileUploaderDropzoneInput"]';
     const uploaders = event => event.composedPath().some(node => node.matches?.(ZONE));  // its own drops and pastes
-    const typing = event => event.composedPath().some(node => node.matches?.("input,textarea,[contenteditable]"));
+    const FIELD = "textarea,[contenteditable=''],[contenteditable=true],input:is([type=text],:not([type]))";
+    const typing = event => event.composedPath().some(node => node.matches?.(FIELD));  // a text field: text's place
     const hand = (input, file) => {  // to the Photo page's uploader, as though chosen with Browse files
         const chosen = new DataTransfer();
         chosen.items.add(file);
@@ -71,10 +72,12 @@ PICTURES_JS = """<script id="digitpad-pictures">
         });
         watch.observe(document.body, { childList: true, subtree: true });
     };
-    window.addEventListener("dragover", event => { if (!uploaders(event)) event.preventDefault(); });
+    // Text dragged into a text field is the field's; anything else dropped is ours, or the browser opens it in the tab
+    const ours = event => !uploaders(event) && (event.dataTransfer?.types.includes("Files") || !typing(event));
+    window.addEventListener("dragover", event => { if (ours(event)) event.preventDefault(); });
     window.addEventListener("drop", event => {
-        if (uploaders(event)) return;
-        event.preventDefault();  // the browser would open the file in the tab
+        if (!ours(event)) return;
+        event.preventDefault();
         read([...(event.dataTransfer?.files ?? [])]);
     });
     window.addEventListener("paste", event => {
