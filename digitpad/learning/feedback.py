@@ -173,15 +173,28 @@ class FeedbackStore:
         self._create = create
         with self._connect() as connection:
             # Two first users: one creates, one waits; the same for two opening an older file, which one upgrades
-            connection.execute("BEGIN IMMEDIATE" if create or self._is_older(connection) else "BEGIN")
+            connection.execute("BEGIN IMMEDIATE" if create or self._older(connection) else "BEGIN")
             if create and self._is_blank(connection):
                 connection.execute(SCHEMA)
                 connection.execute(INDEX)
                 connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self._migrate(connection)
-            self._check_schema(connection)  # before anything else is changed: it may be another program's file
-            connection.execute("COMMIT")
+            older = self._older(connection)  # read again under the lock: another process may have upgraded it
+            kept = self._keep_older(older) if older else None
+            try:
+                self._migrate(connection)
+                self._check_schema(connection)  # before anything else is changed: it may be another program's file
+                connection.execute("COMMIT")
+            except BaseException:
+                if kept:
+                    kept.unlink(missing_ok=True)  # the file stays as it was (a full disk, a read-only file): no copy
+                raise
+            if kept:
+                print(
+                    f"digitpad: {self.path}: upgraded from schema {older} to {SCHEMA_VERSION}; the file as it was is "
+                    f"kept in {kept}, which older digitpads can still read",
+                    file=sys.stderr,
+                )
             self._check_intact(connection)
             if create:
                 # WAL is a property of the file: set once, it stays, and this is a no-op on every later open
@@ -219,20 +232,18 @@ class FeedbackStore:
         return tables == 0 and connection.execute("PRAGMA application_id").fetchone()[0] == 0
 
     @staticmethod
-    def _is_older(connection: sqlite3.Connection) -> bool:
-        """A digitpad database of an older schema version, which opening it upgrades."""
+    def _older(connection: sqlite3.Connection) -> int | None:
+        """The schema version of a digitpad database of an older one, which opening it upgrades; else None."""
         ours = connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        return ours and connection.execute("PRAGMA user_version").fetchone()[0] in MIGRATIONS
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        return version if ours and version in MIGRATIONS else None
 
     def _migrate(self, connection: sqlite3.Connection) -> None:
-        """Bring a digitpad database of an older schema version up to this one, in the open transaction, keeping the
-        file as it was beside it first (kept_older): an older digitpad refuses the upgraded file."""
+        """Bring a digitpad database of an older schema version up to this one, in the open transaction. The caller
+        has kept the file as it was beside it (_keep_older): an older digitpad refuses the upgraded file."""
         if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return  # not ours: _check_schema says so
-        first = version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version not in MIGRATIONS:
-            return
-        kept = self._keep_older(version)
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
         try:
             while version in MIGRATIONS:
                 for statement in MIGRATIONS[version]:
@@ -240,18 +251,12 @@ class FeedbackStore:
                 version += 1
                 connection.execute(f"PRAGMA user_version = {version}")
         except sqlite3.OperationalError as error:
-            kept.unlink()  # the file stays as it was: no copy is needed
             if "readonly" not in str(error):
                 raise
             raise FeedbackStoreError(
-                f"{self.path}: a feedback database of an older digitpad, which this one must upgrade, and the "
-                "file cannot be written: make it writable, or work on a copy"
+                f"{self.path}: a feedback database of an older digitpad, which this one must upgrade, and the file "
+                "cannot be written: make it writable, or work on a copy"
             ) from None
-        print(
-            f"digitpad: {self.path}: upgraded from schema {first} to {version}; the file as it was is kept in {kept}, "
-            "which older digitpads can still read",
-            file=sys.stderr,
-        )
 
     def _keep_older(self, version: int) -> Path:
         """A copy of the file as it is, schema `version`, beside it (feedback.schema2.sqlite3; never over another),
@@ -306,20 +311,50 @@ class FeedbackStore:
     ) -> int:
         """Store one digit with the digit the user says it is, whether the room's wall may show its picture, and the
         random name of the `visit` (a browser session) that saved it; returns its id once it is safely on disk."""
-        row = (as_digit("label", label), as_digit("predicted", predicted), as_pixels(model_input))
+        (row_id,) = self._insert([(model_input, label, predicted)], canvas_png, on_wall, visit)
+        return row_id
+
+    def answer(
+        self, digits: list[tuple[np.ndarray, int, int]], canvas_png: bytes, on_wall: bool, visit: str
+    ) -> list[int]:
+        """Store one answer about a picture, a digit or a number: each digit's (model input, the digit the user says
+        it is, the digit predicted), left to right, all or none (a full disk kept a number's first digit alone, under
+        "could not be saved"), in place of what `visit` answered before about this picture (the same strokes back,
+        by undo or the Photo page, answered again were two answers, and the wall showed a 7 as "77"). Returns the
+        rows' ids."""
+        return self._insert(digits, canvas_png, on_wall, visit, replacing=True)
+
+    def _insert(
+        self,
+        digits: list[tuple[np.ndarray, int, int]],
+        canvas_png: bytes,
+        on_wall: bool,
+        visit: str | None,
+        replacing: bool = False,
+    ) -> list[int]:
+        """The rows of one picture, checked (BadExample), then written in one transaction."""
+        rows = [(as_digit("label", label), as_digit("predicted", read), as_pixels(x)) for x, label, read in digits]
         if not isinstance(canvas_png, bytes) or not canvas_png.startswith(PNG_SIGNATURE):
             raise BadExample("canvas_png must be the bytes of a PNG file")
         try:  # the wall shows it: a damaged one is refused here, not shown broken there
             decode(io.BytesIO(canvas_png))
         except ImageReadError as error:
             raise BadExample(f"canvas_png is a damaged PNG file: {error}") from None
+        picture = (canvas_png, int(bool(on_wall)), visit, picture_name(canvas_png))
         with self._connect() as connection:
-            cursor = connection.execute(
-                "INSERT INTO examples (label, predicted, model_input, canvas_png, on_wall, visit, drawing) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (*row, canvas_png, int(bool(on_wall)), visit, picture_name(canvas_png)),
-            )
-        return cursor.lastrowid
+            connection.execute("BEGIN IMMEDIATE")
+            if replacing:
+                connection.execute("DELETE FROM examples WHERE visit = ? AND drawing = ?", (visit, picture[3]))
+            ids = [
+                connection.execute(
+                    "INSERT INTO examples (label, predicted, model_input, canvas_png, on_wall, visit, drawing) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (*row, *picture),
+                ).lastrowid
+                for row in rows
+            ]
+            connection.execute("COMMIT")
+        return ids
 
     def remove(self, ids: list[int], drawing: str) -> None:
         """Take back the examples with these ids (add's) of this `drawing` (its picture_name): an answer the user
@@ -333,13 +368,6 @@ class FeedbackStore:
                 [(int(i), drawing, drawing) for i in ids],
             )
             connection.execute("COMMIT")
-
-    def forget(self, visit: str, canvas_png: bytes) -> None:
-        """Take back what `visit` answered before about this picture: the same strokes back (undo, the Photo page and
-        back) and answered again were two answers, and the wall showed a 7 as "77"."""
-        with self._connect() as connection:
-            same = (visit, picture_name(canvas_png))
-            connection.execute("DELETE FROM examples WHERE visit = ? AND drawing = ?", same)
 
     def hide(self, visit: str) -> None:
         """Keep every drawing `visit` saved off the room's wall: its user switched the wall off."""

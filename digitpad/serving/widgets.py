@@ -204,13 +204,10 @@ def save_answer(predictions: list[Prediction], canvas_png: bytes, answer: str, o
         )
     else:
         try:
-            store, visiting = FeedbackStore(FEEDBACK_PATH), visit()
-            store.forget(visiting, canvas_png)  # one answer a drawing (kept's rows among them), asked again later too
+            digits = [(p.model_input, int(d), p.digit) for p, d in zip(predictions, answer, strict=True)]
+            # One answer a drawing, in place of kept's rows, and of one given to it before, asked again later too
+            saved = FeedbackStore(FEEDBACK_PATH).answer(digits, canvas_png, on_wall, visit())
             kept = []
-            for prediction, digit in zip(predictions, answer, strict=True):
-                saved.append(
-                    store.add(prediction.model_input, canvas_png, int(digit), prediction.digit, on_wall, visiting)
-                )
         except BadExample as error:
             problem = str(error)
         except (FeedbackStoreError, OSError) as error:

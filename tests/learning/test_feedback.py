@@ -94,6 +94,29 @@ def test_taking_back_an_answer_the_wall_removed_leaves_the_next_answer_given_its
     assert store.examples().y.tolist() == [3]
 
 
+def test_an_answer_is_saved_whole_or_not_at_all_and_the_one_it_replaces_stays_till_it_is(tmp_path):
+    # On a full disk a number's first digit was saved alone, under "could not be saved", and the answer it was to
+    # replace was already gone
+    store, number = FeedbackStore(tmp_path / "feedback.sqlite3"), [(example((0, 0, i)), i, i) for i in (4, 2, 6)]
+    store.answer(number, PNG, on_wall=True, visit="a")
+    with sqlite3.connect(store.path) as connection:  # the disk fills up as the third digit is written
+        connection.execute(
+            "CREATE TRIGGER full BEFORE INSERT ON examples WHEN NEW.label = 7 "
+            "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+        )
+    connection.close()
+    with pytest.raises(FeedbackStoreError, match="disk is full"):
+        store.answer([*number[:2], (example((0, 0, 7)), 7, 6)], PNG, on_wall=True, visit="a")
+    assert store.examples().y.tolist() == [4, 2, 6]
+    with sqlite3.connect(store.path) as connection:
+        connection.execute("DROP TRIGGER full")
+    connection.close()
+    store.answer([*number[:2], (example((0, 0, 7)), 7, 6)], PNG, on_wall=True, visit="a")
+    assert store.examples().y.tolist() == [4, 2, 7]  # in place of the first
+    store.answer(number, PNG, on_wall=True, visit="b")  # another visitor's answer to the same picture is theirs
+    assert store.examples().y.tolist() == [4, 2, 7, 4, 2, 6]
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
@@ -361,6 +384,26 @@ def test_an_upgraded_database_is_kept_as_it_was_beside_it_for_older_digitpads(tm
     older_database(path, 1, [(8, 8, PNG)])  # another older file in its place: the first copy is not written over
     FeedbackStore(path, create=False)
     assert kept.is_file() and (tmp_path / "feedback.schema1.sqlite3").is_file()
+
+
+def test_an_upgrade_that_fails_takes_its_copy_away_and_says_nothing_was_upgraded(tmp_path, monkeypatch, capsys):
+    # On a full disk the commit failed after "upgraded ..." was printed, and the copy left behind took the room, and
+    # its name: every retry then failed, unable to write feedback.schema2-2.sqlite3
+    path = tmp_path / "feedback.sqlite3"
+    older_database(path, 2, [(4, 4, PNG)])
+
+    def full_disk(store, connection) -> None:  # what fails after the migrations ran, as the commit did
+        raise FeedbackStoreError("database or disk is full")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(FeedbackStore, "_check_schema", full_disk)
+        with pytest.raises(FeedbackStoreError, match="disk is full"):
+            FeedbackStore(path)
+    assert [p.name for p in tmp_path.iterdir() if "schema" in p.name] == []
+    assert "upgraded" not in capsys.readouterr().err
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+    assert FeedbackStore(path).count() == 1 and (tmp_path / "feedback.schema2.sqlite3").is_file()  # tried again
 
 
 def test_an_older_database_whose_copy_cannot_be_kept_is_left_as_it_was(tmp_path, monkeypatch):
