@@ -3,10 +3,14 @@ digitpad.learning.retrain."""
 
 import sys
 
-if __name__ == "__main__":
-    try:
-        from digitpad.learning.retrain import main  # importing TensorFlow takes seconds: Ctrl-C may come during it
 
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit(130)  # the shell's status for Ctrl-C, without a traceback, as `digitpad train` ends
+def train() -> int:
+    from digitpad.learning.retrain import main  # importing TensorFlow takes seconds: Ctrl-C may come during it
+
+    return main()
+
+
+if __name__ == "__main__":
+    from digitpad.cli import quietly  # Ctrl-C, a full disk, a terminal's encoding: as `digitpad train` ends
+
+    sys.exit(quietly(train))

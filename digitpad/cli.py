@@ -35,7 +35,7 @@ import os
 import sys
 import textwrap
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -397,11 +397,21 @@ def version() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line (`command`). Ctrl-C, or a reader that stops reading early (`digitpad predict photos/ | head`),
-    ends it quietly with the shell's usual status: what was printed stands, and no traceback follows it; a full disk
-    gets one line on stderr and status 1."""
+    """The command line (`command`), run quietly."""
+    return quietly(lambda: command(argv))
+
+
+def quietly(run: Callable[[], int]) -> int:
+    """Run a command (this one, or train_model.py's) and return its status. Ctrl-C, or a reader that stops reading
+    early (`digitpad predict photos/ | head`), ends it quietly with the shell's usual status: what was printed stands,
+    and no traceback follows it; a full disk gets one line on stderr and status 1. What cannot be written as the
+    terminal's encoding is written escaped (`caf\\xe9.png`): a file name that is not UTF-8 (an old zip's latin-1), or
+    any accent under an ASCII terminal, raised UnicodeEncodeError, after the work was done."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # not a test's capture
+            stream.reconfigure(errors="backslashreplace")
     try:
-        return command(argv)
+        return run()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:

@@ -380,6 +380,9 @@ TEST_TIME_ROTATIONS = (0.0, 8.0, -8.0)
 # "digitpad" is ours (digitpad.models.model.build_model); the others are classic nets trained by the same recipe for
 # comparison only (`train_model.py --arch NAME`, digitpad.models.model.CLASSIC_ARCHITECTURES) (docs/constants.md)
 ARCHITECTURES = ("digitpad", "mlp", "cnn3", "cnn4")
+# Free space a run's --out needs before it trains: the largest model it writes (pairs.keras, 1.9 MB), its card and
+# plots (0.2 MB), each beside the file it replaces until done. A full disk was found after training, not before.
+TRAINING_OUTPUT_ROOM = 10 * 2**20  # bytes
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,22 @@ def test_a_tab_newline_or_backslash_in_a_files_name_is_escaped_in_its_line_and_k
     assert reading["path"] == str(odd)
 
 
+def test_a_name_the_terminal_cannot_write_is_written_escaped_not_a_traceback(digit_files, tmp_path):
+    # A latin-1 name (an old zip's) under a UTF-8 locale, or any accent under an ASCII terminal: UnicodeEncodeError,
+    # and the files after it went unread
+    latin1, accented = (tmp_path / os.fsdecode(b"caf\xe9.png"), tmp_path / "caf\u00e9.png")
+    for odd in (latin1, accented):
+        odd.write_bytes((digit_files / "three.png").read_bytes())
+    result = run_cli_process(latin1, accented, digit_files / "three.png", env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    lines = [line.split("\t")[:2] for line in result.stdout.splitlines()]
+    assert lines == [
+        [f"{tmp_path}/caf\\udce9.png", "3"],
+        [f"{tmp_path}/caf\\xe9.png", "3"],
+        [str(digit_files / "three.png"), "3"],
+    ]
+
+
 def test_version_is_the_checkouts_own_else_the_installed_packages(monkeypatch, tmp_path):
     pyproject = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
     result = digitpad("--version")

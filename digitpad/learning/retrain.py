@@ -22,6 +22,7 @@ python train_model.py --arch cnn3                      # a classic net on the sa
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -40,6 +41,7 @@ from digitpad.config import (
     PAIRS_MODEL_PATH,
     PIECES_MODEL_PATH,
     STROKES_ENV,
+    TRAINING_OUTPUT_ROOM,
     WRITE_ROOT,
     DrawnRecipe,
     FineTuneRecipe,
@@ -233,9 +235,14 @@ def unwritable(folder: Path) -> str | None:
         return f"{existing} is a file, not a folder"
     try:
         with tempfile.NamedTemporaryFile(dir=existing):
-            return None
+            pass
     except OSError as error:
         return f"cannot write in {existing} ({error.strerror or error})"
+    free = shutil.disk_usage(existing).free  # an empty file fits on a full disk
+    if free < TRAINING_OUTPUT_ROOM:
+        room = TRAINING_OUTPUT_ROOM // 2**20
+        return f"only {free / 2**20:.1f} MB free in {existing}; a run needs {room} MB there: free some space first"
+    return None
 
 
 Recipe = TypeVar("Recipe", TrainingRecipe, PieceRecipe, NonDigitRecipe, PairRecipe)

@@ -4,6 +4,7 @@ No training here: the refusals come before it (digitpad.learning.training is tes
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -101,3 +102,13 @@ def test_ctrl_c_while_train_model_py_starts_ends_it_quietly(tmp_path):
     _, errors = run.communicate(timeout=120)
     assert run.returncode == 130 and "Traceback" not in errors, errors
     assert not (tmp_path / "out").exists()
+
+
+def test_an_out_folder_on_a_full_disk_is_refused_before_training(tmp_path, monkeypatch, capsys):
+    # An empty file still fits on a full disk: the run trained 43 s (half an hour for the bundled recipe), then failed
+    full = shutil.disk_usage(tmp_path)._replace(free=300 * 2**10)
+    monkeypatch.setattr(retrain.shutil, "disk_usage", lambda path: full)
+    with pytest.raises(SystemExit):
+        parse_args(["--out", str(tmp_path / "run")])
+    said = capsys.readouterr().err
+    assert f"--out {tmp_path / 'run'}: only 0.3 MB free in {tmp_path}; a run needs 10 MB there" in said
