@@ -89,8 +89,18 @@ def opaque(pixels: np.ndarray) -> np.ndarray:
 
 
 def plain(text: str) -> str:
-    """`text` (a file's name) shown as it is in Streamlit's Markdown: "my *best* [v2](x).jpg" was italics and a link."""
-    return re.sub(r"([\\`*_\[\]<>~$:#+\-|])", r"\\\1", text)  # what Markdown acts on in a line
+    """`text` (a file's name) shown as it is in Streamlit's Markdown, every ASCII punctuation mark escaped: "my *best*
+    [v2](x).jpg" was italics and a link, "a&amp;b.png" read "a&b.png"; without the spaces around it, which undid the
+    bold it is shown in; and an unseen word joiner after "www", "http" and "@", where Markdown, escapes or none, made
+    "www.example.com.png" and "me@example.com.png" links."""
+    unlinked = re.sub(r"(?i)(www|http|ftp|@)", "\\1\u2060", text.strip())
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", unlinked)
+
+
+def uploaded_name(name: str) -> str:
+    """A file's name as its visitor named it: a browser sends a quote mark and line breaks in it as %22, %0A and %0D
+    (HTML's form encoding), and 'it's "quoted".png' was shown as 'it's %22quoted%22.png'."""
+    return re.sub(r"%(22|0A|0D)", lambda code: chr(int(code[1], 16)), name)
 
 
 def on_screen(picture: np.ndarray) -> np.ndarray:
@@ -155,7 +165,7 @@ def photo_page() -> None:
     newest = {"upload": upload, "camera": camera}.get(st.session_state.get(NEWEST, ""))
     given, picture = newest or camera or upload, st.session_state.get(KEPT)
     if given is not None and (picture is None or picture.file_id != given.file_id):
-        picture = st.session_state[KEPT] = Picture(given.file_id, given.name, given.getvalue())
+        picture = st.session_state[KEPT] = Picture(given.file_id, uploaded_name(given.name), given.getvalue())
         st.session_state["read_as"] = list(READ_AS)[0]  # said of the last picture: a new one is read as it looks
     if picture is None:
         st.info(PHOTO_PROMPT, icon=":material/photo_camera:")
