@@ -33,6 +33,8 @@ BAD_DATABASES = {
         "not a SQLite database (file is not a database)",
     ),
     "empty": (FeedbackStore, "the feedback database holds no drawings yet"),
+    # The page's first save failed on a full disk: SQLite had made the file, with nothing in it
+    "no bytes": (lambda path: path.write_bytes(b""), "the feedback database holds no drawings yet"),
 }
 
 

@@ -289,6 +289,8 @@ class FeedbackStore:
         _found_intact.add(self.path.resolve())
 
     def _check_schema(self, connection: sqlite3.Connection) -> None:
+        if self._is_blank(connection):  # the page's first save failed (a full disk) after SQLite made the file
+            raise FeedbackStoreError(f"{self.path}: the feedback database holds no drawings yet")
         application_id = connection.execute("PRAGMA application_id").fetchone()[0]
         if application_id != APPLICATION_ID:
             raise FeedbackStoreError(f"{self.path}: a SQLite database, but not digitpad's feedback database")
@@ -417,7 +419,7 @@ class Wall(NamedTuple):
         drawing counts once. Rows saved before visits were named (schema 2) got one a run of a picture's rows when the
         file was upgraded (name_pictures)."""
         confusion = np.zeros((NUM_CLASSES, NUM_CLASSES), int)
-        if not Path(path).is_file():
+        if not Path(path).is_file() or Path(path).stat().st_size == 0:  # none yet, or a first save that failed
             return cls([], 0, 0, confusion)
         with FeedbackStore(path, create=False)._connect() as connection:
             connection.execute("BEGIN")  # one snapshot: a drawing removed meanwhile is not half-shown

@@ -198,6 +198,12 @@ def test_reading_a_missing_or_empty_database_is_refused(tmp_path):
     FeedbackStore(tmp_path / "empty.sqlite3")
     with pytest.raises(FeedbackStoreError, match="holds no drawings yet"):
         load_feedback(tmp_path / "empty.sqlite3")
+    (tmp_path / "failed.sqlite3").write_bytes(b"")  # the page's first save failed on a full disk: "not digitpad's"
+    with pytest.raises(FeedbackStoreError, match="holds no drawings yet"):
+        load_feedback(tmp_path / "failed.sqlite3")
+    assert Wall.read(tmp_path / "failed.sqlite3", latest=8).latest == []  # the wall raised
+    FeedbackStore(tmp_path / "failed.sqlite3").add(example((0, 0, 1)), PNG, 1, 1)  # and the next save makes it
+    assert load_feedback(tmp_path / "failed.sqlite3").y.tolist() == [1]
 
 
 def test_many_threads_of_one_process_write_at_once(tmp_path):
