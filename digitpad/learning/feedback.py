@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import sqlite3
 import sys
 import time
@@ -205,15 +206,12 @@ class FeedbackStore:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """A connection for one operation, closed after it; SQLite's errors become FeedbackStoreError."""
-        mode = "rwc" if self._create else "rw"
+        # Read where nothing can be written (a read-only mount, a backup): WAL needs its -shm file beside the database
+        # even to read, and export failed ("unable to open database file"). With no -wal file left beside it, all of
+        # it is in the file itself, which SQLite may read as it is.
+        mode = "rwc" if self._create else "rw" if self._writable_beside() else "ro&immutable=1"
         try:
-            # isolation_level=None: no implicit BEGIN, so a lone statement is its own transaction
-            connection = sqlite3.connect(
-                f"{self.path.resolve().as_uri()}?mode={mode}",
-                uri=True,
-                timeout=FEEDBACK_BUSY_TIMEOUT,
-                isolation_level=None,
-            )
+            connection = self._open(mode)
         except sqlite3.Error as error:
             raise FeedbackStoreError(f"{self.path}: cannot open the feedback database ({error})") from error
         try:
@@ -224,6 +222,17 @@ class FeedbackStore:
             raise FeedbackStoreError(f"{self.path}: {reason} ({error})") from error
         finally:
             connection.close()
+
+    def _open(self, mode: str) -> sqlite3.Connection:
+        # isolation_level=None: no implicit BEGIN, so a lone statement is its own transaction
+        uri = f"{self.path.resolve().as_uri()}?mode={mode}"
+        return sqlite3.connect(uri, uri=True, timeout=FEEDBACK_BUSY_TIMEOUT, isolation_level=None)
+
+    def _writable_beside(self) -> bool:
+        """Whether SQLite could make its side files beside the database, or they are there already (a -wal file
+        holds writes not yet in the database: then it is read as usual, and fails if it must)."""
+        folder, wal = self.path.resolve().parent, Path(f"{self.path.resolve()}-wal")
+        return os.access(folder, os.W_OK) or wal.exists()
 
     @staticmethod
     def _is_blank(connection: sqlite3.Connection) -> bool:

@@ -4,6 +4,7 @@ a server restarted, or killed mid-write; and the inputs and files it must refuse
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -11,6 +12,7 @@ import sys
 import threading
 import time
 from contextlib import closing
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -204,6 +206,30 @@ def test_reading_a_missing_or_empty_database_is_refused(tmp_path):
     assert Wall.read(tmp_path / "failed.sqlite3", latest=8).latest == []  # the wall raised
     FeedbackStore(tmp_path / "failed.sqlite3").add(example((0, 0, 1)), PNG, 1, 1)  # and the next save makes it
     assert load_feedback(tmp_path / "failed.sqlite3").y.tolist() == [1]
+
+
+def test_a_database_in_a_folder_nothing_can_be_written_in_is_still_read(tmp_path, monkeypatch):
+    # A read-only mount or a backup: WAL wanted its -shm file beside it even to read, and export failed ("unable to
+    # open database file"). chattr +i and a read-only tmpfs were tried by hand; here the folder only says so
+    path = tmp_path / "feedback.sqlite3"
+    FeedbackStore(path).add(example((0, 0, 3)), PNG, 3, 3)
+    for side in ("-wal", "-shm"):  # as a clean stop leaves it
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    real_access = feedback.os.access
+    monkeypatch.setattr(feedback.os, "access", lambda where, how: how != os.W_OK and real_access(where, how))
+    monkeypatch.setattr(sqlite3, "connect", read_only(sqlite3.connect))
+    assert load_feedback(path).y.tolist() == [3] and Wall.read(path, latest=8).right == 1
+
+
+def read_only(connect):
+    """sqlite3.connect as it opens a file where nothing can be written beside it: only read-only, immutable opens."""
+
+    def opening(database, **kwargs):
+        if "immutable=1" not in str(database):
+            raise sqlite3.OperationalError("unable to open database file")
+        return connect(database, **kwargs)
+
+    return opening
 
 
 def test_many_threads_of_one_process_write_at_once(tmp_path):
