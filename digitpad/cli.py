@@ -410,6 +410,9 @@ def quietly(run: Callable[[], int]) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):  # not a test's capture
             stream.reconfigure(errors="backslashreplace")
+    if sys.stdout is None:  # started with it closed (`>&-`): every answer went nowhere, and the status said 0
+        print("digitpad: standard output is closed: nowhere to write the answers", file=sys.stderr)
+        return EXIT_BAD_FILE
     try:
         return run()
     except KeyboardInterrupt:
@@ -444,7 +447,7 @@ def command(argv: list[str] | None = None) -> int:
         nargs="+",
         metavar="IMAGE",
         help=f"{SUPPORTED_NAMES} files, folders of them (their subfolders too), or {STDIN} (once) for one image on "
-        "standard input",
+        "standard input; a name that begins with - as ./-1.png",
     )
     predict_parser.add_argument("--json", action="store_true", help="print one JSON list instead of lines")
     kind = predict_parser.add_mutually_exclusive_group()

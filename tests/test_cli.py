@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import socket
 import subprocess
@@ -389,13 +390,22 @@ def test_a_long_run_stopped_midway_ends_quietly_with_the_shells_status(pen_digit
 
 
 @pytest.mark.skipif(not Path("/dev/full").is_char_device(), reason="Linux's always-full device")
-def test_output_to_a_full_disk_is_one_line_not_a_traceback(pen_digits, tmp_path):
+def test_output_to_a_full_disk_or_a_closed_one_is_one_line_not_a_traceback_or_nothing(pen_digits, tmp_path):
     drawing = tmp_path / "3.png"
     Image.fromarray(render_canvas(first_of_each_label(pen_digits)[3].strokes)).save(drawing)
     with open("/dev/full", "w") as full:  # `digitpad predict photos/ > answers.tsv` on a disk with no room left
         run = subprocess.run([sys.executable, "-m", "digitpad", "predict", str(drawing)], cwd=REPO_ROOT, stdout=full,
                              stderr=subprocess.PIPE, text=True, timeout=120)  # fmt: skip
     assert (run.returncode, run.stderr) == (1, "digitpad: cannot write the output: No space left on device\n")
+    closed = subprocess.run(  # started with standard output closed (`>&-`): the answers went nowhere, status 0
+        ["bash", "-c", f"{shlex.quote(sys.executable)} -m digitpad predict {shlex.quote(str(drawing))} >&-"],
+        cwd=REPO_ROOT, stderr=subprocess.PIPE,
+        text=True, timeout=120,
+    )  # fmt: skip
+    assert (closed.returncode, closed.stderr) == (
+        1,
+        "digitpad: standard output is closed: nowhere to write the answers\n",
+    )
 
 
 def run_export(*args: str) -> subprocess.CompletedProcess:
