@@ -89,12 +89,12 @@ def opaque(pixels: np.ndarray) -> np.ndarray:
 
 
 def plain(text: str) -> str:
-    """`text` (a file's name) shown as it is in Streamlit's Markdown, every ASCII punctuation mark escaped: "my *best*
-    [v2](x).jpg" was italics and a link, "a&amp;b.png" read "a&b.png"; without the spaces around it, which undid the
-    bold it is shown in; and an unseen word joiner after "www", "http" and "@", where Markdown, escapes or none, made
-    "www.example.com.png" and "me@example.com.png" links."""
+    """`text` (a file's name) shown as it is in Streamlit's Markdown, what Markdown acts on in a line escaped: "my
+    *best* [v2](x).jpg" was italics and a link, "a&amp;b.png" read "a&b.png"; without the spaces around it, which undid
+    the bold it is shown in; and an unseen word joiner after "www", "http" and "@", where Markdown, escapes or none,
+    made "www.example.com.png" and "me@example.com.png" links."""
     unlinked = re.sub(r"(?i)(www|http|ftp|@)", "\\1\u2060", text.strip())
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", unlinked)
+    return re.sub(r"([\\`*_\[\]<>~$:#+\-|&])", r"\\\1", unlinked)
 
 
 def uploaded_name(name: str) -> str:
