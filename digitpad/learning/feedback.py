@@ -206,10 +206,12 @@ class FeedbackStore:
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
         """A connection for one operation, closed after it; SQLite's errors become FeedbackStoreError."""
-        # Read where nothing can be written (a read-only mount, a backup): WAL needs its -shm file beside the database
-        # even to read, and export failed ("unable to open database file"). With no -wal file left beside it, all of
-        # it is in the file itself, which SQLite may read as it is.
-        mode = "rwc" if self._create else "rw" if self._writable_beside() else "ro&immutable=1"
+        # Read from a file system mounted read-only (a backup, a container's data): WAL needs its -shm file beside the
+        # database even to read, and export failed ("unable to open database file"). Nothing can change such a file,
+        # and with no -wal file beside it all of it is in the file itself, which SQLite may read as it is. A folder
+        # merely not this user's to write is not so: the server may be writing the file, and read as unchanging it
+        # looked damaged.
+        mode = "rwc" if self._create else "ro&immutable=1" if self._unchanging() else "rw"
         try:
             connection = self._open(mode)
         except sqlite3.Error as error:
@@ -228,11 +230,15 @@ class FeedbackStore:
         uri = f"{self.path.resolve().as_uri()}?mode={mode}"
         return sqlite3.connect(uri, uri=True, timeout=FEEDBACK_BUSY_TIMEOUT, isolation_level=None)
 
-    def _writable_beside(self) -> bool:
-        """Whether SQLite could make its side files beside the database, or they are there already (a -wal file
-        holds writes not yet in the database: then it is read as usual, and fails if it must)."""
-        folder, wal = self.path.resolve().parent, Path(f"{self.path.resolve()}-wal")
-        return os.access(folder, os.W_OK) or wal.exists()
+    def _unchanging(self) -> bool:
+        """Whether the database is on a file system mounted read-only, with no -wal file beside it (which would hold
+        writes not yet in the database: then it is read as usual, and fails if it must)."""
+        where = self.path.resolve()
+        try:
+            read_only = bool(os.statvfs(where.parent).f_flag & os.ST_RDONLY)
+        except OSError:  # not there: opening it says so
+            return False
+        return read_only and not Path(f"{where}-wal").exists()
 
     @staticmethod
     def _is_blank(connection: sqlite3.Connection) -> bool:

@@ -208,15 +208,16 @@ def test_reading_a_missing_or_empty_database_is_refused(tmp_path):
     assert load_feedback(tmp_path / "failed.sqlite3").y.tolist() == [1]
 
 
-def test_a_database_in_a_folder_nothing_can_be_written_in_is_still_read(tmp_path, monkeypatch):
-    # A read-only mount or a backup: WAL wanted its -shm file beside it even to read, and export failed ("unable to
-    # open database file"). chattr +i and a read-only tmpfs were tried by hand; here the folder only says so
+def test_a_database_on_a_read_only_file_system_is_still_read(tmp_path, monkeypatch):
+    # A backup or a container's data mounted read-only: WAL wanted its -shm file beside it even to read, and export
+    # failed ("unable to open database file"). A read-only tmpfs was tried by hand; here the file system only says so
     path = tmp_path / "feedback.sqlite3"
     FeedbackStore(path).add(example((0, 0, 3)), PNG, 3, 3)
     for side in ("-wal", "-shm"):  # as a clean stop leaves it
         Path(f"{path}{side}").unlink(missing_ok=True)
-    real_access = feedback.os.access
-    monkeypatch.setattr(feedback.os, "access", lambda where, how: how != os.W_OK and real_access(where, how))
+    statvfs = os.statvfs(tmp_path)
+    mounted = os.statvfs_result((*statvfs[:8], statvfs.f_flag | os.ST_RDONLY, statvfs.f_namemax))
+    monkeypatch.setattr(feedback.os, "statvfs", lambda where: mounted)
     monkeypatch.setattr(sqlite3, "connect", read_only(sqlite3.connect))
     assert load_feedback(path).y.tolist() == [3] and Wall.read(path, latest=8).right == 1
 
