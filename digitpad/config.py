@@ -128,7 +128,7 @@ FEEDBACK_BUSY_TIMEOUT = 30.0
 # (a double-click took the answer back 4 of 4 times in Chromium; on a slow link its clicks arrive 150-300 ms apart)
 TAKE_BACK_AFTER_S = 1.0
 # Fine-tuning (train_model.py --feedback) repeats users' drawings, augmented anew, till they number this fraction of
-# the other training images, shared equally among visits: a few dozen among 55,000 would barely move the weights...
+# the other training images, each visit at most an equal share: a few dozen among 55,000 would barely move them...
 FEEDBACK_SHARE = 0.1
 # ...but at most this many times each, so one user's mislabelled scribble cannot be learnt by heart.
 FEEDBACK_MAX_REPEATS = 50

@@ -209,17 +209,18 @@ def drawn_digits_report(classifier: DigitClassifier, measured: list[PenDigit]) -
 
 def feedback_repeats(other_images: int, visits: np.ndarray) -> np.ndarray:
     """How many times each user's drawing (saved by `visits`, one name a drawing) is trained on per epoch. Together
-    they number about FEEDBACK_SHARE of the other training images, shared equally among the visits, each drawing at
-    most FEEDBACK_MAX_REPEATS times; and no visit counts for more than the middle one: one visitor answering hundreds
-    of drawings (wrongly, at a meetup) counts as one person, and a visit's drawings beyond its share are left out."""
+    they number about FEEDBACK_SHARE of the other training images, each visit at most an equal share of those (one
+    visitor answering hundreds of drawings, wrongly, at a meetup counts as one person), each drawing at most
+    FEEDBACK_MAX_REPEATS times. A visit with more drawings than its share has its first drawings trained on once, the
+    rest left out."""
     _, visit_of, drawings = np.unique(visits, return_inverse=True, return_counts=True)
-    reach = np.minimum(FEEDBACK_SHARE * other_images / len(drawings), drawings * FEEDBACK_MAX_REPEATS)
-    images = np.maximum(1, np.rint(np.minimum(reach, np.percentile(reach, 50, method="lower")))).astype(int)
+    share = FEEDBACK_SHARE * other_images / len(drawings)
+    images = np.maximum(1, np.rint(np.minimum(share, drawings * FEEDBACK_MAX_REPEATS))).astype(int)  # per visit
     order = np.argsort(visit_of, kind="stable")  # each drawing's place among its visit's: the first get the rest
     nth = np.empty(len(visit_of), int)
     nth[order] = np.arange(len(order)) - (np.cumsum(drawings) - drawings)[visit_of[order]]
-    share, rest = np.divmod(images[visit_of], drawings[visit_of])
-    return share + (nth < rest)
+    each, rest = np.divmod(images[visit_of], drawings[visit_of])
+    return each + (nth < rest)
 
 
 def train(
@@ -286,6 +287,7 @@ def train(
             "visits": len(set(feedback.visit)),
             "corrections": int(np.sum(feedback.y != feedback.predicted)),  # the model had these wrong
             "repeats": [int(repeats.min()), int(repeats.max())],  # a drawing's, fewest and most
+            "left_out": int(np.sum(repeats == 0)),  # a visit's drawings beyond its share
             "training_images": int(repeats.sum()),
         }
     steps_per_epoch = max(1, len(x_train) // recipe.batch_size)  # --limit 100: one batch, not a schedule of 0 steps
