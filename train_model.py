@@ -11,6 +11,8 @@ def train() -> int:
 
 
 if __name__ == "__main__":
-    from digitpad.cli import quietly  # Ctrl-C, a full disk, a terminal's encoding: as `digitpad train` ends
-
+    try:  # Ctrl-C, a full disk, a terminal's encoding: as `digitpad train` ends
+        from digitpad.cli import quietly  # numpy and Pillow: a Ctrl-C may come during it too
+    except KeyboardInterrupt:
+        sys.exit(130)  # the shell's status for Ctrl-C, without a traceback
     sys.exit(quietly(train))
