@@ -545,6 +545,9 @@ def test_a_file_that_cannot_be_read_gets_advice_for_its_trouble_and_its_name_as_
     upload(page, " www.example.com a&amp;b %22q%22.png", whole[:-40])
     (error,) = page.error
     assert error.value.startswith('www\u2060.example.com a\\&amp;b "q".png could not be read')
+    upload(page, "scan%0A%0A    page 2.png", whole[:-40])  # two line breaks: a paragraph, then a code block
+    (error,) = page.error
+    assert error.value.startswith("scan page 2.png could not be read")
     assert error.value.endswith("Try uploading it again, or another photo.")  # was "Try a PNG or JPEG photo." always
 
 

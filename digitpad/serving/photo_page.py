@@ -91,15 +91,17 @@ def opaque(pixels: np.ndarray) -> np.ndarray:
 def plain(text: str) -> str:
     """`text` (a file's name) shown as it is in Streamlit's Markdown, what Markdown acts on in a line escaped: "my
     *best* [v2](x).jpg" was italics and a link, "a&amp;b.png" read "a&b.png"; without the spaces around it, which undid
-    the bold it is shown in; and an unseen word joiner after "www", "http" and "@", where Markdown, escapes or none,
-    made "www.example.com.png" and "me@example.com.png" links."""
-    unlinked = re.sub(r"(?i)(www|http|ftp|@)", "\\1\u2060", text.strip())
+    the bold it is shown in, and any line break or tab in it as a space (two line breaks split the caption); and an
+    unseen word joiner after "www", "http" and "@", where Markdown, escapes or none, made "www.example.com.png" and
+    "me@example.com.png" links."""
+    unlinked = re.sub(r"(?i)(www|http|ftp|@)", "\\1\u2060", " ".join(text.split()))
     return re.sub(r"([\\`*_\[\]<>~$:#+\-|&])", r"\\\1", unlinked)
 
 
 def uploaded_name(name: str) -> str:
     """A file's name as its visitor named it: a browser sends a quote mark and line breaks in it as %22, %0A and %0D
-    (HTML's form encoding), and 'it's "quoted".png' was shown as 'it's %22quoted%22.png'."""
+    (HTML's form encoding), and 'it's "quoted".png' was shown as 'it's %22quoted%22.png'. (A name with "%22" in it
+    is shown with a quote mark: a browser does not say which it was.)"""
     return re.sub(r"%(22|0A|0D)", lambda code: chr(int(code[1], 16)), name)
 
 
