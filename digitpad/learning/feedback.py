@@ -281,7 +281,7 @@ class FeedbackStore:
             n += 1
             kept = kept_older(self.path, version, n)
         try:
-            with closing(sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)) as source:
+            with closing(self._open("ro")) as source:
                 with closing(sqlite3.connect(kept)) as copy:
                     source.backup(copy)  # SQLite's own copy, consistent while others wait on the lock
         except sqlite3.Error as error:

@@ -40,7 +40,7 @@ PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + REFUSED + FINGER + "@media (
 
 # A picture dropped or pasted anywhere on the page is read on the Photo page. Nothing on the Draw page took a drop, so
 # the browser opened the dropped file in the tab instead and the drawing was lost; on the Photo page a paste did
-# nothing unless the uploader had the keyboard's focus. app.py runs it once a tab (st.html), hidden (HIDDEN below).
+# nothing unless the uploader had the keyboard's focus. app.py runs it once a tab (st.html), hidden (HIDDEN above).
 PICTURES_JS = """<script id="digitpad-pictures">
 (() => {
     if (window.digitpadTakesPictures) return;  // Streamlit runs the element's script again as the pages change
