@@ -357,16 +357,16 @@ class FeedbackStore:
             decode(io.BytesIO(canvas_png))
         except ImageReadError as error:
             raise BadExample(f"canvas_png is a damaged PNG file: {error}") from None
-        picture = (canvas_png, int(bool(on_wall)), visit, picture_name(canvas_png))
+        drawing = picture_name(canvas_png)
         with self._connect() as connection:
             connection.execute("BEGIN IMMEDIATE")
             if replacing:
-                connection.execute("DELETE FROM examples WHERE visit = ? AND drawing = ?", (visit, picture[3]))
+                connection.execute("DELETE FROM examples WHERE visit = ? AND drawing = ?", (visit, drawing))
             ids = [
                 connection.execute(
                     "INSERT INTO examples (label, predicted, model_input, canvas_png, on_wall, visit, drawing) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (*row, *picture),
+                    (*row, canvas_png, int(bool(on_wall)), visit, drawing),
                 ).lastrowid
                 for row in rows
             ]
