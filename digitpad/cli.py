@@ -428,6 +428,15 @@ def quietly(run: Callable[[], int]) -> int:
         return EXIT_BAD_FILE
 
 
+def flag_like_file(args: list[str], parser: argparse.ArgumentParser) -> str | None:
+    """The first argument that names a file but begins with - (`predict -1.png`), which argparse reads as an unknown
+    flag and then says IMAGE is missing; None when there is none (arguments after `--` are files already)."""
+    for arg in args[: args.index("--") if "--" in args else None]:
+        if arg.startswith("-") and arg != STDIN and arg not in parser._option_string_actions and Path(arg).exists():
+            return arg
+    return None
+
+
 def command(argv: list[str] | None = None) -> int:
     prog = "digitpad" if Path(sys.argv[0]).name == "digitpad" else "python -m digitpad"  # the installed command
     parser = argparse.ArgumentParser(prog=prog, description="Recognise handwritten digits.")
@@ -508,6 +517,8 @@ def command(argv: list[str] | None = None) -> int:
         from digitpad.learning.retrain import main as retrain
 
         return retrain(argv[1:], prog=f"{prog} train")
+    if argv[:1] == ["predict"] and (flag_like := flag_like_file(argv[1:], predict_parser)):
+        predict_parser.error(f"{flag_like} is taken for a flag: give the file as ./{flag_like}")
     args = parser.parse_args(argv)
     if args.command == "export-feedback":
         return export_feedback(args.database, args.out)

@@ -365,6 +365,15 @@ def test_an_image_piped_to_standard_input_is_read_as_dash_and_a_web_address_says
     assert [line.split("\t")[:2] for line in nothing.stdout.decode().splitlines()] == [[str(drawing), "8"]]
 
 
+def test_a_file_whose_name_begins_with_a_dash_is_told_how_to_give_it(digit_files, tmp_path, monkeypatch):
+    (tmp_path / "-3.png").write_bytes((digit_files / "three.png").read_bytes())
+    monkeypatch.chdir(tmp_path)  # given as a shell in its folder gives it: -3.png
+    taken_for_a_flag, after_dashes = run_cli("-3.png"), run_cli("--", "-3.png")
+    assert taken_for_a_flag.returncode == 2  # argparse said "the following arguments are required: IMAGE"
+    assert taken_for_a_flag.stderr.splitlines()[-1].endswith("-3.png is taken for a flag: give the file as ./-3.png")
+    assert after_dashes.returncode == 0 and after_dashes.stdout.split("\t")[:2] == ["-3.png", "3"]
+
+
 @pytest.mark.parametrize("stop", ["reader stops reading", "Ctrl-C"])
 def test_a_long_run_stopped_midway_ends_quietly_with_the_shells_status(pen_digits, tmp_path, stop):
     folder = tmp_path / "drawings"
