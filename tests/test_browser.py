@@ -20,6 +20,7 @@ from PIL import Image
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from digitpad.config import (
+    CANVAS_SIZE,
     FEEDBACK_ENV,
     MAX_STROKE_WIDTH,
     MIN_STROKE_WIDTH,
@@ -183,6 +184,22 @@ def test_the_canvas_toolbar_reset_removes_the_prediction(app_url, desktop, ten_d
     canvas.hover()  # the toolbar shows, and takes a click, once the pointer is over the canvas
     page.locator(TOOLBAR_RESET).click()
     expect_no_prediction(page)
+
+
+def test_ctrl_z_undoes_a_stroke_and_ctrl_shift_z_redoes_it(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    stroke = mouse_stroke(page, canvas)
+    draw_digit(page, stroke, fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
+    seven, seven_ink = signature(page, PREDICTION_SIGNATURE), canvas.evaluate(INK_PIXELS)
+    underline = np.array([[0.1, 0.95], [0.9, 0.95]]) * CANVAS_SIZE  # a slip across the bottom
+    draw_digit(page, stroke, [underline], PREDICTION_SIGNATURE)
+    slipped, slipped_ink = signature(page, PREDICTION_SIGNATURE), canvas.evaluate(INK_PIXELS)
+    assert slipped_ink > seven_ink
+    for keys, shown, ink in (("Control+z", seven, seven_ink), ("Control+Shift+z", slipped, slipped_ink)):
+        page.keyboard.press(keys)  # the toolbar, shown only on hover, is never touched
+        wait_for_signature(page, PREDICTION_SIGNATURE, shown)  # the page read the canvas as it was
+        assert canvas.evaluate(INK_PIXELS) == ink
 
 
 def test_clear_empties_the_canvas_in_place_and_a_stroke_drawn_at_once_after_it_is_kept(app_url, desktop, ten_digits):

@@ -8,6 +8,7 @@ element): its `mendCanvas()` installs the mends and returns their undoing.
   with a drawing, whose bin goes back to that drawing, has the bin and Clear ask the server for an empty one instead.
 - A finger's stroke ends when that finger lifts, whatever other touch (a thumb, a palm) is on the glass; a palm's touch
   away from the tip of a pen that draws is ignored; a wheel (a trackpad) does not scroll the page under a stroke.
+- Ctrl+Z undoes a stroke and Ctrl+Shift+Z redoes it (the toolbar's Undo and Redo), but in a text field.
 And PAGE_CSS, a style app.py puts on every page: the visitor's own text size, where Streamlit sets 16 px whatever the
 browser is set to (24 or 32 px for weak eyes); why the uploader refused a file, which Streamlit keeps for screen
 readers alone; and in a high-contrast mode (forced colours) the state of the sidebar's switches, radio and slider,
@@ -38,17 +39,19 @@ PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + REFUSED + FINGER + "@media (
     "[data-testid='stSlider'] [role='group']>div>div[style*='absolute']" + SHOWN % "CanvasText",
 ]) + "}</style>"  # fmt: skip
 
+TEXT_FIELD = "textarea,[contenteditable=''],[contenteditable=true],input:is([type=text],:not([type]))"  # its own keys
+
 # A picture dropped or pasted anywhere on the page is read on the Photo page. Nothing on the Draw page took a drop, so
 # the browser opened the dropped file in the tab instead and the drawing was lost; on the Photo page a paste did
 # nothing unless the uploader had the keyboard's focus. app.py runs it once a tab (st.html), hidden (HIDDEN above).
 PICTURES_JS = """<script id="digitpad-pictures">
 (() => {
+    const TEXT_FIELD = "{TEXT_FIELD}";
     if (window.digitpadTakesPictures) return;  // Streamlit runs the element's script again as the pages change
     window.digitpadTakesPictures = true;
     const ZONE = '[data-testid="stFileUploaderDropzone"]', INPUT = '[data-testid="stFileUploaderDropzoneInput"]';
     const uploaders = event => event.composedPath().some(node => node.matches?.(ZONE));  // its own drops and pastes
-    const FIELD = "textarea,[contenteditable=''],[contenteditable=true],input:is([type=text],:not([type]))";
-    const typing = event => event.composedPath().some(node => node.matches?.(FIELD));  // a text field: text's place
+    const typing = event => event.composedPath().some(node => node.matches?.(TEXT_FIELD));  // text's place
     const hand = (input, file) => {  // to the Photo page's uploader, as though chosen with Browse files
         const chosen = new DataTransfer();
         chosen.items.add(file);
@@ -87,9 +90,10 @@ PICTURES_JS = """<script id="digitpad-pictures">
         read(files);
     });
 })();
-</script>"""
+</script>""".replace("{TEXT_FIELD}", TEXT_FIELD)
 
 MENDS_JS = """
+const TEXT_FIELD = "{TEXT_FIELD}";
 // The canvas's own rules show its toolbar on hover, on focus, or pinned: only then does it take the pointer. On hover
 // it comes 0.2 s after the pointer (the canvas's opacity .15s .1s): till then it lets the pointer through, or a pen
 // that came down at once at the top right pressed the bin. Shown, it sits wholly above the canvas: the canvas put it
@@ -153,9 +157,21 @@ const pointers = event => {
 let stroking = false;
 const strokes = event => { stroking = event.type === "pointerdown" && onCanvas(event); };
 const wheels = event => { if (stroking) event.preventDefault(); };
+// Ctrl+Z (Cmd+Z) undoes a stroke and Ctrl+Shift+Z or Ctrl+Y redoes it, as in every drawing app: the toolbar's Undo
+// and Redo, which show only on hover and which a visitor did not find. A text field's own keys stay its own.
+const UNDO = "button[aria-label='Undo']", REDO = "button[aria-label='Redo']";
+const keys = event => {
+    const key = event.key.toLowerCase(), redo = key === "y" || (key === "z" && event.shiftKey);
+    if (!(event.ctrlKey || event.metaKey) || event.altKey || !["z", "y"].includes(key)) return;
+    if (event.composedPath().some(node => node.matches?.(TEXT_FIELD))) return;
+    const button = [...document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')]
+        .map(host => host.shadowRoot?.querySelector(redo ? REDO : UNDO)).find(Boolean);
+    if (button) { event.preventDefault(); button.click(); }
+};
 const LISTENERS = [["touchstart", touchStarts], ["touchend", touchEnds], ["touchcancel", touchEnds],
     ["pointerdown", pointers], ["pointermove", pointers], ["pointerup", pointers], ["pointercancel", pointers],
-    ["pointerdown", strokes], ["pointerup", strokes], ["pointercancel", strokes], ["click", clearInPlace]];
+    ["pointerdown", strokes], ["pointerup", strokes], ["pointercancel", strokes], ["click", clearInPlace],
+    ["keydown", keys]];
 function mendCanvas() {
     drawing = null;  // what a page before this one left, mid-stroke
     stroking = false;
@@ -196,7 +212,7 @@ function mendCanvas() {
         window.removeEventListener("wheel", wheels, true);
     };
 }
-"""
+""".replace("{TEXT_FIELD}", TEXT_FIELD)
 
 
 def clear_key(mode: str, restored: bool) -> str:
