@@ -440,13 +440,15 @@ def test_a_phone_gets_a_number_canvas_as_wide_as_its_screen_and_a_number_written
     context.close()
 
 
-def test_a_phone_turned_sideways_opens_with_the_sidebar_folded_away(app_url, browser):
+def test_a_phone_turned_sideways_opens_with_the_sidebar_folded_away_and_the_canvas_mostly_in_sight(app_url, browser):
     # At 844 x 390 Streamlit opened the sidebar over a third of the screen, its close button shown only on hover
     context = browser.new_context(**{**PHONE, "viewport": {"width": 844, "height": 390}})
     page = context.new_page()
-    open_canvas(page, app_url)
+    canvas = open_canvas(page, app_url)
     expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
     expect(page.get_by_test_id("stExpandSidebarButton")).to_be_visible()  # the » to open it
+    in_sight = 390 - canvas.bounding_box()["y"]  # the canvas began 322 px down: 68 px of its 280 in sight
+    assert in_sight >= 0.75 * CANVAS_SIZE
     context.close()
 
 

@@ -12,7 +12,8 @@ element): its `mendCanvas()` installs the mends and returns their undoing.
 And PAGE_CSS, a style app.py puts on every page: the visitor's own text size, where Streamlit sets 16 px whatever the
 browser is set to (24 or 32 px for weak eyes); why the uploader refused a file, which Streamlit keeps for screen
 readers alone; and in a high-contrast mode (forced colours) the state of the sidebar's switches, radio and slider,
-which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on was drawn as nothing at all).
+which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on was drawn as nothing at all);
+and on a short screen (a phone turned sideways) a compact top, so most of the canvas is in sight.
 And PICTURES_JS, a script app.py runs once a tab: a picture dropped or pasted anywhere is read on the Photo page.
 """
 
@@ -30,14 +31,21 @@ REFUSED = (
 )
 # "No, it was a" digits a finger can tell apart: 33 x 32 px, 4 px apart, on a phone; 44 px, as phones' own guides ask
 FINGER = "@media (pointer:coarse){[data-testid='stButtonGroup'] button{min-width:2.75rem;min-height:2.75rem}}"
-PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + REFUSED + FINGER + "@media (forced-colors:active){" + "".join([
+# A phone turned sideways (390 px tall): Streamlit's roomy top put the canvas 322 px down, 68 px of it in sight; 228 now
+MAIN = "[data-testid='stMainBlockContainer']"
+SHORT = (
+    f"@media (max-height:500px){{{MAIN}{{padding-top:3.75rem}}{MAIN} [data-testid='stVerticalBlock']{{gap:0.5rem}}"
+    f"{MAIN} h1{{font-size:1.5rem !important;padding:0 !important}}}}"
+)
+FORCED = "@media (forced-colors:active){" + "".join([
     f"{SWITCH}>div:not([data-testid]){{border:1px solid CanvasText}}",
     f"{SWITCH}>div:not([data-testid])>div" + SHOWN % "CanvasText",
     f"{SWITCH}[data-selected]>div:not([data-testid])" + SHOWN % "Highlight",
     "[data-testid='stRadioOption'][data-selected]>div>div:first-child>div" + SHOWN % "CanvasText",
     "[data-testid='stSlider'] [role='group']>div>div:first-child" + SHOWN % "GrayText",
     "[data-testid='stSlider'] [role='group']>div>div[style*='absolute']" + SHOWN % "CanvasText",
-]) + "}</style>"  # fmt: skip
+]) + "}"  # fmt: skip
+PAGE_CSS = "<style>html{font-size:100%}" + HIDDEN + REFUSED + FINGER + SHORT + FORCED + "</style>"
 
 TEXT_FIELD = "textarea,[contenteditable=''],[contenteditable=true],input:is([type=text],:not([type]))"  # its own keys
 
