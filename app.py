@@ -18,7 +18,7 @@ import streamlit as st
 
 import digitpad.serving
 from digitpad.serving.draw_page import settings_in_address
-from digitpad.serving.mends import PAGE_CSS, PICTURES_JS
+from digitpad.serving.mends import PAGE_CSS, PICTURES_JS, SAID_JS
 from digitpad.serving.wall_page import WALL_PATH
 from digitpad.serving.widgets import on_phone
 
@@ -41,7 +41,8 @@ st.set_page_config(
     page_title="digitpad", page_icon=ICON, layout="wide" if wall else "centered", initial_sidebar_state=folded
 )
 st.html(PAGE_CSS)  # the visitor's own text size, and switches a high-contrast mode shows
-st.html(PICTURES_JS, unsafe_allow_javascript=True)  # a picture dropped or pasted anywhere is read on the Photo page
+# A picture dropped or pasted anywhere is read on the Photo page; what the page reads is said to a screen reader
+st.html(PICTURES_JS + SAID_JS, unsafe_allow_javascript=True)
 draw = st.Page(f"{PAGES}/draw_page.py", title="Draw", icon=":material/draw:", default=True)
 if wall:  # its title is the address to join. At /wall a page of that name: a default page (?wall) has none
     shown = st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path=WALL_PATH, default=asked)

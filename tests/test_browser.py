@@ -186,6 +186,20 @@ def test_the_canvas_toolbar_reset_removes_the_prediction(app_url, desktop, ten_d
     expect_no_prediction(page)
 
 
+def test_what_the_page_reads_is_said_to_a_screen_reader_as_it_comes(app_url, desktop, ten_digits):
+    page = desktop
+    canvas = open_canvas(page, app_url)
+    said = page.locator("#digitpad-said")  # one region, there from the start: a new one is not announced
+    expect(said).to_have_attribute("role", "status")
+    expect(said).to_have_text(re.compile(f"^{PROMPT}"), timeout=RESULT_TIMEOUT_MS)
+    draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[7].strokes), PREDICTION_SIGNATURE)
+    digit, sure = page.locator(METRIC).inner_text(), page.get_by_test_id("stMetricDelta").inner_text()
+    expect(said).to_have_text(re.compile(f"^Prediction {digit} {sure}"))  # the metric's words, each stroke's anew
+    page.get_by_role("button", name="Clear").click()
+    expect(said).to_have_text(re.compile(f"^{PROMPT}"))
+    assert said.evaluate("e => e.getBoundingClientRect().width * e.getBoundingClientRect().height") <= 1  # unseen
+
+
 def test_ctrl_z_undoes_a_stroke_and_ctrl_shift_z_redoes_it(app_url, desktop, ten_digits):
     page = desktop
     canvas = open_canvas(page, app_url)

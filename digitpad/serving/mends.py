@@ -14,7 +14,8 @@ browser is set to (24 or 32 px for weak eyes); why the uploader refused a file, 
 readers alone; and in a high-contrast mode (forced colours) the state of the sidebar's switches, radio and slider,
 which Streamlit paints as backgrounds that mode removes ("Show my drawings on the wall" on was drawn as nothing at all);
 and on a short screen (a phone turned sideways) a compact top, so most of the canvas is in sight.
-And PICTURES_JS, a script app.py runs once a tab: a picture dropped or pasted anywhere is read on the Photo page.
+And PICTURES_JS, a script app.py runs once a tab: a picture dropped or pasted anywhere is read on the Photo page; and
+SAID_JS, run with it: what the page reads is said by a screen reader as it comes.
 """
 
 from __future__ import annotations
@@ -99,6 +100,40 @@ PICTURES_JS = """<script id="digitpad-pictures">
     });
 })();
 </script>""".replace("{TEXT_FIELD}", TEXT_FIELD)
+
+# What the page read, said by a screen reader as it comes: the prediction after each stroke ("Prediction 7, 96% sure"),
+# a warning, "Saved". Streamlit's metric is no live region, and its alerts are new elements each run, which screen
+# readers do not announce; this region stays put and takes the page's words once a run has settled.
+SAID_JS = """<script id="digitpad-says">
+(() => {
+    if (window.digitpadSaysResults) return;  // as PICTURES_JS: run again as the pages change
+    window.digitpadSaysResults = true;
+    const said = document.body.appendChild(document.createElement("div"));
+    said.id = "digitpad-said";
+    said.setAttribute("role", "status");  // polite: after what the reader is saying now
+    said.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";  // unseen
+    const RESULTS = '[data-testid="stMain"] :is([data-testid="stMetric"],[data-testid="stAlert"])';
+    const spoken = result => {  // its text but an icon's name ("draw"), which a screen reader skips too
+        const walk = document.createTreeWalker(result, NodeFilter.SHOW_TEXT), parts = [];
+        while (walk.nextNode()) {
+            if (!walk.currentNode.parentElement.closest('[aria-hidden="true"]')) parts.push(walk.currentNode.data);
+        }
+        return parts.join(" ").replace(/\\s+/g, " ").trim();
+    };
+    const words = () => [...document.querySelectorAll(RESULTS)]
+        .filter(result => !result.closest('[data-stale="true"]'))  // faded: last run's, about to go
+        .map(spoken).filter(Boolean).join(". ");
+    let settling = null;
+    new MutationObserver(() => {
+        clearTimeout(settling);
+        settling = setTimeout(() => {
+            const now = words();
+            if (now !== said.textContent) said.textContent = now;
+        }, 300);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
+        attributeFilter: ["data-stale"] });
+})();
+</script>"""
 
 MENDS_JS = """
 const TEXT_FIELD = "{TEXT_FIELD}";
