@@ -27,6 +27,7 @@ from digitpad.reading.strokes import stroke_ink
 CURVE_STEPS = 4  # points sampled along each quadratic curve of a path
 ORIGIN = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}  # Fabric's originX / originY
 MAX_POINTS = 100_000  # more points than this in one drawing is not a person drawing: read the pixels instead
+FAR_OFF = 1e5  # px: a point further than this from the canvas's corner is not a person's either (1e308 gave NaNs)
 
 
 class NotStrokes(ValueError):
@@ -78,9 +79,17 @@ def placed(obj: dict, points: np.ndarray) -> np.ndarray:
         box = (
             np.array([finite(obj.get("width", 0)), finite(obj.get("height", 0))]) + finite(obj.get("strokeWidth", 0))
         ) * scale
-        origin = np.array([ORIGIN.get(obj.get("originX"), 0.5), ORIGIN.get(obj.get("originY"), 0.5)])
+        origin = np.array([origin_of(obj.get("originX")), origin_of(obj.get("originY"))])
         centre = np.array([finite(obj["left"]), finite(obj["top"])]) + turn @ ((0.5 - origin) * box)
     return (points - own_centre) @ matrix.T + centre
+
+
+def origin_of(value: Any) -> float:
+    """Fabric's originX or originY ("left", "center", ...) as a fraction of the box; NotStrokes for what is no name
+    (a list raised TypeError, as a key)."""
+    if value is not None and not isinstance(value, str):
+        raise NotStrokes(f"not an origin: {str(value)[:40]}")
+    return ORIGIN.get(value, 0.5)  # unnamed: the centre, as Fabric's default
 
 
 def visible_paths(json_data: Any) -> list[dict]:
@@ -106,13 +115,16 @@ def path_strokes(paths: list[dict]) -> list[np.ndarray]:
     strokes = [placed(obj, path_points(obj.get("path"))) for obj in paths]
     if sum(len(s) for s in strokes) > MAX_POINTS:
         raise NotStrokes(f"more than {MAX_POINTS} points")
+    with np.errstate(invalid="ignore"):  # a NaN made of infinities is far off too
+        if not all((np.abs(s) <= FAR_OFF).all() for s in strokes):
+            raise NotStrokes(f"a point more than {FAR_OFF:.0f} px off the canvas")
     return strokes
 
 
 def pen_width(obj: dict) -> float:
     """A path's pen width in canvas px, scaled as the user scaled the path."""
     scale = (abs(finite(obj.get("scaleX", 1))) + abs(finite(obj.get("scaleY", 1)))) / 2
-    return finite(obj.get("strokeWidth", 1)) * scale
+    return finite(finite(obj.get("strokeWidth", 1)) * scale)  # 1e300 scaled 1e300 times: inf
 
 
 def fabric_picture(json_data: Any, shape: tuple[int, int]) -> np.ndarray | None:
@@ -128,7 +140,8 @@ def fabric_picture(json_data: Any, shape: tuple[int, int]) -> np.ndarray | None:
         return None
     ink = np.zeros(shape, np.uint8)
     for stroke, width in zip(strokes, widths, strict=True):  # OpenCV's line is wider than its thickness
-        np.maximum(ink, stroke_ink([stroke], max(1, round(width) - REPAINT_THINNER), shape), out=ink)
+        pen = min(max(1, round(width) - REPAINT_THINNER), 2 * sum(shape))  # wider covers it all; OpenCV refused 1e6
+        np.maximum(ink, stroke_ink([stroke], pen, shape), out=ink)
     return np.dstack([ink, ink, ink, np.full_like(ink, 255)])
 
 

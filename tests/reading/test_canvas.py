@@ -185,6 +185,10 @@ def test_strokes_are_read_as_their_re_drawn_picture_would_be(pen_digits):
         {"objects": [{"type": "Path", "path": [["Z"]]}]},
         {"objects": [{"type": "Path", "path": [["M", 0, 0]], "scaleX": "big"}]},
         {"objects": [{"type": "Path", "path": [["M", 0, 0], *[["L", i, i] for i in range(MAX_POINTS)]]}]},
+        # A visitor's script, sending what no canvas does: each raised, or NaNs read as an empty canvas
+        {"objects": [{"type": "Path", "path": [["M", 0, 0], ["L", 9, 9]], "left": 5, "top": 5, "originX": [1]}]},
+        {"objects": [{"type": "Path", "path": [["M", -1e308, -1e308], ["L", 1e308, 1e308]]}]},
+        {"objects": [{"type": "Path", "path": [["M", 0, 0], ["L", 9, 9]], "scaleX": 1e300, "scaleY": 1e300}]},
     ],
 )
 def test_json_that_is_not_strokes_is_refused_and_the_pixels_are_read(json_data, pen_digits):
@@ -216,6 +220,11 @@ def test_the_picture_painted_again_from_the_strokes_is_the_drawing_each_stroke_a
     inked, expected = painted[..., 0] > 127, drawn[..., 0] > 127
     assert (inked & expected).sum() / (inked | expected).sum() > 0.9  # curves through the points' midpoints
     assert fabric_picture({"objects": []}, (280, 280)) is None  # nothing drawn: no picture to paint
+
+
+def test_a_stroke_wider_than_the_canvas_is_painted_over_all_of_it():
+    wide = fabric_json([np.array([[100.0, 50.0], [120.0, 150.0]])], 1e6)  # OpenCV refused such a thickness
+    assert (fabric_picture(wide, (280, 280))[:, :, 0] == 255).all()
 
 
 @pytest.mark.parametrize("pen", [8, 18, 30])
