@@ -321,6 +321,20 @@ def test_an_unreadable_drawing_is_explained_not_a_traceback(page):
     assert shows_no_prediction(page)
 
 
+@pytest.mark.parametrize("picture", ["9000 x 9000 px", "a JPEG"])
+def test_a_picture_no_canvas_sends_is_refused_before_it_is_decoded(page, picture):
+    # A visitor's script sent a 9000 x 9000 px PNG (130 kB) as the canvas's picture: 1.2 GB of the server's memory
+    huge, jpeg = io.BytesIO(), io.BytesIO()
+    Image.new("1", (9000, 9000)).save(huge, format="PNG")
+    Image.new("RGB", (CANVAS_SIZE, CANVAS_SIZE)).save(jpeg, format="JPEG")
+    sent = (huge if picture.endswith("px") else jpeg).getvalue()
+    draw(page, "data:image/png;base64," + base64.b64encode(sent).decode())
+    assert not page.exception
+    why = "9000 x 9000 px, larger than 2240 x 2240 px" if picture.endswith("px") else "not an image, or not a PNG file"
+    assert f"could not be read: {why}" in page.error[0].value
+    assert shows_no_prediction(page)
+
+
 @pytest.mark.parametrize("breakage", BREAKAGES)
 def test_a_missing_or_broken_model_is_an_error_with_the_retrain_command(monkeypatch, tmp_path, breakage):
     model_path = tmp_path / "digitpad.keras"

@@ -50,13 +50,19 @@ def to_array(image: Image.Image) -> np.ndarray:
     return np.asarray(image.convert("RGBA" if has_alpha else "L" if image.mode in ("1", "L") else "RGB"))
 
 
-def decode(source: Path | io.BytesIO) -> np.ndarray:
-    """Open, check and decode an image from a path or a byte stream."""
+def decode(
+    source: Path | io.BytesIO, formats: tuple[str, ...] = SUPPORTED_FORMATS, largest: tuple[int, int] | None = None
+) -> np.ndarray:
+    """Open, check and decode an image from a path or a byte stream: one of `formats` (Pillow's names), no wider or
+    taller than `largest` (width, height) if given, which is checked before its pixels are decoded."""
     with warnings.catch_warnings():
         # Above Pillow's pixel limit it only warns; a bomb must be refused like one past twice the limit.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            with Image.open(source, formats=SUPPORTED_FORMATS) as image:
+            with Image.open(source, formats=formats) as image:
+                if largest is not None and (image.width > largest[0] or image.height > largest[1]):
+                    size = f"{image.width} x {image.height} px"
+                    raise ImageReadError(f"{size}, larger than {largest[0]} x {largest[1]} px") from None
                 image.seek(0)  # an animation: its first frame; a multi-page scan: its first page
                 image.load()
                 return to_array(ImageOps.exif_transpose(image))
@@ -66,7 +72,8 @@ def decode(source: Path | io.BytesIO) -> np.ndarray:
             limit = f"at most {Image.MAX_IMAGE_PIXELS / 1e6:.0f} megapixels are read"
             raise ImageReadError(f"image too large to open safely ({pixels}{limit})") from None
         except UnidentifiedImageError:
-            raise ImageReadError(f"not an image, or not a {SUPPORTED_NAMES} file") from None
+            names = SUPPORTED_NAMES if formats == SUPPORTED_FORMATS else " or ".join(formats)
+            raise ImageReadError(f"not an image, or not a {names} file") from None
         except (OSError, ValueError, SyntaxError, EOFError) as error:
             raise ImageReadError(f"damaged or truncated image ({error})") from None
 

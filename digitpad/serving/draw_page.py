@@ -20,6 +20,7 @@ from PIL import Image
 from streamlit_drawable_canvas import CanvasResult, st_canvas
 
 from digitpad.config import (
+    CANVAS_PICTURE_SCALE,
     CANVAS_SIZE,
     DEFAULT_STROKE_WIDTH,
     INK_COLOUR,
@@ -117,14 +118,19 @@ def keep_drawing(canvas: CanvasResult, number: bool) -> None:
         kept_pictures().pop(mode_name(number), None)
 
 
-def drawn_image(canvas: CanvasResult) -> np.ndarray | None:
-    """The canvas's pixels as [280, 280, 4] uint8 RGBA (opaque: white ink on black), or None before the first stroke.
+def drawn_image(canvas: CanvasResult, shape: tuple[int, int]) -> np.ndarray | None:
+    """The pixels of the canvas of `shape` (height, width) as [H, W, 4] uint8 RGBA (opaque: white ink on black), times
+    the screen's pixel ratio; None before the first stroke.
 
     The browser sends a PNG data URL; it is decoded with digitpad.reading.images' checks, which raise ImageReadError for
-    anything that is not a sound PNG (the canvas never sends one, but a hand-made request could).
+    anything that is not a sound PNG, or one larger than CANVAS_PICTURE_SCALE times the canvas (the canvas never sends
+    one, but a visitor's script could: a 9000 x 9000 px picture took 1.2 GB a visitor to decode, all at once).
     """
     png = picture(canvas)
-    return decode(io.BytesIO(png)) if png else None  # None or b"": nothing drawn yet
+    if not png:  # None or b"": nothing drawn yet
+        return None
+    largest = (shape[1] * CANVAS_PICTURE_SCALE, shape[0] * CANVAS_PICTURE_SCALE)
+    return decode(io.BytesIO(png), formats=("PNG",), largest=largest)
 
 
 def picture(canvas: CanvasResult) -> bytes | None:
@@ -191,14 +197,16 @@ def side_by_side(image: np.ndarray) -> bool:
     return bool(np.diff(inked).max(initial=1) > SIDE_BY_SIDE_GAP)
 
 
-def offer_number(canvas: CanvasResult, prediction: Prediction, classifier: DigitClassifier) -> None:
+def offer_number(
+    canvas: CanvasResult, prediction: Prediction, classifier: DigitClassifier, shape: tuple[int, int]
+) -> None:
     """Several digits drawn on the one-digit canvas: the number the number reader finds, and a button to number mode
     keeping the drawing. Only asked when the classifier is not sure the drawing is one digit (config.SURE_OF_ONE):
     only then is the canvas's picture decoded."""
     if prediction.is_digit and prediction.confidence >= SURE_OF_ONE:
         return
     try:
-        image = drawn_image(canvas)
+        image = drawn_image(canvas, shape)
     except ImageReadError:  # no picture to read a number from: the digit's reading stands alone
         return
     if image is None or not side_by_side(image):
@@ -215,10 +223,10 @@ def offer_number(canvas: CanvasResult, prediction: Prediction, classifier: Digit
         st.button("Read it as a number", icon=":material/pin:", on_click=switch_to_number_mode, args=(drawing,))
 
 
-def drawn_or_error(canvas: CanvasResult) -> np.ndarray | None:
+def drawn_or_error(canvas: CanvasResult, shape: tuple[int, int]) -> np.ndarray | None:
     """The canvas's image, or None after showing a prompt (nothing drawn) or why the drawing could not be read."""
     try:
-        image = drawn_image(canvas)
+        image = drawn_image(canvas, shape)
     except ImageReadError as error:
         st.error(f"This drawing could not be read: {error}. Clear it and draw again.", icon=":material/error:")
         return None
@@ -238,7 +246,7 @@ def show_result(
     if strokes and a_tap(strokes):  # a dot, blown up to the digits' size, read "0, 81% sure"
         st.warning(NOT_A_DIGIT, icon=":material/block:")
         return "not a digit"
-    image = None if strokes else drawn_or_error(canvas)
+    image = None if strokes else drawn_or_error(canvas, shape)
     if image is None and not strokes:
         return None
     from digitpad.models.explain import occlusion_map  # these import TensorFlow: as late as load_classifier
@@ -261,7 +269,7 @@ def show_result(
         return f"**{reading.number}**" if like_digits else "no digits"
     if model_input is not None:
         prediction = classifier.predict(model_input)
-        offer_number(canvas, prediction, classifier)
+        offer_number(canvas, prediction, classifier, shape)
         show_verdict(prediction, occlusion_map(classifier, model_input) if why else None)
         if prediction.is_digit:
             ask_to_save([prediction], canvas, shape)
