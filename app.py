@@ -19,6 +19,7 @@ import streamlit as st
 import digitpad.serving
 from digitpad.serving.draw_page import settings_in_address
 from digitpad.serving.mends import PAGE_CSS, PICTURES_JS, SAID_JS
+from digitpad.serving.network import PHOTO_PATH
 from digitpad.serving.wall_page import WALL_PATH
 from digitpad.serving.widgets import on_phone
 
@@ -48,7 +49,7 @@ if wall:  # its title is the address to join. At /wall a page of that name: a de
     shown = st.Page(f"{PAGES}/wall_page.py", title="Wall", url_path=WALL_PATH, default=asked)
     page = st.navigation([shown] if asked else [draw, shown], position="hidden")
 else:
-    photo = st.Page(f"{PAGES}/photo_page.py", title="Photo", icon=":material/photo_camera:", url_path="photo")
+    photo = st.Page(f"{PAGES}/photo_page.py", title="Photo", icon=":material/photo_camera:", url_path=PHOTO_PATH)
     page = st.navigation([draw, photo], position="top")
     settings_in_address()  # on either page: a reload of the Photo page keeps the wall switched off
     st.title("digitpad")

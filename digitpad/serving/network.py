@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 # Any private address: a UDP socket "connected" to it sends nothing, but takes the address traffic would leave from
 SOME_PRIVATE_ADDRESS = ("10.255.255.255", 1)
+PHOTO_PATH = "photo"  # the Photo page's name in its address (app.py's navigation)
 EVERY_ADDRESS = ("0.0.0.0", "::")  # listening on these is listening on every network the machine is on
 
 
@@ -65,12 +66,13 @@ def reachable(host_port: str, listening: str = "") -> str:
     return found if parts.port is None else f"{found}:{parts.port}"
 
 
-def join_url(opened: str, page: str, listening: str = "") -> str:
+def join_url(opened: str, pages: tuple[str, ...], listening: str = "") -> str:
     """The address to give visitors, from the URL a page of the app was `opened` at: its scheme, host and path kept (an
-    app served under /digits/, or behind HTTPS, is reached only so), less the `page`'s own name at its end, with the
-    host as reachable() gives it; ends in a slash."""
+    app served under /digits/, or behind HTTPS, is reached only so), less the name at its end of any of the app's
+    `pages`, with the host as reachable() gives it; ends in a slash."""
     parts = urlsplit(opened)
-    path = parts.path.removesuffix("/").removesuffix(f"/{page}")
+    path = parts.path.removesuffix("/")
+    path = next((path.removesuffix(f"/{page}") for page in pages if path.endswith(f"/{page}")), path)
     return f"{parts.scheme}://{reachable(parts.netloc, listening)}{path}/"
 
 

@@ -62,11 +62,12 @@ def test_the_network_address_is_this_machines_own_and_not_loopback():
         ("http://localhost:8501/digits/wall", "http://192.0.2.7:8501/digits/"),
         ("https://pad.example/meetup/digits/wall/", "https://pad.example/meetup/digits/"),
         ("https://pad.example/wallpaper", "https://pad.example/wallpaper/"),  # a path that only ends like the page
+        ("http://localhost:8501/photo?wall", "http://192.0.2.7:8501/"),  # ?wall on the Photo page: its name named
     ],
 )
 def test_visitors_join_at_the_scheme_host_and_path_the_wall_was_opened_at_less_its_page(monkeypatch, opened, joined):
     monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")
-    assert network.join_url(opened, "wall") == joined
+    assert network.join_url(opened, ("wall", network.PHOTO_PATH)) == joined
 
 
 @pytest.mark.parametrize(
