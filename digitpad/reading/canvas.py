@@ -27,6 +27,7 @@ from digitpad.reading.strokes import stroke_ink
 CURVE_STEPS = 4  # points sampled along each quadratic curve of a path
 ORIGIN = {"left": 0.0, "top": 0.0, "center": 0.5, "right": 1.0, "bottom": 1.0}  # Fabric's originX / originY
 MAX_POINTS = 100_000  # more points than this in one drawing is not a person drawing: read the pixels instead
+MAX_PATHS = 2_000  # ...nor more strokes than this: 99,999 one-point strokes took the server 9 s, a path at a time
 FAR_OFF = 1e5  # px: a point further than this from the canvas's corner is not a person's either (1e308 gave NaNs)
 
 
@@ -98,6 +99,8 @@ def visible_paths(json_data: Any) -> list[dict]:
     objects = json_data.get("objects") if isinstance(json_data, dict) else None
     if not isinstance(objects, list):
         raise NotStrokes("no list of objects")
+    if len(objects) > MAX_PATHS:
+        raise NotStrokes(f"more than {MAX_PATHS} strokes")
     for obj in objects:
         if not isinstance(obj, dict) or obj.get("type") not in ("Path", "path"):
             raise NotStrokes(f"not a stroke: {str(obj.get('type') if isinstance(obj, dict) else obj)[:40]}")

@@ -11,6 +11,7 @@ import pytest
 from digitpad.config import REDRAW_PEN, REDRAW_SIZE, REPAINT_THINNER
 from digitpad.reading.canvas import (
     CURVE_STEPS,
+    MAX_PATHS,
     MAX_POINTS,
     NotStrokes,
     a_tap,
@@ -189,6 +190,7 @@ def test_strokes_are_read_as_their_re_drawn_picture_would_be(pen_digits):
         {"objects": [{"type": "Path", "path": [["M", 0, 0], ["L", 9, 9]], "left": 5, "top": 5, "originX": [1]}]},
         {"objects": [{"type": "Path", "path": [["M", -1e308, -1e308], ["L", 1e308, 1e308]]}]},
         {"objects": [{"type": "Path", "path": [["M", 0, 0], ["L", 9, 9]], "scaleX": 1e300, "scaleY": 1e300}]},
+        {"objects": [{"type": "Path", "path": [["M", i % 280, 9], ["L", i % 280, 9]]} for i in range(MAX_PATHS + 1)]},
     ],
 )
 def test_json_that_is_not_strokes_is_refused_and_the_pixels_are_read(json_data, pen_digits):
