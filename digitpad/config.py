@@ -202,6 +202,7 @@ PHOTO_MIN_WORKING_SIZE = 300  # px
 # ...and writing still small there is cleaned again, enlarged so its digits stand this tall. Tuning numbers of 10-15
 # px digits (made up on real images): 20 -> 36 of 100 (80 px: 41, but a real photo misread) (docs/constants.md)
 PHOTO_WRITING_HEIGHT = 48  # px
+PHOTO_CLOSER_AT_LEAST = 1.25  # ...and a large photo's, zoomed into, only when that enlarges it this much at least
 PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its sd about 3.5x), far below a stroke
 # The closing that erases the ink to leave the paper must be wider than the widest stroke: a 30 px pen on a digit
 # drawn across a 280 px canvas is 7.7% of the photo's side.
@@ -221,9 +222,11 @@ PHOTO_SURROUND_REACH = 0.5  # reach 0.25 / 1.0 of the width: scratch scenes read
 # photos (60 sheets, both polarities) were judged wrong (thick strokes fill the window); 0.25 and 0.5: none.
 PHOTO_POLARITY_SIZE = 100  # px: the thumbnail's longer side
 PHOTO_POLARITY_WINDOW = 0.25  # fraction of it: the median's window
-# Light ink stands out above the paper by this much more than below it, on average over the thumbnail: made-up blank
-# sheets in uneven light 0.0023 at most (60), light-ink photos 0.029 at least (40; scratch script, docs/constants.md)
-PHOTO_LIGHT_INK_MIN = 0.01
+PHOTO_POLARITY_TAIL = 0.5  # %: the thumbnail's brightest and darkest pixels against their paper, the ink's contrast
+# Light ink stands out this many times more on the light side, and this much (`python -m benchmarks.polarity`): tuning
+# photos 0.67 times at most, blank sheets 1.21 (0.020; made up), the photos turned light on dark 1.49 at least (0.154)
+PHOTO_LIGHT_INK_RATIO = 1.35
+PHOTO_LIGHT_INK_PEAK = 0.1
 # Ink is at least this much darker than its paper, of its brightness; down to PHOTO_INK_GROWTH of that touching ink.
 # Real tuning singles (`python -m benchmarks.real --group tuning`): 23 of 38, 20 with 0.35 / 0.5 (docs/constants.md)
 PHOTO_MIN_CONTRAST = 0.25

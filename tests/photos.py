@@ -5,7 +5,8 @@ and a seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink 
 (one side darker than the other, a soft shadow), with ruled lines the ink crosses and a margin line (faint or dark),
 a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
 Also a number written small in a form's field (form_field_photo), an MNIST digit in one (mnist_field_photo), photos
-of no digits at all (scene_photo), and any photo made black and white as a scanner app makes it (black_and_white).
+of no digits at all (scene_photo), any photo made black and white as a scanner app makes it (black_and_white), and a
+photo of paper laid small on a 12-megapixel page (small_on_page).
 """
 
 from __future__ import annotations
@@ -274,3 +275,19 @@ def on_desk(paper: np.ndarray, desk: np.ndarray, rng: np.random.Generator) -> np
 def where_on_desk(paper: np.ndarray, desk: np.ndarray, seed: int) -> np.ndarray:
     """[H, W] bool: where on_desk(paper, desk, np.random.default_rng(seed)) lays the sheet."""
     return on_desk(np.full_like(paper, 255), np.zeros_like(desk), np.random.default_rng(seed))[:, :, 0] > 127
+
+
+def small_on_page(photo: np.ndarray, height: int, frame: tuple[int, int] = (3000, 4000), seed: int = 0) -> np.ndarray:
+    """A 12-megapixel phone photo of a whole sheet with a little writing on it: `photo` (of paper, uint8 as read_image
+    gives it) resized `height` px tall, in the middle of a `frame` (rows, columns) of its own paper's tone, the light
+    falling off by a tenth across it, with sensor noise: [H, W, 3] uint8."""
+    photo = as_rgb(photo)
+    scale = height / photo.shape[0]
+    part = cv2.resize(photo, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    page = np.empty((*frame, 3), np.float32)
+    page[:] = np.median(part.reshape(-1, 3), axis=0)
+    top, left = (frame[0] - part.shape[0]) // 2, (frame[1] - part.shape[1]) // 2
+    page[top : top + part.shape[0], left : left + part.shape[1]] = part
+    page *= np.linspace(0.9, 1.0, frame[1], dtype=np.float32)[None, :, None]
+    page += np.random.default_rng(seed).normal(0, 3, page.shape).astype(np.float32)
+    return np.clip(page, 0, 255).astype(np.uint8)

@@ -58,7 +58,7 @@ from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.paper_lines import boxes_in_a_row, line_at_edge
-from digitpad.reading.photo import clean_photo, paper_darkness
+from digitpad.reading.photo import clean_photo, paper_darkness, writing_window
 from digitpad.reading.preprocess import (
     OPAQUE,
     as_unit_float,
@@ -154,22 +154,36 @@ class Reader:
         digit is read on it. Digits read on no paper are none (on_no_paper); the cleaned ink is kept, for the page."""
         sheet = sheet_in(image) if kind == "photo" else None
         paper = image if sheet is None else sheet_alone(image, sheet)
-        reading = self.found_in(paper, kind, several)
+        reading = self.found_closer(paper, kind, several)
         if sheet is not None and reading.number is None:  # no digit on it: a blank strip of a form taken for a sheet
             sheet, paper = None, image
-            reading = self.found_in(paper, kind, several)
+            reading = self.found_closer(paper, kind, several)
         if kind == "photo" and on_no_paper(paper, reading.digits):
             reading = replace(reading, digits=NumberReading([], [], reading.digits.segments), single=None)
-        if sheet is None:
-            return reading
-        x, y, _, _ = sheet.box
-        moved = [(left + x, top + y, width, height) for left, top, width, height in reading.digits.boxes]
-        return replace(reading, digits=replace(reading.digits, boxes=moved))
+        return reading if sheet is None else moved(reading, *sheet.box[:2])
 
-    def found_in(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
-        """What found_as finds in an image that is all paper, or a drawing."""
+    def found_closer(self, paper: np.ndarray, kind: str, several: bool | None) -> Reading:
+        """What found_as finds in a photo all paper: in the part its writing is in, read alone, when the writing is
+        small in a large photo (digitpad.reading.photo.writing_window), unless no digit is read there; boxes in the
+        photo's own pixels."""
+        cleaned = clean_photo(paper) if kind == "photo" else None
+        window = None if cleaned is None else writing_window(paper, cleaned)
+        if window is not None:
+            top, left, bottom, right = window
+            reading = self.found_in(paper[top:bottom, left:right], kind, several)
+            if reading.number is not None:
+                return moved(reading, left, top)
+        return self.found_in(paper, kind, several, cleaned)
+
+    def found_in(
+        self, image: np.ndarray, kind: str, several: bool | None, cleaned: np.ndarray | None = None
+    ) -> Reading:
+        """What found_as finds in an image that is all paper (its ink `cleaned` by clean_photo, if already), or a
+        drawing."""
+        if kind == "photo" and cleaned is None:
+            cleaned = clean_photo(image)
         # A photo's ink without what is no digit of it (specks, a tick, a scrap of the line above: digits_only)
-        ink = np.round(255 * digits_only(clean_photo(image))).astype(np.uint8) if kind == "photo" else None
+        ink = np.round(255 * digits_only(cleaned)).astype(np.uint8) if kind == "photo" else None
         # A drawing longer than DRAWING_WORKING_SIZE: its ink, made once, is searched for digits smaller (the cuts
         # searched grow with its pixels) and read whole as one digit
         large = ink is None and max(checked_pixels(image).shape[:2]) > DRAWING_WORKING_SIZE
@@ -230,6 +244,12 @@ def on_no_paper(photo: np.ndarray, digits: NumberReading) -> bool:
     margin = round(PHOTO_PAPER_ROUND * (bottom - top))
     around = checked_pixels(photo)[max(0, top - margin) : bottom + margin, max(0, left - margin) : right + margin]
     return paper_darkness(around) > PHOTO_NOT_PAPER
+
+
+def moved(reading: Reading, x: int, y: int) -> Reading:
+    """`reading` of a part of an image whose top left is at (x, y) in it, its digits' boxes in the image's px."""
+    boxes = [(left + x, top + y, width, height) for left, top, width, height in reading.digits.boxes]
+    return replace(reading, digits=replace(reading.digits, boxes=boxes))
 
 
 def shrunk(drawn: np.ndarray) -> np.ndarray:

@@ -29,12 +29,14 @@ import numpy as np
 
 from digitpad.config import (
     MIN_SEGMENT_HEIGHT,
+    PHOTO_CLOSER_AT_LEAST,
     PHOTO_DENOISE_SIGMA,
     PHOTO_FAINTEST,
     PHOTO_INK_AT_LEAST,
     PHOTO_INK_GROWTH,
     PHOTO_INK_TYPICAL,
-    PHOTO_LIGHT_INK_MIN,
+    PHOTO_LIGHT_INK_PEAK,
+    PHOTO_LIGHT_INK_RATIO,
     PHOTO_LINE_CONTRAST,
     PHOTO_MIN_CONTRAST,
     PHOTO_MIN_WORKING_SIZE,
@@ -42,6 +44,7 @@ from digitpad.config import (
     PHOTO_PAPER_THUMBNAIL,
     PHOTO_PAPER_WINDOW,
     PHOTO_POLARITY_SIZE,
+    PHOTO_POLARITY_TAIL,
     PHOTO_POLARITY_WINDOW,
     PHOTO_SMALL_INK_GROWTH,
     PHOTO_WORKING_SIZE,
@@ -61,6 +64,35 @@ def clean_photo(image: np.ndarray) -> np.ndarray:
         longer = min(PHOTO_WORKING_SIZE, round(max(ink.shape) * PHOTO_WRITING_HEIGHT / height))
         ink = ink_of(working_gray(image, longer), PHOTO_SMALL_INK_GROWTH)
     return ink
+
+
+def writing_window(image: np.ndarray, ink: np.ndarray) -> tuple[int, int, int, int] | None:
+    """The part of a large photo its small writing is in, to be read alone: (top, left, bottom, right) in its px, the
+    frame's shape, which shrunk to the working size has the writing's digits PHOTO_WRITING_HEIGHT tall, or as tall as
+    the photo's own pixels and a digit's room round the writing allow. `ink` is the photo's, clean_photo's; writing
+    it lost (strokes that shrinking averaged away) is looked for in thin_kept's. None for a photo at most
+    PHOTO_WORKING_SIZE px long, with no writing, or whose writing would not stand PHOTO_CLOSER_AT_LEAST times taller.
+    A 42 written 120 px tall in a 12-megapixel photo stood 30 px tall shrunk, too little ink to be read."""
+    frame = np.array(checked_pixels(image).shape[:2], np.float64)  # rows, columns
+    if max(frame) <= PHOTO_WORKING_SIZE:
+        return None
+    if not ink.any():
+        ink = ink_of(working_gray(thin_kept(image)))
+    if not ink.any():
+        return None
+    per = max(frame) / max(ink.shape)  # photo px per px of `ink`
+    top, left, bottom, right = (side * per for side in writing_box(ink))
+    tall = writing_height(ink) * per
+    room = np.array([bottom - top, right - left]) + 2 * tall  # the writing, a digit's room round it
+    # The window's longer side: its digits PHOTO_WRITING_HEIGHT tall at the working size, never enlarged, room kept
+    longer = max(PHOTO_WORKING_SIZE * tall / PHOTO_WRITING_HEIGHT, PHOTO_WORKING_SIZE, *(room * max(frame) / frame))
+    if longer * PHOTO_CLOSER_AT_LEAST > max(frame):
+        return None
+    window = frame * longer / max(frame)
+    middle = np.array([top + bottom, left + right]) / 2
+    start = np.clip(np.round(middle - window / 2), 0, frame - window).astype(int)
+    end = np.minimum(start + np.round(window).astype(int), frame.astype(int))
+    return int(start[0]), int(start[1]), int(end[0]), int(end[1])
 
 
 def paper_darkness(image: np.ndarray) -> float:
@@ -85,6 +117,27 @@ def writing_height(ink: np.ndarray) -> float:
     return float(np.median(heights[heights >= MIN_SEGMENT_HEIGHT * heights.max()])) if heights.size else 0.0
 
 
+def thin_kept(image: np.ndarray) -> np.ndarray:
+    """[H, W] float32 brightness of a photo larger than the working size, shrunk to it keeping the ink: each pixel
+    first the darkest (the lightest, where the ink is light) of the photo's pixels it stands for, so a thin stroke,
+    which shrinking averages into the paper, is left a pixel wide."""
+    pixels = checked_pixels(image)
+    gray = as_unit_float(darkest_channel(pixels) if pixels.ndim == 3 else pixels)
+    block = np.ones((round(max(gray.shape) / PHOTO_WORKING_SIZE),) * 2, np.uint8)
+    dark = ink_is_dark(resize_longer_side(gray, PHOTO_POLARITY_SIZE))
+    return resize_longer_side((cv2.erode if dark else cv2.dilate)(gray, block), PHOTO_WORKING_SIZE)
+
+
+def writing_box(ink: np.ndarray) -> tuple[int, int, int, int]:
+    """(top, left, bottom, right) of the pieces writing_height counts as writing in `ink`, in its px."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
+    heights = stats[1:, cv2.CC_STAT_HEIGHT]
+    pieces = stats[1:][heights >= MIN_SEGMENT_HEIGHT * heights.max()]
+    left, top = pieces[:, cv2.CC_STAT_LEFT], pieces[:, cv2.CC_STAT_TOP]
+    right, bottom = left + pieces[:, cv2.CC_STAT_WIDTH], top + pieces[:, cv2.CC_STAT_HEIGHT]
+    return int(top.min()), int(left.min()), int(bottom.max()), int(right.max())
+
+
 def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
     """[H, W] float32 brightness (working_gray) -> its ink, [H, W] uint8, 255 on 0: the module docstring's steps, faint
     ink grown down to `growth` of the clear ink's level (ink_mask)."""
@@ -106,9 +159,14 @@ def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
 
 
 def working_gray(image: np.ndarray, longer: int | None = None) -> np.ndarray:
+    """The photo's working_brightness, turned over if need be so the ink is darker than the paper."""
+    gray = working_brightness(image, longer)
+    return gray if ink_is_dark(gray) else 1.0 - gray
+
+
+def working_brightness(image: np.ndarray, longer: int | None = None) -> np.ndarray:
     """The photo as [H, W] float32 brightness in 0..1 (its darkest channel), brought to `longer` px on its longer side
-    (default: PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px), denoised, and turned over if need be so the ink is
-    darker than the paper."""
+    (default: PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px), denoised."""
     gray = checked_pixels(image)
     if gray.ndim == 3:  # a photo file's bytes before they are floats, four times as many to go through
         gray = darkest_channel(gray if gray.dtype == np.uint8 else as_unit_float(gray))
@@ -119,8 +177,7 @@ def working_gray(image: np.ndarray, longer: int | None = None) -> np.ndarray:
         gray = resize_longer_side(gray, PHOTO_WORKING_SIZE)
     elif max(gray.shape) < PHOTO_MIN_WORKING_SIZE:
         gray = resize_longer_side(gray, PHOTO_MIN_WORKING_SIZE)
-    gray = cv2.GaussianBlur(gray, (0, 0), PHOTO_DENOISE_SIGMA)
-    return gray if ink_is_dark(gray) else 1.0 - gray
+    return cv2.GaussianBlur(gray, (0, 0), PHOTO_DENOISE_SIGMA)
 
 
 def darkest_channel(pixels: np.ndarray) -> np.ndarray:
@@ -132,13 +189,23 @@ def darkest_channel(pixels: np.ndarray) -> np.ndarray:
 def ink_is_dark(gray: np.ndarray) -> bool:
     """Whether the ink is darker than the paper. The paper is the most common tone (as in ink_map), but of each part
     of the sheet, not of all of it, which light may leave half dim: a median over PHOTO_POLARITY_WINDOW, on a
-    thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it: light only when it stands out
-    more on the light side, and by PHOTO_LIGHT_INK_MIN at least; else dark, as most ink is (a blank sheet's light
-    ripples were taken for light ink, and the sheet read as dark paper)."""
+    thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it most: its brightest
+    PHOTO_POLARITY_TAIL of pixels against its darkest, the stroke's own contrast however little of the photo a thin
+    stroke covers (chalk on a board averaged 0.004 lighter than it, a blank sheet's ripples 0.002). Light only when
+    that stands out PHOTO_LIGHT_INK_RATIO times more on the light side, and by PHOTO_LIGHT_INK_PEAK at least; else
+    dark, as most ink is (a blank sheet's light ripples were taken for light ink, and the sheet read as dark paper)."""
+    light, dark = ink_stand_out(gray)
+    return not (light >= PHOTO_LIGHT_INK_PEAK and light >= PHOTO_LIGHT_INK_RATIO * dark)
+
+
+def ink_stand_out(gray: np.ndarray) -> tuple[float, float]:
+    """How far a photo's ([H, W] brightness) most outstanding pixels stand out above and below their paper, in
+    ink_is_dark's terms: (the light side's, the dark side's)."""
     thumbnail = resize_longer_side(gray, PHOTO_POLARITY_SIZE)
     window = 2 * round(PHOTO_POLARITY_WINDOW * PHOTO_POLARITY_SIZE / 2) + 1  # medianBlur takes odd sizes
     paper = cv2.medianBlur(np.round(thumbnail * 255).astype(np.uint8), window).astype(np.float32) / 255
-    return float((thumbnail - paper).mean()) < PHOTO_LIGHT_INK_MIN  # how far the light side outweighs the dark
+    light, dark = np.percentile([thumbnail - paper, paper - thumbnail], 100 - PHOTO_POLARITY_TAIL, axis=(1, 2))
+    return float(light), float(dark)
 
 
 def paper_brightness(gray: np.ndarray) -> np.ndarray:

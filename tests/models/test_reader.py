@@ -32,6 +32,7 @@ from tests.photos import (
     form_field_photo,
     on_desk,
     paper_photo,
+    small_on_page,
     where_on_desk,
     written_one,
 )
@@ -84,6 +85,12 @@ PENCIL = {
     "a boxed 37": "don_sabu_numbers/abdul_37_77_33.png",
     "a 4 in a grid's cell": "shashank112/1_q11b_4.png",
     "a 3 with a tail": f"{MARKS}3_abhijith_crop22.jpg",
+}
+# Light ink on dark (chalk on a board, a white pen on black paper): tuning photos turned over, their thin strokes
+# covering too little of the photo to be told light ink by how far it stood out on average ("No digits found")
+LIGHT_ON_DARK = {
+    "a 2 in a mark box": f"{MARKS}2_emil_crop20.jpg",
+    "a 5 in a grid's cell": "shashank112/1_asg1_5.png",
 }
 # Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
 # lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
@@ -544,3 +551,29 @@ def test_a_real_photo_of_digits_12_px_tall_in_a_crop_five_times_as_tall_is_read_
     path, digit_height = {**SMALL_IN_A_WIDE_CROP, **BOX_SIDES_ALONE, **GROWN_LESS}[case]
     image, photo = tuning_image(real_images, path)
     assert reader.read(written_small_in_a_crop(photo, digit_height, 5.0, 2.5)).number == image.label, case
+
+
+SMALL_ON_PAGES = {  # tuning photos of numbers laid 160 px tall on a 12-megapixel page (made up on real images)
+    "ballpoint, seen at the working size": "don_sabu_numbers/abhijith_45_79_31.png",
+    "thin ballpoint, lost at the working size": "don_sabu_numbers/emil_37_78_35.png",
+}
+
+
+@pytest.mark.parametrize("case", SMALL_ON_PAGES)
+def test_a_real_number_written_small_on_a_whole_page_photographed_at_12_megapixels_is_read(reader, real_images, case):
+    """The page shrunk to the working size, its digits stood 25-30 px tall, too little ink to read, or were averaged
+    away: "No digits found" for the tuning numbers so, 0 of 25 read (20 now: `python -m benchmarks.whole_pages`)."""
+    image, photo = tuning_image(real_images, SMALL_ON_PAGES[case])
+    page = small_on_page(photo, 160)
+    reading = reader.read(page)
+    assert reading.number == image.label, case
+    top, left = (page.shape[0] - 160) // 2, (page.shape[1] - 160 * photo.shape[1] // photo.shape[0]) // 2
+    for x, y, width, height in reading.digits.boxes:  # in the page's own pixels, on the writing
+        assert left <= x + width // 2 <= page.shape[1] - left and top <= y + height // 2 <= top + 160
+
+
+@pytest.mark.parametrize("case", LIGHT_ON_DARK)
+def test_a_real_photo_turned_light_ink_on_dark_is_read_right(reader, real_images, case):
+    image, photo = tuning_image(real_images, LIGHT_ON_DARK[case])
+    colours = photo[..., :3] if photo.ndim == 3 else photo
+    assert reader.read(255 - colours).number == image.label, case
