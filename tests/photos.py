@@ -6,7 +6,8 @@ and a seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink 
 a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
 Also a number written small in a form's field (form_field_photo), an MNIST digit in one (mnist_field_photo), photos
 of no digits at all (scene_photo), any photo made black and white as a scanner app makes it (black_and_white), and a
-photo of paper laid small on a 12-megapixel page (small_on_page).
+photo of paper laid small on a 12-megapixel page (small_on_page), and one with a ring drawn round its writing
+(circled).
 """
 
 from __future__ import annotations
@@ -291,3 +292,27 @@ def small_on_page(photo: np.ndarray, height: int, frame: tuple[int, int] = (3000
     page *= np.linspace(0.9, 1.0, frame[1], dtype=np.float32)[None, :, None]
     page += np.random.default_rng(seed).normal(0, 3, page.shape).astype(np.float32)
     return np.clip(page, 0, 255).astype(np.uint8)
+
+
+def circled(photo: np.ndarray, seed: int = 0) -> np.ndarray:
+    """A photo of writing on paper with a ring drawn round it in its own darkest ink, by hand: an ellipse with a
+    wobble, its end run past its start, on the photo padded with its own paper's tone: [H, W, 3] uint8."""
+    rng = np.random.default_rng(seed)
+    photo = as_rgb(photo)
+    height, width = photo.shape[:2]
+    pad = round(0.35 * height)
+    page = np.empty((height + 2 * pad, width + 2 * pad, 3), np.float32)
+    page[:] = np.median(photo.reshape(-1, 3), axis=0)
+    page[pad : pad + height, pad : pad + width] = photo
+    start = rng.uniform(0, 2 * np.pi)
+    turn = np.linspace(start, start + 2.12 * np.pi, 400)  # 6% past its start
+    wobble = 1 + 0.04 * np.sin(3 * turn + rng.uniform(0, 6)) + 0.02 * np.sin(5 * turn + rng.uniform(0, 6))
+    reach = np.array([width / 2, height / 2]) + 0.6 * pad
+    points = np.array([pad + width / 2, pad + height / 2]) + reach * wobble[:, None] * np.stack(
+        [np.cos(turn), np.sin(turn)], axis=1
+    )
+    ring = np.zeros(page.shape[:2], np.uint8)
+    cv2.polylines(ring, [np.round(points * 4).astype(np.int32)], False, 255, max(2, round(height / 45)), cv2.LINE_AA, 2)
+    cover = cv2.GaussianBlur(ring.astype(np.float32) / 255, (0, 0), 0.7)[..., None]
+    ink = float(np.percentile(photo.min(axis=2), 1))
+    return np.clip(page * (1 - cover) + ink * cover, 0, 255).astype(np.uint8)

@@ -1,5 +1,5 @@
 """What cleaning a photo drops that is not writing: specks, scraps cut off at the crop's edge, blobs far thicker than
-a pen's stroke, and bands with no paper round them.
+a pen's stroke, rings drawn round writing, and bands with no paper round them.
 
 In: [H, W] bool ink (digitpad.reading.photo's, its lines already taken away), and for on_paper the photo's brightness
 and its paper's. Out: the same mask with those components removed. Each is judged by its size beside the largest, its
@@ -13,7 +13,9 @@ import cv2
 import numpy as np
 
 from digitpad.config import (
+    MIN_SEGMENT_HEIGHT,
     PHOTO_BLOB,
+    PHOTO_RING_CONTENT,
     PHOTO_SCRAP,
     PHOTO_SCRAP_HEIGHT,
     PHOTO_SCRAP_THIN,
@@ -58,6 +60,26 @@ def without_blobs(mask: np.ndarray) -> np.ndarray:
         return mask
     blob = mean_width(mask, labels, count) > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
     return np.isin(labels, np.flatnonzero(~blob) + 1)
+
+
+def without_rings(mask: np.ndarray) -> np.ndarray:
+    """The mask without rings drawn round writing: a component whose inside (what paper it closes off from the rest)
+    holds other ink at least PHOTO_RING_CONTENT of its own height, as a circle round a teacher's mark or a form's answer
+    does. A digit's loop holds none: the ring, read as a 0 beside the digit or in place of it, is not writing."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    rings = []
+    for label in range(1, count):
+        left, top, width, height = stats[label, :4]
+        if height < MIN_SEGMENT_HEIGHT * stats[1:, cv2.CC_STAT_HEIGHT].max():
+            continue  # too short to close off a digit
+        own = np.pad(labels[top : top + height, left : left + width] == label, 1).astype(np.uint8)
+        outside = own.copy()
+        cv2.floodFill(outside, None, (0, 0), 1)  # the paper round it, reached from its box's corner
+        inside = (outside == 0)[1:-1, 1:-1]
+        rows = np.flatnonzero((inside & mask[top : top + height, left : left + width]).any(axis=1))
+        if rows.size and rows[-1] + 1 - rows[0] >= PHOTO_RING_CONTENT * height:
+            rings.append(label)
+    return mask & ~np.isin(labels, rings) if rings else mask
 
 
 def thickness(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:

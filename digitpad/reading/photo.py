@@ -50,7 +50,7 @@ from digitpad.config import (
     PHOTO_WORKING_SIZE,
     PHOTO_WRITING_HEIGHT,
 )
-from digitpad.reading.not_writing import on_paper, without_blobs, without_edge_scraps, without_specks
+from digitpad.reading.not_writing import on_paper, without_blobs, without_edge_scraps, without_rings, without_specks
 from digitpad.reading.paper_lines import lines_across, page_tilt, turned, without_ink_lines, without_line_residue
 from digitpad.reading.preprocess import as_unit_float, checked_pixels, resize_longer_side
 
@@ -153,7 +153,7 @@ def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
     marked = ink_mask(contrast - lines, noise, growth)
     ruled = lines > PHOTO_LINE_CONTRAST
     ink = without_line_residue(without_ink_lines(marked, ruled), marked, across > PHOTO_LINE_CONTRAST)
-    ink = without_blobs(without_edge_scraps(without_specks(ink)))
+    ink = without_rings(without_blobs(without_edge_scraps(without_specks(ink))))
     ink = np.where(on_paper(ink, marked | ruled, gray, paper), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
 

@@ -28,6 +28,7 @@ from digitpad.reading.sheet import sheet_in
 from tests.drawings import first_of_each_label, number_canvas, word_canvas
 from tests.photos import (
     black_and_white,
+    circled,
     field_photo,
     form_field_photo,
     on_desk,
@@ -91,6 +92,11 @@ PENCIL = {
 LIGHT_ON_DARK = {
     "a 2 in a mark box": f"{MARKS}2_emil_crop20.jpg",
     "a 5 in a grid's cell": "shashank112/1_asg1_5.png",
+}
+# A ring drawn round the writing, as a teacher circles a mark (tests.photos.circled): read as a 0, or beside the digits
+CIRCLED = {
+    "a 3 with a tail": f"{MARKS}3_abhijith_crop22.jpg",
+    "a 45": "don_sabu_numbers/abhijith_45_79_31.png",
 }
 # Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
 # lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
@@ -577,3 +583,9 @@ def test_a_real_photo_turned_light_ink_on_dark_is_read_right(reader, real_images
     image, photo = tuning_image(real_images, LIGHT_ON_DARK[case])
     colours = photo[..., :3] if photo.ndim == 3 else photo
     assert reader.read(255 - colours).number == image.label, case
+
+
+@pytest.mark.parametrize("case", CIRCLED)
+def test_a_real_photo_with_a_ring_drawn_round_its_writing_is_read_without_it(reader, real_images, case):
+    image, photo = tuning_image(real_images, CIRCLED[case])
+    assert reader.read(circled(photo)).number == image.label, case

@@ -6,7 +6,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitpad.reading.not_writing import without_blobs, without_edge_scraps
+from digitpad.reading.not_writing import without_blobs, without_edge_scraps, without_rings
 
 
 def test_a_blot_where_a_small_digits_strokes_meet_is_no_blob_but_a_dark_disc_is():
@@ -28,3 +28,15 @@ def test_a_box_lines_thin_remnant_at_the_edge_is_no_stroke_but_a_pen_stroke_ther
     mask[:, 87:] = False
     mask[5:75, 78:90] = True  # a 1 written with the same pen, cut by the edge
     np.testing.assert_array_equal(without_edge_scraps(mask), mask)
+
+
+def test_a_ring_round_writing_goes_and_a_digits_own_loops_stay():
+    mask = np.zeros((220, 400), np.uint8)
+    cv2.ellipse(mask, (150, 110), (110, 80), 0, 0, 360, 1, 3)  # a circle round a teacher's mark
+    cv2.line(mask, (150, 60), (150, 160), 1, 3)  # the mark: a 1
+    cv2.circle(mask, (330, 40), 12, 1, 3)  # a loop holding nothing: a digit's own, as a 0's
+    cv2.ellipse(mask, (340, 150), (25, 22), 0, 0, 360, 1, 3)  # a loop holding a speck a tenth of its height
+    mask[148:152, 338:342] = 1
+    kept = without_rings(mask.astype(bool))
+    assert not kept[30, 150] and not kept[110, 40]  # the ring's top and left
+    assert kept[110, 150] and kept[28, 330] and kept[128, 340] and kept[150, 340]
