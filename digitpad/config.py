@@ -225,9 +225,14 @@ PHOTO_SURROUND_REACH = 0.5  # reach 0.25 / 1.0 of the width: scratch scenes read
 # photos (60 sheets, both polarities) were judged wrong (thick strokes fill the window); 0.25 and 0.5: none.
 PHOTO_POLARITY_SIZE = 100  # px: the thumbnail's longer side
 PHOTO_POLARITY_WINDOW = 0.25  # fraction of it: the median's window
-PHOTO_POLARITY_TAIL = 0.5  # %: the thumbnail's brightest and darkest pixels against their paper, the ink's contrast
-# Light ink stands out this many times more on the light side, and this much (`python -m benchmarks.polarity`): tuning
-# photos 0.67 times at most, blank sheets 1.21 (0.020; made up), the photos turned light on dark 1.49 at least (0.154)
+# Light ink stands out above the paper by this much more than below it, on average over the thumbnail: made-up blank
+# sheets in uneven light 0.0023 at most (60), light-ink photos 0.029 at least (40; scratch script, docs/constants.md)
+PHOTO_LIGHT_INK_MIN = 0.01
+# ...or its thin strokes' (a top-hat this wide) brightest PHOTO_POLARITY_TAIL stand out this many times more than their
+# darkest, and this much (`python -m benchmarks.polarity`, made up but the first): tuning photos 0.96 times at most,
+# blank sheets 1.21 (0.021), the photos with a glare spot 1.18 (0.151), turned light on dark 113 of 116 over both
+PHOTO_POLARITY_THIN = 3  # px on the thumbnail
+PHOTO_POLARITY_TAIL = 0.5  # %
 PHOTO_LIGHT_INK_RATIO = 1.35
 PHOTO_LIGHT_INK_PEAK = 0.1
 # Ink is at least this much darker than its paper, of its brightness; down to PHOTO_INK_GROWTH of that touching ink.

@@ -35,6 +35,7 @@ from digitpad.config import (
     PHOTO_INK_AT_LEAST,
     PHOTO_INK_GROWTH,
     PHOTO_INK_TYPICAL,
+    PHOTO_LIGHT_INK_MIN,
     PHOTO_LIGHT_INK_PEAK,
     PHOTO_LIGHT_INK_RATIO,
     PHOTO_LINE_CONTRAST,
@@ -45,6 +46,7 @@ from digitpad.config import (
     PHOTO_PAPER_WINDOW,
     PHOTO_POLARITY_SIZE,
     PHOTO_POLARITY_TAIL,
+    PHOTO_POLARITY_THIN,
     PHOTO_POLARITY_WINDOW,
     PHOTO_SMALL_INK_GROWTH,
     PHOTO_WORKING_SIZE,
@@ -189,23 +191,27 @@ def darkest_channel(pixels: np.ndarray) -> np.ndarray:
 def ink_is_dark(gray: np.ndarray) -> bool:
     """Whether the ink is darker than the paper. The paper is the most common tone (as in ink_map), but of each part
     of the sheet, not of all of it, which light may leave half dim: a median over PHOTO_POLARITY_WINDOW, on a
-    thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it most: its brightest
-    PHOTO_POLARITY_TAIL of pixels against its darkest, the stroke's own contrast however little of the photo a thin
-    stroke covers (chalk on a board averaged 0.004 lighter than it, a blank sheet's ripples 0.002). Light only when
-    that stands out PHOTO_LIGHT_INK_RATIO times more on the light side, and by PHOTO_LIGHT_INK_PEAK at least; else
-    dark, as most ink is (a blank sheet's light ripples were taken for light ink, and the sheet read as dark paper)."""
-    light, dark = ink_stand_out(gray)
-    return not (light >= PHOTO_LIGHT_INK_PEAK and light >= PHOTO_LIGHT_INK_RATIO * dark)
+    thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it: light when it stands out more
+    on the light side by PHOTO_LIGHT_INK_MIN at least on average (thick strokes), or when the thin strokes' brightest
+    pixels do by PHOTO_LIGHT_INK_PEAK, PHOTO_LIGHT_INK_RATIO times their darkest (chalk on a board: so little of the
+    photo that on average it stood out 0.004). Else dark, as most ink is: a blank sheet's light ripples were taken for
+    light ink, and a glare spot, wider than a thin stroke, for chalk."""
+    mean, light, dark = ink_stand_out(gray)
+    chalk = light >= PHOTO_LIGHT_INK_PEAK and light >= PHOTO_LIGHT_INK_RATIO * dark
+    return not (mean >= PHOTO_LIGHT_INK_MIN or chalk)
 
 
-def ink_stand_out(gray: np.ndarray) -> tuple[float, float]:
-    """How far a photo's ([H, W] brightness) most outstanding pixels stand out above and below their paper, in
-    ink_is_dark's terms: (the light side's, the dark side's)."""
+def ink_stand_out(gray: np.ndarray) -> tuple[float, float, float]:
+    """How far a photo ([H, W] brightness) stands out from its paper in ink_is_dark's terms: (its light side over its
+    dark side on average; its thin strokes' brightest PHOTO_POLARITY_TAIL, and their darkest: what a top-hat
+    PHOTO_POLARITY_THIN px wide leaves of the thumbnail, above and below it)."""
     thumbnail = resize_longer_side(gray, PHOTO_POLARITY_SIZE)
     window = 2 * round(PHOTO_POLARITY_WINDOW * PHOTO_POLARITY_SIZE / 2) + 1  # medianBlur takes odd sizes
     paper = cv2.medianBlur(np.round(thumbnail * 255).astype(np.uint8), window).astype(np.float32) / 255
-    light, dark = np.percentile([thumbnail - paper, paper - thumbnail], 100 - PHOTO_POLARITY_TAIL, axis=(1, 2))
-    return float(light), float(dark)
+    thin = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (PHOTO_POLARITY_THIN, PHOTO_POLARITY_THIN))
+    light, dark = (cv2.morphologyEx(thumbnail, how, thin) for how in (cv2.MORPH_TOPHAT, cv2.MORPH_BLACKHAT))
+    tails = np.percentile([light, dark], 100 - PHOTO_POLARITY_TAIL, axis=(1, 2))
+    return float((thumbnail - paper).mean()), float(tails[0]), float(tails[1])
 
 
 def paper_brightness(gray: np.ndarray) -> np.ndarray:

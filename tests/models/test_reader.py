@@ -90,7 +90,7 @@ PENCIL = {
 # Light ink on dark (chalk on a board, a white pen on black paper): tuning photos turned over, their thin strokes
 # covering too little of the photo to be told light ink by how far it stood out on average ("No digits found")
 LIGHT_ON_DARK = {
-    "a 2 in a mark box": f"{MARKS}2_emil_crop20.jpg",
+    "a 3 in a mark box": f"{MARKS}3_ajay_crop17.jpg",
     "a 5 in a grid's cell": "shashank112/1_asg1_5.png",
 }
 # A ring drawn round the writing, as a teacher circles a mark (tests.photos.circled): read as a 0, or beside the digits
