@@ -80,8 +80,8 @@ MIN_CUT_WIDTH = 4  # px: a narrower segment is never cut (a cut must leave ink o
 MAX_CUT_DEPTH = 2
 NUMBER_CANVAS = (200, 700)  # px, height x width: the page's canvas in number mode, room for five or six digits
 NUMBER_CANVAS_PHONE = (200, 320)  # on a phone: inside a 360 px wide screen's column (328 px), room for four digits
-# The canvas's picture is its size times the screen's pixel ratio (phones 2-4, a 2x screen zoomed to 200% 4): larger
-# than this many times is no canvas's (a visitor's script sent 9000 x 9000 px, 1.2 GB to decode), refused unread
+# The canvas's picture is the canvas's own size (320 x 200 on a 3x phone, measured): larger than this many times is no
+# canvas's (a visitor's script sent 9000 x 9000 px, 1.2 GB to decode), refused unread; room for a screen's pixel ratio
 CANVAS_PICTURE_SCALE = 8
 
 # --- Numbers: is a piece one whole digit? (digitpad.models.pieces, trained by `python train_model.py --pieces`) -------

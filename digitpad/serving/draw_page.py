@@ -119,8 +119,8 @@ def keep_drawing(canvas: CanvasResult, number: bool) -> None:
 
 
 def drawn_image(canvas: CanvasResult, shape: tuple[int, int]) -> np.ndarray | None:
-    """The pixels of the canvas of `shape` (height, width) as [H, W, 4] uint8 RGBA (opaque: white ink on black), times
-    the screen's pixel ratio; None before the first stroke.
+    """The pixels of the canvas of `shape` (height, width) as [H, W, 4] uint8 RGBA (opaque: white ink on black); None
+    before the first stroke.
 
     The browser sends a PNG data URL; it is decoded with digitpad.reading.images' checks, which raise ImageReadError for
     anything that is not a sound PNG, or one larger than CANVAS_PICTURE_SCALE times the canvas (the canvas never sends

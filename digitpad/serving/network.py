@@ -66,13 +66,15 @@ def reachable(host_port: str, listening: str = "") -> str:
     return found if parts.port is None else f"{found}:{parts.port}"
 
 
-def join_url(opened: str, pages: tuple[str, ...], listening: str = "") -> str:
+def join_url(opened: str, pages: tuple[str, ...], listening: str = "", base: str = "") -> str:
     """The address to give visitors, from the URL a page of the app was `opened` at: its scheme, host and path kept (an
     app served under /digits/, or behind HTTPS, is reached only so), less the name at its end of any of the app's
-    `pages`, with the host as reachable() gives it; ends in a slash."""
+    `pages` unless that is the app's own `base` path (Streamlit's server.baseUrlPath, which may be "photo"), with the
+    host as reachable() gives it; ends in a slash."""
     parts = urlsplit(opened)
     path = parts.path.removesuffix("/")
-    path = next((path.removesuffix(f"/{page}") for page in pages if path.endswith(f"/{page}")), path)
+    if path != "/" + base.strip("/"):
+        path = next((path.removesuffix(f"/{page}") for page in pages if path.endswith(f"/{page}")), path)
     return f"{parts.scheme}://{reachable(parts.netloc, listening)}{path}/"
 
 

@@ -53,7 +53,8 @@ def join_address() -> str:
     /digits/, or HTTPS, where the server is so), less the wall's page name and its query, a loopback host (the
     presenter opened the wall on the serving machine, at localhost) replaced by the machine's network address."""
     opened = st.context.url or f"http://{st.context.headers.get('Host', 'localhost:8501')}/"  # None in AppTest
-    return network.join_url(opened, (WALL_PATH, network.PHOTO_PATH), listening())  # ?wall works on either page
+    base = st.get_option("server.baseUrlPath") or ""
+    return network.join_url(opened, (WALL_PATH, network.PHOTO_PATH), listening(), base)  # ?wall works on either page
 
 
 def presenter() -> bool:

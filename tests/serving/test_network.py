@@ -70,6 +70,16 @@ def test_visitors_join_at_the_scheme_host_and_path_the_wall_was_opened_at_less_i
     assert network.join_url(opened, ("wall", network.PHOTO_PATH)) == joined
 
 
+def test_an_app_served_under_a_path_named_like_a_page_keeps_it(monkeypatch):
+    monkeypatch.setattr(network, "network_address", lambda: "192.0.2.7")  # `--server.baseUrlPath photo`, its wall
+    assert network.join_url("http://localhost:8501/photo/?wall", ("wall", "photo"), base="photo") == (
+        "http://192.0.2.7:8501/photo/"
+    )
+    assert network.join_url("http://localhost:8501/photo/wall", ("wall", "photo"), base="/photo/") == (
+        "http://192.0.2.7:8501/photo/"
+    )
+
+
 @pytest.mark.parametrize(
     ("opened", "allowed"),
     [
