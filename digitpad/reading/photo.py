@@ -80,20 +80,20 @@ def writing_window(image: np.ndarray, ink: np.ndarray) -> tuple[int, int, int, i
         return None
     if not ink.any():
         ink = ink_of(working_gray(thin_kept(image)))
-    if not ink.any():
+    pieces = writing_pieces(ink).astype(np.float64) * max(frame) / max(ink.shape)  # in the photo's px
+    if not len(pieces):
         return None
-    per = max(frame) / max(ink.shape)  # photo px per px of `ink`
-    top, left, bottom, right = (side * per for side in writing_box(ink))
-    tall = writing_height(ink) * per
-    room = np.array([bottom - top, right - left]) + 2 * tall  # the writing, a digit's room round it
+    left, top, width, height = pieces[:, :4].T
+    tall = float(np.median(height))
+    low, high = np.array([top.min(), left.min()]), np.array([(top + height).max(), (left + width).max()])
+    room = high - low + 2 * tall  # the writing, a digit's room round it
     # The window's longer side: its digits PHOTO_WRITING_HEIGHT tall at the working size, never enlarged, room kept
     longer = max(PHOTO_WORKING_SIZE * tall / PHOTO_WRITING_HEIGHT, PHOTO_WORKING_SIZE, *(room * max(frame) / frame))
     if longer * PHOTO_CLOSER_AT_LEAST > max(frame):
         return None
-    window = frame * longer / max(frame)
-    middle = np.array([top + bottom, left + right]) / 2
-    start = np.clip(np.round(middle - window / 2), 0, frame - window).astype(int)
-    end = np.minimum(start + np.round(window).astype(int), frame.astype(int))
+    window = np.round(frame * longer / max(frame))
+    start = np.clip(np.round((low + high - window) / 2), 0, frame - window)
+    end = start + window
     return int(start[0]), int(start[1]), int(end[0]), int(end[1])
 
 
@@ -112,11 +112,17 @@ def paper_darkness(image: np.ndarray) -> float:
 
 
 def writing_height(ink: np.ndarray) -> float:
-    """The writing's height in `ink` (px): the median of its pieces at least MIN_SEGMENT_HEIGHT of the tallest (the
-    pieces digitpad.reading.segment keeps as digits); 0 for none."""
+    """The writing's height in `ink` (px): the median of its writing_pieces'; 0 for none."""
+    pieces = writing_pieces(ink)
+    return float(np.median(pieces[:, cv2.CC_STAT_HEIGHT])) if len(pieces) else 0.0
+
+
+def writing_pieces(ink: np.ndarray) -> np.ndarray:
+    """[N, 5] cv2 statistics (left, top, width, height, area) of the pieces of `ink` at least MIN_SEGMENT_HEIGHT of the
+    tallest: those digitpad.reading.segment keeps as digits."""
     _, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
-    return float(np.median(heights[heights >= MIN_SEGMENT_HEIGHT * heights.max()])) if heights.size else 0.0
+    return stats[1:][heights >= MIN_SEGMENT_HEIGHT * heights.max(initial=0)]
 
 
 def thin_kept(image: np.ndarray) -> np.ndarray:
@@ -128,16 +134,6 @@ def thin_kept(image: np.ndarray) -> np.ndarray:
     block = np.ones((round(max(gray.shape) / PHOTO_WORKING_SIZE),) * 2, np.uint8)
     dark = ink_is_dark(resize_longer_side(gray, PHOTO_POLARITY_SIZE))
     return resize_longer_side((cv2.erode if dark else cv2.dilate)(gray, block), PHOTO_WORKING_SIZE)
-
-
-def writing_box(ink: np.ndarray) -> tuple[int, int, int, int]:
-    """(top, left, bottom, right) of the pieces writing_height counts as writing in `ink`, in its px."""
-    _, _, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
-    heights = stats[1:, cv2.CC_STAT_HEIGHT]
-    pieces = stats[1:][heights >= MIN_SEGMENT_HEIGHT * heights.max()]
-    left, top = pieces[:, cv2.CC_STAT_LEFT], pieces[:, cv2.CC_STAT_TOP]
-    right, bottom = left + pieces[:, cv2.CC_STAT_WIDTH], top + pieces[:, cv2.CC_STAT_HEIGHT]
-    return int(top.min()), int(left.min()), int(bottom.max()), int(right.max())
 
 
 def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
