@@ -149,14 +149,14 @@ const TOOLBAR_CSS = ".dc-toolbar{pointer-events:none}"
 const BIN = "button[aria-label='Reset canvas & history']";  // the toolbar's bin: back to the drawing it mounted with
 // The page's Clear button, by its key (clear_key)
 const CLEAR = '[class*="st-key-clear-"] button', RESTORED = '[class*="st-key-clear-"][class*="-restored"] button';
-const bins = () => [...document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')]
-    .map(host => host.shadowRoot?.querySelector(BIN)).filter(Boolean);
+const inCanvases = selector => [...document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')]
+    .map(host => host.shadowRoot?.querySelector(selector)).filter(Boolean);  // in each canvas's shadow root
 // Clear in place: the bin empties the canvas in the browser at once, where Clear's new canvas came a round trip later
 // (0.8 s on a slow Wi-Fi) and wiped a stroke begun meanwhile. A canvas mounted with a drawing (back from the Photo
 // page, carried to number mode) has its bin go back to that drawing: there the bin is Clear, and the server mounts an
 // empty canvas.
 const clearInPlace = event => {
-    const clear = event.target.closest?.(CLEAR), bin = clear && !clear.matches(RESTORED) && bins()[0];
+    const clear = event.target.closest?.(CLEAR), bin = clear && !clear.matches(RESTORED) && inCanvases(BIN)[0];
     if (bin) { event.stopImmediatePropagation(); event.preventDefault(); bin.click(); }
 };
 const binClears = event => {
@@ -207,8 +207,7 @@ const keys = event => {
     const key = event.key.toLowerCase(), redo = key === "y" || (key === "z" && event.shiftKey);
     if (!(event.ctrlKey || event.metaKey) || event.altKey || !["z", "y"].includes(key)) return;
     if (event.composedPath().some(node => node.matches?.(TEXT_FIELD))) return;
-    const button = [...document.querySelectorAll('[data-testid="stBidiComponentIsolated"]')]
-        .map(host => host.shadowRoot?.querySelector(redo ? REDO : UNDO)).find(Boolean);
+    const [button] = inCanvases(redo ? REDO : UNDO);
     if (button) { event.preventDefault(); button.click(); }
 };
 const LISTENERS = [["touchstart", touchStarts], ["touchend", touchEnds], ["touchcancel", touchEnds],
