@@ -67,10 +67,10 @@ def without_rings(mask: np.ndarray) -> np.ndarray:
     holds other ink at least PHOTO_RING_CONTENT of its own height, as a circle round a teacher's mark or a form's answer
     does. A digit's loop holds none: the ring, read as a 0 beside the digit or in place of it, is not writing."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-    rings = []
+    tallest, rings = stats[1:, cv2.CC_STAT_HEIGHT].max(initial=0), []
     for label in range(1, count):
         left, top, width, height = stats[label, :4]
-        if height < MIN_SEGMENT_HEIGHT * stats[1:, cv2.CC_STAT_HEIGHT].max():
+        if height < MIN_SEGMENT_HEIGHT * tallest:
             continue  # too short to close off a digit
         own = np.pad(labels[top : top + height, left : left + width] == label, 1).astype(np.uint8)
         outside = own.copy()
