@@ -91,6 +91,12 @@ STROKE_END_LISTENER = """() => {
 Stroke = Callable[[np.ndarray], None]  # draws one stroke given its points in canvas pixels
 
 
+def main_column(page: Page) -> Locator:
+    """What the page shows in its main column: its results' words are there once, not twice as with the unseen copy a
+    screen reader is given (digitpad.serving.mends.SAID_JS), which page.get_by_text would find too."""
+    return page.get_by_test_id("stMain")
+
+
 def wait_until_answering(url: str, server: subprocess.Popen, log: Path) -> None:
     """Poll Streamlit's health endpoint until it answers; fail with the server's log if it dies or never does."""
     deadline = time.monotonic() + SERVER_START_TIMEOUT_S

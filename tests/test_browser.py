@@ -44,6 +44,7 @@ from tests.browser import (
     RESULT_TIMEOUT_MS,
     TOOLBAR_RESET,
     draw_digit,
+    main_column,
     mouse_stroke,
     open_canvas,
     signature,
@@ -96,7 +97,7 @@ def desktop(browser) -> Iterator[Page]:
 
 def expect_no_prediction(page: Page) -> None:
     # On a fresh server the prompt comes once the model has loaded: 5 s was too short on a slow day (2026-11-23)
-    expect(page.get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    expect(main_column(page).get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
     expect(page.locator(METRIC)).to_have_count(0)
     expect(page.locator("[data-testid='stImage']")).to_have_count(0)
 
@@ -163,7 +164,7 @@ def test_a_drawing_and_the_settings_outlast_a_visit_to_the_photo_page_or_the_oth
         page.get_by_text(mode, exact=True).click()
     wait_for_signature(page, PREDICTION_SIGNATURE, whole)
     page.get_by_role("button", name="Yes, a 4").click()  # saved with the picture the browser painted, kept with it
-    expect(page.get_by_text("Saved as a 4")).to_be_visible()
+    expect(main_column(page).get_by_text("Saved as a 4")).to_be_visible()
     assert elsewhere == []
 
 
@@ -273,7 +274,7 @@ def test_a_finger_draws_on_a_phone_and_the_layout_stacks(app_url, browser, ten_d
     assert metric_box["y"] >= canvas_box["y"] + canvas_box["height"]  # the result is below the canvas, not beside it
     assert canvas_box["x"] + canvas_box["width"] <= PHONE["viewport"]["width"]  # the whole canvas is on screen
     # The result is a screen below: what was read is said under the canvas too, beside Clear, where the finger is
-    brief = page.get_by_text(re.compile(r"^Reads 4, \d+% sure"))
+    brief = main_column(page).get_by_text(re.compile(r"^Reads 4, \d+% sure"))
     expect(brief).to_be_visible()
     assert brief.bounding_box()["y"] < canvas_box["y"] + canvas_box["height"] + 80
     expect(page.get_by_text("A number? It is in the menu (»).", exact=False)).to_be_visible()
@@ -506,7 +507,7 @@ def test_a_window_zoomed_to_200_percent_fits_the_number_canvas_and_says_the_read
     page = context.new_page()
     canvas = open_canvas(page, app_url)
     draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[4].strokes), PREDICTION_SIGNATURE)
-    expect(page.get_by_text(re.compile(r"^Reads 4, \d+% sure"))).to_be_visible()
+    expect(main_column(page).get_by_text(re.compile(r"^Reads 4, \d+% sure"))).to_be_visible()
     open_canvas(page, f"{app_url}/?mode=number")
     column = page.get_by_test_id("stMainBlockContainer").evaluate(
         "e => { const s = getComputedStyle(e); "
@@ -532,7 +533,7 @@ def test_a_confirmed_prediction_is_saved_for_retraining(app_url, desktop, ten_di
     draw_digit(page, mouse_stroke(page, canvas), fit_strokes(ten_digits[6].strokes), PREDICTION_SIGNATURE)
     shown = int(page.locator(METRIC).inner_text())
     page.get_by_role("button", name=f"Yes, {with_article(str(shown))}").click()
-    expect(page.get_by_text(f"Saved as {with_article(str(shown))}")).to_be_visible()
+    expect(main_column(page).get_by_text(f"Saved as {with_article(str(shown))}")).to_be_visible()
     assert load_feedback(feedback_database).y.tolist()[-1] == shown
 
 
@@ -549,7 +550,7 @@ def test_a_wrong_prediction_is_corrected_with_any_other_digit_in_view(app_url, d
         assert option.evaluate(IN_VIEW), f"{option.inner_text()} is hidden"
     last = max(digit for digit in range(10) if digit != shown)
     others.get_by_text(str(last), exact=True).click()
-    expect(page.get_by_text(f"Saved as {with_article(str(last))}")).to_be_visible()
+    expect(main_column(page).get_by_text(f"Saved as {with_article(str(last))}")).to_be_visible()
     assert load_feedback(feedback_database).y.tolist()[-1] == last
 
 
@@ -606,14 +607,14 @@ def test_a_smiley_is_not_a_digit_and_two_digits_go_to_number_mode_as_drawn(app_u
         np.stack([140 + 45 * np.cos(circle[3:18]), 150 + 35 * np.sin(circle[3:18])], axis=1),
     ):
         stroke(points)
-    expect(page.get_by_text("That doesn't look like a digit.")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    expect(main_column(page).get_by_text("That doesn't look like a digit.")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
 
     page.get_by_role("button", name="Clear").click()
     expect_no_prediction(page)
     stroke = mouse_stroke(page, wait_for_fresh_canvas(page))
     for points in pair_strokes([ten_digits[4], ten_digits[2]]):
         stroke(points)
-    expect(page.get_by_text("This looks like a number: 42")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    expect(main_column(page).get_by_text("This looks like a number: 42")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
     page.get_by_role("button", name="Read it as a number").click()
     expect(page.locator(CANVAS)).to_have_css("width", f"{NUMBER_CANVAS[1]}px", timeout=RESULT_TIMEOUT_MS)
     stroke = mouse_stroke(page, wait_for_fresh_canvas(page))
@@ -640,7 +641,7 @@ def test_a_photo_of_a_number_on_paper_is_read_and_still_there_after_a_visit_to_t
     Image.fromarray(paper_photo(number_canvas([ten_digits[i] for i in (2, 0, 2, 6)]), seed=1)).save(photo)
     page.locator("input[type='file']").set_input_files(photo)
     expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
-    expect(page.get_by_text("What it cut out")).to_be_visible()
+    expect(main_column(page).get_by_text("What it cut out")).to_be_visible()
     paper = page.get_by_role("radio", name="A photo or scan of paper")
     paper.check(force=True)  # "Read it as": said by the visitor, and kept with the photo
     expect(paper).to_be_checked()
@@ -648,20 +649,20 @@ def test_a_photo_of_a_number_on_paper_is_read_and_still_there_after_a_visit_to_t
     page.get_by_role("link", name="Draw", exact=True).click()
     wait_for_fresh_canvas(page)
     page.get_by_role("link", name="Photo", exact=True).click()  # Streamlit's uploader forgets; the page does not
-    expect(page.get_by_text("year.jpg, as you left it")).to_be_visible()
+    expect(main_column(page).get_by_text("year.jpg, as you left it")).to_be_visible()
     expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
     expect(page.get_by_role("radio", name="A photo or scan of paper")).to_be_checked()
     page.get_by_role("button", name="Remove it").click()
-    expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
+    expect(main_column(page).get_by_text("Upload a photo or scan")).to_be_visible()
     expect(page.locator(METRIC)).to_have_count(0)
     page.locator("input[type='file']").set_input_files(photo)  # and taken away with the uploader's own x: gone too
     expect(page.locator(METRIC)).to_have_text("2026", timeout=RESULT_TIMEOUT_MS)
     page.get_by_role("button", name="Remove year.jpg").click()
-    expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
+    expect(main_column(page).get_by_text("Upload a photo or scan")).to_be_visible()
     page.get_by_role("link", name="Draw", exact=True).click()
     wait_for_fresh_canvas(page)
     page.get_by_role("link", name="Photo", exact=True).click()
-    expect(page.get_by_text("Upload a photo or scan")).to_be_visible()
+    expect(main_column(page).get_by_text("Upload a photo or scan")).to_be_visible()
 
 
 # A file dropped or an image pasted on the page, as the browser hands it over: a DataTransfer holding the file
@@ -695,9 +696,9 @@ def test_a_picture_dropped_on_the_canvas_or_pasted_anywhere_is_read_on_the_photo
     three, four = (list(png(draw_strokes(fit_strokes(ten_digits[d].strokes), 20))) for d in (3, 4))
     canvas.evaluate(HANDED_OVER, ["drop", "three.png", three])
     expect(page.locator(METRIC)).to_have_text("3", timeout=RESULT_TIMEOUT_MS)  # on the Photo page
-    expect(page.get_by_text("Your drawing: three.png")).to_be_visible()
+    expect(main_column(page).get_by_text("Your drawing: three.png")).to_be_visible()
     page.locator("h1").evaluate(HANDED_OVER, ["paste", "image.png", four])  # the uploader has no focus
-    expect(page.get_by_text("Your drawing: image.png")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    expect(main_column(page).get_by_text("Your drawing: image.png")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
     expect(page.locator(METRIC)).to_have_text("4")
     page.get_by_role("link", name="Draw", exact=True).click()
     wait_for_signature(page, PREDICTION_SIGNATURE, drawn)  # the 7 as it was left

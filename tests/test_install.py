@@ -20,7 +20,15 @@ from digitpad.config import FEEDBACK_ENV, REPO_ROOT
 from digitpad.learning.feedback import load_feedback
 from digitpad.reading.strokes import fit_strokes, render_canvas
 from digitpad.serving.widgets import with_article
-from tests.browser import METRIC, PREDICTION_SIGNATURE, draw_digit, mouse_stroke, open_canvas, streamlit_server
+from tests.browser import (
+    METRIC,
+    PREDICTION_SIGNATURE,
+    draw_digit,
+    main_column,
+    mouse_stroke,
+    open_canvas,
+    streamlit_server,
+)
 from tests.drawings import first_of_each_label
 
 COMMANDS = ("predict", "app", "train", "room", "export-feedback")
@@ -99,7 +107,7 @@ def test_a_wheel_carries_the_page_and_its_models_and_saves_answers_in_the_users_
                    PREDICTION_SIGNATURE)  # fmt: skip
         shown = int(page.locator(METRIC).inner_text())
         page.get_by_role("button", name=f"Yes, {with_article(str(shown))}").click()
-        expect(page.get_by_text(f"Saved as {with_article(str(shown))}")).to_be_visible()
+        expect(main_column(page).get_by_text(f"Saved as {with_article(str(shown))}")).to_be_visible()
         page.get_by_role("link", name="Photo", exact=True).click()  # with the settings of .streamlit/config.toml
         expect(page.get_by_text(re.compile(r"\b10\s?MB per file"))).to_be_visible()
         page.close()

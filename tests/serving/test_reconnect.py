@@ -15,6 +15,7 @@ from tests.browser import (
     METRIC,
     RESULT_TIMEOUT_MS,
     draw_on_fresh_canvas,
+    main_column,
     mouse_stroke,
     open_canvas,
     streamlit_server,
@@ -31,7 +32,7 @@ def test_a_page_idle_since_it_opened_reads_a_drawing_after_its_server_restarts(b
     page = browser.new_context(viewport={"width": 1100, "height": 800}).new_page()
     with streamlit_server("app.py", tmp_path / "first.log", preload=True, port=port) as first:
         open_canvas(page, first.url)  # opened, nothing drawn: its last run was the whole page's, finished
-        expect(page.get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+        expect(main_column(page).get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
         expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
         os.kill(first.pid, signal.SIGKILL)  # as the OOM killer would; the room starts it again
     with streamlit_server("app.py", tmp_path / "second.log", preload=True, port=port):
@@ -48,7 +49,7 @@ def test_a_drawing_made_while_the_server_was_gone_is_read_once_it_is_back(browse
     page = browser.new_context(viewport={"width": 1100, "height": 800}).new_page()
     with streamlit_server("app.py", tmp_path / "first.log", preload=True, port=port) as first:
         canvas = open_canvas(page, first.url)
-        expect(page.get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+        expect(main_column(page).get_by_text(PROMPT)).to_be_visible(timeout=RESULT_TIMEOUT_MS)
         os.kill(first.pid, signal.SIGKILL)
     stroke = mouse_stroke(page, canvas)
     for points in fit_strokes(ten_digits[3].strokes):  # drawn at once: after ~3 s without a server the page is greyed

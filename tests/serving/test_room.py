@@ -30,7 +30,7 @@ from digitpad.reading.strokes import fit_strokes
 from digitpad.serving import network
 from digitpad.serving.room import SKIP_DEAD_S, answering, cannot_listen, free_port, join_address, nginx_config
 from digitpad.serving.widgets import with_article
-from tests.browser import METRIC, RESULT_TIMEOUT_MS, draw_on_fresh_canvas, open_canvas
+from tests.browser import METRIC, RESULT_TIMEOUT_MS, draw_on_fresh_canvas, main_column, open_canvas
 from tests.drawings import number_canvas
 from tests.photos import paper_photo
 
@@ -108,7 +108,8 @@ def draw_and_confirm(page: Page, digit, tries: int = 1) -> int:
     attempt = draw_on_fresh_canvas(page, fit_strokes(digit.strokes), tries)
     expect(page.locator(METRIC)).to_have_text(str(digit.label), timeout=RESULT_TIMEOUT_MS)
     page.get_by_role("button", name=f"Yes, {with_article(str(digit.label))}").click()
-    expect(page.get_by_text(f"Saved as {with_article(str(digit.label))}")).to_be_visible(timeout=RESULT_TIMEOUT_MS)
+    saved = main_column(page).get_by_text(f"Saved as {with_article(str(digit.label))}")
+    expect(saved).to_be_visible(timeout=RESULT_TIMEOUT_MS)
     page.get_by_role("button", name="Clear").click()
     return attempt
 
