@@ -132,7 +132,7 @@ def thin_kept(image: np.ndarray) -> np.ndarray:
     pixels = checked_pixels(image)
     gray = as_unit_float(darkest_channel(pixels) if pixels.ndim == 3 else pixels)
     block = np.ones((round(max(gray.shape) / PHOTO_WORKING_SIZE),) * 2, np.uint8)
-    dark = ink_is_dark(resize_longer_side(gray, PHOTO_POLARITY_SIZE))
+    dark = ink_is_dark(gray)  # on its own thumbnail
     return resize_longer_side((cv2.erode if dark else cv2.dilate)(gray, block), PHOTO_WORKING_SIZE)
 
 
