@@ -65,6 +65,15 @@ def animation(path: Path, digit: np.ndarray) -> None:
     first.save(path, save_all=True, append_images=[empty], duration=200, loop=0)
 
 
+def float_with_gaps(digit: np.ndarray) -> Image.Image:
+    """The digit as 32-bit floats (a scientific camera's), a strip of its paper with no value (NaN), and one pixel of
+    its ink infinite: read as its finite pixels are (numpy's RuntimeWarning on the command line before)."""
+    pixels = digit.astype(np.float32) / 255
+    pixels[:2] = np.nan
+    pixels.flat[np.argmax(digit)] = np.inf
+    return Image.fromarray(pixels, mode="F")
+
+
 CORPUS: dict[str, tuple[Writer, str]] = {
     "zero_bytes.png": (raw(b""), "empty file (0 bytes)"),
     "truncated.png": (raw(truncated_png), "damaged or truncated"),
@@ -84,6 +93,7 @@ CORPUS: dict[str, tuple[Writer, str]] = {
     # 8-bit values kept in a wider integer (numpy's int32 or uint16 saved as they were): not a near-black image
     "eight_bit_in_int32.tiff": (pillow(lambda d: Image.fromarray(d.astype(np.int32))), DIGIT),
     "eight_bit_in_sixteen.png": (pillow(lambda d: Image.fromarray(d.astype(np.uint16))), DIGIT),
+    "float_with_gaps.tiff": (pillow(float_with_gaps), DIGIT),
     "pixmap_named_png.png": (raw(pixmap), "not a PNG, JPEG, BMP, GIF, WebP, TIFF or HEIC"),  # a format not opened
 }
 

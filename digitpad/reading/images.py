@@ -44,7 +44,11 @@ def to_array(image: Image.Image) -> np.ndarray:
     """A decoded Pillow image -> uint8 array: L, RGB or RGBA, whatever mode it came in (16-bit, CMYK, palette...)."""
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # 16-bit or float grayscale: rescale to 8 bits
         wide = np.asarray(image, dtype=np.float64)
-        top = max(float(wide.max()), 1.0) if image.mode == "F" else white_value(wide)
+        if image.mode == "F":  # floats: white is the largest finite value (1.0 at least); no value (NaN) is black
+            top = max(float(wide[np.isfinite(wide)].max(initial=0.0)), 1.0)
+            wide = np.nan_to_num(wide, nan=0.0, posinf=top, neginf=0.0)
+        else:
+            top = white_value(wide)
         return np.clip(wide / top * 255.0 + 0.5, 0, 255).astype(np.uint8)
     has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
     return np.asarray(image.convert("RGBA" if has_alpha else "L" if image.mode in ("1", "L") else "RGB"))
