@@ -35,6 +35,7 @@ import os
 import sys
 import textwrap
 import tomllib
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -344,10 +345,24 @@ def is_sqlite(path: Path) -> bool:
         return False
 
 
+def is_npz(path: Path) -> bool:
+    """Whether the file at `path` is an npz (numpy's zip of .npy arrays), or empty: one export-feedback may replace."""
+    try:
+        if path.stat().st_size == 0:
+            return True
+        with zipfile.ZipFile(path) as archive:
+            return all(name.endswith(".npy") for name in archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
 def unwritable_out(database: Path, out: str) -> str | None:
-    """Why export-feedback must not write OUT (as typed), or None: - (standard output), a folder, the database being
-    read (`export-feedback DB`, DB taken as OUT), another SQLite database, or what is not a regular file (/dev/full, a
-    pipe). A symlink stands for its target."""
+    """Why export-feedback must not write OUT (as typed), or None: no name, - (standard output), a folder, the
+    database being read (`export-feedback DB`, DB taken as OUT), another SQLite database, what is not a regular file
+    (/dev/full, a pipe), or a file that is not an npz (notes mistyped for OUT were replaced). A symlink stands for its
+    target."""
+    if not out:
+        return "no file named: name the npz to write, such as feedback.npz"
     if out == STDIN:
         return "standard output is not written to (an npz is binary): name a file, such as feedback.npz"
     target = Path(out).resolve()
@@ -359,6 +374,8 @@ def unwritable_out(database: Path, out: str) -> str | None:
         return "not a regular file (a device, a pipe or a socket): name a file to write"
     if is_sqlite(target):
         return "a SQLite database, not an npz: to export it, name it and then the npz (export-feedback DB OUT.npz)"
+    if target.exists() and not is_npz(target):
+        return "a file that is not an npz, which would be replaced: name a new file, or an npz to replace"
     return None
 
 
@@ -377,7 +394,7 @@ def export_feedback(database: Path, out: str) -> int:
         except OSError as error:  # its reason alone: the error names the temporary file, not OUT
             problem = f"cannot write it ({error.strerror})"
     if problem is not None:
-        print(f"digitpad: {out}: {problem}", file=sys.stderr)
+        print(f"digitpad: {out or repr(out)}: {problem}", file=sys.stderr)
         return EXIT_BAD_FILE
     count = len(examples.y)
     print(f"exported {count} drawing{'' if count == 1 else 's'} from {database} to {out}")

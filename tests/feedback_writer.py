@@ -13,6 +13,8 @@ process knows exactly which writes were acknowledged. Any error ends the process
 from __future__ import annotations
 
 import io
+import re
+import sqlite3
 import sys
 import threading
 import time
@@ -21,9 +23,28 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from digitpad.learning.feedback import FeedbackStore
+from digitpad.learning.feedback import APPLICATION_ID, SCHEMA, SCHEMA_VERSION, FeedbackStore
 
 Key = tuple[int, int, int]  # (writer tag, thread, write number)
+
+
+def unchecked_database(path, rows: list[tuple], version: int = SCHEMA_VERSION) -> None:
+    """A file another program made as a feedback database: digitpad's id, `version` (3, or 2: no visits) and columns,
+    but its table without the checks, holding `rows` of (label, predicted, model_input[, picture])."""
+    schema = re.sub(r" CHECK \((?:[^()]|\([^()]*\))*\)| NOT NULL", "", SCHEMA)
+    with sqlite3.connect(path) as connection:
+        connection.execute(schema if version == 3 else schema.replace(",\n    visit TEXT,\n    drawing TEXT", ""))
+        connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version = {version}")
+        for label, read, model_input, *picture in rows:
+            connection.execute("INSERT INTO examples (label, predicted, model_input, canvas_png) VALUES (?, ?, ?, ?)",
+                               (label, read, model_input, *(picture or [PNG])))  # fmt: skip
+
+
+def changed_row(path: Path) -> None:
+    """A file another program made: a row labelled 'seven' after a drawing digitpad would have saved."""
+    unchecked_database(path, [(1, 1, bytes(784)), ("seven", 7, bytes(784))])
+
 
 # What export and training must refuse: {name: (what to put at the path, the reason the one-line error gives)}
 BAD_DATABASES = {
@@ -35,6 +56,12 @@ BAD_DATABASES = {
     "empty": (FeedbackStore, "the feedback database holds no drawings yet"),
     # The page's first save failed on a full disk: SQLite had made the file, with nothing in it
     "no bytes": (lambda path: path.write_bytes(b""), "the feedback database holds no drawings yet"),
+    "a folder": (Path.mkdir, "a folder, not a feedback database: name the file in it"),
+    "a row another program changed": (
+        changed_row,
+        "row 2 is not a drawing as digitpad saves it: its label 'seven' and prediction 7 are not both digits 0-9. The "
+        "file was changed by another program: remove such rows with sqlite3, or export from a backup",
+    ),
 }
 
 
@@ -59,6 +86,9 @@ def png(image: np.ndarray) -> bytes:
     buffer = io.BytesIO()
     Image.fromarray(image).save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+PNG = png(np.zeros((28, 28), np.uint8))  # a blank drawing's picture
 
 
 def write(store: FeedbackStore, tag: int, thread: int, writes: int, lock: threading.Lock) -> None:

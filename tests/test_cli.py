@@ -502,6 +502,12 @@ def unix_socket(database: Path) -> str:
     return str(database.parent / "socket")
 
 
+def notes(database: Path) -> str:
+    """A file mistyped for OUT: replaced by the npz before."""
+    (database.parent / "notes.txt").write_text("my precious notes\n")
+    return str(database.parent / "notes.txt")
+
+
 NOT_TO_WRITE = {  # OUT as typed, made beside the database being read: the reason it is refused
     "the database itself": (str, "the database being read: name the npz to write after it"),
     "the database through a symlink": (link_to_database, "the database being read"),
@@ -510,6 +516,8 @@ NOT_TO_WRITE = {  # OUT as typed, made beside the database being read: the reaso
     "a socket": (unix_socket, "not a regular file"),
     "standard output": (lambda db: "-", "standard output is not written to"),
     "a folder to be": (lambda db: f"{db.parent / 'answers'}/", "a folder: name the file to write in it"),
+    "notes": (notes, "a file that is not an npz, which would be replaced: name a new file, or an npz to replace"),
+    "no name": (lambda db: "", "no file named: name the npz to write, such as feedback.npz"),
 }
 
 
@@ -521,7 +529,7 @@ def test_export_feedback_refuses_to_write_over_a_database_a_pipe_or_standard_out
     result = digitpad("export-feedback", database, out)
     assert result.returncode == 1 and result.stdout == ""
     (line,) = result.stderr.splitlines()
-    assert line.startswith(f"digitpad: {out}: {reason}")
+    assert line.startswith(f"digitpad: {out or repr(out)}: {reason}")
     after = {path.name: path.read_bytes() if path.is_file() else None for path in tmp_path.iterdir()}
     assert after == before  # nothing written, and no file or folder made
 
@@ -542,7 +550,7 @@ def test_export_feedback_through_a_symlink_writes_its_target_and_keeps_the_link(
     database = database_of_one(tmp_path / "feedback.sqlite3").path
     (tmp_path / "kept").mkdir()
     target, link = tmp_path / "kept" / "answers.npz", tmp_path / "answers.npz"
-    target.write_bytes(b"last week's")
+    np.savez(target, y=np.array([9]))  # last week's
     link.symlink_to(target)
     result = digitpad("export-feedback", database, link)
     assert result.returncode == 0, result.stderr

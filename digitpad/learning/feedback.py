@@ -62,6 +62,13 @@ CREATE TABLE examples (
 COLUMNS = ["id", "created_at", "label", "predicted", "model_input", "canvas_png", "on_wall", "visit", "drawing"]
 # The wall's reads, every 3 s, without touching the pictures: 3.6 ms at 5,000 rows, 83 ms grouped by picture
 INDEX = "CREATE INDEX drawings ON examples (visit, drawing, on_wall, label, predicted)"
+# A row as digitpad saves it, which SCHEMA's checks hold it to: a file changed by another program (or made by one, its
+# table without the checks) may hold others, which export and training refuse by row and the wall's tallies leave out
+DIGITS_SAID = (
+    f"typeof(label) = 'integer' AND label BETWEEN 0 AND {NUM_CLASSES - 1} "
+    f"AND typeof(predicted) = 'integer' AND predicted BETWEEN 0 AND {NUM_CLASSES - 1}"
+)
+WHOLE_ROW = f"{DIGITS_SAID} AND typeof(model_input) = 'blob' AND length(model_input) = {PIXELS}"
 
 
 ANSWER_GAP_S = 2.0  # s: a number's rows are saved within milliseconds of each other, a person answers in seconds
@@ -76,7 +83,8 @@ def name_pictures(connection: sqlite3.Connection) -> None:
     names, last = [], {}  # on_wall -> (picture name, visit, time) of the last row so far
     rows = connection.execute("SELECT id, canvas_png, on_wall, julianday(created_at) * 86400 FROM examples ORDER BY id")
     for row_id, png, on_wall, saved in rows:
-        name, (last_name, run, then) = picture_name(png), last.get(on_wall, (None, None, None))
+        name = picture_name(png) if isinstance(png, bytes) else f"row-{row_id}"  # none, by hand: its own drawing
+        last_name, run, then = last.get(on_wall, (None, None, None))
         run = run if name == last_name and saved - then < ANSWER_GAP_S else f"before-{row_id}"
         names.append((name, run, row_id))
         last[on_wall] = (name, run, saved)
@@ -169,6 +177,8 @@ class FeedbackStore:
         self.path = Path(path)
         if create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif self.path.is_dir():
+            raise FeedbackStoreError(f"{self.path}: a folder, not a feedback database: name the file in it")
         elif not self.path.is_file():
             raise FeedbackStoreError(f"{self.path}: no such feedback database")
         self._create = create
@@ -398,15 +408,38 @@ class FeedbackStore:
     def examples(self) -> Examples:
         """Every example, oldest first, read in one transaction (rows added meanwhile are not half-included)."""
         with self._connect() as connection:
+            connection.execute("BEGIN")
+            self._check_rows(connection)
             rows = connection.execute(
                 "SELECT model_input, label, predicted, coalesce(visit, drawing, id) FROM examples ORDER BY id"
             ).fetchall()
+            connection.execute("COMMIT")
         pixels, labels, predicted, visits = zip(*rows, strict=True) if rows else ((), (), (), ())
         return Examples(
             x=np.frombuffer(b"".join(pixels), np.uint8).reshape(-1, MODEL_SIZE, MODEL_SIZE),
             y=np.array(labels, np.uint8),
             predicted=np.array(predicted, np.uint8),
             visit=np.array([str(visit) for visit in visits], str),
+        )
+
+    def _check_rows(self, connection: sqlite3.Connection) -> None:
+        """FeedbackStoreError naming the first row that is not as digitpad saves it (WHOLE_ROW), and how many are not:
+        a label of 'seven' or 10 was exported as it was, or stopped export and training with a traceback."""
+        bad = connection.execute(
+            "SELECT id, quote(label), quote(predicted), typeof(model_input), length(model_input) FROM examples "
+            f"WHERE NOT ({WHOLE_ROW}) ORDER BY id"
+        ).fetchall()
+        if not bad:
+            return
+        row_id, label, predicted, kind, length = bad[0]
+        if not connection.execute(f"SELECT {DIGITS_SAID} FROM examples WHERE id = ?", (row_id,)).fetchone()[0]:
+            fault = f"its label {label} and prediction {predicted} are not both digits 0-{NUM_CLASSES - 1}"
+        else:
+            fault = f"its model_input is {length or 0} bytes of {kind}, not the {PIXELS} bytes of a 28 x 28 drawing"
+        others = f" (and {len(bad) - 1} more row{'s' if len(bad) > 2 else ''} like it)" if len(bad) > 1 else ""
+        raise FeedbackStoreError(
+            f"{self.path}: row {row_id} is not a drawing as digitpad saves it: {fault}{others}. The file was changed "
+            "by another program: remove such rows with sqlite3, or export from a backup"
         )
 
 
@@ -448,7 +481,9 @@ class Wall(NamedTuple):
                 "SELECT coalesce(sum(whole), 0), count(*) FROM (SELECT min(label = predicted) AS whole FROM examples "
                 "GROUP BY coalesce(visit, drawing, id), coalesce(drawing, id))"
             ).fetchone()
-            tally = connection.execute("SELECT label, predicted, count(*) FROM examples GROUP BY label, predicted")
+            tally = connection.execute(
+                f"SELECT label, predicted, count(*) FROM examples WHERE {DIGITS_SAID} GROUP BY label, predicted"
+            )
             for label, predicted, count in tally:
                 confusion[label, predicted] = count
             connection.execute("COMMIT")

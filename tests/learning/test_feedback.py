@@ -30,9 +30,7 @@ from digitpad.learning.feedback import (
     picture_name,
     use_wal,
 )
-from tests.feedback_writer import example, key_of, label_of, png
-
-PNG = png(np.zeros((28, 28), np.uint8))
+from tests.feedback_writer import PNG, example, key_of, label_of, png, unchecked_database
 
 
 def start_writer(database, tag: int, threads: int, writes: int, start_at: float) -> subprocess.Popen:
@@ -338,6 +336,41 @@ def older_database(path, version: int, rows: list[tuple]) -> None:
                 columns, values = f"{columns}, on_wall", f"{values}, {on_wall}"
             row = (label, read, bytes(784), picture)
             connection.execute(f"INSERT INTO examples ({columns}) VALUES ({values})", row)
+
+
+@pytest.mark.parametrize(
+    ("row", "fault"),
+    [
+        (("seven", 7, bytes(784)), "its label 'seven' and prediction 7 are not both digits 0-9"),
+        ((10, 1, bytes(784)), "its label 10 and prediction 1 are not both digits 0-9"),
+        ((3.7, 3, bytes(784)), "its label 3.7 and prediction 3"),
+        ((None, 3, bytes(784)), "its label NULL and prediction 3"),
+        ((3, -1, bytes(784)), "its label 3 and prediction -1"),
+        ((3, 3, bytes(10)), "its model_input is 10 bytes of blob, not the 784 bytes of a 28 x 28 drawing"),
+        ((3, 3, None), "its model_input is 0 bytes of null"),
+        ((3, 3, "x" * 784), "its model_input is 784 bytes of text"),
+    ],
+    ids=["a word", "10", "a fraction", "none", "predicted -1", "10 bytes", "no picture", "text"],
+)
+def test_a_row_another_program_changed_is_refused_by_row_for_export_and_training_and_the_wall_leaves_it_out(
+    tmp_path, row, fault
+):
+    # Export and training raised a traceback (int('seven'), a uint8 of -1, 10 bytes reshaped to 28 x 28) or wrote the
+    # label 10 and trained a 10-class model on it
+    path = tmp_path / "feedback.sqlite3"
+    unchecked_database(path, [(1, 1, bytes(784)), row, row])
+    with pytest.raises(FeedbackStoreError) as refused:
+        load_feedback(path)
+    assert str(refused.value).startswith(f"{path}: row 2 is not a drawing as digitpad saves it: {fault}")
+    assert "(and 1 more row like it)" in str(refused.value)
+    wall = Wall.read(path, latest=10)  # the room's wall raised IndexError on a label of 10
+    assert wall.confusion.sum() == 1 + 2 * (row[:2] == (3, 3))
+
+
+def test_an_older_database_a_row_of_which_has_no_picture_is_brought_up_to_date(tmp_path):
+    path = tmp_path / "feedback.sqlite3"
+    unchecked_database(path, [(1, 1, bytes(784)), (2, 2, bytes(784), None)], version=2)  # picture_name(None) raised
+    assert load_feedback(path).y.tolist() == [1, 2]
 
 
 def test_a_first_version_database_is_brought_up_to_date_keeping_its_rows_off_the_wall(tmp_path):
