@@ -176,18 +176,25 @@ class Room:
             time.sleep(CHECK_EVERY_S)
 
     def stop(self, keep_logs: bool = False) -> None:
-        """Stop nginx and every process: SIGTERM, then SIGKILL for any still running after 10 s. Then remove the
-        room's folder of logs and nginx's buffers, unless `keep_logs` (a room that failed: its message points there)."""
+        """Stop nginx and every process: SIGTERM, then SIGKILL for any still running after 10 s, or at once on a
+        second Ctrl-C (which left the folder behind). Then remove the room's folder of logs and nginx's buffers,
+        unless `keep_logs` (a room that failed: its message points there)."""
         self.stopping = True
         running = [p for p in [self.nginx, *self.servers.values()] if p is not None and p.poll() is None]
         for process in running:
             os.killpg(process.pid, signal.SIGTERM)
-        for process in running:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        try:
+            for process in running:
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
+        except KeyboardInterrupt:
+            for process in running:
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
         if not keep_logs:
             shutil.rmtree(self.run_dir, ignore_errors=True)
 
