@@ -12,16 +12,40 @@ reader you commit, and choose nothing by it (`--group tuning` leaves it out).
 from __future__ import annotations
 
 import argparse
+import tempfile
 from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
 
 from digitpad.cli import MODES, read_files
 from digitpad.learning.data import RealImage, load_real
+from digitpad.reading.images import read_image
 from digitpad.stats import with_interval
 
 
 def share_line(name: str, outcomes: list[bool], width: int = 34) -> str:
     """'  name   right/all   share (interval)': one printed line of a benchmark's table, `name` `width` wide."""
     return f"  {name:<{width}} {sum(outcomes):>4}/{len(outcomes):<4} {with_interval(sum(outcomes), len(outcomes))}"
+
+
+def read_made_up(images: list[RealImage], make: Callable[[np.ndarray, int], np.ndarray]) -> dict[str, list[bool]]:
+    """Each real image changed by `make` (its pixels as read_image gives them, and its index as the seed), saved as PNG
+    and read as `digitpad predict` reads a file: per kind, whether each was read exactly right."""
+    by_kind = defaultdict(list)
+    with tempfile.TemporaryDirectory() as folder:
+        photos = {}
+        for index, image in enumerate(images):
+            path = Path(folder) / f"{index}.png"
+            Image.fromarray(make(read_image(image.path), index)).save(path)
+            photos[str(path)] = image
+        answers, errors = read_files(list(photos), "auto")
+        assert not errors, errors
+    for answer in answers:
+        by_kind[photos[answer.path].kind].append(answer.answer == photos[answer.path].label)
+    return by_kind
 
 
 def report(images: list[RealImage], answers: dict[str, str | None], show_misreadings: bool) -> None:

@@ -213,12 +213,17 @@ PHOTO_NOT_PAPER = 0.05
 # ...unless what lies round its digits, out to this share of their height, is paper: two notes on gravel whose sheet
 # was not found, of 366 laid on tuning scenes, read right again (0.5, 1.0: one, none); tuning scenes 7 -> 6 of 10.
 PHOTO_PAPER_ROUND = 0.25
+# A shadow's hard edge: where the paper's blur is this far apart from its closing (a fraction of the paper; from the
+# first to the second) and the dim side this share of the lit or more, the closing is the paper. `python -m
+# benchmarks.changed_photos` (made up): tuning scans 13 -> 27 of 52; depth 0: real tuning scenes' "No digits" 7 -> 5
+PHOTO_SHADOW_STEP = (0.15, 0.3)  # (0.25, 0.5): scans 15 of 52
+PHOTO_SHADOW_DEPTH = 0.2  # 0.15: as many shadowed read, and as many scenes read as digits (`benchmarks.no_digits`)
 PHOTO_PAPER_THUMBNAIL = 128  # px, the shorter side paper_darkness looks at: sensor noise averaged away
 # Ink is on paper: at most this share round a component (to PHOTO_SURROUND_REACH of its stroke) is darker than halfway.
 # `python -m benchmarks.no_digits` (made up): hills saying no digits 2 -> 10 of 10, shapes 0 -> 6 (docs/constants.md)
 PHOTO_SURROUND = 0.3
-# A ring round writing holds ink this share of its height at least; a digit's loop none. `python -m benchmarks.circled`
-# (made up): tuning numbers 0 -> 3 of 25, singles 0 -> 21 of 38 (a ring cut by a form's box lines is missed)
+# A ring round writing holds ink this share of its height at least; a digit's loop none. `python -m
+# benchmarks.changed_photos` (made up): tuning numbers 0 -> 3 of 25, singles 0 -> 21 of 38 (not a ring cut by box lines)
 PHOTO_RING_CONTENT = 0.3
 PHOTO_SURROUND_REACH = 0.5  # reach 0.25 / 1.0 of the width: scratch scenes read 15 / 18, shrunk tuning numbers 85 / 86
 # Dark ink or light ink: told on a thumbnail against the local median paper. With a window of 0.1 of it, 2 of 120

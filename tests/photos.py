@@ -316,3 +316,20 @@ def circled(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     cover = cv2.GaussianBlur(ring.astype(np.float32) / 255, (0, 0), 0.7)[..., None]
     ink = float(np.percentile(photo.min(axis=2), 1))
     return np.clip(page * (1 - cover) + ink * cover, 0, 255).astype(np.uint8)
+
+
+def shadowed(photo: np.ndarray, seed: int = 0) -> np.ndarray:
+    """A photo of writing on paper with a hard shadow across it, as a phone or a hand held over the page casts: a
+    straight edge at any angle through its middle part, the light on one side dimmed to 30-50%, its penumbra 1% of
+    the photo's longer side: [H, W, 3] uint8."""
+    rng = np.random.default_rng(seed)
+    photo = as_rgb(photo).astype(np.float32)
+    height, width = photo.shape[:2]
+    angle = rng.uniform(0, np.pi)
+    through = np.array([width, height]) * rng.uniform(0.35, 0.65, 2)  # a point the edge passes through
+    rows, columns = np.mgrid[0:height, 0:width].astype(np.float32)
+    across = (columns - through[0]) * np.cos(angle) + (rows - through[1]) * np.sin(angle)  # px from the edge
+    penumbra = max(1.0, 0.01 * max(height, width))
+    lit = np.clip(0.5 + across / penumbra, 0.0, 1.0)
+    dim = rng.uniform(0.3, 0.5)
+    return np.clip(photo * (dim + (1 - dim) * lit)[..., None], 0, 255).astype(np.uint8)

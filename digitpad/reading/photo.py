@@ -8,8 +8,9 @@ canvas. And paper_darkness: how much darker than its paper the photo's median pi
 photo of paper at all.
 
 How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
-brightness is estimated everywhere by erasing the ink (a closing wider than any stroke), and each pixel's ink is how
-much darker it is than its own paper, so a shadow or a dim side of the sheet is paper, not ink. Long faint straight runs
+brightness is estimated everywhere by erasing the ink (a closing wider than any stroke, smoothed but for a shadow's
+hard edge), and each pixel's ink is how much darker it is than its own paper, so a shadow or a dim side of the sheet is
+paper, not ink. Long faint straight runs
 (ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke. What is
 clearly darker than its paper is ink (clearly: beside the darkest ink, when that is a pencil's grey or small writing the
 lens blurred, and above the paper's grain), and so are fainter pixels touching it (a thin stroke's ends). Lines dark
@@ -48,6 +49,8 @@ from digitpad.config import (
     PHOTO_POLARITY_TAIL,
     PHOTO_POLARITY_THIN,
     PHOTO_POLARITY_WINDOW,
+    PHOTO_SHADOW_DEPTH,
+    PHOTO_SHADOW_STEP,
     PHOTO_SMALL_INK_GROWTH,
     PHOTO_WORKING_SIZE,
     PHOTO_WRITING_HEIGHT,
@@ -212,10 +215,27 @@ def ink_stand_out(gray: np.ndarray) -> tuple[float, float, float]:
 
 def paper_brightness(gray: np.ndarray) -> np.ndarray:
     """[H, W] brightness of the bare paper under each pixel: a closing wider than any stroke lifts the ink to the
-    paper around it, and a blur as wide smooths the closing's flat steps."""
+    paper around it, and a blur as wide smooths the closing's flat steps, but not a shadow's hard edge, which the
+    closing keeps (shadow_edges). The blur alone lifted the shadowed paper along the edge and dimmed the lit: a 7
+    written in a phone's shadow beside its edge was taken for the edge of a dark region."""
     window = max(3, round(PHOTO_PAPER_WINDOW * max(gray.shape)))
-    closed = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (window, window)))
-    return cv2.blur(closed, (window, window))
+    square = cv2.getStructuringElement(cv2.MORPH_RECT, (window, window))
+    closed = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, square)
+    blurred = cv2.blur(closed, (window, window))
+    edge = shadow_edges(closed, blurred, square)
+    return edge * closed + (1.0 - edge) * blurred
+
+
+def shadow_edges(closed: np.ndarray, blurred: np.ndarray, square: np.ndarray) -> np.ndarray:
+    """[H, W] float32, 0 to 1: how far each pixel is by a shadow's hard edge, where the paper's blur is apart from its
+    closing by PHOTO_SHADOW_STEP of the paper (from none at the first to wholly at the second), and the paper's dim
+    side, over the window, is PHOTO_SHADOW_DEPTH of its lit side or more (wholly from 0.05 more), as a shadow on paper
+    leaves it: a dark coat against the sky, or a black ground round a lit disc, is darker, and there the blur's
+    lifted band is left for on_paper to take away."""
+    low, high = PHOTO_SHADOW_STEP
+    apart = np.abs(blurred - closed) / np.maximum(closed, 1e-3)
+    depth = cv2.erode(closed, square) / np.maximum(cv2.dilate(closed, square), 1e-3)
+    return np.clip((apart - low) / (high - low), 0.0, 1.0) * np.clip((depth - PHOTO_SHADOW_DEPTH) / 0.05, 0.0, 1.0)
 
 
 def ink_contrast(gray: np.ndarray, paper: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

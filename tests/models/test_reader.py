@@ -33,6 +33,7 @@ from tests.photos import (
     form_field_photo,
     on_desk,
     paper_photo,
+    shadowed,
     small_on_page,
     where_on_desk,
     written_one,
@@ -97,6 +98,12 @@ LIGHT_ON_DARK = {
 CIRCLED = {
     "a 3 with a tail": f"{MARKS}3_abhijith_crop22.jpg",
     "a 45": "don_sabu_numbers/abhijith_45_79_31.png",
+}
+# A hard shadow across the writing (tests.photos.shadowed, its seed): the shadowed part, or all, taken for a dark region
+SHADOWED = {
+    "a 7 in a mark box": (f"{MARKS}7_ajay_crop24.jpg", 29),
+    "a scanned 3": ("minichazer_scans/3_r04_c09.png", 78),
+    "a 7 in a grid's cell": ("shashank112/1_q9a_7.png", 110),
 }
 # Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
 # lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
@@ -583,6 +590,13 @@ def test_a_real_photo_turned_light_ink_on_dark_is_read_right(reader, real_images
     image, photo = tuning_image(real_images, LIGHT_ON_DARK[case])
     colours = photo[..., :3] if photo.ndim == 3 else photo
     assert reader.read(255 - colours).number == image.label, case
+
+
+@pytest.mark.parametrize("case", SHADOWED)
+def test_a_real_photo_with_a_hard_shadow_across_its_writing_is_read_right(reader, real_images, case):
+    path, seed = SHADOWED[case]
+    image, photo = tuning_image(real_images, path)
+    assert reader.read(shadowed(photo, seed=seed)).number == image.label, case
 
 
 @pytest.mark.parametrize("case", CIRCLED)

@@ -9,9 +9,15 @@ import cv2
 import numpy as np
 import pytest
 
-from digitpad.config import PHOTO_MIN_WORKING_SIZE, PHOTO_NOT_PAPER, PHOTO_WORKING_SIZE, PHOTO_WRITING_HEIGHT
+from digitpad.config import (
+    PHOTO_MIN_WORKING_SIZE,
+    PHOTO_NOT_PAPER,
+    PHOTO_SHADOW_STEP,
+    PHOTO_WORKING_SIZE,
+    PHOTO_WRITING_HEIGHT,
+)
 from digitpad.models.number import read_number
-from digitpad.reading.photo import clean_photo, ink_mask, paper_darkness, writing_height
+from digitpad.reading.photo import clean_photo, ink_mask, paper_brightness, paper_darkness, writing_height
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import render_canvas
@@ -222,6 +228,19 @@ def test_the_edge_of_a_dark_region_is_no_ink_and_a_digit_beside_it_keeps_its_str
     assert read_number(number_classifier, judge, cleaned).number == "3"
     alone = cv2.resize(clean_photo(photo), (sheet_edge, cleaned.shape[0]), interpolation=cv2.INTER_NEAREST)
     assert shared_ink(cleaned[:, :sheet_edge], alone) > 0.8
+
+
+@pytest.mark.parametrize("dim", [0.3, 0.5])
+def test_paper_in_a_hard_shadow_is_paper_up_to_its_edge_and_a_black_ground_beside_paper_is_not(dim):
+    rows, columns = np.mgrid[:600, :800]
+    across = columns + 0.3 * rows - 450  # from the shadow's edge, askew
+    shadowed = np.where(across < 0, dim * 0.9, 0.9).astype(np.float32)
+    lifted = (paper_brightness(shadowed) / shadowed - 1)[80:-80, 80:-80]  # the closing's window in from the sides
+    # Its paper up to the edge, as far as the blur is kept: the blur alone lifted it by 105% (45% at 0.5)
+    assert lifted[across[80:-80, 80:-80] < -2].max() < PHOTO_SHADOW_STEP[0] + 0.01
+    black_ground = np.where(columns < 400, 0.05, 0.9).astype(np.float32)  # deeper than a shadow on paper
+    lifted = paper_brightness(black_ground)[:, 350:400]  # left smoothed for on_paper's band to be taken away
+    assert (lifted > 0.2).any()
 
 
 @pytest.mark.parametrize("seed", [16, 28])
