@@ -5,8 +5,9 @@ In: $DIGITPAD_REAL, $DIGITPAD_STROKES, the sample photos tests.scenes reads, and
 single digits and numbers, how many were read exactly right with a 95% interval, and how many sheets
 digitpad.reading.sheet found. Each photo is made up: a sheet turned up to 10 degrees, covering 25-60% of the width of a
 real photo of no digits (the tuning or the final group of tests.scenes) at a random place. The sheets are first the
-real photos of paper (the tuning sources by default; --final: the final sources; made up on real images), then
-made-up sheets (tests.photos.paper_photo, lit unevenly) of the tuning (or final) writers' digits and numbers.
+real photos of paper (the tuning sources by default; --final: the final sources; made up on real images), the same
+coloured as notes are (tests.photos.tinted: yellow, pink, blue or green), then made-up sheets (tests.photos.paper_photo,
+lit unevenly) of the tuning (or final) writers' digits and numbers.
 
     DIGITPAD_REAL=../shared/real DIGITPAD_STROKES=../shared/strokes/pendigits_train.json python -m benchmarks.sheets
         [--final] [--seed 0] [--count 60]
@@ -27,7 +28,7 @@ from digitpad.learning.data import load_pen_digits, load_real
 from digitpad.learning.drawn import by_writer, split_writers
 from digitpad.models.reader import Reader
 from digitpad.reading.sheet import sheet_in
-from tests.photos import on_desk, paper_photo, random_conditions
+from tests.photos import NOTE_COLOURS, on_desk, paper_photo, random_conditions, tinted
 from tests.scenes import scene_photos
 
 
@@ -64,6 +65,11 @@ def main() -> None:
     real = [(photo.kind, photo.label, pixels[str(photo.path)]) for photo in photos]
     title = f"real {group} photos of paper laid on real {group} photos of other things (made up on real images):"
     report(title, *read_on_desks(reader, real, desks, rng))
+    colours = [str(rng.choice(list(NOTE_COLOURS))) for _ in real]
+    notes = [(kind, label, tinted(paper, colour)) for (kind, label, paper), colour in zip(real, colours, strict=True)]
+    report(
+        "the same on coloured paper, laid on them (made up on real images):", *read_on_desks(reader, notes, desks, rng)
+    )
     tuning, final = split_writers(load_pen_digits())
     writers = final if args.final else tuning
     drawings = [("single", *random_digit(writers, rng)) for _ in range(args.count)]

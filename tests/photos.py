@@ -273,6 +273,27 @@ def on_desk(paper: np.ndarray, desk: np.ndarray, rng: np.random.Generator) -> np
     return np.round(laid * where + desk * (1 - where)).astype(np.uint8)
 
 
+NOTE_COLOURS = {  # reflectance, RGB, of coloured paper people write numbers on
+    "yellow": (1.0, 0.93, 0.45),  # a sticky note
+    "pink": (1.0, 0.72, 0.8),
+    "blue": (0.65, 0.82, 1.0),
+    "green": (0.7, 1.0, 0.6),
+}
+
+
+def tinted(photo: np.ndarray, colour: str) -> np.ndarray:
+    """A photo of writing on white paper as if the paper were coloured (NOTE_COLOURS): [H, W, 3] uint8. Ink absorbs
+    light whatever the paper under it: reflectances multiply, as in paper_photo."""
+    return np.round(as_rgb(photo) * np.array(NOTE_COLOURS[colour])).astype(np.uint8)
+
+
+def wooden_desk(seed: int = 0) -> np.ndarray:
+    """A made-up wooden desk, 600 x 800: brown, its grain dark stripes across it that wander a little."""
+    rows, columns = np.mgrid[:600, :800].astype(np.float32)
+    grain = np.sin(rows / 5 + 2 * np.sin(columns / 90)) + 0.3 * np.random.default_rng(seed).normal(size=rows.shape)
+    return np.clip(np.array([125, 85, 50]) * (1 + 0.2 * grain)[..., None], 0, 255).astype(np.uint8)
+
+
 def where_on_desk(paper: np.ndarray, desk: np.ndarray, seed: int) -> np.ndarray:
     """[H, W] bool: where on_desk(paper, desk, np.random.default_rng(seed)) lays the sheet."""
     return on_desk(np.full_like(paper, 255), np.zeros_like(desk), np.random.default_rng(seed))[:, :, 0] > 127

@@ -12,9 +12,10 @@ falling off across a sheet, or a shadow's soft edge, is not. Of the SHEET_CANDID
 writing), the first that looks like a sheet is one: the smallest rectangle round it at any angle (a sheet lying askew)
 covers a share of the frame in SHEET_SHARE, and it fills SHEET_FILL of that rectangle; it reaches two sides of the
 frame at most; it is grey or white, not coloured (SHEET_SATURATION), near the photo's brightest (SHEET_BRIGHT), and
-brighter or darker than the rest (a white table's) by SHEET_CONTRAST. A region that is no rectangle is tried again
-without what hangs on it by necks narrower than SHEET_NECKS (a sheet joined to a bright stone or a white wall where
-no step parts them). The sheet is then that rectangle, SHEET_INSET px in from its edge.
+brighter or darker than the rest (a white table's) by SHEET_CONTRAST. When none is, the first that is all this but
+coloured is one: a yellow sticky note on a wooden desk, whose grain was taken for writing. A region that is no
+rectangle is tried again without what hangs on it by necks narrower than SHEET_NECKS (a sheet joined to a bright stone
+or a white wall where no step parts them). The sheet is then that rectangle, SHEET_INSET px in from its edge.
 """
 
 from __future__ import annotations
@@ -94,34 +95,45 @@ def paper_region(colour: np.ndarray) -> np.ndarray | None:
     even = (np.hypot(across, down) / 8 < SHEET_STEP).astype(np.uint8)  # 8: Sobel's weights, to a step per px
     even = cv2.morphologyEx(even, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))  # a thin bridge to the desk is cut
     _, labels, stats, _ = cv2.connectedComponentsWithStats(even, connectivity=4)
-    for label in 1 + np.argsort(stats[1:, cv2.CC_STAT_AREA])[::-1][:SHEET_CANDIDATES]:
-        whole = (labels == label).astype(np.uint8)
-        for neck in (0, *SHEET_NECKS):  # the region, then its core without what hangs on it by ever wider necks
-            region = filled(core(whole, neck) if neck else whole)
-            if not region.any():
-                break
-            centre, (side, other), angle = cv2.minAreaRect(cv2.findNonZero(region.astype(np.uint8)))
-            share = side * other / region.size
-            if not SHEET_SHARE[0] <= share <= SHEET_SHARE[1] or region.sum() < SHEET_FILL * side * other:
-                continue
-            if sum(bool(edge.any()) for edge in (region[0], region[-1], region[:, 0], region[:, -1])) >= 3:
-                continue  # cut by three sides of the frame: a strip of the page round a form's box, not a sheet
-            if looks_like_paper(region, brightness, saturation):
-                # The sheet is that rectangle (ink written up to its edge, which no closing erases, is the sheet's),
-                # less a strip along its edge, so that no scrap of the desk beside it is taken for writing
-                inset = (max(1.0, side - 2 * SHEET_INSET), max(1.0, other - 2 * SHEET_INSET))
-                corners = np.round(cv2.boxPoints((centre, inset, angle))).astype(np.int32)
-                return cv2.fillConvexPoly(np.zeros(region.shape, np.uint8), corners, 1).astype(bool)
-            break  # a rectangle of something else: no core of it is paper either
+    candidates = 1 + np.argsort(stats[1:, cv2.CC_STAT_AREA])[::-1][:SHEET_CANDIDATES]
+    for coloured in (False, True):  # white or grey paper first; else a sticky note's yellow, a pink index card
+        for label in candidates:
+            found = sheet_of(labels == label, brightness, saturation, coloured)
+            if found is not None:
+                return found
     return None
 
 
-def looks_like_paper(region: np.ndarray, brightness: np.ndarray, saturation: np.ndarray) -> bool:
-    """Whether the thumbnail's `region` is grey or white, near the photo's brightest, and apart from the rest of it in
-    brightness (brighter, or darker: a sheet on a white table)."""
+def sheet_of(whole: np.ndarray, brightness: np.ndarray, saturation: np.ndarray, coloured: bool) -> np.ndarray | None:
+    """[H, W] bool region of the thumbnail -> the sheet it is, or None: the region, or its core without what hangs
+    on it by ever wider necks, is a rectangle of paper (looks_like_paper), which is the sheet."""
+    for neck in (0, *SHEET_NECKS):
+        region = filled(core(whole.astype(np.uint8), neck) if neck else whole.astype(np.uint8))
+        if not region.any():
+            return None
+        centre, (side, other), angle = cv2.minAreaRect(cv2.findNonZero(region.astype(np.uint8)))
+        share = side * other / region.size
+        if not SHEET_SHARE[0] <= share <= SHEET_SHARE[1] or region.sum() < SHEET_FILL * side * other:
+            continue
+        if sum(bool(edge.any()) for edge in (region[0], region[-1], region[:, 0], region[:, -1])) >= 3:
+            continue  # cut by three sides of the frame: a strip of the page round a form's box, not a sheet
+        if not looks_like_paper(region, brightness, saturation, coloured):
+            return None  # a rectangle of something else: no core of it is paper either
+        # The sheet is that rectangle (ink written up to its edge, which no closing erases, is the sheet's), less a
+        # strip along its edge, so that no scrap of the desk beside it is taken for writing
+        inset = (max(1.0, side - 2 * SHEET_INSET), max(1.0, other - 2 * SHEET_INSET))
+        corners = np.round(cv2.boxPoints((centre, inset, angle))).astype(np.int32)
+        return cv2.fillConvexPoly(np.zeros(region.shape, np.uint8), corners, 1).astype(bool)
+    return None
+
+
+def looks_like_paper(region: np.ndarray, brightness: np.ndarray, saturation: np.ndarray, coloured: bool) -> bool:
+    """Whether the thumbnail's `region` is grey or white (or any colour, if `coloured`), near the photo's brightest,
+    and apart from the rest of it in brightness (brighter, or darker: a sheet on a white table)."""
     paper, rest = float(np.median(brightness[region])), float(np.median(brightness[~region]))
     bright = SHEET_BRIGHT * float(np.percentile(brightness, 95))
-    return np.median(saturation[region]) < SHEET_SATURATION and paper >= bright and abs(paper - rest) >= SHEET_CONTRAST
+    plain = coloured or np.median(saturation[region]) < SHEET_SATURATION
+    return plain and paper >= bright and abs(paper - rest) >= SHEET_CONTRAST
 
 
 def core(region: np.ndarray, neck: int) -> np.ndarray:

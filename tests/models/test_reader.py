@@ -35,7 +35,9 @@ from tests.photos import (
     paper_photo,
     shadowed,
     small_on_page,
+    tinted,
     where_on_desk,
+    wooden_desk,
     written_one,
 )
 from tests.scenes import scene_photos
@@ -104,6 +106,12 @@ SHADOWED = {
     "a 7 in a mark box": (f"{MARKS}7_ajay_crop24.jpg", 29),
     "a scanned 3": ("minichazer_scans/3_r04_c09.png", 78),
     "a 7 in a grid's cell": ("shashank112/1_q9a_7.png", 110),
+}
+# On a yellow note lying on a wooden desk (tests.photos.tinted, on_desk's seed): no sheet was found, the grain was ink
+ON_A_NOTE = {
+    "a 3 in a mark box": (f"{MARKS}3_alaika_crop16.jpg", 5),
+    "a boxed 44": ("don_sabu_numbers/alaika_44_78_33.png", 10),
+    "a 29 in a grid's cell": ("shashank112/1_total1_29.png", 13),
 }
 # Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
 # lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
@@ -597,6 +605,14 @@ def test_a_real_photo_with_a_hard_shadow_across_its_writing_is_read_right(reader
     path, seed = SHADOWED[case]
     image, photo = tuning_image(real_images, path)
     assert reader.read(shadowed(photo, seed=seed)).number == image.label, case
+
+
+@pytest.mark.parametrize("case", ON_A_NOTE)
+def test_a_real_photo_on_a_yellow_note_lying_on_a_wooden_desk_is_read_right(reader, real_images, case):
+    path, seed = ON_A_NOTE[case]
+    image, photo = tuning_image(real_images, path)
+    note = on_desk(tinted(photo, "yellow"), wooden_desk(), np.random.default_rng(seed))
+    assert reader.read(note).number == image.label, case
 
 
 @pytest.mark.parametrize("case", CIRCLED)

@@ -13,7 +13,7 @@ from digitpad.reading.images import read_image
 from digitpad.reading.sheet import sheet_alone, sheet_in
 from digitpad.reading.strokes import render_canvas
 from tests.drawings import first_of_each_label
-from tests.photos import FIELDS, UNEVEN, form_field_photo, on_desk, paper_photo, where_on_desk
+from tests.photos import FIELDS, UNEVEN, form_field_photo, on_desk, paper_photo, tinted, where_on_desk, wooden_desk
 from tests.scenes import scene_photos
 
 
@@ -57,6 +57,19 @@ def test_a_sheet_lying_on_a_real_photo_is_found_where_it_lies(sheet, desk, seed)
     inside[y : y + height, x : x + width] = found.mask
     assert (inside & ~where).sum() < 0.02 * inside.sum()  # hardly any desk taken for the sheet
     assert (inside & where).sum() > 0.7 * where.sum()  # and most of the sheet (all but a strip along its edge)
+
+
+@pytest.mark.parametrize("colour", ["yellow", "pink", "blue"])
+def test_a_coloured_note_lying_on_a_wooden_desk_is_found_where_it_lies(sheet, colour):
+    # Paper had to be grey or white: the yellow note was no sheet, and the desk's grain was read as writing
+    photo, where = laid(tinted(sheet, colour), wooden_desk(), seed=1)
+    found = sheet_in(photo)
+    assert found is not None
+    x, y, width, height = found.box
+    inside = np.zeros_like(where)
+    inside[y : y + height, x : x + width] = found.mask
+    assert (inside & ~where).sum() < 0.02 * inside.sum() and (inside & where).sum() > 0.7 * where.sum()
+    assert sheet_in(wooden_desk()) is None  # and the desk alone is none
 
 
 def test_what_lies_round_a_sheet_askew_is_painted_paper(sheet):
