@@ -150,6 +150,12 @@ FORM_BOX_WIDTH = 0.5  # of its height: a made-up square drawn askew with a thick
 FLAT_UNSURE = 0.7
 FLAT_LINE_THIN = 0.05  # of the other side: every such photo's line is; at 0.1, 415 of 2,700 drawings had one, not 308
 FLAT_LINE_EDGE = 0.02  # of the side: without it a triangle's base was a line, and the triangle read "11"
+# ...or holding an app's bar (a screenshot of a drawing app; read as a photo too, whatever it read): rows of ink
+# across FLAT_BAR_SPAN of it, FLAT_BAR_THICK thick, within FLAT_BAR_EDGE of its edge. Made-up screenshots
+# (/tmp/photovariety2) 0 -> 5 of 5 read right; tuning writers' drawings changed none of 3,123 (docs/constants.md)
+FLAT_BAR_SPAN = 0.9
+FLAT_BAR_THICK = 0.04  # an app's bar is 5-8% of a phone's height (56 of 800 points); a line drawn under a digit, 3%
+FLAT_BAR_EDGE = 0.15
 # A drawing longer than this is looked for digits at this size. A 4000 x 3000 px black-and-white photo (made up)
 # took 7.1 s, its cuts searched at full size; now 2.0 s; tuning drawings read as before (docs/constants.md)
 DRAWING_WORKING_SIZE = 1000  # px

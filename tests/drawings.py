@@ -3,7 +3,7 @@ the awkward drawings people make on purpose.
 
 In: the pen digits (the `pen_digits` fixture, or digitpad.learning.data.load_pen_digits). Out: the first digit of each
 label 0-9 (or the first few of each) by the final writers, whose digits no choice is made on; canvas images of a dot, a
-line, a scribble and so on; numbers written side by side; a word.
+line, a scribble and so on; numbers written side by side; a word; a drawing in a screenshot of a drawing app.
 """
 
 from __future__ import annotations
@@ -93,3 +93,24 @@ def smiley_canvas() -> np.ndarray:
         cv2.circle(ink, (x, 115), 10, 255, -1)
     cv2.ellipse(ink, (140, 150), (45, 35), 0, 20, 160, 255, DEFAULT_STROKE_WIDTH)
     return np.dstack([ink, ink, ink, np.full_like(ink, 255)])
+
+
+def in_an_app(canvas: np.ndarray) -> np.ndarray:
+    """A phone's screenshot of a drawing app with `canvas` (white ink on black, as draw_strokes gives it) drawn in it,
+    dark on the app's white: [2340, 1080, 3] uint8 RGB, with a status bar's time, the app's blue title bar, and a
+    palette of five coloured dots under the drawing."""
+    screen = np.full((2340, 1080, 3), 250, np.uint8)
+    screen[:70] = 244
+    cv2.putText(screen, "9:41", (40, 50), cv2.FONT_HERSHEY_SIMPLEX, 1.2, (20, 20, 20), 2, cv2.LINE_AA)
+    screen[70:200] = (66, 103, 192)
+    cv2.putText(screen, "Sketch", (50, 155), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (255, 255, 255), 3, cv2.LINE_AA)
+    screen[2100:] = (238, 238, 242)
+    for i, colour in enumerate([(25, 25, 25), (230, 55, 55), (50, 130, 230), (50, 180, 80), (240, 200, 50)]):
+        cv2.circle(screen, (140 + 200 * i, 2220), 45, colour, -1, cv2.LINE_AA)
+    gray = canvas[:, :, :3].max(axis=2) if canvas.ndim == 3 else canvas
+    scale = min(600 / gray.shape[1], 600 / gray.shape[0])  # a 18 px pen on the canvas: 15 px on the screen
+    ink = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)[..., None] / 255
+    top, left = 1150 - ink.shape[0] // 2, (1080 - ink.shape[1]) // 2
+    part = screen[top : top + ink.shape[0], left : left + ink.shape[1]]
+    screen[top : top + ink.shape[0], left : left + ink.shape[1]] = np.round(part * (1 - ink) + 25 * ink)
+    return screen

@@ -57,7 +57,7 @@ from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
-from digitpad.reading.paper_lines import boxes_in_a_row, line_at_edge
+from digitpad.reading.paper_lines import bar_at_edge, boxes_in_a_row, line_at_edge
 from digitpad.reading.photo import clean_photo, paper_darkness, writing_window
 from digitpad.reading.preprocess import (
     OPAQUE,
@@ -129,10 +129,13 @@ class Reader:
             return self.read_as(image, kind, several)
         flat = flat_ink(image)
         reading = self.read_as(image, kind_of_flat(flat), several)
-        if reading.kind == "drawing" and lowest_confidence(reading) < FLAT_UNSURE and line_at_edge(flat):
-            # A photo a scanner app made black and white: a drawing's one flat tone, and a form's line cut at its edge
+        sure = lowest_confidence(reading)
+        # A photo a scanner app made black and white, read unsure: a drawing's one flat tone, and a form's line cut at
+        # its edge. Or a screenshot of a drawing app: its bars and palette round the drawing, read as digits with it
+        # ("5" at 0.78 for a 602), which a photo's cleaning takes away. Read as a photo too: that, if surer and sure.
+        if reading.kind == "drawing" and ((sure < FLAT_UNSURE and line_at_edge(flat)) or bar_at_edge(flat)):
             as_photo = self.read_as(image, "photo", several)
-            return as_photo if lowest_confidence(as_photo) >= FLAT_UNSURE else reading
+            return as_photo if lowest_confidence(as_photo) >= max(FLAT_UNSURE, sure) else reading
         return reading
 
     def read_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:

@@ -17,6 +17,9 @@ import cv2
 import numpy as np
 
 from digitpad.config import (
+    FLAT_BAR_EDGE,
+    FLAT_BAR_SPAN,
+    FLAT_BAR_THICK,
     FLAT_LINE_EDGE,
     FLAT_LINE_THIN,
     FORM_BOX_WIDTH,
@@ -190,6 +193,18 @@ def line_at_edge(mask: np.ndarray) -> bool:
             at_edge = ends[0] <= FLAT_LINE_EDGE * length or ends[1] + 1 >= (1 - FLAT_LINE_EDGE) * length
             if at_edge and line_thickness(band) <= FLAT_LINE_THIN * side:
                 return True
+    return False
+
+
+def bar_at_edge(mask: np.ndarray) -> bool:
+    """Whether `mask` ([H, W] bool ink) holds a bar FLAT_BAR_THICK of its height (or width) thick or more, of rows (or
+    columns) of ink across FLAT_BAR_SPAN of it, within FLAT_BAR_EDGE of the frame's edge: an app's title bar or
+    toolbar, round a drawing in a screenshot of the app (a line drawn under a digit is thinner)."""
+    for view in (mask, mask.T):
+        across = view.mean(axis=1) >= FLAT_BAR_SPAN
+        edge, thick = max(1, round(FLAT_BAR_EDGE * len(across))), FLAT_BAR_THICK * len(across)
+        if across[:edge].sum() >= thick or across[-edge:].sum() >= thick:
+            return True
     return False
 
 
