@@ -219,22 +219,27 @@ def paper_brightness(gray: np.ndarray) -> np.ndarray:
     closing keeps (shadow_edges). The blur alone lifted the shadowed paper along the edge and dimmed the lit: a 7
     written in a phone's shadow beside its edge was taken for the edge of a dark region."""
     window = max(3, round(PHOTO_PAPER_WINDOW * max(gray.shape)))
-    square = cv2.getStructuringElement(cv2.MORPH_RECT, (window, window))
-    closed = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, square)
+    closed = cv2.morphologyEx(gray, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (window, window)))
     blurred = cv2.blur(closed, (window, window))
-    edge = shadow_edges(closed, blurred, square)
-    return edge * closed + (1.0 - edge) * blurred
+    edge = shadow_edges(closed, blurred, window)
+    return blurred if edge is None else edge * closed + (1.0 - edge) * blurred
 
 
-def shadow_edges(closed: np.ndarray, blurred: np.ndarray, square: np.ndarray) -> np.ndarray:
-    """[H, W] float32, 0 to 1: how far each pixel is by a shadow's hard edge, where the paper's blur is apart from its
-    closing by PHOTO_SHADOW_STEP of the paper (from none at the first to wholly at the second), and the paper's dim
-    side, over the window, is PHOTO_SHADOW_DEPTH of its lit side or more (wholly from 0.05 more), as a shadow on paper
-    leaves it: a dark coat against the sky, or a black ground round a lit disc, is darker, and there the blur's
-    lifted band is left for on_paper to take away."""
+def shadow_edges(closed: np.ndarray, blurred: np.ndarray, window: int) -> np.ndarray | None:
+    """[H, W] float32, 0 to 1 (None where all are 0): how far each pixel is by a shadow's hard edge, where the paper's
+    blur is apart from its closing by PHOTO_SHADOW_STEP of the paper (from none at the first to wholly at the second),
+    and the paper's dim side, over the window, is PHOTO_SHADOW_DEPTH of its lit side or more (wholly from 0.05 more),
+    as a shadow on paper leaves it: a dark coat against the sky, or a black ground round a lit disc, is darker, and
+    there the blur's lifted band is left for on_paper to take away."""
     low, high = PHOTO_SHADOW_STEP
     apart = np.abs(blurred - closed) / np.maximum(closed, 1e-3)
-    depth = cv2.erode(closed, square) / np.maximum(cv2.dilate(closed, square), 1e-3)
+    if apart.max(initial=0.0) <= low:  # no hard edge: most photos
+        return None
+    # The depth over the window changes no faster than the window: measured a quarter the size, 1 ms and not 18
+    size, side = (max(1, closed.shape[1] // 4), max(1, closed.shape[0] // 4)), (window + 3) // 4
+    coarse, quarter = cv2.resize(closed, size, interpolation=cv2.INTER_AREA), np.ones((side, side), np.uint8)
+    depth = cv2.erode(coarse, quarter) / np.maximum(cv2.dilate(coarse, quarter), 1e-3)
+    depth = cv2.resize(depth, closed.shape[::-1], interpolation=cv2.INTER_LINEAR)
     return np.clip((apart - low) / (high - low), 0.0, 1.0) * np.clip((depth - PHOTO_SHADOW_DEPTH) / 0.05, 0.0, 1.0)
 
 
