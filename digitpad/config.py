@@ -231,6 +231,14 @@ PHOTO_SURROUND = 0.3
 # A ring round writing holds ink this share of its height at least; a digit's loop none. `python -m
 # benchmarks.changed_photos` (made up): tuning numbers 0 -> 3 of 25, singles 0 -> 21 of 38 (not a ring cut by box lines)
 PHOTO_RING_CONTENT = 0.3
+# A pen lying on the page is straight (it fills this share of its rectangle) and this many times as long as the largest
+# other piece of ink, itself this share of the frame; or, filling PHOTO_PEN_BAR of it, this many times as thick.
+# `python -m benchmarks.changed_photos --change pen` (made up): tuning singles 19 -> 33 of 38 (docs/constants.md)
+PHOTO_PEN_STRAIGHT = 0.45  # a pen's cap and tip taper it: 0.5 of its rectangle; a 1 fills 0.8-0.9
+PHOTO_PEN_LONG = 2.5
+PHOTO_PEN_WRITING = 0.1
+PHOTO_PEN_BAR = 0.75
+PHOTO_PEN_THICK = 1.8  # pens the frame cut short: 2.0-2.6 times the writing's stroke
 PHOTO_SURROUND_REACH = 0.5  # reach 0.25 / 1.0 of the width: scratch scenes read 15 / 18, shrunk tuning numbers 85 / 86
 # Dark ink or light ink: told on a thumbnail against the local median paper. With a window of 0.1 of it, 2 of 120
 # photos (60 sheets, both polarities) were judged wrong (thick strokes fill the window); 0.25 and 0.5: none.

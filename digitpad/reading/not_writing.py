@@ -1,5 +1,5 @@
 """What cleaning a photo drops that is not writing: specks, scraps cut off at the crop's edge, blobs far thicker than
-a pen's stroke, rings drawn round writing, and bands with no paper round them.
+a pen's stroke, rings drawn round writing, a pen lying on the page, and bands with no paper round them.
 
 In: [H, W] bool ink (digitpad.reading.photo's, its lines already taken away), and for on_paper the photo's brightness
 and its paper's. Out: the same mask with those components removed. Each is judged by its size beside the largest, its
@@ -15,6 +15,11 @@ import numpy as np
 from digitpad.config import (
     MIN_SEGMENT_HEIGHT,
     PHOTO_BLOB,
+    PHOTO_PEN_BAR,
+    PHOTO_PEN_LONG,
+    PHOTO_PEN_STRAIGHT,
+    PHOTO_PEN_THICK,
+    PHOTO_PEN_WRITING,
     PHOTO_RING_CONTENT,
     PHOTO_SCRAP,
     PHOTO_SCRAP_HEIGHT,
@@ -80,6 +85,40 @@ def without_rings(mask: np.ndarray) -> np.ndarray:
         if rows.size and rows[-1] + 1 - rows[0] >= PHOTO_RING_CONTENT * height:
             rings.append(label)
     return mask & ~np.isin(labels, rings) if rings else mask
+
+
+def without_pens(mask: np.ndarray) -> np.ndarray:
+    """The mask without a pen, a pencil or a ruler lying on the page beside the writing: a component nearly straight
+    (filling PHOTO_PEN_STRAIGHT of the smallest rectangle round it at any angle, or more), PHOTO_PEN_LONG times as long
+    as the largest other piece of ink, itself PHOTO_PEN_WRITING of the frame long or more; or straight (filling
+    PHOTO_PEN_BAR of it) and PHOTO_PEN_THICK times as thick as the rest of the ink, as a pen the frame cuts short is.
+    Taken for the tallest digit, a pen made the digits scraps: "18" read as a 1. A 1 is as thick as the digits beside
+    it, and about as tall."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count <= 2:  # a lone piece of ink is the writing
+        return mask
+    widths, areas = mean_width(mask, labels, count), stats[1:, cv2.CC_STAT_AREA]
+    extents = np.maximum(stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT])
+    pens = []
+    for label in range(1, count):
+        left, top, width, height = stats[label, :4]
+        own = (labels[top : top + height, left : left + width] == label).astype(np.uint8)
+        _, sides, _ = cv2.minAreaRect(cv2.findNonZero(own))
+        length, fill = max(sides), areas[label - 1] / max(1.0, max(sides) * max(1.0, min(sides)))
+        others = np.arange(count - 1) != label - 1
+        largest = extents[others].max()
+        long = length >= PHOTO_PEN_LONG * largest and largest >= PHOTO_PEN_WRITING * max(mask.shape)
+        thick = widths[label - 1] >= PHOTO_PEN_THICK * weighted_median(widths[others], areas[others])
+        if (long and fill >= PHOTO_PEN_STRAIGHT) or (thick and fill >= PHOTO_PEN_BAR):
+            pens.append(label)
+    return mask & ~np.isin(labels, pens) if pens else mask
+
+
+def weighted_median(values: np.ndarray, weights: np.ndarray) -> float:
+    """The median of `values`, each counted `weights` times."""
+    order = np.argsort(values)
+    halfway = np.searchsorted(np.cumsum(weights[order]), weights.sum() / 2)
+    return float(values[order][halfway])
 
 
 def thickness(mask: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray:

@@ -16,11 +16,11 @@ clearly darker than its paper is ink (clearly: beside the darkest ink, when that
 lens blurred, and above the paper's grain), and so are fainter pixels touching it (a thin stroke's ends). Lines dark
 enough to be ink (a box's, drawn whole or cut by the crop, dotted lines) go next, then what a faint line left beside the
 digits where it ran darker than what was taken (digitpad.reading.paper_lines); then specks, scraps cut off at the
-crop's edge, blobs far thicker than a pen stroke (what a photo of a face or a landscape leaves), and bands with no paper
-round them (the edge of a dark region: the closing lifts the paper along it; digitpad.reading.not_writing). A page
-turned askew (its longest line says by how much) has all of this done turned level, and its ink turned back. Writing
-still small at the working size (a form's field cut wide from a small photo) is cleaned again, enlarged till its
-digits stand PHOTO_WRITING_HEIGHT tall.
+crop's edge, blobs far thicker than a pen stroke (what a photo of a face or a landscape leaves), a pen lying on the
+page, and bands with no paper round them (the edge of a dark region: the closing lifts the paper along it;
+digitpad.reading.not_writing). A page turned askew (its longest line says by how much) has all of this done turned
+level, and its ink turned back. Writing still small at the working size (a form's field cut wide from a small photo)
+is cleaned again, enlarged till its digits stand PHOTO_WRITING_HEIGHT tall.
 """
 
 from __future__ import annotations
@@ -55,7 +55,14 @@ from digitpad.config import (
     PHOTO_WORKING_SIZE,
     PHOTO_WRITING_HEIGHT,
 )
-from digitpad.reading.not_writing import on_paper, without_blobs, without_edge_scraps, without_rings, without_specks
+from digitpad.reading.not_writing import (
+    on_paper,
+    without_blobs,
+    without_edge_scraps,
+    without_pens,
+    without_rings,
+    without_specks,
+)
 from digitpad.reading.paper_lines import lines_across, page_tilt, turned, without_ink_lines, without_line_residue
 from digitpad.reading.preprocess import as_unit_float, checked_pixels, resize_longer_side
 
@@ -154,7 +161,7 @@ def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
     marked = ink_mask(contrast - lines, noise, growth)
     ruled = lines > PHOTO_LINE_CONTRAST
     ink = without_line_residue(without_ink_lines(marked, ruled), marked, across > PHOTO_LINE_CONTRAST)
-    ink = without_rings(without_blobs(without_edge_scraps(without_specks(ink))))
+    ink = without_pens(without_rings(without_blobs(without_edge_scraps(without_specks(ink)))))
     ink = np.where(on_paper(ink, marked | ruled, gray, paper), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
 

@@ -37,6 +37,7 @@ from tests.photos import (
     small_on_page,
     tinted,
     where_on_desk,
+    with_a_pen,
     wooden_desk,
     written_one,
 )
@@ -112,6 +113,12 @@ ON_A_NOTE = {
     "a 3 in a mark box": (f"{MARKS}3_alaika_crop16.jpg", 5),
     "a boxed 44": ("don_sabu_numbers/alaika_44_78_33.png", 10),
     "a 29 in a grid's cell": ("shashank112/1_total1_29.png", 13),
+}
+# A pen lying on the page under the writing (tests.photos.with_a_pen, its seed): taken for the tallest digit
+WITH_A_PEN = {
+    "a 7 in a mark box": (f"{MARKS}7_alan_anto_crop21.jpg", 30),
+    "a scanned 0": ("minichazer_scans/0_r08_c12.png", 54),
+    "a 10 in a grid's cell": ("shashank112/1_obj2_10.png", 108),
 }
 # Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
 # lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
@@ -613,6 +620,13 @@ def test_a_screenshot_of_a_drawing_app_is_read_without_the_apps_bars_and_palette
     ten = first_of_each_label(pen_digits)
     screenshot = in_an_app(number_canvas([ten[label] for label in labels]))
     assert reader.read(screenshot).number == "".join(map(str, labels))
+
+
+@pytest.mark.parametrize("case", WITH_A_PEN)
+def test_a_real_photo_with_a_pen_lying_under_its_writing_is_read_without_it(reader, real_images, case):
+    path, seed = WITH_A_PEN[case]
+    image, photo = tuning_image(real_images, path)
+    assert reader.read(with_a_pen(photo, seed=seed)).number == image.label, case
 
 
 @pytest.mark.parametrize("case", ON_A_NOTE)
