@@ -426,13 +426,13 @@ class FeedbackStore:
         """FeedbackStoreError naming the first row that is not as digitpad saves it (WHOLE_ROW), and how many are not:
         a label of 'seven' or 10 was exported as it was, or stopped export and training with a traceback."""
         bad = connection.execute(
-            "SELECT id, quote(label), quote(predicted), typeof(model_input), length(model_input) FROM examples "
-            f"WHERE NOT ({WHOLE_ROW}) ORDER BY id"
+            "SELECT id, quote(label), quote(predicted), typeof(model_input), length(model_input), "
+            f"{DIGITS_SAID} FROM examples WHERE NOT ({WHOLE_ROW}) ORDER BY id"
         ).fetchall()
         if not bad:
             return
-        row_id, label, predicted, kind, length = bad[0]
-        if not connection.execute(f"SELECT {DIGITS_SAID} FROM examples WHERE id = ?", (row_id,)).fetchone()[0]:
+        row_id, label, predicted, kind, length, digits = bad[0]
+        if not digits:
             fault = f"its label {label} and prediction {predicted} are not both digits 0-{NUM_CLASSES - 1}"
         else:
             fault = f"its model_input is {length or 0} bytes of {kind}, not the {PIXELS} bytes of a 28 x 28 drawing"

@@ -10,17 +10,17 @@ photo of paper at all.
 How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
 brightness is estimated everywhere by erasing the ink (a closing wider than any stroke, smoothed but for a shadow's
 hard edge), and each pixel's ink is how much darker it is than its own paper, so a shadow or a dim side of the sheet is
-paper, not ink. Long faint straight runs
-(ruled lines, the margin) are subtracted as far as they are dark, so ink crossing a faint line keeps its stroke. What is
-clearly darker than its paper is ink (clearly: beside the darkest ink, when that is a pencil's grey or small writing the
-lens blurred, and above the paper's grain), and so are fainter pixels touching it (a thin stroke's ends). Lines dark
-enough to be ink (a box's, drawn whole or cut by the crop, dotted lines) go next, then what a faint line left beside the
-digits where it ran darker than what was taken (digitpad.reading.paper_lines); then specks, scraps cut off at the
-crop's edge, blobs far thicker than a pen stroke (what a photo of a face or a landscape leaves), a pen lying on the
-page, and bands with no paper round them (the edge of a dark region: the closing lifts the paper along it;
-digitpad.reading.not_writing). A page turned askew (its longest line says by how much) has all of this done turned
-level, and its ink turned back. Writing still small at the working size (a form's field cut wide from a small photo)
-is cleaned again, enlarged till its digits stand PHOTO_WRITING_HEIGHT tall.
+paper, not ink. Long faint straight runs (ruled lines, the margin) are subtracted as far as they are dark, so ink
+crossing a faint line keeps its stroke. What is clearly darker than its paper is ink (clearly: beside the darkest ink,
+when that is a pencil's grey or small writing the lens blurred, and above the paper's grain), and so are fainter pixels
+touching it (a thin stroke's ends). Lines dark enough to be ink (a box's, drawn whole or cut by the crop, dotted lines)
+go next, then what a faint line left beside the digits where it ran darker than what was taken
+(digitpad.reading.paper_lines); then specks, scraps cut off at the crop's edge, blobs far thicker than a pen stroke
+(what a photo of a face or a landscape leaves), a pen lying on the page, and bands with no paper round them (the edge
+of a dark region: the closing lifts the paper along it; digitpad.reading.not_writing). A page turned askew (its longest
+line says by how much) has all of this done turned level, and its ink turned back. Writing still small at the working
+size (a form's field cut wide from a small photo) is cleaned again, enlarged till its digits stand
+PHOTO_WRITING_HEIGHT tall.
 """
 
 from __future__ import annotations

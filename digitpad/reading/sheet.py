@@ -96,19 +96,21 @@ def paper_region(colour: np.ndarray) -> np.ndarray | None:
     even = cv2.morphologyEx(even, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))  # a thin bridge to the desk is cut
     _, labels, stats, _ = cv2.connectedComponentsWithStats(even, connectivity=4)
     candidates = 1 + np.argsort(stats[1:, cv2.CC_STAT_AREA])[::-1][:SHEET_CANDIDATES]
+    rectangles = [found for found in (rectangle_of(labels == label) for label in candidates) if found is not None]
     for coloured in (False, True):  # white or grey paper first; else a sticky note's yellow, a pink index card
-        for label in candidates:
-            found = sheet_of(labels == label, brightness, saturation, coloured)
-            if found is not None:
-                return found
+        for region, sheet in rectangles:
+            if looks_like_paper(region, brightness, saturation, coloured):
+                return sheet
     return None
 
 
-def sheet_of(whole: np.ndarray, brightness: np.ndarray, saturation: np.ndarray, coloured: bool) -> np.ndarray | None:
-    """[H, W] bool region of the thumbnail -> the sheet it is, or None: the region, or its core without what hangs
-    on it by ever wider necks, is a rectangle of paper (looks_like_paper), which is the sheet."""
+def rectangle_of(whole: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """[H, W] bool region of the thumbnail -> (the region, or its core without what hangs on it by ever wider necks,
+    that is a rectangle of a sheet's size, reaching two sides of the frame at most; [H, W] bool: that rectangle, the
+    sheet if it is paper), or None."""
+    whole = whole.astype(np.uint8)
     for neck in (0, *SHEET_NECKS):
-        region = filled(core(whole.astype(np.uint8), neck) if neck else whole.astype(np.uint8))
+        region = filled(core(whole, neck) if neck else whole)
         if not region.any():
             return None
         centre, (side, other), angle = cv2.minAreaRect(cv2.findNonZero(region.astype(np.uint8)))
@@ -117,13 +119,11 @@ def sheet_of(whole: np.ndarray, brightness: np.ndarray, saturation: np.ndarray, 
             continue
         if sum(bool(edge.any()) for edge in (region[0], region[-1], region[:, 0], region[:, -1])) >= 3:
             continue  # cut by three sides of the frame: a strip of the page round a form's box, not a sheet
-        if not looks_like_paper(region, brightness, saturation, coloured):
-            return None  # a rectangle of something else: no core of it is paper either
         # The sheet is that rectangle (ink written up to its edge, which no closing erases, is the sheet's), less a
         # strip along its edge, so that no scrap of the desk beside it is taken for writing
         inset = (max(1.0, side - 2 * SHEET_INSET), max(1.0, other - 2 * SHEET_INSET))
         corners = np.round(cv2.boxPoints((centre, inset, angle))).astype(np.int32)
-        return cv2.fillConvexPoly(np.zeros(region.shape, np.uint8), corners, 1).astype(bool)
+        return region, cv2.fillConvexPoly(np.zeros(region.shape, np.uint8), corners, 1).astype(bool)
     return None
 
 
