@@ -1,10 +1,12 @@
 """Dark ink or light ink: how photo.ink_is_dark judges photos of paper, and by what margin.
 
 In: $DIGITPAD_REAL's photos and scans of paper (all dark ink); made up on them: the same laid small on a page with a
-glare spot by the writing (a flash, a lamp: brighter than the paper, wider than a stroke) and the same turned light on
-dark (chalk on a board, a white pen on black paper); made-up blank sheets in uneven light (benchmarks.no_digits). Out,
-printed per set: how many are judged to hold light ink, the range of how far its thin strokes' brightest pixels stand
-out and of how many times their darkest (photo.ink_stand_out), and the largest average: PHOTO_LIGHT_INK_* lie between.
+glare spot by the writing (a flash, a lamp: brighter than the paper, wider than a stroke), the same with a glossy pen
+lying under the writing (a thin bright highlight along it), and the same turned light on dark (chalk on a board, a
+white pen on black paper); made-up blank sheets in uneven light (benchmarks.no_digits). Out, printed per set: how many
+are judged to hold light ink, the range of how far its thin strokes' brightest pixels stand out and of how many times
+their darkest (photo.ink_stand_out), the largest average (PHOTO_LIGHT_INK_* lie between), and the range of the paper's
+brightness (PHOTO_LIGHT_INK_PAPER lies between).
 
     DIGITPAD_REAL=../shared/real python -m benchmarks.polarity [--group tuning]
 """
@@ -20,7 +22,7 @@ from benchmarks.no_digits import blank_sheet
 from digitpad.learning.data import load_real
 from digitpad.reading.images import read_image
 from digitpad.reading.photo import ink_is_dark, ink_stand_out, working_brightness
-from tests.photos import small_on_page
+from tests.photos import small_on_page, with_a_pen
 
 BLANK_SHEETS = 40
 PAGE = (750, 1000)  # rows, columns: a 12 MP photo at the working size
@@ -51,6 +53,7 @@ def main() -> None:
     sets = {
         f"{args.group} photos and scans, dark ink": (paper, True),
         "the same with a glare spot (made up)": ([with_glare(p, n) for n, p in enumerate(paper)], True),
+        "the same with a glossy pen by it (made up)": ([with_a_pen(p, n, 0.9) for n, p in enumerate(paper)], True),
         "the same turned light on dark (made up)": ([255 - colours(photo) for photo in paper], False),
         "blank sheets (made up)": ([blank_sheet(seed) for seed in range(BLANK_SHEETS)], True),
     }
@@ -62,7 +65,8 @@ def main() -> None:
         should = 0 if dark else len(photos)
         print(f"  {name:<42} {judged_light:>3}/{len(photos):<3} judged light ink (should be {should}); thin strokes"
               f" {sides[:, 1].min():.3f} to {sides[:, 1].max():.3f}, {times.min():.2f} to {times.max():.2f} times"
-              f" the dark side's; on average {sides[:, 0].max():.4f} at most")  # fmt: skip
+              f" the dark side's; on average {sides[:, 0].max():.4f} at most; paper {sides[:, 3].min():.2f} to"
+              f" {sides[:, 3].max():.2f}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -254,6 +254,9 @@ PHOTO_POLARITY_THIN = 3  # px on the thumbnail
 PHOTO_POLARITY_TAIL = 0.5  # %
 PHOTO_LIGHT_INK_RATIO = 1.35
 PHOTO_LIGHT_INK_PEAK = 0.1
+# ...on paper (its median) no brighter than this. `python -m benchmarks.polarity`, tuning: dark ink's paper 0.60-1.00,
+# light ink's 0.00-0.31; a glossy pen's highlight on white paper (made up) judged light ink 70 -> 0 of 116
+PHOTO_LIGHT_INK_PAPER = 0.45
 # Ink is at least this much darker than its paper, of its brightness; down to PHOTO_INK_GROWTH of that touching ink.
 # Real tuning singles (`python -m benchmarks.real --group tuning`): 23 of 38, 20 with 0.35 / 0.5 (docs/constants.md)
 PHOTO_MIN_CONTRAST = 0.25

@@ -356,11 +356,11 @@ def shadowed(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     return np.clip(photo * (dim + (1 - dim) * lit)[..., None], 0, 255).astype(np.uint8)
 
 
-def with_a_pen(photo: np.ndarray, seed: int = 0) -> np.ndarray:
+def with_a_pen(photo: np.ndarray, seed: int = 0, sheen: float = 0.25) -> np.ndarray:
     """A photo of writing on paper with a pen lying on the page under it, as people put one down to take the photo:
     the photo on a page three times as tall of its own paper's tone, a pen 2.8 times its height long and a fifth of it
-    thick (dark, a sheen along it) lying up to 25 degrees askew below it: [H, W, 3] uint8. (A bright highlight along
-    it is taken for chalk: left alone.)"""
+    thick (dark, a stripe along it `sheen` of the way to white: a glossy pen's, 0.9) lying up to 25 degrees askew
+    below it: [H, W, 3] uint8."""
     rng = np.random.default_rng(seed)
     photo = as_rgb(photo)
     height, width = photo.shape[:2]
@@ -372,7 +372,7 @@ def with_a_pen(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     turn = np.deg2rad(rng.uniform(-25, 25))
     along = 1.4 * height * np.array([np.cos(turn), np.sin(turn)])
     ink = float(np.percentile(photo.min(axis=2), 1))
-    for thick, tone in ((0.2, ink), (0.04, 0.25 * 255 + 0.75 * ink)):  # the body, then its sheen
+    for thick, tone in ((0.2, ink), (0.04, sheen * 255 + (1 - sheen) * ink)):  # the body, then its sheen
         ends = np.round(np.array([centre - along, centre + along]) * 4).astype(np.int32)
         cv2.line(page, tuple(ends[0]), tuple(ends[1]), (tone,) * 3, max(1, round(thick * height)), cv2.LINE_AA, 2)
     noise = rng.normal(0, 3, page.shape).astype(np.float32)  # the sensor's, on the page round the photo (a page of

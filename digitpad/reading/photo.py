@@ -37,6 +37,7 @@ from digitpad.config import (
     PHOTO_INK_GROWTH,
     PHOTO_INK_TYPICAL,
     PHOTO_LIGHT_INK_MIN,
+    PHOTO_LIGHT_INK_PAPER,
     PHOTO_LIGHT_INK_PEAK,
     PHOTO_LIGHT_INK_RATIO,
     PHOTO_LINE_CONTRAST,
@@ -200,24 +201,25 @@ def ink_is_dark(gray: np.ndarray) -> bool:
     thumbnail PHOTO_POLARITY_SIZE px long for speed. The ink is what stands out from it: light when it stands out more
     on the light side by PHOTO_LIGHT_INK_MIN at least on average (thick strokes), or when the thin strokes' brightest
     pixels do by PHOTO_LIGHT_INK_PEAK, PHOTO_LIGHT_INK_RATIO times their darkest (chalk on a board: so little of the
-    photo that on average it stood out 0.004). Else dark, as most ink is: a blank sheet's light ripples were taken for
-    light ink, and a glare spot, wider than a thin stroke, for chalk."""
-    mean, light, dark = ink_stand_out(gray)
-    chalk = light >= PHOTO_LIGHT_INK_PEAK and light >= PHOTO_LIGHT_INK_RATIO * dark
+    photo that on average it stood out 0.004), on paper no brighter than PHOTO_LIGHT_INK_PAPER (a board, black paper:
+    light ink needs room above it). Else dark, as most ink is: a blank sheet's light ripples were taken for light ink,
+    a glare spot, wider than a thin stroke, for chalk, and so was the highlight along a glossy pen on white paper."""
+    mean, light, dark, paper = ink_stand_out(gray)
+    chalk = light >= PHOTO_LIGHT_INK_PEAK and light >= PHOTO_LIGHT_INK_RATIO * dark and paper <= PHOTO_LIGHT_INK_PAPER
     return not (mean >= PHOTO_LIGHT_INK_MIN or chalk)
 
 
-def ink_stand_out(gray: np.ndarray) -> tuple[float, float, float]:
+def ink_stand_out(gray: np.ndarray) -> tuple[float, float, float, float]:
     """How far a photo ([H, W] brightness) stands out from its paper in ink_is_dark's terms: (its light side over its
     dark side on average; its thin strokes' brightest PHOTO_POLARITY_TAIL, and their darkest: what a top-hat
-    PHOTO_POLARITY_THIN px wide leaves of the thumbnail, above and below it)."""
+    PHOTO_POLARITY_THIN px wide leaves of the thumbnail, above and below it; the paper's median brightness)."""
     thumbnail = resize_longer_side(gray, PHOTO_POLARITY_SIZE)
     window = 2 * round(PHOTO_POLARITY_WINDOW * PHOTO_POLARITY_SIZE / 2) + 1  # medianBlur takes odd sizes
     paper = cv2.medianBlur(np.round(thumbnail * 255).astype(np.uint8), window).astype(np.float32) / 255
     thin = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (PHOTO_POLARITY_THIN, PHOTO_POLARITY_THIN))
     light, dark = (cv2.morphologyEx(thumbnail, how, thin) for how in (cv2.MORPH_TOPHAT, cv2.MORPH_BLACKHAT))
     tails = np.percentile([light, dark], 100 - PHOTO_POLARITY_TAIL, axis=(1, 2))
-    return float((thumbnail - paper).mean()), float(tails[0]), float(tails[1])
+    return float((thumbnail - paper).mean()), float(tails[0]), float(tails[1]), float(np.median(paper))
 
 
 def paper_brightness(gray: np.ndarray) -> np.ndarray:
