@@ -156,6 +156,9 @@ FLAT_LINE_EDGE = 0.02  # of the side: without it a triangle's base was a line, a
 FLAT_BAR_SPAN = 0.9
 FLAT_BAR_THICK = 0.04  # an app's bar is 5-8% of a phone's height (56 of 800 points); a line drawn under a digit, 3%
 FLAT_BAR_EDGE = 0.15
+# ...when the drawing was read under this: screenshots' readings 0.45-0.78; a 2 drawn with a thick pen, its base across
+# the canvas, and a 7 cropped tight to its bar (made up, a review) read right as drawings at 0.94, wrong as photos
+FLAT_BAR_UNSURE = 0.9
 # A drawing longer than this is looked for digits at this size. A 4000 x 3000 px black-and-white photo (made up)
 # took 7.1 s, its cuts searched at full size; now 2.0 s; tuning drawings read as before (docs/constants.md)
 DRAWING_WORKING_SIZE = 1000  # px
@@ -256,7 +259,7 @@ PHOTO_LIGHT_INK_RATIO = 1.35
 PHOTO_LIGHT_INK_PEAK = 0.1
 # ...on paper (its median) no brighter than this. `python -m benchmarks.polarity`, tuning: dark ink's paper 0.60-1.00,
 # light ink's 0.00-0.31; a glossy pen's highlight on white paper (made up) judged light ink 70 -> 0 of 116
-PHOTO_LIGHT_INK_PAPER = 0.45
+PHOTO_LIGHT_INK_PAPER = 0.55  # a white gel pen on grey paper (made up, a review): paper 0.46 and 0.55, ink 0.8
 # Ink is at least this much darker than its paper, of its brightness; down to PHOTO_INK_GROWTH of that touching ink.
 # Real tuning singles (`python -m benchmarks.real --group tuning`): 23 of 38, 20 with 0.35 / 0.5 (docs/constants.md)
 PHOTO_MIN_CONTRAST = 0.25

@@ -40,6 +40,7 @@ from digitpad.config import (
     CUT_ASPECT,
     DRAWING_WORKING_SIZE,
     FLAT_BACKGROUND,
+    FLAT_BAR_UNSURE,
     FLAT_UNSURE,
     INK_THRESHOLD,
     MODEL_PATH,
@@ -131,9 +132,11 @@ class Reader:
         reading = self.read_as(image, kind_of_flat(flat), several)
         sure = lowest_confidence(reading)
         # A photo a scanner app made black and white, read unsure: a drawing's one flat tone, and a form's line cut at
-        # its edge. Or a screenshot of a drawing app: its bars and palette round the drawing, read as digits with it
-        # ("5" at 0.78 for a 602), which a photo's cleaning takes away. Read as a photo too: that, if surer and sure.
-        if reading.kind == "drawing" and ((sure < FLAT_UNSURE and line_at_edge(flat)) or bar_at_edge(flat)):
+        # its edge. Or a screenshot of a drawing app, read unsure: its bars and palette round the drawing, read as
+        # digits with it ("5" at 0.78 for a 602), which a photo's cleaning takes away. Read as a photo too: that, if
+        # surer and sure.
+        scanned = reading.kind == "drawing" and sure < FLAT_UNSURE and line_at_edge(flat)
+        if scanned or (reading.kind == "drawing" and sure < FLAT_BAR_UNSURE and bar_at_edge(flat)):
             as_photo = self.read_as(image, "photo", several)
             return as_photo if lowest_confidence(as_photo) >= max(FLAT_UNSURE, sure) else reading
         return reading

@@ -274,8 +274,12 @@ def test_a_drawing_with_a_long_straight_stroke_is_read_as_a_drawing(reader):
     cv2.polylines(triangle, [np.int32([[20, 250], [140, 30], [260, 250]])], True, 255, 12)
     underlined = cv2.line(np.zeros((280, 280), np.uint8), (0, 260), (279, 260), 255, 8)  # a line cut at the edge...
     cv2.line(underlined, (140, 40), (140, 220), 255, 18)  # ...under a 1 read surely as drawn: no need to look again
-    for drawing in (triangle, underlined):
+    two = np.zeros((280, 280), np.uint8)  # a review's: a 2 drawn with a 30 px pen, its base across the whole canvas
+    for start, end in [((30, 60), (140, 15)), ((140, 15), (250, 60)), ((250, 60), (20, 260)), ((5, 260), (275, 260))]:
+        cv2.line(two, start, end, 255, 30)  # its base is an app's bar, but it reads surely: read as a photo, a 7
+    for drawing in (triangle, underlined, two):
         assert reader.read(drawing).kind == "drawing"
+    assert reader.read(two).number == "2"
 
 
 @pytest.mark.parametrize("seed", [20, 50])

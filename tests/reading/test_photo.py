@@ -20,8 +20,8 @@ from digitpad.models.number import read_number
 from digitpad.reading.photo import clean_photo, ink_mask, paper_brightness, paper_darkness, writing_height
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
-from digitpad.reading.strokes import render_canvas
-from tests.drawings import first_of_each_label, number_canvas
+from digitpad.reading.strokes import draw_strokes, render_canvas
+from tests.drawings import first_of_each_label, number_canvas, number_layout
 from tests.photos import (
     DARK_LINES,
     MARGIN,
@@ -121,6 +121,17 @@ def test_light_ink_on_dark_paper_is_read(number_classifier, judge, year_drawing)
     cleaned = clean_photo(255 - photo)
     assert read_number(number_classifier, judge, cleaned).number == YEAR
     assert shared_ink(cleaned, clean_photo(photo)) > 0.95
+
+
+@pytest.mark.parametrize("grey", [0.46, 0.54])
+def test_a_thin_white_gel_pen_on_grey_paper_is_light_ink(number_classifier, judge, ten, grey):
+    # A review's: the test that keeps a glossy pen's highlight on white paper from being chalk once took it for dark
+    strokes, shape = number_layout([ten[2], ten[7], ten[6]])
+    ink = np.zeros((600, 1000), np.float32)  # thin strokes, a little of the sheet: 0.004 brighter on average
+    ink[200:400, 262:738] = draw_strokes(strokes, 4, shape)[:, :, 0].astype(np.float32) / 255
+    noise = np.random.default_rng(1).normal(0, 0.01, ink.shape)
+    photo = np.clip(255 * (grey + (0.95 - grey) * ink + noise), 0, 255).astype(np.uint8)
+    assert read_number(number_classifier, judge, clean_photo(photo)).number == "276"
 
 
 def test_a_photo_of_writing_is_mostly_paper_however_grainy_and_a_real_photo_of_a_person_is_not(year_drawing):
