@@ -299,6 +299,15 @@ def where_on_desk(paper: np.ndarray, desk: np.ndarray, seed: int) -> np.ndarray:
     return on_desk(np.full_like(paper, 255), np.zeros_like(desk), np.random.default_rng(seed))[:, :, 0] > 127
 
 
+def on_its_paper(photo: np.ndarray, shape: tuple[int, int], where: tuple[int, int]) -> np.ndarray:
+    """[rows, columns, 3] float32: a page `shape` of `photo`'s own paper tone (its median colour), `photo` ([H, W, 3])
+    laid on it with its top left at `where` (row, column)."""
+    page = np.empty((*shape, 3), np.float32)
+    page[:] = np.median(photo.reshape(-1, 3), axis=0)
+    page[where[0] : where[0] + photo.shape[0], where[1] : where[1] + photo.shape[1]] = photo
+    return page
+
+
 def small_on_page(photo: np.ndarray, height: int, frame: tuple[int, int] = (3000, 4000), seed: int = 0) -> np.ndarray:
     """A 12-megapixel phone photo of a whole sheet with a little writing on it: `photo` (of paper, uint8 as read_image
     gives it) resized `height` px tall, in the middle of a `frame` (rows, columns) of its own paper's tone, the light
@@ -306,10 +315,7 @@ def small_on_page(photo: np.ndarray, height: int, frame: tuple[int, int] = (3000
     photo = as_rgb(photo)
     scale = height / photo.shape[0]
     part = cv2.resize(photo, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
-    page = np.empty((*frame, 3), np.float32)
-    page[:] = np.median(part.reshape(-1, 3), axis=0)
-    top, left = (frame[0] - part.shape[0]) // 2, (frame[1] - part.shape[1]) // 2
-    page[top : top + part.shape[0], left : left + part.shape[1]] = part
+    page = on_its_paper(part, frame, ((frame[0] - part.shape[0]) // 2, (frame[1] - part.shape[1]) // 2))
     page *= np.linspace(0.9, 1.0, frame[1], dtype=np.float32)[None, :, None]
     page += np.random.default_rng(seed).normal(0, 3, page.shape).astype(np.float32)
     return np.clip(page, 0, 255).astype(np.uint8)
@@ -322,9 +328,7 @@ def circled(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     photo = as_rgb(photo)
     height, width = photo.shape[:2]
     pad = round(0.35 * height)
-    page = np.empty((height + 2 * pad, width + 2 * pad, 3), np.float32)
-    page[:] = np.median(photo.reshape(-1, 3), axis=0)
-    page[pad : pad + height, pad : pad + width] = photo
+    page = on_its_paper(photo, (height + 2 * pad, width + 2 * pad), (pad, pad))
     start = rng.uniform(0, 2 * np.pi)
     turn = np.linspace(start, start + 2.12 * np.pi, 400)  # 6% past its start
     wobble = 1 + 0.04 * np.sin(3 * turn + rng.uniform(0, 6)) + 0.02 * np.sin(5 * turn + rng.uniform(0, 6))
@@ -364,10 +368,8 @@ def with_a_pen(photo: np.ndarray, seed: int = 0, sheen: float = 0.25) -> np.ndar
     rng = np.random.default_rng(seed)
     photo = as_rgb(photo)
     height, width = photo.shape[:2]
-    page = np.empty((3 * height, max(width, 3 * height), 3), np.float32)
-    page[:] = np.median(photo.reshape(-1, 3), axis=0)
-    left = (page.shape[1] - width) // 2
-    page[height // 2 : height // 2 + height, left : left + width] = photo
+    left = (max(width, 3 * height) - width) // 2
+    page = on_its_paper(photo, (3 * height, max(width, 3 * height)), (height // 2, left))
     centre = np.array([page.shape[1] / 2, 2.2 * height])
     turn = np.deg2rad(rng.uniform(-25, 25))
     along = 1.4 * height * np.array([np.cos(turn), np.sin(turn)])

@@ -135,8 +135,8 @@ class Reader:
         # its edge. Or a screenshot of a drawing app, read unsure: its bars and palette round the drawing, read as
         # digits with it ("5" at 0.78 for a 602), which a photo's cleaning takes away. Read as a photo too: that, if
         # surer and sure.
-        scanned = reading.kind == "drawing" and sure < FLAT_UNSURE and line_at_edge(flat)
-        if scanned or (reading.kind == "drawing" and sure < FLAT_BAR_UNSURE and bar_at_edge(flat)):
+        scanned, app = sure < FLAT_UNSURE, sure < FLAT_BAR_UNSURE  # unsure enough to look for a line, for a bar
+        if reading.kind == "drawing" and ((scanned and line_at_edge(flat)) or (app and bar_at_edge(flat))):
             as_photo = self.read_as(image, "photo", several)
             return as_photo if lowest_confidence(as_photo) >= max(FLAT_UNSURE, sure) else reading
         return reading

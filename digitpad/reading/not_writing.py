@@ -102,13 +102,19 @@ def without_pens(mask: np.ndarray) -> np.ndarray:
     pens = []
     for label in range(1, count):
         left, top, width, height = stats[label, :4]
+        others = np.arange(count - 1) != label - 1
+        largest = extents[others].max()
+        writing = largest >= PHOTO_PEN_WRITING * max(mask.shape)
+        may_be_long = (
+            writing and np.hypot(width, height) >= PHOTO_PEN_LONG * largest
+        )  # no piece outruns its box's diagonal
+        thick = widths[label - 1] >= PHOTO_PEN_THICK * weighted_median(widths[others], areas[others])
+        if not (may_be_long or thick):  # a digit, as most pieces are: no rectangle to fit
+            continue
         own = (labels[top : top + height, left : left + width] == label).astype(np.uint8)
         _, sides, _ = cv2.minAreaRect(cv2.findNonZero(own))
         length, fill = max(sides), areas[label - 1] / max(1.0, max(sides) * max(1.0, min(sides)))
-        others = np.arange(count - 1) != label - 1
-        largest = extents[others].max()
-        long = length >= PHOTO_PEN_LONG * largest and largest >= PHOTO_PEN_WRITING * max(mask.shape)
-        thick = widths[label - 1] >= PHOTO_PEN_THICK * weighted_median(widths[others], areas[others])
+        long = may_be_long and length >= PHOTO_PEN_LONG * largest
         if (long and fill >= PHOTO_PEN_STRAIGHT) or (thick and fill >= PHOTO_PEN_BAR):
             pens.append(label)
     return mask & ~np.isin(labels, pens) if pens else mask
