@@ -213,6 +213,14 @@ PHOTO_MIN_WORKING_SIZE = 300  # px
 PHOTO_WRITING_HEIGHT = 48  # px
 PHOTO_CLOSER_AT_LEAST = 1.25  # ...and a large photo's, zoomed into, only when that enlarges it this much at least
 PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its sd about 3.5x), far below a stroke
+# A photo read unsure or as no digits, its grain over this share of its brightness (a dim room's), is read again with
+# its grain taken away by non-local means this many times as strong. Real tuning photos and scans: 0.013 at most,
+# shadowed 0.021 (made up). `python -m benchmarks.changed_photos --change dim` (made up): tuning singles 0 -> 32 of 38
+PHOTO_GRAIN = 0.025
+PHOTO_GRAIN_STRENGTH = 3.0
+# ...and that reading taken if its least sure digit is this sure: real tuning scenes and their crops (gravel, a cell
+# stain) read 0.21-0.88 so (`python -m benchmarks.no_digits`)
+PHOTO_GRAIN_SURE = 0.9
 # The closing that erases the ink to leave the paper must be wider than the widest stroke: a 30 px pen on a digit
 # drawn across a 280 px canvas is 7.7% of the photo's side.
 PHOTO_PAPER_WINDOW = 0.1  # fraction of the longer side

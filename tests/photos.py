@@ -380,3 +380,23 @@ def with_a_pen(photo: np.ndarray, seed: int = 0, sheen: float = 0.25) -> np.ndar
     noise = rng.normal(0, 3, page.shape).astype(np.float32)  # the sensor's, on the page round the photo (a page of
     noise[height // 2 : height // 2 + height, left : left + width] = 0  # one tone is a drawing's)
     return np.clip(page + noise, 0, 255).astype(np.uint8)
+
+
+def in_low_light(photo: np.ndarray, seed: int = 0) -> np.ndarray:
+    """A photo of writing on paper as a phone takes it in a dim room: exposed at 35-55% of the light, a lamp's warm
+    cast (blue at half, green at 78%), its corners 25% dimmer, the sensor's grain (sd 0.03-0.06 of white, a third of it
+    in the colours, over about a pixel), saved as JPEG at quality 75: [H, W, 3] uint8."""
+    rng = np.random.default_rng(seed)
+    light = as_rgb(photo).astype(np.float32) / 255 * rng.uniform(0.35, 0.55) * np.array([1.0, 0.78, 0.5], np.float32)
+    height, width = light.shape[:2]
+    rows, columns = np.mgrid[0:height, 0:width].astype(np.float32)
+    light *= (1 - 0.25 * (((columns - width / 2) / (width / 2)) ** 2 + ((rows - height / 2) / (height / 2)) ** 2))[
+        ..., None
+    ]
+    sd = rng.uniform(0.03, 0.06)
+    grain = rng.normal(0, sd, (height, width, 1)) + rng.normal(0, sd / 2, (height, width, 3))
+    light += 1.3 * cv2.GaussianBlur(grain.astype(np.float32), (0, 0), 0.7)
+    _, jpeg = cv2.imencode(
+        ".jpg", np.round(np.clip(light, 0, 1) * 255).astype(np.uint8)[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 75]
+    )
+    return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1].copy()

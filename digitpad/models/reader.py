@@ -46,6 +46,7 @@ from digitpad.config import (
     MODEL_PATH,
     PAIR_DOUBT,
     PAIR_SURE,
+    PHOTO_GRAIN_SURE,
     PHOTO_NOT_PAPER,
     PHOTO_PAPER_ROUND,
     PHOTO_TILT_SIZE,
@@ -59,7 +60,7 @@ from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.paper_lines import bar_at_edge, boxes_in_a_row, line_at_edge
-from digitpad.reading.photo import clean_photo, paper_darkness, writing_window
+from digitpad.reading.photo import clean_photo, paper_darkness, without_grain, writing_window
 from digitpad.reading.preprocess import (
     OPAQUE,
     as_unit_float,
@@ -145,7 +146,19 @@ class Reader:
         """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says. A number whose digits do not look
         like digits to the "not a digit" judge (DigitClassifier.look_like_digits) is none: in a photo, a face, a cat or
         a landscape leaves pieces of ink the number reader reads as digits one by one, and it holds no digits; a
-        drawing's is a word written, and is not a digit."""
+        drawing's is a word written, and is not a digit. A photo read unsure or as no digits whose grain is much (one
+        taken in a dim room: the grain taken for a scene's texture, or for specks) is read again with it taken away
+        (digitpad.reading.photo.without_grain), and that taken if sure: gravel's texture so taken away reads unsure."""
+        reading = self.judged_as(image, kind, several)
+        if kind == "photo" and lowest_confidence(reading) < PHOTO_GRAIN_SURE:
+            smooth = without_grain(image)
+            if smooth is not None:
+                again = self.judged_as(smooth, kind, several)
+                return again if lowest_confidence(again) >= PHOTO_GRAIN_SURE else reading
+        return reading
+
+    def judged_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
+        """What read_as finds in `image`, its number judged (DigitClassifier.look_like_digits), as it is."""
         reading = self.found_as(image, kind, several)
         if reading.single is None and reading.digits.predictions:
             if not self.classifier.look_like_digits(reading.digits.model_inputs):

@@ -5,7 +5,7 @@ dark), lit unevenly, with shadows, specks, ruled, dotted and box lines. Out: an 
 black (0), PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px on its longer side; all black when nothing is written. It
 is also what the page shows as "what it cut out"; digitpad.models.number.read_number reads it as it reads the page's
 canvas. And paper_darkness: how much darker than its paper the photo's median pixel is, which says whether it is a
-photo of paper at all.
+photo of paper at all; and without_grain: a photo taken in a dim room with its sensor's grain taken away.
 
 How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
 brightness is estimated everywhere by erasing the ink (a closing wider than any stroke, smoothed but for a shadow's
@@ -33,6 +33,8 @@ from digitpad.config import (
     PHOTO_CLOSER_AT_LEAST,
     PHOTO_DENOISE_SIGMA,
     PHOTO_FAINTEST,
+    PHOTO_GRAIN,
+    PHOTO_GRAIN_STRENGTH,
     PHOTO_INK_AT_LEAST,
     PHOTO_INK_GROWTH,
     PHOTO_INK_TYPICAL,
@@ -65,7 +67,7 @@ from digitpad.reading.not_writing import (
     without_specks,
 )
 from digitpad.reading.paper_lines import lines_across, page_tilt, turned, without_ink_lines, without_line_residue
-from digitpad.reading.preprocess import as_unit_float, checked_pixels, resize_longer_side
+from digitpad.reading.preprocess import as_unit_float, checked_pixels, resize_by, resize_longer_side
 
 
 def clean_photo(image: np.ndarray) -> np.ndarray:
@@ -187,6 +189,40 @@ def working_brightness(image: np.ndarray, longer: int | None = None) -> np.ndarr
     elif max(gray.shape) < PHOTO_MIN_WORKING_SIZE:
         gray = resize_longer_side(gray, PHOTO_MIN_WORKING_SIZE)
     return cv2.GaussianBlur(gray, (0, 0), PHOTO_DENOISE_SIGMA)
+
+
+def without_grain(image: np.ndarray) -> np.ndarray | None:
+    """A photo with much grain (sensor_noise over PHOTO_GRAIN of its median brightness, as one taken in a dim room
+    has) -> its brightness with the grain taken away, [H, W] uint8, the photo's size: each colour scaled so its paper
+    (median) is as bright as the brightest's, against a lamp's warm cast that dims the blue a darkest channel reads;
+    then non-local means PHOTO_GRAIN_STRENGTH times as strong as the grain, which keep a stroke's edges, at the
+    working size at most. None for a photo with less grain, which the working size's
+    Gaussian blur takes away. Gravel or a cell stain's texture is as grainy: what is read with it taken away is only as
+    good as how sure it is."""
+    pixels = checked_pixels(image)
+    height, width = pixels.shape[:2]
+    if max(height, width) > PHOTO_WORKING_SIZE:  # shrunk first: averaging takes some grain away, and it is quicker
+        pixels = resize_by(
+            pixels if pixels.dtype == np.uint8 else as_unit_float(pixels),
+            PHOTO_WORKING_SIZE / max(height, width),
+            cv2.INTER_AREA,
+        )
+    gray = as_unit_float(pixels)
+    if gray.ndim == 3:
+        colours = gray[:, :, :3]
+        paper = np.median(colours[::4, ::4].reshape(-1, 3), axis=0)
+        gray = darkest_channel(colours * (paper.max() / np.maximum(paper, 1e-3)).astype(np.float32))
+    gray = np.clip(gray, 0.0, 1.0)
+    noise, level = sensor_noise(gray), float(np.median(gray))
+    if noise <= PHOTO_GRAIN * max(level, 1e-3):
+        return None
+    tones = np.round(gray * 255).astype(np.uint8)
+    smooth = cv2.fastNlMeansDenoising(tones, None, h=PHOTO_GRAIN_STRENGTH * noise * 255)
+    return (
+        smooth
+        if smooth.shape == (height, width)
+        else cv2.resize(smooth, (width, height), interpolation=cv2.INTER_LINEAR)
+    )
 
 
 def darkest_channel(pixels: np.ndarray) -> np.ndarray:

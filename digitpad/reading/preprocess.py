@@ -112,7 +112,8 @@ def ink_map(image: np.ndarray) -> np.ndarray:
     """[H, W(, C)] image -> [H, W] float32 ink intensity, 1 for the darkest-against-the-paper ink, 0 for paper.
 
     Transparency carries the drawing when there is any (the canvas draws opaque strokes on a transparent sheet);
-    otherwise the paper is the most common tone, and ink is whatever stands out from it, darker or lighter.
+    otherwise the paper is the most common tone, and ink is whatever stands out from it more, darker or lighter: dark
+    ink on a scan the light left dim (its paper at 0.4) is still dark.
     """
     pixels = unit_pixels(image)
     if pixels.ndim == 3 and pixels.shape[2] == 4:
@@ -122,7 +123,10 @@ def ink_map(image: np.ndarray) -> np.ndarray:
         pixels = pixels[:, :, :3]
     gray = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY) if pixels.ndim == 3 else pixels
     paper = float(np.median(gray))
-    return np.clip(paper - gray if paper > 0.5 else gray - paper, 0.0, None) / max(paper, 1.0 - paper)
+    darker, lighter = np.clip(paper - gray, 0.0, None), np.clip(gray - paper, 0.0, None)
+    if darker.sum() >= lighter.sum():
+        return darker / max(paper, 1e-3)
+    return lighter / max(1.0 - paper, 1e-3)
 
 
 def centre_of_mass(ink: np.ndarray) -> tuple[float, float]:

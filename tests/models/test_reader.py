@@ -31,6 +31,7 @@ from tests.photos import (
     circled,
     field_photo,
     form_field_photo,
+    in_low_light,
     on_desk,
     paper_photo,
     shadowed,
@@ -122,6 +123,13 @@ WITH_A_PEN = {
     "a 10 in a grid's cell": ("shashank112/1_obj2_10.png", 108, 0.25),
     "a 1 in a mark box, a glossy pen": (f"{MARKS}1_fred_crop16.jpg", 0, 0.9),
     "a 45, a glossy pen": ("don_sabu_numbers/abhijith_45_79_31.png", 35, 0.9),
+}
+# Taken in a dim room (tests.photos.in_low_light, its seed): the paper's grain was taken for a scene's texture, "No
+# digits found" for all 116 tuning photos and scans so (`python -m benchmarks.changed_photos --change dim`)
+IN_LOW_LIGHT = {
+    "a 7 in a mark box": (f"{MARKS}7_ajay_crop24.jpg", 0),
+    "a 45": ("don_sabu_numbers/abhijith_45_79_31.png", 0),
+    "a 10 in a grid's cell": ("shashank112/1_obj2_10.png", 3),
 }
 # Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
 # lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
@@ -619,6 +627,19 @@ def test_a_real_photo_with_a_hard_shadow_across_its_writing_is_read_right(reader
     path, seed = SHADOWED[case]
     image, photo = tuning_image(real_images, path)
     assert reader.read(shadowed(photo, seed=seed)).number == image.label, case
+
+
+@pytest.mark.parametrize("case", IN_LOW_LIGHT)
+def test_a_real_photo_taken_in_a_dim_room_is_read_right(reader, real_images, case):
+    path, seed = IN_LOW_LIGHT[case]
+    image, photo = tuning_image(real_images, path)
+    assert reader.read(in_low_light(photo, seed)).number == image.label, case
+
+
+def test_a_real_scan_the_light_left_dim_is_read_as_dark_ink(reader, real_images):
+    # Flat, so read as a drawing; its paper under half bright, so its ink was taken to be the lighter: "blank"
+    image, scan = tuning_image(real_images, "minichazer_scans/3_r04_c09.png")
+    assert reader.read((scan * 0.4).astype(np.uint8)).number == image.label
 
 
 @pytest.mark.parametrize("labels", [[6, 0, 2], [8]], ids=["602", "8"])

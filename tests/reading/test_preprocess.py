@@ -146,6 +146,18 @@ def test_both_polarities_give_the_same_input(sample_digits):
     np.testing.assert_allclose(preprocess(on_paper), preprocess(canvas), atol=1e-5)
 
 
+@pytest.mark.parametrize("paper", [0.35, 0.45, 0.65])
+def test_a_dim_scan_and_a_grey_canvas_keep_their_inks_polarity(sample_digits, paper):
+    """Dark ink on paper the light left dim (under half bright) is dark ink, and white ink on a light grey canvas
+    (over half) light: the ink is what stands out more, whichever side of half the paper is."""
+    drawn = render_canvas(sample_digits[3].strokes)[:, :, 0].astype(np.float32) / 255  # 1 ink
+    dim_scan = paper * (1.0 - 0.9 * drawn)  # ink at a tenth of the paper's brightness
+    grey_canvas = paper + (1.0 - paper) * drawn
+    expected = preprocess(drawn)
+    for image in (dim_scan, grey_canvas):
+        assert similarity(preprocess((image * 255).astype(np.uint8)), expected) > 0.99
+
+
 def test_grayscale_rgb_and_rgba_agree(sample_digits):
     rgba = render_canvas(sample_digits[7].strokes)
     transparent = rgba.copy()
