@@ -31,6 +31,9 @@ from digitpad.config import (
 from digitpad.reading.images import to_array, white_value
 
 MIN_CONTRAST = 0.15  # ink must differ from the paper by at least this much (0..1) to count; below it: blank
+# ink_map: as little as this stands out on the side the paper's brightness says, the ink is the other. Tuning scans
+# dimmed to 35-55%, JPEG (made up): 0.019 at most; thin strokes on grey inside a white margin (made up, a review): 0.031
+OTHER_SIDE = 0.025
 OPAQUE = 0.99  # an RGBA image whose alpha is everywhere above this is treated as RGB
 FLOAT_UNIT_TOP = 2.0  # a float image no brighter than this is 0..1 (1.02: noise over white), not a black 0..255 one
 TRANSPARENT_SHEET = 0.5  # a drawing on a transparent sheet: at least this share of it see-through (alpha < 0.5)
@@ -112,8 +115,10 @@ def ink_map(image: np.ndarray) -> np.ndarray:
     """[H, W(, C)] image -> [H, W] float32 ink intensity, 1 for the darkest-against-the-paper ink, 0 for paper.
 
     Transparency carries the drawing when there is any (the canvas draws opaque strokes on a transparent sheet);
-    otherwise the paper is the most common tone, and ink is whatever stands out from it more, darker or lighter: dark
-    ink on a scan the light left dim (its paper at 0.4) is still dark.
+    otherwise the paper is the most common tone, and ink is whatever stands out from it: darker on paper over half
+    bright, lighter on paper under, unless nearly nothing does (under OTHER_SIDE as much as stands out the other way):
+    dark ink on a scan the light left dim (its paper at 0.4) is still dark, white ink on a light grey canvas light. By
+    which side stands out more, a thin dark stroke on a grey canvas inside a white margin was taken for the margin.
     """
     pixels = unit_pixels(image)
     if pixels.ndim == 3 and pixels.shape[2] == 4:
@@ -124,9 +129,10 @@ def ink_map(image: np.ndarray) -> np.ndarray:
     gray = cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY) if pixels.ndim == 3 else pixels
     paper = float(np.median(gray))
     darker, lighter = np.clip(paper - gray, 0.0, None), np.clip(gray - paper, 0.0, None)
-    if darker.sum() >= lighter.sum():
-        return darker / max(paper, 1e-3)
-    return lighter / max(1.0 - paper, 1e-3)
+    dark = paper > 0.5
+    if (darker if dark else lighter).sum() < OTHER_SIDE * (lighter if dark else darker).sum():
+        dark = not dark
+    return darker / max(paper, 1e-3) if dark else lighter / max(1.0 - paper, 1e-3)
 
 
 def centre_of_mass(ink: np.ndarray) -> tuple[float, float]:

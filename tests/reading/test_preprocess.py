@@ -158,6 +158,15 @@ def test_a_dim_scan_and_a_grey_canvas_keep_their_inks_polarity(sample_digits, pa
         assert similarity(preprocess((image * 255).astype(np.uint8)), expected) > 0.99
 
 
+@pytest.mark.parametrize("grey", [0.55, 0.65])
+def test_a_thin_dark_stroke_on_a_grey_canvas_inside_a_white_margin_is_the_ink(sample_digits, grey):
+    """An app's grey canvas on its white page: the margin stands out lighter, over more of the picture than a thin
+    stroke stands out darker, and is no ink (a review's made-up drawings: 9 of 236 so read wrong)."""
+    drawn = render_canvas(sample_digits[4].strokes, stroke_width=4)[:, :, 0].astype(np.float32) / 255
+    canvas = np.pad(grey * (1.0 - 0.9 * drawn), 35, constant_values=1.0)
+    assert similarity(preprocess((canvas * 255).astype(np.uint8)), preprocess(drawn)) > 0.99
+
+
 def test_grayscale_rgb_and_rgba_agree(sample_digits):
     rgba = render_canvas(sample_digits[7].strokes)
     transparent = rgba.copy()
