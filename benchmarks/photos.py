@@ -4,7 +4,8 @@ without it.
 
 In: $DIGITPAD_STROKES and the bundled model. Out, printed: for single digits and for numbers of 2-4 digits, the
 share read exactly right with clean_photo and without it (the page's plain pipeline), and the time per photo to clean
-it and to read its ink; then the time to read a 12-megapixel photo, and one made black and white. All these photos
+it and to read its ink; then the time to read a 12-megapixel photo, one made black and white, and one taken in a dim
+room (grainy, read twice: tests.photos.in_low_light, then enlarged). All these photos
 are made up: for real ones, benchmarks/real.py.
 Each photo's light, shadow, noise, blur, lines and specks are drawn at random from tests.photos.random_conditions.
 
@@ -28,7 +29,7 @@ from digitpad.models.pieces import PieceJudge
 from digitpad.reading.photo import clean_photo
 from digitpad.reading.strokes import render_canvas
 from digitpad.stats import with_interval
-from tests.photos import black_and_white, paper_photo, random_conditions
+from tests.photos import black_and_white, in_low_light, paper_photo, random_conditions
 
 NUMBER_LENGTHS = (2, 3, 4)
 # Photo px per drawing px: a single digit's photo is 590 to 1,370 px square, a number's up to about 2,700 px wide.
@@ -93,12 +94,15 @@ def twelve_megapixels(drawings: list[tuple[str, np.ndarray]], rng: np.random.Gen
 
     reader = Reader.load()
     reader.read(np.zeros((300, 400, 3), np.uint8) + 200)  # the first call's one-time costs are not a photo's
-    photos, scans = [], []
+    photos, scans, dim = [], [], []
     for truth, drawing in drawings:
-        photo = paper_photo(drawing, int(rng.integers(1 << 31)), random_conditions(rng), 2.0)
+        seed = int(rng.integers(1 << 31))
+        photo = paper_photo(drawing, seed, random_conditions(rng), 2.0)
         photos.append((truth, cv2.resize(photo, (4000, 3000), interpolation=cv2.INTER_LINEAR)))
         scans.append((truth, black_and_white(photos[-1][1])))  # one flat tone of paper, like a drawing's
-    for name, images in (("photos", photos), ("photos made black and white", scans)):
+        dim.append((truth, cv2.resize(in_low_light(photo, seed), (4000, 3000), interpolation=cv2.INTER_LINEAR)))
+    kinds = (("photos", photos), ("photos made black and white", scans), ("photos taken in a dim room", dim))
+    for name, images in kinds:
         seconds, right = [], 0
         for truth, image in images:
             start = time.perf_counter()
