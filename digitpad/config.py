@@ -214,10 +214,12 @@ PHOTO_WRITING_HEIGHT = 48  # px
 PHOTO_CLOSER_AT_LEAST = 1.25  # ...and a large photo's, zoomed into, only when that enlarges it this much at least
 PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its sd about 3.5x), far below a stroke
 # A photo read unsure or as no digits, its grain over this share of its brightness (a dim room's), is read again with
-# its grain taken away by non-local means this many times as strong. Real tuning photos and scans: 0.013 at most,
-# shadowed 0.021 (made up). `python -m benchmarks.changed_photos --change dim` (made up): tuning singles 0 -> 32 of 38
+# its colours' cast and its grain taken away, by non-local means this many times as strong. Real tuning photos and
+# scans: 0.013 at most, shadowed 0.021 (made up). `python -m benchmarks.changed_photos --change dim` (made up), tuning:
+# singles 0 -> 24 of 38, numbers 0 -> 11 of 25, scans 0 -> 51 of 52 (docs/constants.md)
 PHOTO_GRAIN = 0.025
 PHOTO_GRAIN_STRENGTH = 3.0
+PHOTO_CAST = 0.7  # ...or its paper's dimmest colour this share of its brightest: real tuning photos 0.80 at least
 # ...and that reading taken if its least sure digit is this sure: real tuning scenes and their crops (gravel, a cell
 # stain) read 0.21-0.88 so (`python -m benchmarks.no_digits`)
 PHOTO_GRAIN_SURE = 0.9

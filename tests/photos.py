@@ -382,12 +382,21 @@ def with_a_pen(photo: np.ndarray, seed: int = 0, sheen: float = 0.25) -> np.ndar
     return np.clip(page + noise, 0, 255).astype(np.uint8)
 
 
+LAMP = np.array([1.0, 0.78, 0.5], np.float32)  # a lamp's warm light on white paper, RGB: blue at half, green at 78%
+
+
+def under_a_lamp(photo: np.ndarray) -> np.ndarray:
+    """A photo of writing on paper taken under a lamp's warm light (LAMP), saved as JPEG at quality 75: [H, W, 3]
+    uint8."""
+    return as_jpeg(as_rgb(photo).astype(np.float32) / 255 * LAMP)
+
+
 def in_low_light(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     """A photo of writing on paper as a phone takes it in a dim room: exposed at 35-55% of the light, a lamp's warm
-    cast (blue at half, green at 78%), its corners 25% dimmer, the sensor's grain (sd 0.03-0.06 of white, a third of it
-    in the colours, over about a pixel), saved as JPEG at quality 75: [H, W, 3] uint8."""
+    cast (LAMP), its corners 25% dimmer, the sensor's grain (sd 0.03-0.06 of white, a third of it in the colours, over
+    about a pixel), saved as JPEG at quality 75: [H, W, 3] uint8."""
     rng = np.random.default_rng(seed)
-    light = as_rgb(photo).astype(np.float32) / 255 * rng.uniform(0.35, 0.55) * np.array([1.0, 0.78, 0.5], np.float32)
+    light = as_rgb(photo).astype(np.float32) / 255 * rng.uniform(0.35, 0.55) * LAMP
     height, width = light.shape[:2]
     rows, columns = np.mgrid[0:height, 0:width].astype(np.float32)
     light *= (1 - 0.25 * (((columns - width / 2) / (width / 2)) ** 2 + ((rows - height / 2) / (height / 2)) ** 2))[
@@ -395,8 +404,11 @@ def in_low_light(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     ]
     sd = rng.uniform(0.03, 0.06)
     grain = rng.normal(0, sd, (height, width, 1)) + rng.normal(0, sd / 2, (height, width, 3))
-    light += 1.3 * cv2.GaussianBlur(grain.astype(np.float32), (0, 0), 0.7)
-    _, jpeg = cv2.imencode(
-        ".jpg", np.round(np.clip(light, 0, 1) * 255).astype(np.uint8)[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, 75]
-    )
+    return as_jpeg(light + 1.3 * cv2.GaussianBlur(grain.astype(np.float32), (0, 0), 0.7))
+
+
+def as_jpeg(light: np.ndarray, quality: int = 75) -> np.ndarray:
+    """[H, W, 3] float RGB, 0..1 (clipped) -> the same saved as JPEG and read back, [H, W, 3] uint8."""
+    pixels = np.round(np.clip(light, 0, 1) * 255).astype(np.uint8)
+    _, jpeg = cv2.imencode(".jpg", pixels[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, quality])
     return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1].copy()

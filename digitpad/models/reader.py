@@ -146,9 +146,10 @@ class Reader:
         """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says. A number whose digits do not look
         like digits to the "not a digit" judge (DigitClassifier.look_like_digits) is none: in a photo, a face, a cat or
         a landscape leaves pieces of ink the number reader reads as digits one by one, and it holds no digits; a
-        drawing's is a word written, and is not a digit. A photo read unsure or as no digits whose grain is much (one
-        taken in a dim room: the grain taken for a scene's texture, or for specks) is read again with it taken away
-        (digitpad.reading.photo.without_grain), and that taken if sure: gravel's texture so taken away reads unsure."""
+        drawing's is a word written, and is not a digit. A photo read unsure or as no digits, as a dim room leaves it
+        (much grain, taken for a scene's texture or for specks; a lamp's colour cast) is read again with those taken
+        away (digitpad.reading.photo.without_grain), and that taken if sure: gravel's texture so taken away reads
+        unsure."""
         reading = self.judged_as(image, kind, several)
         if kind == "photo" and lowest_confidence(reading) < PHOTO_GRAIN_SURE:
             smooth = without_grain(image)

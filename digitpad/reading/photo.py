@@ -30,6 +30,7 @@ import numpy as np
 
 from digitpad.config import (
     MIN_SEGMENT_HEIGHT,
+    PHOTO_CAST,
     PHOTO_CLOSER_AT_LEAST,
     PHOTO_DENOISE_SIGMA,
     PHOTO_FAINTEST,
@@ -192,13 +193,13 @@ def working_brightness(image: np.ndarray, longer: int | None = None) -> np.ndarr
 
 
 def without_grain(image: np.ndarray) -> np.ndarray | None:
-    """A photo with much grain (sensor_noise over PHOTO_GRAIN of its median brightness, as one taken in a dim room
-    has) -> its brightness with the grain taken away, [H, W] uint8, the photo's size: each colour scaled so its paper
-    (median) is as bright as the brightest's, against a lamp's warm cast that dims the blue a darkest channel reads;
-    then non-local means PHOTO_GRAIN_STRENGTH times as strong as the grain, which keep a stroke's edges, at the
-    working size at most. None for a photo with less grain, which the working size's
-    Gaussian blur takes away. Gravel or a cell stain's texture is as grainy: what is read with it taken away is only as
-    good as how sure it is."""
+    """A photo as a dim room leaves it, with much grain (sensor_noise over PHOTO_GRAIN of its median brightness) or
+    a lamp's strong colour cast (its paper's dimmest colour under PHOTO_CAST of its brightest) -> its brightness with
+    both taken away, [H, W] uint8, the photo's size: each colour scaled so its paper (median) is as bright as the
+    brightest's, as the blue a darkest channel reads is dimmed by a lamp; then, if grainy, non-local means
+    PHOTO_GRAIN_STRENGTH times as strong as the grain, which keep a stroke's edges, at the working size at most. None
+    for any other photo. Gravel or a cell stain's texture is as grainy: what is read with it taken away is only as good
+    as how sure it is."""
     pixels = checked_pixels(image)
     height, width = pixels.shape[:2]
     if max(height, width) > PHOTO_WORKING_SIZE:  # shrunk first: averaging takes some grain away, and it is quicker
@@ -207,21 +208,20 @@ def without_grain(image: np.ndarray) -> np.ndarray | None:
             PHOTO_WORKING_SIZE / max(height, width),
             cv2.INTER_AREA,
         )
-    gray = as_unit_float(pixels)
+    gray, cast = as_unit_float(pixels), False
     if gray.ndim == 3:
         colours = gray[:, :, :3]
         paper = np.median(colours[::4, ::4].reshape(-1, 3), axis=0)
+        cast = bool(paper.min() < PHOTO_CAST * paper.max())
         gray = darkest_channel(colours * (paper.max() / np.maximum(paper, 1e-3)).astype(np.float32))
     gray = np.clip(gray, 0.0, 1.0)
-    noise, level = sensor_noise(gray), float(np.median(gray))
-    if noise <= PHOTO_GRAIN * max(level, 1e-3):
+    noise, tones = sensor_noise(gray), np.round(gray * 255).astype(np.uint8)
+    if noise > PHOTO_GRAIN * max(float(np.median(gray)), 1e-3):
+        tones = cv2.fastNlMeansDenoising(tones, None, h=PHOTO_GRAIN_STRENGTH * noise * 255)
+    elif not cast:
         return None
-    tones = np.round(gray * 255).astype(np.uint8)
-    smooth = cv2.fastNlMeansDenoising(tones, None, h=PHOTO_GRAIN_STRENGTH * noise * 255)
     return (
-        smooth
-        if smooth.shape == (height, width)
-        else cv2.resize(smooth, (width, height), interpolation=cv2.INTER_LINEAR)
+        tones if tones.shape == (height, width) else cv2.resize(tones, (width, height), interpolation=cv2.INTER_LINEAR)
     )
 
 
