@@ -60,7 +60,7 @@ from digitpad.models.number import NumberReading, read_number
 from digitpad.models.pairs import PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.paper_lines import bar_at_edge, boxes_in_a_row, line_at_edge
-from digitpad.reading.photo import clean_photo, paper_darkness, without_grain, writing_window
+from digitpad.reading.photo import clean_photo, dim_room_undone, paper_darkness, writing_window
 from digitpad.reading.preprocess import (
     OPAQUE,
     as_unit_float,
@@ -148,13 +148,13 @@ class Reader:
         a landscape leaves pieces of ink the number reader reads as digits one by one, and it holds no digits; a
         drawing's is a word written, and is not a digit. A photo read unsure or as no digits, as a dim room leaves it
         (much grain, taken for a scene's texture or for specks; a lamp's colour cast) is read again with those taken
-        away (digitpad.reading.photo.without_grain), and that taken if sure: gravel's texture so taken away reads
+        away (digitpad.reading.photo.dim_room_undone), and that taken if sure: gravel's texture so taken away reads
         unsure."""
         reading = self.judged_as(image, kind, several)
         if kind == "photo" and lowest_confidence(reading) < PHOTO_GRAIN_SURE:
-            smooth = without_grain(image)
-            if smooth is not None:
-                again = self.judged_as(smooth, kind, several)
+            undone = dim_room_undone(image)
+            if undone is not None:
+                again = self.judged_as(undone, kind, several)
                 return again if lowest_confidence(again) >= PHOTO_GRAIN_SURE else reading
         return reading
 

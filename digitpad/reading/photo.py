@@ -5,7 +5,7 @@ dark), lit unevenly, with shadows, specks, ruled, dotted and box lines. Out: an 
 black (0), PHOTO_MIN_WORKING_SIZE to PHOTO_WORKING_SIZE px on its longer side; all black when nothing is written. It
 is also what the page shows as "what it cut out"; digitpad.models.number.read_number reads it as it reads the page's
 canvas. And paper_darkness: how much darker than its paper the photo's median pixel is, which says whether it is a
-photo of paper at all; and without_grain: a photo taken in a dim room with its sensor's grain taken away.
+photo of paper at all; and dim_room_undone: a photo taken in a dim room without its sensor's grain and lamp's cast.
 
 How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
 brightness is estimated everywhere by erasing the ink (a closing wider than any stroke, smoothed but for a shadow's
@@ -192,7 +192,7 @@ def working_brightness(image: np.ndarray, longer: int | None = None) -> np.ndarr
     return cv2.GaussianBlur(gray, (0, 0), PHOTO_DENOISE_SIGMA)
 
 
-def without_grain(image: np.ndarray) -> np.ndarray | None:
+def dim_room_undone(image: np.ndarray) -> np.ndarray | None:
     """A photo as a dim room leaves it, with much grain (sensor_noise over PHOTO_GRAIN of its median brightness) or
     a lamp's strong colour cast (its paper's dimmest colour under PHOTO_CAST of its brightest) -> its brightness with
     both taken away, [H, W] uint8, the photo's size: each colour scaled so its paper (median) is as bright as the

@@ -17,7 +17,15 @@ from digitpad.config import (
     PHOTO_WRITING_HEIGHT,
 )
 from digitpad.models.number import read_number
-from digitpad.reading.photo import clean_photo, ink_mask, paper_brightness, paper_darkness, writing_height
+from digitpad.reading.photo import (
+    clean_photo,
+    dim_room_undone,
+    ink_mask,
+    paper_brightness,
+    paper_darkness,
+    sensor_noise,
+    writing_height,
+)
 from digitpad.reading.preprocess import ImageError
 from digitpad.reading.segment import segment_digits
 from digitpad.reading.strokes import draw_strokes, render_canvas
@@ -29,8 +37,10 @@ from tests.photos import (
     Conditions,
     field_photo,
     form_field_photo,
+    in_low_light,
     paper_photo,
     rule_rows,
+    under_a_lamp,
     written_digit,
     written_one,
 )
@@ -284,3 +294,17 @@ def test_a_thin_1_in_a_box_drawn_whole_keeps_only_its_stroke(seed):
     photo = field_photo(written_one(), "box", np.random.default_rng(seed), tall=(40, 40))
     rows, columns = np.nonzero(clean_photo(photo))
     assert len(rows) and np.ptp(columns) < 0.3 * np.ptp(rows)  # a stroke, far narrower than tall: no box
+
+
+def test_a_dim_rooms_grain_and_lamplight_are_undone_and_other_photos_left_alone(ten):
+    photo = paper_photo(number_canvas([ten[4], ten[2]]), seed=2, conditions=replace(UNEVEN, noise=0.01))
+    assert dim_room_undone(photo) is None  # grain as a daylit photo's, which the working size's blur takes away
+    for seed in range(3):
+        dim = in_low_light(photo, seed)
+        undone = dim_room_undone(dim)
+        assert undone.shape == dim.shape[:2] and undone.dtype == np.uint8
+        before = sensor_noise(dim.min(axis=2).astype(np.float32) / 255)
+        assert sensor_noise(undone.astype(np.float32) / 255) < before / 2
+    lamplit = under_a_lamp(photo)  # no grain, but blue at half the paper's red: scaled back, as white as the red
+    paper = np.median(dim_room_undone(lamplit)[photo.min(axis=2) > 150])
+    assert paper > 0.9 * np.median(lamplit[..., 0][photo.min(axis=2) > 150])
