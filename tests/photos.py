@@ -199,9 +199,14 @@ def field_photo(
     size = (max(1, round(crop_width * scale)), max(1, round(crop_height * scale)))
     photo = cv2.resize(photo.astype(np.float32), size, interpolation=cv2.INTER_AREA)
     photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.3, 0.7)) + rng.normal(0, 0.01, photo.shape)
-    pixels = np.round(np.clip(photo, 0, 1) * 255).astype(np.uint8)
-    _, jpeg = cv2.imencode(".jpg", pixels[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, int(rng.integers(70, 91))])
-    return np.ascontiguousarray(cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1])
+    return as_jpeg(photo, int(rng.integers(70, 91)))
+
+
+def as_jpeg(light: np.ndarray, quality: int = 75) -> np.ndarray:
+    """[H, W, 3] float RGB, 0..1 (clipped) -> the same saved as JPEG and read back, [H, W, 3] uint8."""
+    pixels = np.round(np.clip(light, 0, 1) * 255).astype(np.uint8)
+    _, jpeg = cv2.imencode(".jpg", pixels[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, quality])
+    return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1].copy()
 
 
 def form_field_photo(digits: list[list[Stroke]], field: str, rng: np.random.Generator) -> np.ndarray:
@@ -405,10 +410,3 @@ def in_low_light(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     sd = rng.uniform(0.03, 0.06)
     grain = rng.normal(0, sd, (height, width, 1)) + rng.normal(0, sd / 2, (height, width, 3))
     return as_jpeg(light + 1.3 * cv2.GaussianBlur(grain.astype(np.float32), (0, 0), 0.7))
-
-
-def as_jpeg(light: np.ndarray, quality: int = 75) -> np.ndarray:
-    """[H, W, 3] float RGB, 0..1 (clipped) -> the same saved as JPEG and read back, [H, W, 3] uint8."""
-    pixels = np.round(np.clip(light, 0, 1) * 255).astype(np.uint8)
-    _, jpeg = cv2.imencode(".jpg", pixels[..., ::-1], [cv2.IMWRITE_JPEG_QUALITY, quality])
-    return cv2.imdecode(jpeg, cv2.IMREAD_COLOR)[..., ::-1].copy()
