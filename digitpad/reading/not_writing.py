@@ -30,6 +30,7 @@ from digitpad.config import (
     PHOTO_SURROUND_REACH,
     SPECK_FRACTION,
 )
+from digitpad.reading.labels import pieces_kept
 
 
 def without_specks(mask: np.ndarray) -> np.ndarray:
@@ -40,7 +41,7 @@ def without_specks(mask: np.ndarray) -> np.ndarray:
     areas = stats[1:, cv2.CC_STAT_AREA]
     stroke = areas >= PHOTO_STROKE_ELONGATION * np.maximum(thickness(mask, labels, count), 1) ** 2  # a line, not a dot
     kept = (areas >= SPECK_FRACTION * areas.max(initial=0)) & ((areas >= PHOTO_SPECK_AREA * mask.size) | stroke)
-    return np.isin(labels, np.flatnonzero(kept) + 1)
+    return pieces_kept(labels, kept)
 
 
 def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
@@ -54,7 +55,7 @@ def without_edge_scraps(mask: np.ndarray) -> np.ndarray:
     if count > 2:  # a line's thin remnant beside the digits
         thick = thickness(mask, labels, count)
         scrap |= touches & (area < area.max()) & (thick < PHOTO_SCRAP_THIN * thick[np.argmax(area)])
-    return np.isin(labels, np.flatnonzero(~scrap) + 1)
+    return pieces_kept(labels, ~scrap)
 
 
 def without_blobs(mask: np.ndarray) -> np.ndarray:
@@ -64,7 +65,7 @@ def without_blobs(mask: np.ndarray) -> np.ndarray:
     if count <= 1:
         return mask
     blob = mean_width(mask, labels, count) > PHOTO_BLOB * stats[1:, cv2.CC_STAT_HEIGHT]
-    return np.isin(labels, np.flatnonzero(~blob) + 1)
+    return pieces_kept(labels, ~blob)
 
 
 def without_rings(mask: np.ndarray) -> np.ndarray:
@@ -171,4 +172,4 @@ def on_paper(mask: np.ndarray, marked: np.ndarray, gray: np.ndarray, paper: np.n
         if round_it.any():
             halfway = (float(np.median(paper[box][own])) + float(np.median(gray[box][own]))) / 2
             kept[label - 1] = (gray[box][round_it] < halfway).mean() <= PHOTO_SURROUND
-    return np.isin(labels, np.flatnonzero(kept) + 1)
+    return pieces_kept(labels, kept)

@@ -59,6 +59,7 @@ from digitpad.config import (
     PHOTO_WORKING_SIZE,
     PHOTO_WRITING_HEIGHT,
 )
+from digitpad.reading.labels import pieces_touching
 from digitpad.reading.not_writing import (
     on_paper,
     without_blobs,
@@ -320,5 +321,4 @@ def ink_mask(contrast: np.ndarray, noise: np.ndarray | float, growth: float = PH
     typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes
     faint_level = growth * np.maximum(threshold, PHOTO_INK_TYPICAL * typical)
     _, faint = cv2.connectedComponents((contrast > faint_level).astype(np.uint8), connectivity=8)
-    touching = np.unique(faint[clear])
-    return np.isin(faint, touching[touching > 0])
+    return pieces_touching(faint, clear)

@@ -14,6 +14,7 @@ from digitpad.reading.paper_lines import (
     dots_in_a_row,
     frames,
     line_at_edge,
+    opened_along_rows,
     page_tilt,
     turned,
     without_line_residue,
@@ -205,3 +206,16 @@ def test_a_page_turned_is_found_by_its_lines_and_a_level_one_is_left_alone(angle
     short = np.zeros((200, 300), np.uint8)
     short[100:103, 100:200] = 1  # a stroke across a third of the crop: no page's line
     assert page_tilt(turned(short, angle, nearest=True)) == 0.0
+
+
+def test_an_opening_along_rows_is_opencvs_its_frame_edges_and_even_lengths_included():
+    rng = np.random.default_rng(0)
+    for _ in range(500):
+        mask = (rng.random(tuple(rng.integers(1, 40, 2))) < rng.uniform(0.3, 0.97)).astype(np.uint8)
+        length = int(rng.integers(1, 90))  # shorter and longer than the rows; odd and even (OpenCV's anchor)
+        expected = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
+        assert np.array_equal(opened_along_rows(mask, length), expected), (mask.shape, length)
+    sheet = (rng.random((300, 400)) < 0.05).astype(np.uint8)  # specks, and a ruled line: few rows to look at
+    sheet[100:103, 20:390] = 1
+    expected = cv2.morphologyEx(sheet, cv2.MORPH_OPEN, np.ones((1, 281), np.uint8))
+    assert expected[100:103, 20:390].all() and np.array_equal(opened_along_rows(sheet, 281), expected)
