@@ -213,16 +213,16 @@ PHOTO_MIN_WORKING_SIZE = 300  # px
 PHOTO_WRITING_HEIGHT = 48  # px
 PHOTO_CLOSER_AT_LEAST = 1.25  # ...and a large photo's, zoomed into, only when that enlarges it this much at least
 PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its sd about 3.5x), far below a stroke
-# A photo read unsure or as no digits, its grain over this share of its brightness (a dim room's), is read again with
-# its colours' cast and its grain taken away, by non-local means this many times as strong. Real tuning photos and
-# scans: 0.013 at most, shadowed 0.021 (made up). `python -m benchmarks.changed_photos --change dim` (made up), tuning:
-# singles 0 -> 24 of 38, numbers 0 -> 11 of 25, scans 0 -> 51 of 52 (docs/constants.md)
+# A photo read unsure (its least sure digit under PHOTO_UNDONE_SURE) whose grain is over PHOTO_GRAIN of its brightness
+# (a dim room's) is read again with its colours' cast and its grain taken away, by non-local means this many times as
+# strong, and that taken if surer. Real tuning photos and scans: 0.013 at most, shadowed 0.021 (made up). `python -m
+# benchmarks.changed_photos --change dim` (made up), tuning: singles 0 -> 31 of 38, numbers 0 -> 19 of 25
 PHOTO_GRAIN = 0.025
 PHOTO_GRAIN_STRENGTH = 3.0
-PHOTO_CAST = 0.7  # ...or its paper's dimmest colour this share of its brightest: real tuning photos 0.80 at least
-# ...and that reading taken if its least sure digit is this sure: real tuning scenes and their crops (gravel, a cell
-# stain) read 0.21-0.88 so (`python -m benchmarks.no_digits`)
-PHOTO_GRAIN_SURE = 0.9
+# ...and so is one with a lamp's strong cast (its paper's dimmest colour under PHOTO_CAST of its brightest: real tuning
+# photos 0.80 at least), but that reading taken only if this sure (docs/constants.md)
+PHOTO_CAST = 0.7
+PHOTO_UNDONE_SURE = 0.9
 # The closing that erases the ink to leave the paper must be wider than the widest stroke: a 30 px pen on a digit
 # drawn across a 280 px canvas is 7.7% of the photo's side.
 PHOTO_PAPER_WINDOW = 0.1  # fraction of the longer side

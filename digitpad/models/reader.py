@@ -46,10 +46,10 @@ from digitpad.config import (
     MODEL_PATH,
     PAIR_DOUBT,
     PAIR_SURE,
-    PHOTO_GRAIN_SURE,
     PHOTO_NOT_PAPER,
     PHOTO_PAPER_ROUND,
     PHOTO_TILT_SIZE,
+    PHOTO_UNDONE_SURE,
     ROW_ASPECT,
     SURE_OF_ONE,
     WIDE_UNSURE,
@@ -146,16 +146,19 @@ class Reader:
         """Read `image` as `kind` ("drawing" or "photo"), `several` as read() says. A number whose digits do not look
         like digits to the "not a digit" judge (DigitClassifier.look_like_digits) is none: in a photo, a face, a cat or
         a landscape leaves pieces of ink the number reader reads as digits one by one, and it holds no digits; a
-        drawing's is a word written, and is not a digit. A photo read unsure or as no digits, as a dim room leaves it
-        (much grain, taken for a scene's texture or for specks; a lamp's colour cast) is read again with those taken
-        away (digitpad.reading.photo.dim_room_undone), and that taken if sure: gravel's texture so taken away reads
-        unsure."""
+        drawing's is a word written, and is not a digit. A photo read unsure (under PHOTO_UNDONE_SURE) or as no digits,
+        as a dim room leaves it, is read again with its grain and its lamp's colour cast taken away
+        (digitpad.reading.photo.dim_room_undone). If it was grainy, that reading is taken when surer: the grain was
+        taken for specks or a scene's texture, but a small digit's strokes may go with it (a form's 10-15 px digits).
+        If it only had the cast, that reading is taken only when PHOTO_UNDONE_SURE sure."""
         reading = self.judged_as(image, kind, several)
-        if kind == "photo" and lowest_confidence(reading) < PHOTO_GRAIN_SURE:
+        if kind == "photo" and lowest_confidence(reading) < PHOTO_UNDONE_SURE:
             undone = dim_room_undone(image)
             if undone is not None:
-                again = self.judged_as(undone, kind, several)
-                return again if lowest_confidence(again) >= PHOTO_GRAIN_SURE else reading
+                again = self.judged_as(undone.brightness, kind, several)
+                if undone.grainy:
+                    return again if lowest_confidence(again) > lowest_confidence(reading) else reading
+                return again if lowest_confidence(again) >= PHOTO_UNDONE_SURE else reading
         return reading
 
     def judged_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:

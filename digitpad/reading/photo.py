@@ -25,6 +25,8 @@ PHOTO_WRITING_HEIGHT tall.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import cv2
 import numpy as np
 
@@ -193,14 +195,19 @@ def working_brightness(image: np.ndarray, longer: int | None = None) -> np.ndarr
     return cv2.GaussianBlur(gray, (0, 0), PHOTO_DENOISE_SIGMA)
 
 
-def dim_room_undone(image: np.ndarray) -> np.ndarray | None:
+class Undone(NamedTuple):
+    """A photo taken in a dim room, without its grain and its lamp's cast (dim_room_undone)."""
+
+    brightness: np.ndarray  # [H, W] uint8, the photo's size
+    grainy: bool  # its grain was taken away, not only a lamp's cast
+
+
+def dim_room_undone(image: np.ndarray) -> Undone | None:
     """A photo as a dim room leaves it, with much grain (sensor_noise over PHOTO_GRAIN of its median brightness) or
     a lamp's strong colour cast (its paper's dimmest colour under PHOTO_CAST of its brightest) -> its brightness with
-    both taken away, [H, W] uint8, the photo's size: each colour scaled so its paper (median) is as bright as the
-    brightest's, as the blue a darkest channel reads is dimmed by a lamp; then, if grainy, non-local means
-    PHOTO_GRAIN_STRENGTH times as strong as the grain, which keep a stroke's edges, at the working size at most. None
-    for any other photo. Gravel or a cell stain's texture is as grainy: what is read with it taken away is only as good
-    as how sure it is."""
+    both taken away: each colour scaled so its paper (median) is as bright as the brightest's, as the blue a darkest
+    channel reads is dimmed by a lamp; then, if grainy, non-local means PHOTO_GRAIN_STRENGTH times as strong as the
+    grain, which keep a stroke's edges, at the working size at most. None for any other photo."""
     pixels = checked_pixels(image)
     height, width = pixels.shape[:2]
     if max(height, width) > PHOTO_WORKING_SIZE:  # shrunk first: averaging takes some grain away, and it is quicker
@@ -217,13 +224,14 @@ def dim_room_undone(image: np.ndarray) -> np.ndarray | None:
         gray = darkest_channel(colours * (paper.max() / np.maximum(paper, 1e-3)).astype(np.float32))
     gray = np.clip(gray, 0.0, 1.0)
     noise, tones = sensor_noise(gray), np.round(gray * 255).astype(np.uint8)
-    if noise > PHOTO_GRAIN * max(float(np.median(gray)), 1e-3):
+    grainy = noise > PHOTO_GRAIN * max(float(np.median(gray)), 1e-3)
+    if grainy:
         tones = cv2.fastNlMeansDenoising(tones, None, h=PHOTO_GRAIN_STRENGTH * noise * 255)
     elif not cast:
         return None
-    return (
-        tones if tones.shape == (height, width) else cv2.resize(tones, (width, height), interpolation=cv2.INTER_LINEAR)
-    )
+    if tones.shape != (height, width):
+        tones = cv2.resize(tones, (width, height), interpolation=cv2.INTER_LINEAR)
+    return Undone(tones, grainy)
 
 
 def darkest_channel(pixels: np.ndarray) -> np.ndarray:

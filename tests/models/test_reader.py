@@ -131,6 +131,10 @@ IN_LOW_LIGHT = {
     "a 7 in a mark box": (f"{MARKS}7_ajay_crop24.jpg", 0),
     "a 45": ("don_sabu_numbers/abhijith_45_79_31.png", 0),
     "a 10 in a grid's cell": ("shashank112/1_obj2_10.png", 3),
+    # Read right without the grain, but under 0.9 sure: that reading was thrown away for the photo's own
+    "a 31, read as 131": ("don_sabu_numbers/AJAY_Dis_31_70_36.png", 31),
+    "a 6 in a mark box, read as 2": (f"{MARKS}6_abdul_crop26.jpg", 26),
+    "a 28, read 0.6 sure": ("don_sabu_numbers/emil_28_47_48.png", 47),
 }
 # Written small: shrunk so the digits are 12 px tall (as a 721 x 1280 phone photo of a form holds them), blurred as a
 # lens does (px, at that size), saved as JPEG. With each photo, its digits' height as taken (px) and the blur.
