@@ -19,7 +19,7 @@ from digitpad.config import (
     SURE_OF_ONE,
     WIDE_UNSURE,
 )
-from digitpad.models.reader import Reader, kind_of, on_no_paper
+from digitpad.models.reader import Reader, kind_of, on_no_paper, tone_counts
 from digitpad.reading.images import read_image
 from digitpad.reading.paper_lines import turned
 from digitpad.reading.photo import paper_darkness
@@ -681,3 +681,12 @@ def test_a_real_photo_on_a_yellow_note_lying_on_a_wooden_desk_is_read_right(read
 def test_a_real_photo_with_a_ring_drawn_round_its_writing_is_read_without_it(reader, real_images, case):
     image, photo = tuning_image(real_images, CIRCLED[case])
     assert reader.read(circled(photo)).number == image.label, case
+
+
+def test_tones_are_counted_as_np_bincount_counts_them_past_what_float32_holds():
+    rng = np.random.default_rng(0)
+    for shape in ((1, 1), (7, 300), (480, 640)):
+        tones = rng.integers(0, 256, shape, dtype=np.uint8)
+        assert np.array_equal(tone_counts(tones), np.bincount(tones.ravel(), minlength=256))
+    flat = np.full((4097, 4097), 200, np.uint8)  # 16,785,409 px of one tone: odd, over 2**24, no float32 holds it
+    assert tone_counts(flat)[200] == 4097 * 4097 and tone_counts(flat.T[::-1])[200] == 4097 * 4097
