@@ -60,7 +60,7 @@ from digitpad.config import (
     PHOTO_TILT_LINE_WIDTH,
     PHOTO_TILT_SIZE,
 )
-from digitpad.reading.labels import pieces_kept, pieces_touching
+from digitpad.reading.labels import labels_touching, pieces_kept, pieces_touching
 from digitpad.reading.preprocess import resize_by
 
 
@@ -288,9 +288,7 @@ def without_line_residue(ink: np.ndarray, marked: np.ndarray, across: np.ndarray
     if not across.any():
         return ink
     line_runs = column_runs(marked | across)
-    heights, through = np.bincount(line_runs.ravel()), np.zeros(int(line_runs.max()) + 1, bool)
-    through[line_runs[across]] = True  # the runs through the line, by lookup (np.unique took 16 ms of a grainy photo)
-    through[0] = False
+    heights, through = np.bincount(line_runs.ravel()), labels_touching(line_runs, across)  # np.unique took 16 ms
     thick = int(np.median(heights[through]))
     band = cv2.dilate(across.astype(np.uint8), np.ones((2 * thick + 1, 1), np.uint8)) > 0
     runs = column_runs(ink)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from digitpad.reading.labels import pieces_kept, pieces_touching
+from digitpad.reading.labels import labels_touching, pieces_kept, pieces_touching
 
 
 def specks(seed: int) -> tuple[int, np.ndarray]:
@@ -31,5 +31,6 @@ def test_the_pieces_touching_a_region_are_those_np_unique_finds_under_it():
         under = np.unique(labels[where])
         picked = pieces_touching(labels, where)
         assert np.array_equal(picked, np.isin(labels, under[under > 0]))
+        assert np.array_equal(np.flatnonzero(labels_touching(labels, where)), under[under > 0])
         assert picked.any() and not picked[labels == 0].any()
     assert not pieces_touching(np.zeros((5, 5), np.int32), np.ones((5, 5), bool)).any()  # no pieces at all
