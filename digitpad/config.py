@@ -216,7 +216,8 @@ PHOTO_DENOISE_SIGMA = 1.0  # px: a Gaussian blur against sensor noise (cuts its 
 # A photo read unsure (its least sure digit under PHOTO_UNDONE_SURE) whose grain is over PHOTO_GRAIN of its brightness
 # (a dim room's) is read again with its colours' cast and its grain taken away, by non-local means this many times as
 # strong, and that taken if surer. Real tuning photos and scans: 0.013 at most, shadowed 0.021 (made up). `python -m
-# benchmarks.changed_photos --change dim` (made up), tuning: singles 0 -> 31 of 38, numbers 0 -> 19 of 25
+# benchmarks.changed_photos --change dim` (made up), tuning: singles 0 -> 31 of 38, numbers 0 -> 19 of 25. A grainy
+# photo over PHOTO_WORKING_SIZE is read without its grain first (benchmarks.photos, dim room: 1.03 -> 0.82 s median)
 PHOTO_GRAIN = 0.025
 PHOTO_GRAIN_STRENGTH = 3.0
 # ...and so is one with a lamp's strong cast (its paper's dimmest colour under PHOTO_CAST of its brightest: real tuning

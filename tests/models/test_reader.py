@@ -641,6 +641,24 @@ def test_a_real_photo_taken_in_a_dim_room_is_read_right(reader, real_images, cas
     assert reader.read(in_low_light(photo, seed)).number == image.label, case
 
 
+def test_a_large_photo_taken_in_a_dim_room_read_surely_without_its_grain_is_not_read_with_it(
+    reader, real_images, monkeypatch
+):
+    # Read with its grain, a 12-megapixel photo took 0.4-0.9 s more, to be read as nothing (made up: benchmarks.photos)
+    image, photo = tuning_image(real_images, "don_sabu_numbers/abhijith_45_79_31.png")
+    scale = 1000 / max(photo.shape)  # taken 1,000 px long, then enlarged to 4,000: its grain as a phone's, not a pixel
+    dim = cv2.resize(in_low_light(cv2.resize(photo, None, fx=scale, fy=scale)), None, fx=4, fy=4)
+    judged_as, read = Reader.judged_as, []
+
+    def judged_as_seen(self, pixels, *how):
+        read.append(pixels)
+        return judged_as(self, pixels, *how)
+
+    monkeypatch.setattr(Reader, "judged_as", judged_as_seen)
+    assert reader.read(dim).number == image.label
+    assert [pixels.ndim for pixels in read] == [2]  # its brightness without the grain, never its own colours
+
+
 @pytest.mark.parametrize("path", ["don_sabu_numbers/adarsh_03_52_47.png", f"{MARKS}1_fred_crop20.jpg"])
 def test_a_real_photo_under_a_lamps_warm_light_is_read_right(reader, real_images, path):
     # The lamp dims the blue a darkest channel reads: "03" was read as no digits, a 1 as 7 (no grain to take away)
