@@ -107,8 +107,8 @@ PAIRS_MODEL_PATH = Path(os.environ.get("DIGITPAD_PAIRS_MODEL", BUNDLED_MODELS / 
 PAIRS_RETRAIN_COMMAND = f"{RETRAIN_COMMAND} --pairs"
 PAIR_FRAME = (28, 56)  # px, height x width: the piece's ink scaled to fit PAIR_INK (height x width), centred
 PAIR_INK = (24, 52)  # px
-# A photo's one piece is read as the pair reader's two digits when this sure of them, the other reading < PAIR_DOUBT.
-# Fields (made up) 276 -> 279 / 273 -> 278 of 300 (`python -m benchmarks.fields --seed 0` / 1) (docs/constants.md)
+# A photo's one piece is read as the pair reader's two digits when this sure of them (or surer than the least sure of
+# two digits cut from it), the other reading < PAIR_DOUBT. Fields (made up) 276 -> 279 of 300 (docs/constants.md)
 PAIR_SURE = 0.9
 PAIR_DOUBT = 0.001
 

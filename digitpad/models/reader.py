@@ -173,10 +173,11 @@ class Reader:
         return again if lowest_confidence(again) >= PHOTO_UNDONE_SURE else reading
 
     def judged_as(self, image: np.ndarray, kind: str, several: bool | None) -> Reading:
-        """What read_as finds in `image`, its number judged (DigitClassifier.look_like_digits), as it is."""
+        """What read_as finds in `image`, its number judged (DigitClassifier.look_like_digits) unless the pair reader
+        reads it so (pair_reads_it), as it is."""
         reading = self.found_as(image, kind, several)
         if reading.single is None and reading.digits.predictions:
-            if not self.classifier.look_like_digits(reading.digits.model_inputs):
+            if not self.classifier.look_like_digits(reading.digits.model_inputs) and not self.pair_reads_it(reading):
                 if kind == "photo":
                     return replace(reading, digits=NumberReading([], [], reading.digits.segments))
                 return replace(reading, digits_unlike=True)
@@ -251,15 +252,29 @@ class Reader:
         return Reading(kind, digits, None if several else single, ink)
 
     def as_pair(self, image: np.ndarray, reading: Reading) -> Reading:
-        """A photo's one piece of ink read whole by the pair reader, when it reads two digits at PAIR_SURE or more and
-        finds `reading`, of two digits at most, under PAIR_DOUBT likely: two digits overlapping, which no cut parts
-        (a "50" whose 5 runs into its 0, read as "53")."""
+        """A photo's one piece of ink read whole by the pair reader, when it reads two digits at PAIR_SURE or more, or
+        surer than the least sure of the two `reading` cut it into, and finds `reading`, of two digits at most, under
+        PAIR_DOUBT likely: two digits overlapping, which no cut parts (a "50" whose 5 runs into its 0, read as "53",
+        or cut as "27", each digit 0.25 sure)."""
         (piece,) = segment_digits(reading.ink)
         pair = self.pairs.read(piece.ink)
         doubted = len(reading.number or "") <= 2 and pair.probability(reading.number) < PAIR_DOUBT
-        if len(pair.number) < 2 or pair.confidence < PAIR_SURE or not doubted:
+        surer = len(reading.number or "") == 2 and pair.confidence > lowest_confidence(reading)
+        if len(pair.number) < 2 or not (pair.confidence >= PAIR_SURE or surer) or not doubted:
             return reading
         return replace(reading, digits=in_image(pair.as_number(piece), image, reading.ink), single=None)
+
+    def pair_reads_it(self, reading: Reading) -> bool:
+        """Whether `reading`, a photo's two digits cut from its one piece of ink, is what the pair reader reads that
+        piece as, PAIR_SURE sure: a "10" whose 1 touches its 0 is cut through the 0, and its 1, with the 0's edge,
+        looks unlike a digit to the "not a digit" judge, but the piece is no scene's."""
+        if reading.kind != "photo" or reading.digits.segments != 1 or len(reading.number or "") != 2:
+            return False
+        pieces = segment_digits(reading.ink)
+        if len(pieces) != 1:
+            return False
+        pair = self.pairs.read(pieces[0].ink)
+        return pair.number == reading.number and pair.confidence >= PAIR_SURE
 
     def number_in(self, image: np.ndarray, ink: np.ndarray | None, cut: bool = False) -> NumberReading:
         """The number reader's digits in a drawing, or in `ink` made of the image (a photo's cleaned, a large
