@@ -58,7 +58,7 @@ from digitpad.config import (
 from digitpad.models.classifier import DigitClassifier, Prediction
 from digitpad.models.nondigit import load_nondigit_model
 from digitpad.models.number import NumberReading, read_number
-from digitpad.models.pairs import PairReader
+from digitpad.models.pairs import Pair, PairReader
 from digitpad.models.pieces import PieceJudge
 from digitpad.reading.paper_lines import bar_at_edge, boxes_in_a_row, line_at_edge
 from digitpad.reading.photo import clean_photo, dim_room_undone, paper_darkness, writing_window
@@ -71,7 +71,7 @@ from digitpad.reading.preprocess import (
     preprocess_ink,
     resize_by,
 )
-from digitpad.reading.segment import digits_only, segment_digits
+from digitpad.reading.segment import Segment, digits_only, segment_digits
 from digitpad.reading.sheet import sheet_alone, sheet_in
 
 KINDS = ("drawing", "photo")
@@ -256,8 +256,10 @@ class Reader:
         surer than the least sure of the two `reading` cut it into, and finds `reading`, of two digits at most, under
         PAIR_DOUBT likely: two digits overlapping, which no cut parts (a "50" whose 5 runs into its 0, read as "53",
         or cut as "27", each digit 0.25 sure)."""
-        (piece,) = segment_digits(reading.ink)
-        pair = self.pairs.read(piece.ink)
+        whole = self.piece_read_whole(reading)
+        if whole is None:
+            return reading
+        piece, pair = whole
         doubted = len(reading.number or "") <= 2 and pair.probability(reading.number) < PAIR_DOUBT
         surer = len(reading.number or "") == 2 and pair.confidence > lowest_confidence(reading)
         if len(pair.number) < 2 or not (pair.confidence >= PAIR_SURE or surer) or not doubted:
@@ -270,11 +272,14 @@ class Reader:
         looks unlike a digit to the "not a digit" judge, but the piece is no scene's."""
         if reading.kind != "photo" or reading.digits.segments != 1 or len(reading.number or "") != 2:
             return False
+        whole = self.piece_read_whole(reading)
+        return whole is not None and whole[1].number == reading.number and whole[1].confidence >= PAIR_SURE
+
+    def piece_read_whole(self, reading: Reading) -> tuple[Segment, Pair] | None:
+        """The one piece of a photo's ink, and the pair reader's reading of it whole; None if its ink is not one
+        piece."""
         pieces = segment_digits(reading.ink)
-        if len(pieces) != 1:
-            return False
-        pair = self.pairs.read(pieces[0].ink)
-        return pair.number == reading.number and pair.confidence >= PAIR_SURE
+        return (pieces[0], self.pairs.read(pieces[0].ink)) if len(pieces) == 1 else None
 
     def number_in(self, image: np.ndarray, ink: np.ndarray | None, cut: bool = False) -> NumberReading:
         """The number reader's digits in a drawing, or in `ink` made of the image (a photo's cleaned, a large
