@@ -158,16 +158,19 @@ class Reader:
             return self.judged_as(image, kind, several)
         large = max(image.shape[:2]) > PHOTO_WORKING_SIZE
         undone = dim_room_undone(image) if large else None
-        again = None if undone is None or not undone.grainy else self.judged_as(undone.brightness, kind, several)
-        if again is not None and lowest_confidence(again) >= PHOTO_UNDONE_SURE:
-            return again
+        if undone is not None and undone.grainy:  # its own pixels read only if the grainless reading is unsure
+            again = self.judged_as(undone.brightness, kind, several)
+            if lowest_confidence(again) >= PHOTO_UNDONE_SURE:
+                return again
+            reading = self.judged_as(image, kind, several)
+            return again if lowest_confidence(again) > lowest_confidence(reading) else reading
         reading = self.judged_as(image, kind, several)
         if lowest_confidence(reading) >= PHOTO_UNDONE_SURE:
             return reading
         undone = undone if large else dim_room_undone(image)
         if undone is None:
             return reading
-        again = self.judged_as(undone.brightness, kind, several) if again is None else again
+        again = self.judged_as(undone.brightness, kind, several)
         if undone.grainy:
             return again if lowest_confidence(again) > lowest_confidence(reading) else reading
         return again if lowest_confidence(again) >= PHOTO_UNDONE_SURE else reading
