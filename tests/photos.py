@@ -6,8 +6,8 @@ and a seed. Out: an [H, W, 3] uint8 RGB "phone photo" of it written in dark ink 
 a few dark specks, a slight blur and sensor noise. The same drawing, seed and conditions always give the same photo.
 Also a number written small in a form's field (form_field_photo), an MNIST digit in one (mnist_field_photo), photos
 of no digits at all (scene_photo), any photo made black and white as a scanner app makes it (black_and_white), and a
-photo of paper laid small on a 12-megapixel page (small_on_page), and one with a ring drawn round its writing
-(circled).
+photo of paper laid small on a 12-megapixel page (small_on_page), one with a ring drawn round its writing
+(circled), and one in a form's printed box (boxed).
 """
 
 from __future__ import annotations
@@ -346,6 +346,22 @@ def circled(photo: np.ndarray, seed: int = 0) -> np.ndarray:
     cover = cv2.GaussianBlur(ring.astype(np.float32) / 255, (0, 0), 0.7)[..., None]
     ink = float(np.percentile(photo.min(axis=2), 1))
     return np.clip(page * (1 - cover) + ink * cover, 0, 255).astype(np.uint8)
+
+
+def boxed(photo: np.ndarray, seed: int = 0) -> np.ndarray:
+    """A photo of writing on paper in a form's printed box, darker than most pens write: the photo padded with its own
+    paper's tone by 10-30% of its height, and a box's lines drawn round it within the padding, 2-4% of its height
+    thick, their reflectance 15-35% of the paper's: [H, W, 3] uint8."""
+    rng = np.random.default_rng(seed)
+    photo = as_rgb(photo)
+    height, width = photo.shape[:2]
+    pad = round(rng.uniform(0.1, 0.3) * height)
+    page = on_its_paper(photo, (height + 2 * pad, width + 2 * pad), (pad, pad))
+    inset, thick = round(rng.uniform(0.3, 0.8) * pad), max(2, round(height / rng.uniform(25, 50)))
+    lines = np.zeros(page.shape[:2], np.float32)
+    cv2.rectangle(lines, (inset, inset), (width + 2 * pad - inset, height + 2 * pad - inset), 1.0, thick)
+    lines = cv2.GaussianBlur(lines, (0, 0), 0.7)[..., None]
+    return np.clip(page * (1 - lines * (1 - rng.uniform(0.15, 0.35))), 0, 255).astype(np.uint8)
 
 
 def shadowed(photo: np.ndarray, seed: int = 0) -> np.ndarray:

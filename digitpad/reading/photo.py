@@ -8,18 +8,19 @@ canvas. And paper_darkness: how much darker than its paper the photo's median pi
 photo of paper at all; and dim_room_undone: a photo taken in a dim room without its sensor's grain and lamp's cast.
 
 How: a pixel's brightness is its darkest colour channel, so red and blue ink are as dark as black. The paper's
-brightness is estimated everywhere by erasing the ink (a closing wider than any stroke, smoothed but for a shadow's
-hard edge), and each pixel's ink is how much darker it is than its own paper, so a shadow or a dim side of the sheet is
+brightness is estimated everywhere by erasing the ink (a closing wider than any stroke, smoothed but for a shadow's hard
+edge), and each pixel's ink is how much darker it is than its own paper, so a shadow or a dim side of the sheet is
 paper, not ink. Long faint straight runs (ruled lines, the margin) are subtracted as far as they are dark, so ink
 crossing a faint line keeps its stroke. What is clearly darker than its paper is ink (clearly: beside the darkest ink,
 when that is a pencil's grey or small writing the lens blurred, and above the paper's grain), and so are fainter pixels
 touching it (a thin stroke's ends). Lines dark enough to be ink (a box's, drawn whole or cut by the crop, dotted lines)
-go next, then what a faint line left beside the digits where it ran darker than what was taken
-(digitpad.reading.paper_lines); then specks, scraps cut off at the crop's edge, blobs far thicker than a pen stroke
-(what a photo of a face or a landscape leaves), a pen lying on the page, and bands with no paper round them (the edge
-of a dark region: the closing lifts the paper along it; digitpad.reading.not_writing). A page turned askew (its longest
-line says by how much) has all of this done turned level, and its ink turned back. Writing still small at the working
-size (a form's field cut wide from a small photo) is cleaned again, enlarged till its digits stand
+go next (when a box's are darker than the writing, the ink is found again without them setting how dark ink is: a red
+mark in a black box lost its fainter digits), then what a faint line left beside the digits where it ran darker than
+what was taken (digitpad.reading.paper_lines); then specks, scraps cut off at the crop's edge, blobs far thicker than a
+pen stroke (what a photo of a face or a landscape leaves), a pen lying on the page, and bands with no paper round them
+(the edge of a dark region: the closing lifts the paper along it; digitpad.reading.not_writing). A page turned askew
+(its longest line says by how much) has all of this done turned level, and its ink turned back. Writing still small at
+the working size (a form's field cut wide from a small photo) is cleaned again, enlarged till its digits stand
 PHOTO_WRITING_HEIGHT tall.
 """
 
@@ -167,7 +168,14 @@ def ink_of(gray: np.ndarray, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
     lines = np.maximum(across, lines_across(contrast.T).T)  # the ruled lines across and down the sheet
     marked = ink_mask(contrast - lines, noise, growth)
     ruled = lines > PHOTO_LINE_CONTRAST
-    ink = without_line_residue(without_ink_lines(marked, ruled), marked, across > PHOTO_LINE_CONTRAST)
+    unlined = without_ink_lines(marked, ruled)
+    taken = marked & ~unlined
+    if taken.any() and unlined.any() and np.median(contrast[taken]) > np.median(contrast[unlined]):
+        # A box's lines darker than the writing set how dark ink is: again, judged by the writing alone
+        box = cv2.dilate(taken.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+        marked = ink_mask(contrast - lines, noise, growth, unjudged=box)
+        unlined = without_ink_lines(marked, ruled)
+    ink = without_line_residue(unlined, marked, across > PHOTO_LINE_CONTRAST)
     ink = without_pens(without_rings(without_blobs(without_edge_scraps(without_specks(ink)))))
     ink = np.where(on_paper(ink, marked | ruled, gray, paper), 255, 0).astype(np.uint8)
     return turned(ink, -tilt, nearest=True) if tilt else ink
@@ -312,21 +320,29 @@ def sensor_noise(gray: np.ndarray) -> float:
     return 1.4826 * float(np.median(np.abs(ripple - np.median(ripple))))
 
 
-def ink_mask(contrast: np.ndarray, noise: np.ndarray | float, growth: float = PHOTO_INK_GROWTH) -> np.ndarray:
+def ink_mask(
+    contrast: np.ndarray,
+    noise: np.ndarray | float,
+    growth: float = PHOTO_INK_GROWTH,
+    unjudged: np.ndarray | None = None,
+) -> np.ndarray:
     """[H, W] bool: the ink, given the contrast and its noise (ink_contrast). Clearly ink is above Otsu's split between
     paper and ink and above a floor: PHOTO_MIN_CONTRAST, or less where the darkest ink is faint (a pencil's, small
     writing the lens blurred), down to PHOTO_FAINTEST of it, but never within PHOTO_NOISE_FLOOR times the noise, so
     blank paper's grain is never ink, nor under PHOTO_INK_AT_LEAST, so neither is a smooth sheet's uneven light.
     Fainter pixels down to `growth` of that, or of PHOTO_INK_TYPICAL of the clear ink's median if more, are ink too
-    where they touch clear ink: a stroke's faint ends, not the writing on the back of the page showing through."""
-    levels = np.round(np.clip(contrast, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
-    otsu, _ = cv2.threshold(levels, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    darkest = float(contrast.max(initial=0))
+    where they touch clear ink: a stroke's faint ends, not the writing on the back of the page showing through. The
+    pixels `unjudged` ([H, W] bool: a box's lines darker than the writing) count in none of these levels."""
+    judged = contrast if unjudged is None else contrast[~unjudged]
+    levels = np.round(np.clip(judged, 0, 1) * 255).astype(np.uint8)  # a line taken away may leave a hair under 0
+    otsu, _ = cv2.threshold(levels.reshape(1, -1), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    darkest = float(judged.max(initial=0))
     faint = np.maximum(PHOTO_FAINTEST * darkest, PHOTO_NOISE_FLOOR * noise)
     floor = np.clip(faint, PHOTO_INK_AT_LEAST, PHOTO_MIN_CONTRAST)  # AT_LEAST: a smooth blank sheet has no grain
     threshold = np.maximum(otsu / 255, floor)
     clear = contrast > threshold
-    typical = float(np.median(contrast[clear])) if clear.any() else 0.0  # how dark the pen writes
+    writing = clear if unjudged is None else clear & ~unjudged
+    typical = float(np.median(contrast[writing])) if writing.any() else 0.0  # how dark the pen writes
     faint_level = growth * np.maximum(threshold, PHOTO_INK_TYPICAL * typical)
     _, faint = cv2.connectedComponents((contrast > faint_level).astype(np.uint8), connectivity=8)
     return pieces_touching(faint, clear)

@@ -28,6 +28,7 @@ from digitpad.reading.sheet import sheet_in
 from tests.drawings import first_of_each_label, in_an_app, number_canvas, word_canvas
 from tests.photos import (
     black_and_white,
+    boxed,
     circled,
     field_photo,
     form_field_photo,
@@ -103,6 +104,11 @@ LIGHT_ON_DARK = {
 CIRCLED = {
     "a 3 with a tail": f"{MARKS}3_abhijith_crop22.jpg",
     "a 45": "don_sabu_numbers/abhijith_45_79_31.png",
+}
+# In a form's printed box darker than the pen (tests.photos.boxed, its seed): the box set how dark ink is, and the
+# writing was fainter ("No digits found")
+BOXED = {
+    "a 50 in red ink": ("don_sabu_numbers/abhijith_50_79_40.png", 2),
 }
 # A hard shadow across the writing (tests.photos.shadowed, its seed): the shadowed part, or all, taken for a dark region
 SHADOWED = {
@@ -709,6 +715,13 @@ def test_a_real_photo_on_a_yellow_note_lying_on_a_wooden_desk_is_read_right(read
     image, photo = tuning_image(real_images, path)
     note = on_desk(tinted(photo, "yellow"), wooden_desk(), np.random.default_rng(seed))
     assert reader.read(note).number == image.label, case
+
+
+@pytest.mark.parametrize("case", BOXED)
+def test_a_real_photo_in_a_printed_box_darker_than_its_ink_is_read_without_the_box(reader, real_images, case):
+    path, seed = BOXED[case]
+    image, photo = tuning_image(real_images, path)
+    assert reader.read(boxed(photo, seed)).number == image.label, case
 
 
 @pytest.mark.parametrize("case", CIRCLED)
