@@ -339,6 +339,9 @@ PHOTO_RESIDUE_LONG = 3  # times the line's thickness: a stretch of columns this 
 # A run this many times as long as the largest digit is a line meeting nothing, if it has less ink than the digits.
 # Tuning numbers 10-15 px tall in a crop 5x their height, 2.5x as wide (made up on real images): 36 -> 46 of 100.
 PHOTO_BOX_LONE = 2.0
+# Two such runs down alongside each other for this share of the longer, a digit between: a box's sides. Tuning photos
+# in a printed box (made up, tests.photos.boxed, full size and 45/70 px crops): 162 -> 169 of 189 (docs/accuracy.md)
+PHOTO_SIDES_ALIKE = 0.7
 # A box round the writing: a piece of ink with a straight line along 3 or 4 sides of its bounding box. `python -m
 # benchmarks.fields` (made up, tuning writers): boxes 78 -> 99 of 112, all 241 -> 262 of 300 (docs/constants.md)
 PHOTO_FRAME_MIN = 15  # px at the working size: a smaller piece is no box

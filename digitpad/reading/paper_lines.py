@@ -53,6 +53,7 @@ from digitpad.config import (
     PHOTO_MAX_TILT,
     PHOTO_MIN_TILT,
     PHOTO_RESIDUE_LONG,
+    PHOTO_SIDES_ALIKE,
     PHOTO_SLIVER_REACH,
     PHOTO_SLIVER_SHARE,
     PHOTO_TILT_GAIN,
@@ -378,10 +379,11 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     beside a tick, the tick taken for the digits' size). And a dotted line under the digits, too short to cross the
     crop (dotted_runs: PHOTO_BOX_OVER times the digits' width, its gaps closed up to PHOTO_DOTS_GAP of their height).
     And the sides of a box tight round its digits: runs down as long as the digits are tall, from a line across (found,
-    or PHOTO_BOX_OVER times the digits' width) to another (from_line_to_line)."""
+    or PHOTO_BOX_OVER times the digits' width) to another (from_line_to_line). And two long runs down with a digit
+    between them (flanking_sides)."""
     across = straight_runs(mask, PHOTO_BOX_SPAN) & ~found
     down = straight_runs(mask.T, PHOTO_BOX_SPAN).T & ~found
-    width, height, area, digit = digit_components(mask & ~found, across | down)
+    width, height, area, digit, middles = digit_components(mask & ~found, across | down)
     if not digit.any():
         return np.zeros_like(mask)
     wide, tall = float(np.median(width[digit])), float(np.median(height[digit]))
@@ -401,7 +403,29 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
         meets[[0, -1], :] = meets[:, [0, -1]] = True
         lines |= pieces_touching(labels, meets & long) | lone
     sides = straight_runs(mask.T, tall / rows).T & ~found & ~lines  # a tight box's, as tall as its digits
-    return lines | from_line_to_line(sides, found | runs[0][1])
+    lines |= from_line_to_line(sides, found | runs[0][1])
+    return lines | flanking_sides(mask, middles[digit], tall)
+
+
+def flanking_sides(mask: np.ndarray, digits: np.ndarray, tall: float) -> np.ndarray:
+    """[H, W] bool: two runs down `mask` PHOTO_BOX_OVER times as long as the digits are `tall`, alongside each other
+    for PHOTO_SIDES_ALIKE of the longer's length, with a digit between them (`digits`: [N, 2], the middles of those
+    digit_components measures the digits by): a box's sides, its top and bottom lines faint, cut off, or a table's,
+    run on past them. Each is taken whole, through any line crossing it."""
+    runs = straight_runs(mask.T, min(1.0, PHOTO_BOX_OVER * tall / mask.shape[0])).T
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
+    if count < 3:  # fewer than two runs
+        return np.zeros_like(mask)
+    left, top, width, height = stats[1:, :4].T
+    sides = np.zeros(count - 1, bool)
+    for i, j in zip(*np.nonzero(left[None, :] > (left + width)[:, None]), strict=True):  # run j right of run i
+        low, high = max(top[i], top[j]), min(top[i] + height[i], top[j] + height[j])
+        if high - low < PHOTO_SIDES_ALIKE * max(height[i], height[j]):
+            continue
+        x, y = digits[:, 0], digits[:, 1]
+        if ((x > left[i] + width[i]) & (x < left[j]) & (y > low) & (y < high)).any():
+            sides[[i, j]] = True
+    return pieces_kept(labels, sides)
 
 
 def from_line_to_line(down: np.ndarray, across: np.ndarray) -> np.ndarray:
@@ -420,11 +444,12 @@ def from_line_to_line(down: np.ndarray, across: np.ndarray) -> np.ndarray:
 
 
 def digit_components(mask: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, ...]:
-    """The widths, heights and areas of the mask's components, and which of them measure the digits: those neither
-    thin (PHOTO_BOX_THIN), nor mostly on the straight `runs` (PHOTO_BOX_MOSTLY), nor small (PHOTO_BOX_SPECK). A digit
-    written touching a box's line is one component with it: the largest, PHOTO_BOX_TOUCHING times the smallest digit's
-    width or height, with PHOTO_BOX_ON_RUNS of its ink on the runs and another digit inside its box. Then the digits
-    are measured without the runs."""
+    """The widths, heights and areas of the mask's components, which of them measure the digits, and their boxes'
+    middles ([N, 2], x and y). Those that measure the digits are neither thin (PHOTO_BOX_THIN), nor mostly on the
+    straight `runs` (PHOTO_BOX_MOSTLY), nor small (PHOTO_BOX_SPECK). A digit written touching a box's line is one
+    component with it: the largest, PHOTO_BOX_TOUCHING times the smallest digit's width or height, with
+    PHOTO_BOX_ON_RUNS of its ink on the runs and another digit inside its box. Then the digits are measured without
+    the runs."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
     left, top, width, height, area = stats[1:].T
     x, y = left + width / 2, top + height / 2  # centres
@@ -438,7 +463,7 @@ def digit_components(mask: np.ndarray, runs: np.ndarray) -> tuple[np.ndarray, ..
         inside = digit & (x > left[i]) & (x < left[i] + width[i]) & (y > top[i]) & (y < top[i] + height[i])
         if over >= PHOTO_BOX_TOUCHING and on_runs[i] >= PHOTO_BOX_ON_RUNS * area[i] and inside.sum() >= 2:
             return digit_components(mask & ~runs, runs)
-    return width, height, area, digit
+    return width, height, area, digit, np.stack([x, y], axis=1)
 
 
 def dots_in_a_row(middle: np.ndarray, width: np.ndarray, height: np.ndarray, area: np.ndarray) -> np.ndarray:

@@ -106,9 +106,12 @@ CIRCLED = {
     "a 45": "don_sabu_numbers/abhijith_45_79_31.png",
 }
 # In a form's printed box darker than the pen (tests.photos.boxed, its seed): the box set how dark ink is, and the
-# writing was fainter ("No digits found")
+# writing was fainter ("No digits found"); or the lines the crop held were left inside it
 BOXED = {
     "a 50 in red ink": ("don_sabu_numbers/abhijith_50_79_40.png", 2),
+    # a table's cell inside the box: its sides, with more ink than the digits, were read as 1s ("11")
+    "a 19 between a cell's sides": ("don_sabu_numbers/immanuel_19_78_33.png", 51),
+    "a 4 in a grid's cell": ("shashank112/1_q11b_4.png", 61),
 }
 # A hard shadow across the writing (tests.photos.shadowed, its seed): the shadowed part, or all, taken for a dark region
 SHADOWED = {

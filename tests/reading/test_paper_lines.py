@@ -66,6 +66,19 @@ def test_a_box_side_standing_alone_is_a_line_but_a_1_beside_a_tick_or_a_9_with_a
     assert not box_lines(stem > 0, np.zeros(stem.shape, bool))[60:150, 188:191].any()
 
 
+def test_a_boxs_two_sides_with_more_ink_than_the_digit_between_are_lines_but_two_tall_1s_beside_it_are_not():
+    mask = np.zeros((160, 300), np.uint8)
+    mask[30:130, 60:65] = mask[25:135, 240:245] = 1  # a table cell's sides, thick, its top and bottom lines faint
+    cv2.ellipse(mask, (150, 80), (9, 13), 0, 0, 360, 1, 2)  # a 0, 28 px tall, between them
+    lines = box_lines(mask > 0, np.zeros(mask.shape, bool))
+    assert lines[35:125, 60:65].all() and lines[30:130, 240:245].all()
+    assert not lines[60:100, 130:170].any()  # the digit
+    ones = np.zeros((160, 300), np.uint8)
+    ones[30:130, 60:65] = ones[30:130, 100:105] = 1  # two 1s written tall with a broad pen...
+    cv2.ellipse(ones, (150, 80), (9, 13), 0, 0, 360, 1, 2)  # ...beside a small 0, not round it
+    assert not box_lines(ones > 0, np.zeros(ones.shape, bool))[30:130, 60:105].any()
+
+
 def test_a_box_whose_side_a_digit_touches_is_a_line():
     mask = np.zeros((120, 300), np.uint8)
     mask[18:92, 59:61] = mask[18:92, 164:166] = mask[19:21, 55:170] = 1  # a box's sides and top, under 0.4 of the width
