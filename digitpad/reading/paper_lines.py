@@ -417,12 +417,12 @@ def flanking_sides(mask: np.ndarray, digits: np.ndarray, tall: float) -> np.ndar
     if count < 3:  # fewer than two runs
         return np.zeros_like(mask)
     left, top, width, height = stats[1:, :4].T
+    x, y = digits.T
     sides = np.zeros(count - 1, bool)
     for i, j in zip(*np.nonzero(left[None, :] > (left + width)[:, None]), strict=True):  # run j right of run i
         low, high = max(top[i], top[j]), min(top[i] + height[i], top[j] + height[j])
         if high - low < PHOTO_SIDES_ALIKE * max(height[i], height[j]):
             continue
-        x, y = digits[:, 0], digits[:, 1]
         if ((x > left[i] + width[i]) & (x < left[j]) & (y > low) & (y < high)).any():
             sides[[i, j]] = True
     return pieces_kept(labels, sides)
