@@ -123,13 +123,14 @@ SAID_JS = """<script id="digitpad-says">
     const words = () => [...document.querySelectorAll(RESULTS)]
         .filter(result => !result.closest('[data-stale="true"]'))  // faded: last run's, about to go
         .map(spoken).filter(Boolean).join(". ");
-    let settling = null;
+    const update = () => {
+        const now = words();
+        if (now !== said.textContent) said.textContent = now;
+    };
+    let settling = setTimeout(update, 300);  // what the page shows already: it may not change again for a while
     new MutationObserver(() => {
         clearTimeout(settling);
-        settling = setTimeout(() => {
-            const now = words();
-            if (now !== said.textContent) said.textContent = now;
-        }, 300);
+        settling = setTimeout(update, 300);
     }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true,
         attributeFilter: ["data-stale"] });
 })();
