@@ -390,8 +390,9 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
     rows, columns = mask.shape
     if PHOTO_BOX_OVER * wide < PHOTO_BOX_SPAN * columns:  # a box round writing small in its crop spans less of it
         across = straight_runs(mask, PHOTO_BOX_OVER * wide / columns) & ~found
+    long_down = straight_runs(mask.T, min(1.0, PHOTO_BOX_OVER * tall / rows)).T  # runs down as long as a box's side
     if PHOTO_BOX_OVER * tall < PHOTO_BOX_SPAN * rows:
-        down = straight_runs(mask.T, PHOTO_BOX_OVER * tall / rows).T & ~found
+        down = long_down & ~found
     all_ink = area[digit].sum()
     lines = dotted_runs(mask & ~found, PHOTO_BOX_OVER * wide / columns, PHOTO_DOTS_GAP * tall / columns)
     runs = [  # and the box's lines, across and down
@@ -404,18 +405,18 @@ def box_lines(mask: np.ndarray, found: np.ndarray) -> np.ndarray:
         lines |= pieces_touching(labels, meets & long) | lone
     sides = straight_runs(mask.T, tall / rows).T & ~found & ~lines  # a tight box's, as tall as its digits
     lines |= from_line_to_line(sides, found | runs[0][1])
-    return lines | flanking_sides(mask, middles[digit], tall)
+    return lines | flanking_sides(long_down, middles[digit])
 
 
-def flanking_sides(mask: np.ndarray, digits: np.ndarray, tall: float) -> np.ndarray:
-    """[H, W] bool: two runs down `mask` PHOTO_BOX_OVER times as long as the digits are `tall`, alongside each other
-    for PHOTO_SIDES_ALIKE of the longer's length, with a digit between them (`digits`: [N, 2], the middles of those
-    digit_components measures the digits by): a box's sides, its top and bottom lines faint, cut off, or a table's,
-    run on past them. Each is taken whole, through any line crossing it."""
-    runs = straight_runs(mask.T, min(1.0, PHOTO_BOX_OVER * tall / mask.shape[0])).T
+def flanking_sides(runs: np.ndarray, digits: np.ndarray) -> np.ndarray:
+    """[H, W] bool: two of the `runs` down ([H, W] bool: box_lines', PHOTO_BOX_OVER times as long as the digits are
+    tall, lines crossing them included) alongside each other for PHOTO_SIDES_ALIKE of the longer's length, with a
+    digit between them (`digits`: [N, 2], the middles of those digit_components measures the digits by): a box's
+    sides, its top and bottom lines faint, cut off, or a table's, run on past them. Each is taken whole, through any
+    line crossing it."""
     count, labels, stats, _ = cv2.connectedComponentsWithStats(runs.astype(np.uint8), connectivity=8)
     if count < 3:  # fewer than two runs
-        return np.zeros_like(mask)
+        return np.zeros_like(runs)
     left, top, width, height = stats[1:, :4].T
     x, y = digits.T
     sides = np.zeros(count - 1, bool)
